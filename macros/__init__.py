@@ -1,0 +1,14 @@
+"""mkdocs-macros entry point: one-line macros, nothing else.
+
+Loading, validating and rendering live in plain modules tested without MkDocs:
+``macros.questionnaires`` (questionnaire forms) and ``macros.calculations``
+(worked examples computed by the ``calculators`` package).
+"""
+
+from macros import calculations, questionnaires
+
+
+def define_env(env):
+    """Register the macros used by the pages that set ``render_macros: true``."""
+    questionnaires.register(env)
+    calculations.register(env)
