@@ -1,0 +1,47 @@
+"""Mutuus calculators: usage cost, break-even and cost split of a pooled resource.
+
+Pure functions on ``Decimal`` (built from ``str``, never from ``float``),
+frozen dataclasses for inputs and results, standard library only. The JSON
+door is ``calculators.bridge`` (``run`` for the CLI, ``present`` for the
+browser); ``python -m calculators`` is the command line.
+"""
+
+from calculators.break_even import BreakEvenInput, BreakEvenResult, break_even, break_even_uses
+from calculators.errors import FieldError, ValidationError
+from calculators.money import format_money, parse_decimal, round_cents
+from calculators.split import PartnerShare, SplitInput, SplitPartner, SplitResult, split
+from calculators.usage_cost import (
+    Consumables,
+    Maintenance,
+    Preparation,
+    Replacement,
+    Use,
+    UsageCostInput,
+    UsageCostResult,
+    usage_cost,
+)
+
+__all__ = [
+    "BreakEvenInput",
+    "BreakEvenResult",
+    "Consumables",
+    "FieldError",
+    "Maintenance",
+    "PartnerShare",
+    "Preparation",
+    "Replacement",
+    "SplitInput",
+    "SplitPartner",
+    "SplitResult",
+    "Use",
+    "UsageCostInput",
+    "UsageCostResult",
+    "ValidationError",
+    "break_even",
+    "break_even_uses",
+    "format_money",
+    "parse_decimal",
+    "round_cents",
+    "split",
+    "usage_cost",
+]

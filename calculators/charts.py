@@ -1,0 +1,202 @@
+"""Charts as SVG strings: accessible, deterministic, self-contained.
+
+Each chart has ``role="img"``, a French ``<title>`` and a ``<desc>`` giving
+every figure, text labels in ``currentColor`` (they follow the theme, light or
+dark), fill colours with a contrast of at least 3:1 both on white and on
+Material's dark "slate" background (#1e2029), a ``viewBox`` and
+``width="100%"``. No script, no external reference; the same input always
+gives the same bytes (ids are derived from the content).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from html import escape
+
+from calculators.money import format_money, format_number
+
+WIDTH = 640
+HEIGHT = 220
+# ≥ 3:1 on #ffffff and on #1e2029 (checked in tests/calculators/test_charts.py).
+PALETTE = ("#2f7ec1", "#c0580b", "#2e8540", "#8e5cc7", "#b8860b")
+LINE_LABELS = {
+    "consumables": "Consommables",
+    "maintenance": "Maintenance (mises au point)",
+    "replacement": "Remplacement (amortissement)",
+    "preparation": "Préparation, vérification, rangement",
+    "admin_fee": "Frais administratifs",
+}
+
+
+def _n(value) -> str:
+    """A coordinate with at most one decimal, deterministic ("12.5", "40")."""
+    number = Decimal(value.numerator) / Decimal(value.denominator) if isinstance(value, Fraction) else Decimal(value)
+    text = format(number.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), "f")
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _svg(kind: str, title: str, desc: str, body: list[str], height: int = HEIGHT) -> str:
+    digest = hashlib.sha1(f"{kind}\n{title}\n{desc}".encode("utf-8")).hexdigest()[:10]
+    ident = f"mu-chart-{kind}-{digest}"
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="mu-chart mu-chart--{kind}" '
+        f'viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
+        f'aria-labelledby="{ident}-title {ident}-desc" font-size="13" fill="currentColor">'
+        f'<title id="{ident}-title">{escape(title)}</title>'
+        f'<desc id="{ident}-desc">{escape(desc)}</desc>' + "".join(body) + "</svg>"
+    )
+
+
+def _text(x, y, content: str, anchor: str = "start", weight: str | None = None) -> str:
+    bold = f' font-weight="{weight}"' if weight else ""
+    return f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="{anchor}"{bold}>{escape(content)}</text>'
+
+
+def usage_cost_chart(result, currency: str = "$", locale: str = "fr_CA") -> str:
+    """A horizontal stacked bar of the five lines, with a legend giving each amount."""
+    money = lambda v: format_money(v, currency, locale)  # noqa: E731
+    lines = result.lines
+    title = f"Coût d'une utilisation : {money(result.total)}"
+    desc = "Répartition du coût par poste : " + " ; ".join(
+        f"{LINE_LABELS[name]} {money(value)}" for name, value in lines.items()
+    ) + f". Total : {money(result.total)}."
+    left, right, top, bar_height = 20, WIDTH - 20, 36, 36
+    body = [_text(left, 22, title, weight="bold")]
+    total = Fraction(result.total)
+    if total > 0:
+        x = Fraction(left)
+        span = right - left
+        for (name, value), colour in zip(lines.items(), PALETTE):
+            if value <= 0:
+                continue
+            width = Fraction(value) / total * span
+            body.append(
+                f'<rect x="{_n(x)}" y="{top}" width="{_n(max(width - 1, Fraction(1, 2)))}" '
+                f'height="{bar_height}" fill="{colour}"><title>{escape(LINE_LABELS[name])} : '
+                f"{escape(money(value))}</title></rect>"
+            )
+            x += width
+    else:
+        body.append(
+            f'<rect x="{left}" y="{top}" width="{right - left}" height="{bar_height}" fill="none" '
+            f'stroke="currentColor" stroke-dasharray="4 4"/>'
+        )
+        body.append(_text(WIDTH / 2, top + 23, "Aucun coût", anchor="middle"))
+    y = top + bar_height + 26
+    for (name, value), colour in zip(lines.items(), PALETTE):
+        body.append(f'<rect x="{left}" y="{y - 11}" width="14" height="14" fill="{colour}"/>')
+        body.append(_text(left + 22, y, LINE_LABELS[name]))
+        body.append(_text(right, y, money(value), anchor="end"))
+        y += 22
+    return _svg("usage-cost", title, desc, body, height=max(HEIGHT, y - 8))
+
+
+def break_even_chart(inp, result, currency: str = "$", locale: str = "fr_CA") -> str:
+    """Yearly cost against uses a year: pooling (F + n·v) and the alternative (p·n)."""
+    money = lambda v: format_money(v, currency, locale)  # noqa: E731
+    n = result.break_even_uses
+    points = result.curve
+    last = points[-1].uses
+    top_value = max(max(p.pooling, p.alternative) for p in points)
+    if top_value <= 0:
+        top_value = Decimal(1)
+    x0, x1, y0, y1 = 70, WIDTH - 20, 176, 36  # plot area (y grows downwards)
+
+    def px(uses):
+        return x0 + Fraction(uses, last) * (x1 - x0)
+
+    def py(value):
+        return y0 - Fraction(value) / Fraction(top_value) * (y0 - y1)
+
+    if n is None:
+        title = "Seuil de rentabilité : aucun, l'autre solution reste moins chère ou aussi chère"
+    else:
+        title = f"Seuil de rentabilité : {format_number(n, locale, 0)} utilisations par an"
+    desc = (
+        f"Coût annuel selon le nombre d'utilisations, de 0 à {format_number(last, locale, 0)}. "
+        f"Mutualisation : {money(inp.annual_fixed_costs)} de coûts fixes plus "
+        f"{money(inp.variable_cost_per_use)} par utilisation. Autre solution : "
+        f"{money(inp.alternative_price_per_use)} par utilisation. "
+    )
+    if n is None:
+        desc += "Les deux droites ne se croisent pas : la mutualisation n'est jamais moins chère."
+    else:
+        at = next(p for p in points if p.uses == n)
+        desc += (
+            f"À {format_number(n, locale, 0)} utilisations, la mutualisation coûte {money(at.pooling)} "
+            f"et l'autre solution {money(at.alternative)} : la mutualisation devient moins chère."
+        )
+    first, end = points[0], points[-1]
+    body = [
+        _text(20, 20, title, weight="bold"),
+        # axes
+        f'<path d="M{x0} {y1 - 6}V{y0}H{x1}" fill="none" stroke="currentColor" stroke-width="1"/>',
+        _text(x0 - 6, y0 + 4, money(0), anchor="end"),
+        _text(x0 - 6, y1 + 4, money(top_value), anchor="end"),
+        _text(x0, y0 + 18, "0", anchor="middle"),
+        _text(x1, y0 + 18, format_number(last, locale, 0), anchor="middle"),
+        _text((x0 + x1) / 2, y0 + 36, "Utilisations par an", anchor="middle"),
+        # pooling: solid; alternative: dashed (not told apart by colour alone)
+        f'<line x1="{_n(px(first.uses))}" y1="{_n(py(first.pooling))}" x2="{_n(px(end.uses))}" '
+        f'y2="{_n(py(end.pooling))}" stroke="{PALETTE[0]}" stroke-width="3"/>',
+        f'<line x1="{_n(px(first.uses))}" y1="{_n(py(first.alternative))}" x2="{_n(px(end.uses))}" '
+        f'y2="{_n(py(end.alternative))}" stroke="{PALETTE[1]}" stroke-width="3" stroke-dasharray="8 5"/>',
+        # legend
+        f'<line x1="{x0 + 10}" y1="{y1 + 2}" x2="{x0 + 34}" y2="{y1 + 2}" stroke="{PALETTE[0]}" stroke-width="3"/>',
+        _text(x0 + 40, y1 + 6, "Mutualisation"),
+        f'<line x1="{x0 + 160}" y1="{y1 + 2}" x2="{x0 + 184}" y2="{y1 + 2}" stroke="{PALETTE[1]}" '
+        f'stroke-width="3" stroke-dasharray="8 5"/>',
+        _text(x0 + 190, y1 + 6, "Autre solution"),
+    ]
+    if n is not None:
+        at = next(p for p in points if p.uses == n)
+        cx, cy = px(n), py(at.pooling)
+        body.append(
+            f'<line x1="{_n(cx)}" y1="{_n(cy)}" x2="{_n(cx)}" y2="{y0}" stroke="currentColor" '
+            f'stroke-dasharray="2 3"/>'
+        )
+        body.append(f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="5" fill="currentColor"/>')
+        anchor = "end" if cx > (x0 + x1) / 2 else "start"
+        offset = -8 if anchor == "end" else 8
+        body.append(_text(cx + offset, cy - 8, f"Seuil : {format_number(n, locale, 0)}", anchor=anchor))
+    return _svg("break-even", title, desc, body, height=HEIGHT + 4)
+
+
+def split_chart(result, currency: str = "$", locale: str = "fr_CA") -> str:
+    """One horizontal bar per partner, its share written at the end."""
+    money = lambda v: format_money(v, currency, locale)  # noqa: E731
+    title = f"Répartition de {money(result.total)} entre {len(result.partners)} partenaire" + (
+        "s" if len(result.partners) > 1 else ""
+    )
+    desc = "Part de chaque partenaire : " + " ; ".join(
+        f"{p.name} {money(p.share)}" for p in result.partners
+    ) + "."
+    row = 30
+    top = 36
+    height = max(HEIGHT, top + row * len(result.partners) + 10)
+    label_width, amount_width = 170, 120
+    x0, x1 = 20 + label_width, WIDTH - 20 - amount_width
+    biggest = max((p.share for p in result.partners), default=Decimal(0))
+    body = [_text(20, 22, title, weight="bold")]
+    for index, p in enumerate(result.partners):
+        y = top + index * row
+        name = p.name if len(p.name) <= 24 else p.name[:23] + "…"
+        body.append(_text(20, y + 16, name))
+        if biggest > 0 and p.share > 0:
+            width = Fraction(p.share) / Fraction(biggest) * (x1 - x0)
+            body.append(
+                f'<rect x="{x0}" y="{y + 2}" width="{_n(max(width, Fraction(1)))}" height="20" '
+                f'fill="{PALETTE[index % len(PALETTE)]}"/>'
+            )
+        body.append(_text(WIDTH - 20, y + 16, money(p.share), anchor="end"))
+    return _svg("split", title, desc, body, height=height)
+
+
+def chart(command: str, inp, result, currency: str = "$", locale: str = "fr_CA") -> str:
+    if command == "usage-cost":
+        return usage_cost_chart(result, currency, locale)
+    if command == "break-even":
+        return break_even_chart(inp, result, currency, locale)
+    return split_chart(result, currency, locale)

@@ -1,0 +1,98 @@
+"""Checks shared by the input dataclasses: numbers, ranges, choices.
+
+Each input dataclass calls ``coerce`` in ``__post_init__``: every number is
+turned into a ``Decimal`` (a float raises ``TypeError``), its range is checked
+and every problem becomes a ``FieldError`` named by its dotted path. All the
+problems of one input are reported together by ``ValidationError``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from calculators.errors import (
+    FieldError,
+    ValidationError,
+    label,
+    missing,
+    negative,
+    not_a_number,
+    not_positive,
+)
+from calculators.money import NumberFormatError, to_decimal
+
+# Rules for a number: "any" (finite), "non_negative" (≥ 0), "positive" (> 0),
+# "rate" (a fraction from 0 to 1; "15 %" is read as 0.15).
+RULES = ("any", "non_negative", "positive", "rate")
+
+
+def path(prefix: str, name: str) -> str:
+    return f"{prefix}.{name}" if prefix else name
+
+
+def coerce_number(value: object, field: str, rule: str, errors: list[FieldError]) -> Decimal | None:
+    """Return ``value`` as a Decimal checked against ``rule``; append errors, return None on error."""
+    if rule == "rate" and isinstance(value, str) and value.strip().endswith("%"):
+        try:
+            number = to_decimal(value.strip()[:-1]) / 100
+        except NumberFormatError:
+            errors.append(not_a_number(field, value.strip()))
+            return None
+    else:
+        try:
+            number = to_decimal(value)
+        except NumberFormatError as exc:
+            if isinstance(value, str):
+                text = value.strip()
+                if text:
+                    errors.append(FieldError(field, f"{exc} Ce champ attend {label(field)}."))
+                else:
+                    errors.append(not_a_number(field))
+            else:
+                errors.append(FieldError(field, f"{exc} Ce champ attend {label(field)}."))
+            return None
+    if rule in ("non_negative", "rate") and number < 0:
+        errors.append(negative(field))
+        return None
+    if rule == "positive" and number <= 0:
+        errors.append(not_positive(field))
+        return None
+    if rule == "rate" and number > 1:
+        errors.append(
+            FieldError(
+                field,
+                f"Entrez {label(field)} en pourcentage (15 %) ou en fraction (0,15) : "
+                "il ne peut pas dépasser 100 %.",
+            )
+        )
+        return None
+    return number
+
+
+def coerce(
+    obj: object, prefix: str, rules: dict[str, str], required: tuple[str, ...] = ()
+) -> list[FieldError]:
+    """Coerce the named attributes of a frozen dataclass in place; return the errors.
+
+    ``None`` is left as it is (an optional field not given), or reported as
+    missing when the field is in ``required``.
+    """
+    errors: list[FieldError] = []
+    for name, rule in rules.items():
+        value = getattr(obj, name)
+        if value is None:
+            if name in required:
+                errors.append(missing(path(prefix, name)))
+            continue
+        number = coerce_number(value, path(prefix, name), rule, errors)
+        object.__setattr__(obj, name, number)
+    return errors
+
+
+def raise_if(errors: list[FieldError]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def has_at_most_cents(value: Decimal) -> bool:
+    return value == value.quantize(Decimal("0.01"))
