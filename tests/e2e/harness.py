@@ -1,0 +1,233 @@
+"""Real-browser test harness: build the site, serve it on 127.0.0.1, drive Debian's Chromium.
+
+Why it is built this way:
+- Playwright's own browser download fails on our machines, so we launch the
+  Chromium that Debian installs, by path.
+- The site is built with SITE_URL set to the address it is served from, because
+  Material's instant navigation silently falls back to full reloads otherwise.
+- Chromium gets XDG folders in a scratch directory so it writes nothing into
+  the user's home, and every server or browser started here is stopped here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("MUTUUS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+LOCAL_HOSTS = {"127.0.0.1"}
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_site(dest: Path, site_url: str) -> float:
+    """Build the site with the strict build into dest; return the seconds it took."""
+    import time
+
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError("mkdocs build --strict failed:\n" + result.stdout + result.stderr)
+    return elapsed
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with the MIME types Pyodide needs, and no request log."""
+
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".svg": "image/svg+xml",
+    }
+
+    def log_message(self, format, *args):  # noqa: A002 (stdlib signature)
+        pass
+
+
+@dataclass
+class ServedSite:
+    """A built site served on 127.0.0.1."""
+
+    dir: Path
+    port: int
+    build_seconds: float = 0.0
+    _server: http.server.ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def page_url(self, path: str = "") -> str:
+        return self.url + path.lstrip("/")
+
+    def start(self) -> "ServedSite":
+        handler = functools.partial(QuietHandler, directory=str(self.dir))
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+
+@dataclass
+class PageLog:
+    """What a page did that a test must know about."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+    external_requests: list[str] = field(default_factory=list)
+    expected_console_errors: list[str] = field(default_factory=list)
+
+    def expect_console_error(self, substring: str) -> None:
+        """Declare a console error the test provokes on purpose."""
+        self.expected_console_errors.append(substring)
+
+    def problems(self) -> list[str]:
+        unexpected = [
+            msg
+            for msg in self.console_errors
+            if not any(s in msg for s in self.expected_console_errors)
+        ]
+        out = [f"console error: {m}" for m in unexpected]
+        out += [f"page error: {m}" for m in self.page_errors]
+        out += [f"CSP violation: {m}" for m in self.csp_violations]
+        out += [f"request leaving 127.0.0.1: {m}" for m in self.external_requests]
+        return out
+
+
+# Injected before any page script: report CSP violations to the console so the
+# test sees them even when the browser would stay silent.
+CSP_WATCH = """
+document.addEventListener('securitypolicyviolation', (e) => {
+  console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
+});
+"""
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about", "chrome-error"):
+        return True
+    return parts.hostname in LOCAL_HOSTS
+
+
+def watch_context(context, log: PageLog) -> None:
+    """Abort and record every request that would leave 127.0.0.1."""
+
+    def route(route_obj):
+        url = route_obj.request.url
+        if is_local(url):
+            route_obj.continue_()
+        else:
+            log.external_requests.append(url)
+            route_obj.abort()
+
+    context.route("**/*", route)
+    context.add_init_script(CSP_WATCH)
+
+
+def watch_page(page, log: PageLog) -> None:
+    def on_console(msg):
+        if msg.type == "error":
+            text = msg.text
+            if text.startswith("CSP violation"):
+                log.csp_violations.append(text)
+            else:
+                log.console_errors.append(text)
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: log.page_errors.append(str(exc)))
+
+
+def goto(page, site: ServedSite, path: str = "") -> None:
+    """Open a page and wait until Material has mounted it (document$ emitted)."""
+    page.goto(site.page_url(path))
+    wait_for_material(page)
+
+
+def wait_for_material(page) -> None:
+    page.wait_for_function(
+        "() => typeof window.document$ !== 'undefined' && document.readyState === 'complete'"
+    )
+
+
+def axe_violations(page, include: str | None = None) -> list[dict]:
+    """Run axe-core on the page (or inside the CSS selector `include`) at WCAG 2.2 AA."""
+    if not AXE_JS.exists():
+        raise RuntimeError("axe-core est absent : lancez `npm ci` (ou `make test`).")
+    has_axe = page.evaluate("() => typeof window.axe !== 'undefined'")
+    if not has_axe:
+        # Evaluated through the DevTools protocol: the page's CSP does not apply,
+        # so the test needs no 'unsafe-inline' hole in the site's policy.
+        page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;undefined")
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    target = json.dumps(include) if include else "document"
+    result = page.evaluate(
+        f"async (options) => {{ const r = await axe.run({target}, options); return r.violations; }}",
+        options,
+    )
+    return result
+
+
+def describe_violations(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        targets = ", ".join(str(n.get("target")) for n in v.get("nodes", [])[:5])
+        lines.append(f"- {v['id']} ({v.get('impact')}): {v.get('help')} -> {targets}")
+    return "\n".join(lines)
+
+
+def assert_no_axe_violations(page, include: str | None = None) -> None:
+    violations = axe_violations(page, include)
+    assert not violations, "axe-core a trouvé des violations :\n" + describe_violations(violations)
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is not None

@@ -1,0 +1,43 @@
+"""Every page of the site, in real Chromium: no console error, nothing leaves 127.0.0.1, axe finds nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.harness import assert_no_axe_violations, goto
+from tests.site_pages import page_paths
+
+PAGES = page_paths()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_clean_and_accessible(page, site, path):
+    goto(page, site, path)
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("h1").count() >= 1, "chaque page a un titre de niveau 1"
+    assert_no_axe_violations(page)
+
+
+def test_dark_palette_is_accessible(page, site):
+    """The slate (dark) palette passes axe too: the user may pick it."""
+    page.emulate_media(color_scheme="dark")
+    goto(page, site, "")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert_no_axe_violations(page)
+
+
+def test_search_dialog_is_named(page, site):
+    goto(page, site, "")
+    page.keyboard.press("s")
+    dialog = page.locator("[role=dialog]").first
+    assert dialog.get_attribute("aria-label") or dialog.get_attribute("aria-labelledby")
+    assert_no_axe_violations(page)
+
+
+def test_instant_navigation_is_active(page, site):
+    """With site_url matching the served address, links load without a full reload."""
+    goto(page, site, "")
+    page.evaluate("window.__mu_marker = 42")
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_url("**/comprendre/")
+    assert page.evaluate("window.__mu_marker") == 42, "navigation.instant est inactif"
