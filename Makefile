@@ -7,6 +7,10 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+# The browser the tests drive; elsewhere than Debian, point it at another
+# Chromium-based browser: make test CHROMIUM=/usr/bin/google-chrome
+CHROMIUM ?= /usr/bin/chromium
+export MUTUUS_CHROMIUM := $(CHROMIUM)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test bench clean chromium
@@ -32,7 +36,7 @@ node_modules/.installed: package.json package-lock.json
 # Debian's Chromium drives the browser tests (Playwright's own download does
 # not work on our machines). Installed for root; others get the command to run.
 chromium:
-	@if [ -x /usr/bin/chromium ]; then :; \
+	@if [ -x "$(CHROMIUM)" ]; then :; \
 	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
 	  echo "Installation de Chromium (Debian)…"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
