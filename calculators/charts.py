@@ -16,18 +16,12 @@ from fractions import Fraction
 from html import escape
 
 from calculators.money import format_money, format_number
+from calculators.usage_cost import LINE_LABELS
 
 WIDTH = 640
 HEIGHT = 220
 # ≥ 3:1 on #ffffff and on #1e2029 (checked in tests/calculators/test_charts.py).
 PALETTE = ("#2f7ec1", "#c0580b", "#2e8540", "#8e5cc7", "#b8860b")
-LINE_LABELS = {
-    "consumables": "Consommables",
-    "maintenance": "Maintenance (mises au point)",
-    "replacement": "Remplacement (amortissement)",
-    "preparation": "Préparation, vérification, rangement",
-    "admin_fee": "Frais administratifs",
-}
 
 
 def _n(value) -> str:

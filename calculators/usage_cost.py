@@ -208,6 +208,14 @@ class UsageCostInput:
 
 
 LINE_NAMES = ("consumables", "maintenance", "replacement", "preparation", "admin_fee")
+# How each line is called on the site (French).
+LINE_LABELS = {
+    "consumables": "Consommables",
+    "maintenance": "Entretien (mises au point)",
+    "replacement": "Remplacement (amortissement)",
+    "preparation": "Préparation, vérification, rangement",
+    "admin_fee": "Frais administratifs",
+}
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,186 @@
-"""Calculator macros (placeholder until the calculators module lands)."""
+"""Worked examples computed by ``calculators``, rendered as HTML for the guide.
+
+``register(env)`` defines three one-line macros; the rendering functions are
+plain module functions (tested without MkDocs in tests/macros/test_calculations.py):
+
+* ``usage_cost_example(example_id)``: table of the five lines with the working,
+  the total, and the stacked bar (e.g. ``{{ usage_cost_example("planer") }}``);
+* ``break_even_example(example_id)``: the three figures, the break-even and the chart;
+* ``split_example(example_id)``: each partner's share, in-kind contribution and net.
+
+The output is one HTML block without blank lines, so Markdown leaves it alone.
+Amounts use the site's ``extra.network.currency`` and ``locale``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from calculators import charts
+from calculators.bridge import break_even_text, compute
+from calculators.examples import example, payload_json
+from calculators.money import format_money, format_number
+from calculators.usage_cost import HOURS_PER_YEAR, LINE_LABELS, LINE_NAMES, days_started
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _amount(value: Decimal, currency: str, locale: str) -> str:
+    """An input amount, with every decimal it has (0,05 $; 0,0125 $), at least two."""
+    places = max(2, _places(value))
+    return f"{format_number(value, locale, places)}\u00a0{currency}"
+
+
+def _qty(value: Decimal, locale: str) -> str:
+    return format_number(value, locale, _places(value))
+
+
+def _plural(count: Decimal | int, forms: tuple[str, str]) -> str:
+    return forms[0] if count <= 1 else forms[1]
+
+
+def usage_cost_working(inp, unit: tuple[str, str], currency: str, locale: str) -> dict[str, str]:
+    """How each line is worked out, in French, from the example's inputs."""
+    amount = lambda v: _amount(v, currency, locale)  # noqa: E731
+    qty = lambda v: _qty(v, locale)  # noqa: E731
+    units, hours = inp.use.units, inp.use.hours
+    working = {name: "—" for name in LINE_NAMES}
+    if inp.consumables is not None:
+        working["consumables"] = f"{amount(inp.consumables.cost_per_unit)} × {qty(units)} {_plural(units, unit)}"
+    if inp.maintenance is not None:
+        m = inp.maintenance
+        working["maintenance"] = (
+            f"{amount(m.service_cost)} tous les {qty(m.service_interval_units)} "
+            f"{_plural(m.service_interval_units, unit)}, × {qty(units)} {_plural(units, unit)}"
+        )
+    if inp.replacement is not None:
+        r = inp.replacement
+        base = f"({amount(r.purchase_price)} − {amount(r.residual_value)}) ÷ {qty(r.lifetime_years)} ans"
+        if r.charged_per == "hour":
+            working["replacement"] = f"{base} ÷ {format_number(HOURS_PER_YEAR, locale, 0)} h × {qty(hours)} h"
+        elif r.charged_per == "day":
+            days = days_started(hours)
+            working["replacement"] = (
+                f"{base} ÷ 365 jours × {days} {'jour entamé' if days == 1 else 'jours entamés'}"
+            )
+        else:
+            working["replacement"] = f"{base} ÷ {qty(r.uses_per_year)} utilisations par an"
+    if inp.preparation is not None:
+        p = inp.preparation
+        text = f"{qty(p.hours)} h × {amount(p.hourly_rate)}"
+        if p.payroll_charges_rate:
+            text += f" × (1 + {_qty(p.payroll_charges_rate * 100, locale)}\u00a0% de charges sociales)"
+        else:
+            text += " (charges sociales comprises)"
+        working["preparation"] = text
+    if inp.admin_fee:
+        working["admin_fee"] = "Forfait par utilisation"
+    return working
+
+
+def _figure(svg: str, caption: str) -> str:
+    return f'<figure class="mu-calc-figure">{svg}<figcaption>{escape(caption)}</figcaption></figure>'
+
+
+def render_usage_cost_example(example_id: str, currency: str = "$", locale: str = "fr_CA") -> str:
+    spec = example("usage-cost", example_id)
+    inp, result = compute("usage-cost", payload_json("usage-cost", example_id))
+    money = lambda v: format_money(v, currency, locale)  # noqa: E731
+    working = usage_cost_working(inp, spec["unit"], currency, locale)
+    rows = "".join(
+        f'<tr><th scope="row">{escape(LINE_LABELS[name])}</th><td>{escape(working[name])}</td>'
+        f'<td class="mu-num">{escape(money(value))}</td></tr>'
+        for name, value in result.lines.items()
+    )
+    table = (
+        f'<table class="mu-calc-table"><caption>{escape(spec["title"])}</caption>'
+        '<thead><tr><th scope="col">Poste</th><th scope="col">Calcul</th>'
+        '<th scope="col" class="mu-num">Montant</th></tr></thead>'
+        f"<tbody>{rows}</tbody>"
+        f'<tfoot><tr><th scope="row">Total</th><td>Somme des montants arrondis au cent</td>'
+        f'<td class="mu-num"><strong>{escape(money(result.total))}</strong></td></tr></tfoot></table>'
+    )
+    svg = charts.usage_cost_chart(result, currency, locale)
+    caption = f"Part de chaque poste dans le coût d'une utilisation ({money(result.total)})."
+    return f'<div class="mu-calc-example" data-example="usage-cost:{escape(example_id)}">{table}{_figure(svg, caption)}</div>'
+
+
+def render_break_even_example(example_id: str, currency: str = "$", locale: str = "fr_CA") -> str:
+    spec = example("break-even", example_id)
+    inp, result = compute("break-even", payload_json("break-even", example_id))
+    money = lambda v: format_money(v, currency, locale)  # noqa: E731
+    rows = [
+        ("Coûts fixes annuels de la mutualisation", money(inp.annual_fixed_costs)),
+        ("Coût variable par utilisation", money(inp.variable_cost_per_use)),
+        ("Prix d'une utilisation sans mutualisation", money(inp.alternative_price_per_use)),
+    ]
+    body = "".join(
+        f'<tr><th scope="row">{escape(k)}</th><td class="mu-num">{escape(v)}</td></tr>' for k, v in rows
+    )
+    table = (
+        f'<table class="mu-calc-table"><caption>{escape(spec["title"])}</caption>'
+        '<thead><tr><th scope="col">Donnée</th><th scope="col" class="mu-num">Valeur</th></tr></thead>'
+        f"<tbody>{body}</tbody>"
+        f'<tfoot><tr><th scope="row">Seuil de rentabilité</th><td class="mu-num"><strong>'
+        f"{escape(break_even_text(result.break_even_uses, locale))}</strong></td></tr></tfoot></table>"
+    )
+    svg = charts.break_even_chart(inp, result, currency, locale)
+    caption = "Coût annuel de la mutualisation (trait plein) et de l'autre solution (tirets)."
+    return f'<div class="mu-calc-example" data-example="break-even:{escape(example_id)}">{table}{_figure(svg, caption)}</div>'
+
+
+def render_split_example(example_id: str, currency: str = "$", locale: str = "fr_CA") -> str:
+    spec = example("split", example_id)
+    inp, result = compute("split", payload_json("split", example_id))
+    money = lambda v: format_money(v, currency, locale)  # noqa: E731
+    rows = "".join(
+        f'<tr><th scope="row">{escape(p.name)}</th><td class="mu-num">{escape(money(p.share))}</td>'
+        f'<td class="mu-num">{escape(money(p.in_kind))}</td><td class="mu-num">{escape(money(p.net))}</td></tr>'
+        for p in result.partners
+    )
+    table = (
+        f'<table class="mu-calc-table"><caption>{escape(spec["title"])}</caption>'
+        '<thead><tr><th scope="col">Partenaire</th><th scope="col" class="mu-num">Part</th>'
+        '<th scope="col" class="mu-num">Apport en nature</th>'
+        '<th scope="col" class="mu-num">Reste à payer</th></tr></thead>'
+        f"<tbody>{rows}</tbody>"
+        f'<tfoot><tr><th scope="row">Total</th><td class="mu-num"><strong>{escape(money(result.total))}'
+        "</strong></td><td></td><td></td></tr></tfoot></table>"
+    )
+    note = ""
+    if any(p.net < 0 for p in result.partners):
+        note = (
+            '<p class="mu-calc-note">Un reste à payer négatif signifie que ce partenaire a apporté plus '
+            "que sa part : les autres lui doivent ce montant.</p>"
+        )
+    svg = charts.split_chart(result, currency, locale)
+    caption = "Part de chaque partenaire avant déduction des apports en nature."
+    return (
+        f'<div class="mu-calc-example" data-example="split:{escape(example_id)}">{table}{note}'
+        f"{_figure(svg, caption)}</div>"
+    )
+
+
+def _network(env) -> tuple[str, str]:
+    network = env.variables["network"]
+    return network["currency"], network["locale"]
 
 
 def register(env):
+    """Define the calculator macros on the mkdocs-macros environment."""
+
     @env.macro
     def usage_cost_example(example_id):
-        return f'<p class="mu-placeholder">Exemple « {example_id} » à venir.</p>'
+        return render_usage_cost_example(example_id, *_network(env))
+
+    @env.macro
+    def break_even_example(example_id):
+        return render_break_even_example(example_id, *_network(env))
+
+    @env.macro
+    def split_example(example_id):
+        return render_split_example(example_id, *_network(env))

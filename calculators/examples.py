@@ -1,0 +1,117 @@
+"""The guide's worked examples, as the JSON payloads the calculators take.
+
+Every figure printed in the guide comes from here through the calculators
+(``macros/calculations.py`` renders them); nothing is typed by hand in a page.
+Amounts are strings, as a form or the CLI would send them.
+
+Each example: ``title`` (the table caption, French), ``unit`` (singular,
+plural: what ``use.units`` counts, for the usage cost) and ``payload``.
+"""
+
+from __future__ import annotations
+
+import json
+from types import MappingProxyType
+
+USAGE_COST = {
+    # TIESS (2023), the wood planer: 50 linear feet over 5 hours.
+    "planer": {
+        "title": "Coût d'une utilisation de la raboteuse : 50 pieds linéaires en 5 heures",
+        "unit": ("pied", "pieds"),
+        "payload": {
+            "use": {"units": "50", "hours": "5"},
+            "consumables": {"cost_per_unit": "0.05"},
+            "maintenance": {"service_cost": "100", "service_interval_units": "100000"},
+            "replacement": {
+                "purchase_price": "3500",
+                "residual_value": "0",
+                "lifetime_years": "7",
+                "charged_per": "hour",
+            },
+            "preparation": {"hours": "1", "hourly_rate": "30", "payroll_charges_rate": "0"},
+            "admin_fee": "5",
+        },
+    },
+    # Fictitious: a shared van, 120 km over 30 hours (two calendar days started).
+    "van": {
+        "title": "Coût d'une utilisation de la camionnette partagée : 120 km sur 30 heures",
+        "unit": ("kilomètre", "kilomètres"),
+        "payload": {
+            "use": {"units": "120", "hours": "30"},
+            "consumables": {"cost_per_unit": "0.18"},
+            "maintenance": {"service_cost": "450", "service_interval_units": "15000"},
+            "replacement": {
+                "purchase_price": "42000",
+                "residual_value": "12000",
+                "lifetime_years": "6",
+                "charged_per": "day",
+            },
+            "preparation": {"hours": "0.5", "hourly_rate": "24", "payroll_charges_rate": "0.15"},
+            "admin_fee": "4",
+        },
+    },
+    # Fictitious: a meeting room booked for 3 hours, furniture charged per use.
+    "room": {
+        "title": "Coût d'une réservation de la salle de réunion : 3 heures",
+        "unit": ("heure de chauffage", "heures de chauffage"),
+        "payload": {
+            "use": {"units": "3", "hours": "3"},
+            "consumables": {"cost_per_unit": "1.20"},
+            "replacement": {
+                "purchase_price": "6000",
+                "residual_value": "0",
+                "lifetime_years": "5",
+                "charged_per": "use",
+                "uses_per_year": "160",
+            },
+            "preparation": {"hours": "0.25", "hourly_rate": "18", "payroll_charges_rate": "0.35"},
+            "admin_fee": "2.50",
+        },
+    },
+}
+
+BREAK_EVEN = {
+    # The planer again, for a year: depreciation 500 + insurance 150 = 650 a year;
+    # per use 2.50 + 0.05 + 30.00 + 5.00 = 37.55; renting one for a day: 85.
+    "planer": {
+        "title": "Seuil de rentabilité de la raboteuse partagée",
+        "payload": {
+            "annual_fixed_costs": "650",
+            "variable_cost_per_use": "37.55",
+            "alternative_price_per_use": "85",
+        },
+    },
+}
+
+SPLIT = {
+    # Fictitious: the van's yearly cost shared by three organisations.
+    "van": {
+        "title": "Répartition des coûts annuels de la camionnette entre trois organismes",
+        "payload": {
+            "total": "5400",
+            "method": "mixed",
+            "fixed_share": "1800",
+            "partners": [
+                {"name": "Ressourcerie du Plateau", "usage": "6000"},
+                {"name": "Centre communautaire des Saules", "usage": "3000", "in_kind": "600"},
+                {"name": "Festival des Voisins", "usage": "1000"},
+            ],
+        },
+    },
+}
+
+EXAMPLES = MappingProxyType({"usage-cost": USAGE_COST, "break-even": BREAK_EVEN, "split": SPLIT})
+
+
+def example(command: str, example_id: str) -> dict:
+    """The example's description; ``KeyError`` with the known ids when it does not exist."""
+    known = EXAMPLES[command]
+    if example_id not in known:
+        raise KeyError(
+            f"Exemple « {example_id} » inconnu pour {command} : choisissez parmi {', '.join(sorted(known))}."
+        )
+    return known[example_id]
+
+
+def payload_json(command: str, example_id: str) -> str:
+    return json.dumps(example(command, example_id)["payload"], ensure_ascii=False)
