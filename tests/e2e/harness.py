@@ -64,7 +64,10 @@ def build_site(dest: Path, site_url: str) -> float:
     )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        raise RuntimeError("mkdocs build --strict failed:\n" + result.stdout + result.stderr)
+        # Keep what a person needs: the warnings and errors, not the INFO chatter.
+        lines = (result.stdout + result.stderr).splitlines()
+        useful = [l for l in lines if not l.startswith("INFO")] or lines
+        raise RuntimeError("mkdocs build --strict a échoué :\n" + "\n".join(useful[-60:]))
     return elapsed
 
 
