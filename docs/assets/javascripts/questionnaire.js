@@ -1,1 +1,336 @@
-// Placeholder module.
+// Mutuus: questionnaire forms (form.mu-questionnaire rendered by the
+// `questionnaire(id)` macro). Loaded as a module on every page; does nothing
+// on pages without a form. Mounts through Material's document$ so it survives
+// instant navigation.
+//
+// What it does for each form:
+// - restores the answers kept in this browser (storage.js), and the name of
+//   the organisation (this questionnaire's, else the last one used);
+// - saves every change at once; when the browser refuses (storage full or
+//   blocked), shows a French warning with an export button, and keeps
+//   everything typed in the form;
+// - shows progress, exports JSON / Markdown / CSV (answers.js), imports a
+//   JSON file after validation and an explicit confirmation, prints a clean
+//   report, and resets after an explicit confirmation.
+// User text is only ever written with textContent or form values.
+
+import * as storage from "./storage.js";
+import * as answersFormat from "./answers.js";
+
+const MIME = {
+  json: "application/json",
+  md: "text/markdown;charset=utf-8",
+  csv: "text/csv;charset=utf-8",
+};
+
+function progressText(answered, total) {
+  const plural = answered > 1;
+  return `${answered} ${plural ? "questions" : "question"} sur ${total} ${plural ? "répondues" : "répondue"}`;
+}
+
+function radios(form, name) {
+  return Array.from(form.querySelectorAll('input[type="radio"]')).filter((input) => input.name === name);
+}
+
+function textareaNamed(form, name) {
+  return Array.from(form.querySelectorAll("textarea")).find((area) => area.name === name) || null;
+}
+
+function autosize(area) {
+  area.style.height = "auto";
+  area.style.height = `${area.scrollHeight + 2}px`;
+}
+
+class QuestionnaireForm {
+  constructor(form) {
+    this.form = form;
+    this.definition = JSON.parse(form.querySelector("script.mu-q-definition").textContent);
+    this.questions = answersFormat.questionsOf(this.definition);
+    this.id = this.definition.id;
+    this.version = this.definition.version;
+    const prefix = form.id;
+    this.toolbar = form.querySelector(".mu-q-toolbar");
+    this.organisation = form.querySelector(`#${prefix}--organisation`);
+    this.progress = form.querySelector(`#${prefix}--progress`);
+    this.progressLabel = form.querySelector(`#${prefix}--progress-text`);
+    this.status = form.querySelector(`#${prefix}--status`);
+    this.confirmBox = form.querySelector(`#${prefix}--confirm`);
+    this.importInput = form.querySelector(`#${prefix}--import`);
+    this.warning = form.querySelector(`#${prefix}--storage-warning`);
+    this.pendingConfirm = null;
+    this.storageFailed = false;
+  }
+
+  mount() {
+    const record = storage.loadRecord(this.id, this.version);
+    const answers = record ? answersFormat.sanitizeAnswers(this.definition, record.answers) : {};
+    this.organisation.value = (record && record.organisation) || storage.loadOrganisation();
+    this.writeAnswers(answers);
+    this.updateProgress();
+    this.toolbar.hidden = false;
+    this.form.dataset.mounted = "true";
+    this.form.addEventListener("input", (event) => this.onChange(event));
+    this.form.addEventListener("change", (event) => this.onChange(event));
+    this.form.addEventListener("click", (event) => this.onClick(event));
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.importInput.addEventListener("change", () => this.onImportFile());
+    this.form.querySelectorAll("textarea").forEach(autosize);
+  }
+
+  // ------------------------------------------------------------ form <-> answers
+
+  readAnswers() {
+    const answers = {};
+    for (const question of this.questions) {
+      if (question.kind === "text") {
+        const area = textareaNamed(this.form, question.id);
+        if (area && area.value.trim() !== "") answers[question.id] = { value: area.value };
+        continue;
+      }
+      const checked = radios(this.form, question.id).find((input) => input.checked);
+      const value = checked ? checked.value : "";
+      const entry = { value };
+      if (question.kind === "rating") {
+        const note = textareaNamed(this.form, `${question.id}__note`);
+        if (note && note.value.trim() !== "") entry.note = note.value;
+      }
+      if (value || entry.note) answers[question.id] = entry;
+    }
+    return answers;
+  }
+
+  writeAnswers(answers) {
+    for (const question of this.questions) {
+      const answer = answers[question.id] || {};
+      if (question.kind === "text") {
+        const area = textareaNamed(this.form, question.id);
+        if (area) {
+          area.value = typeof answer.value === "string" ? answer.value : "";
+          autosize(area);
+        }
+        continue;
+      }
+      for (const input of radios(this.form, question.id)) input.checked = input.value === answer.value;
+      if (question.kind === "rating") {
+        const note = textareaNamed(this.form, `${question.id}__note`);
+        if (note) {
+          note.value = typeof answer.note === "string" ? answer.note : "";
+          autosize(note);
+        }
+      }
+    }
+  }
+
+  record() {
+    return { organisation: this.organisation.value.trim(), answers: this.readAnswers() };
+  }
+
+  // ------------------------------------------------------------ saving
+
+  save() {
+    const record = this.record();
+    const result = storage.saveRecord(this.id, this.version, record);
+    if (result.ok && record.organisation) storage.saveOrganisation(record.organisation);
+    this.showStorageState(result);
+  }
+
+  showStorageState(result) {
+    if (result.ok) {
+      if (this.storageFailed) {
+        this.storageFailed = false;
+        this.warning.hidden = true;
+      }
+      return;
+    }
+    if (this.storageFailed) return; // already shown; do not repeat the alert at each key press
+    this.storageFailed = true;
+    this.warning.querySelector(".mu-q-storage-message").textContent =
+      `${result.message} Vos réponses restent affichées dans cette page tant qu'elle est ouverte : ` +
+      "exportez-les pour ne pas les perdre.";
+    this.warning.hidden = false;
+  }
+
+  updateProgress() {
+    const { answered, total } = answersFormat.countAnswered(this.definition, this.readAnswers());
+    this.progress.max = total;
+    this.progress.value = answered;
+    this.progressLabel.textContent = progressText(answered, total);
+  }
+
+  onChange(event) {
+    const target = event.target;
+    if (target === this.importInput) return;
+    if (target instanceof HTMLTextAreaElement) autosize(target);
+    this.save();
+    this.updateProgress();
+  }
+
+  // ------------------------------------------------------------ messages
+
+  say(message, kind = "info") {
+    this.hideConfirm();
+    this.status.dataset.kind = kind;
+    this.status.textContent = message;
+  }
+
+  ask(message, yesLabel, onYes, { focusCancel = false } = {}) {
+    this.status.dataset.kind = "question";
+    this.status.textContent = message;
+    const yes = this.confirmBox.querySelector('[data-action="confirm-yes"]');
+    yes.textContent = yesLabel;
+    this.pendingConfirm = onYes;
+    this.confirmBox.hidden = false;
+    (focusCancel ? this.confirmBox.querySelector('[data-action="confirm-no"]') : yes).focus();
+  }
+
+  hideConfirm() {
+    this.pendingConfirm = null;
+    this.confirmBox.hidden = true;
+  }
+
+  // ------------------------------------------------------------ actions
+
+  onClick(event) {
+    const button = event.target.closest("button[data-action]");
+    if (!button || !this.form.contains(button)) return;
+    const action = button.dataset.action;
+    if (action === "export-json") this.export("json");
+    else if (action === "export-markdown") this.export("md");
+    else if (action === "export-csv") this.export("csv");
+    else if (action === "print") this.print();
+    else if (action === "reset") this.askReset();
+    else if (action === "confirm-yes") {
+      const run = this.pendingConfirm;
+      this.hideConfirm();
+      if (run) run();
+    } else if (action === "confirm-no") {
+      this.say("Action annulée : rien n'a changé.");
+    }
+  }
+
+  export(extension) {
+    const now = new Date();
+    const record = this.record();
+    const builders = {
+      json: answersFormat.exportJSON,
+      md: answersFormat.exportMarkdown,
+      csv: answersFormat.exportCSV,
+    };
+    const text = builders[extension](this.definition, record, now);
+    const name = answersFormat.exportFileName(this.definition, record.organisation, extension, now);
+    answersFormat.downloadText(name, text, MIME[extension]);
+    this.say(`Export prêt : ${name} (dans le dossier des téléchargements de votre navigateur).`);
+  }
+
+  fillPrintHeader() {
+    const name = this.organisation.value.trim();
+    this.form.querySelector(".mu-q-print-organisation").textContent = name || "(non précisée)";
+    this.form.querySelector(".mu-q-print-date").textContent = answersFormat.formatDate(new Date().toISOString());
+  }
+
+  print() {
+    this.fillPrintHeader();
+    document.documentElement.classList.add("mu-q-print-one");
+    this.form.classList.add("mu-q-printing");
+    const done = () => {
+      document.documentElement.classList.remove("mu-q-print-one");
+      this.form.classList.remove("mu-q-printing");
+      window.removeEventListener("afterprint", done);
+    };
+    window.addEventListener("afterprint", done);
+    window.print();
+  }
+
+  askReset() {
+    const { answered } = answersFormat.countAnswered(this.definition, this.readAnswers());
+    this.ask(
+      `Effacer vos ${answered > 1 ? `${answered} réponses` : "réponses"} à « ${this.definition.title} » ? ` +
+        "Elles seront supprimées de ce navigateur. Exportez-les d'abord si vous voulez les garder.",
+      "Oui, tout effacer",
+      () => this.reset(),
+      { focusCancel: true },
+    );
+  }
+
+  reset() {
+    this.writeAnswers({});
+    const result = storage.clearRecord(this.id, this.version);
+    this.updateProgress();
+    this.say(
+      result.ok
+        ? "Vos réponses ont été effacées. Le nom de l'organisation est conservé."
+        : "Vos réponses ont été effacées de la page, mais pas de ce navigateur (stockage inaccessible).",
+    );
+  }
+
+  async onImportFile() {
+    const file = this.importInput.files && this.importInput.files[0];
+    if (!file) return;
+    let text;
+    try {
+      if (file.size > answersFormat.MAX_FILE_BYTES) {
+        text = null;
+      } else {
+        text = await file.text();
+      }
+    } catch (_) {
+      text = undefined;
+    } finally {
+      this.importInput.value = "";
+    }
+    if (text === null) {
+      this.say("Ce fichier est trop volumineux pour être un export de réponses. Vos réponses actuelles n'ont pas changé.", "error");
+      return;
+    }
+    if (text === undefined) {
+      this.say("Ce fichier n'a pas pu être lu. Vos réponses actuelles n'ont pas changé.", "error");
+      return;
+    }
+    const result = answersFormat.parseAnswersFile(text, this.definition);
+    if (!result.ok) {
+      this.say(result.message, "error");
+      return;
+    }
+    const summary = answersFormat.importSummary(this.definition, result.data, this.readAnswers());
+    this.ask(summary, "Remplacer mes réponses", () => this.applyImport(result.data));
+  }
+
+  applyImport(data) {
+    this.writeAnswers(data.answers);
+    if (data.organisation) this.organisation.value = data.organisation;
+    this.save();
+    this.updateProgress();
+    const { answered, total } = answersFormat.countAnswered(this.definition, this.readAnswers());
+    this.say(`Réponses importées : ${progressText(answered, total)}.`, "success");
+  }
+}
+
+function mountAll() {
+  for (const form of document.querySelectorAll("form.mu-questionnaire:not([data-mounted])")) {
+    try {
+      new QuestionnaireForm(form).mount();
+    } catch (error) {
+      // Leave the printable checklist as it is; say so in the console for maintainers.
+      console.warn("Mutuus : questionnaire non initialisé", error);
+    }
+  }
+}
+
+window.addEventListener("beforeprint", () => {
+  for (const form of document.querySelectorAll("form.mu-questionnaire[data-mounted]")) {
+    const name = form.querySelector('input[name="organisation"]').value.trim();
+    form.querySelector(".mu-q-print-organisation").textContent = name || "(non précisée)";
+    form.querySelector(".mu-q-print-date").textContent = answersFormat.formatDate(new Date().toISOString());
+    for (const note of form.querySelectorAll(".mu-q-note")) {
+      note.dataset.empty = String(note.querySelector("textarea").value.trim() === "");
+    }
+  }
+});
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(mountAll);
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", mountAll);
+} else {
+  mountAll();
+}
