@@ -1,1 +1,220 @@
-"""Placeholder: filled by the calculators work."""
+"""Ship the calculators to the browser: a built wheel and the pinned Pyodide runtime.
+
+On every build this hook adds to the site, as generated files:
+
+- ``assets/pyodide/wheels/<sha256-16>/mutuus_calculators-<version>-py3-none-any.whl``:
+  the ``calculators`` package built with ``python -m build --wheel --no-isolation``
+  under a fixed ``SOURCE_DATE_EPOCH`` (same sources, same bytes). The folder
+  name is the start of the wheel's SHA-256, so the file can be cached forever.
+- ``assets/pyodide/calculators.json``: ``{"url", "sha256", "pyodide"}``. The
+  worker reads it, fetches the wheel and refuses it if the hash differs.
+- ``assets/pyodide/runtime/``: only the files Pyodide needs to boot, copied
+  from ``node_modules/pyodide`` (never its README, which would become a page,
+  nor its maps, type files or demo pages).
+
+The wheel is built once per state of the sources: the result is kept in
+memory and in ``.cache/calculators-wheel/`` keyed by a hash of
+``calculators/**/*.py``, ``pyproject.toml`` and ``README.md``, so
+``mkdocs serve`` stays quick. Under ``serve``, the ``calculators/`` folder is
+watched too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+log = logging.getLogger("mkdocs.hooks.calculators_runtime")
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = "calculators"
+PYODIDE_DIR_PARTS = ("node_modules", "pyodide")
+# What loadPyodide() fetches: the loader, the Emscripten glue, the WebAssembly
+# module, the standard library and the package lock (read at boot).
+RUNTIME_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.js",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+SITE_DIR = "assets/pyodide"
+RUNTIME_DIR = f"{SITE_DIR}/runtime"
+MANIFEST = f"{SITE_DIR}/calculators.json"
+# 1980-01-01, the earliest date a zip archive can hold: the wheel's bytes
+# depend on the sources only, never on when they were built.
+SOURCE_DATE_EPOCH = "315532800"
+
+_memory_cache: dict[str, tuple[str, bytes]] = {}
+
+
+def source_files(root: Path = ROOT) -> list[Path]:
+    """The files whose content decides the wheel's content, in a stable order."""
+    files = sorted(
+        p
+        for p in (root / PACKAGE).rglob("*.py")
+        if "__pycache__" not in p.parts
+    )
+    for name in ("pyproject.toml", "README.md"):
+        if (root / name).is_file():
+            files.append(root / name)
+    return files
+
+
+def source_hash(root: Path = ROOT) -> str:
+    """SHA-256 of the relative paths and contents of :func:`source_files`."""
+    digest = hashlib.sha256()
+    for path in source_files(root):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def build_wheel(root: Path = ROOT) -> tuple[str, bytes]:
+    """Build the calculators wheel from a clean copy of the sources.
+
+    Returns ``(file name, bytes)``. The copy keeps the repository free of
+    ``build/`` and ``*.egg-info`` and makes the bytes independent of where the
+    repository lives.
+    """
+    if not (root / PACKAGE / "__init__.py").is_file():
+        raise PluginError(
+            f"calculators_runtime : le paquet {PACKAGE}/ est introuvable "
+            f"(fichier {PACKAGE}/__init__.py manquant dans {root})."
+        )
+    with tempfile.TemporaryDirectory(prefix="mutuus-wheel-") as tmp:
+        src = Path(tmp) / "src"
+        out = Path(tmp) / "dist"
+        (src / PACKAGE).mkdir(parents=True)
+        for path in source_files(root):
+            target = src / path.relative_to(root)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+            os.chmod(target, 0o644)
+        if not (src / "README.md").exists():
+            # pyproject.toml names a readme; a missing one must not stop the site.
+            (src / "README.md").write_text("Mutuus calculators\n", encoding="utf-8")
+        env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, PYTHONHASHSEED="0")
+        proc = subprocess.run(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(src)],
+            cwd=src,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        wheels = sorted(out.glob("*.whl")) if out.is_dir() else []
+        if proc.returncode != 0 or len(wheels) != 1:
+            tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
+            raise PluginError(
+                "calculators_runtime : la construction du wheel des calculateurs a échoué "
+                f"(python -m build --wheel --no-isolation).\n{tail}"
+            )
+        return wheels[0].name, wheels[0].read_bytes()
+
+
+def cached_wheel(root: Path = ROOT, cache_dir: Path | None = None) -> tuple[str, bytes]:
+    """The wheel for the current sources, built only when they changed."""
+    key = source_hash(root)
+    if key in _memory_cache:
+        return _memory_cache[key]
+    cache_dir = cache_dir or root / ".cache" / "calculators-wheel"
+    slot = cache_dir / key[:32]
+    found = sorted(slot.glob("*.whl")) if slot.is_dir() else []
+    if len(found) == 1:
+        result = (found[0].name, found[0].read_bytes())
+    else:
+        log.info("Construction du wheel des calculateurs…")
+        result = build_wheel(root)
+        try:
+            slot.mkdir(parents=True, exist_ok=True)
+            (slot / result[0]).write_bytes(result[1])
+        except OSError:  # a read-only checkout still builds the site
+            pass
+    _memory_cache.clear()
+    _memory_cache[key] = result
+    return result
+
+
+def pyodide_dir(root: Path = ROOT) -> Path:
+    """``node_modules/pyodide``, or a French error telling how to get it."""
+    path = root.joinpath(*PYODIDE_DIR_PARTS)
+    missing = [name for name in RUNTIME_FILES if not (path / name).is_file()]
+    if missing:
+        raise PluginError(
+            "calculators_runtime : le moteur Pyodide est introuvable dans "
+            f"{path} (fichiers manquants : {', '.join(missing)}). "
+            "Lancez « npm ci » à la racine du dépôt, puis relancez la construction."
+        )
+    return path
+
+
+def pyodide_version(path: Path) -> str:
+    try:
+        return json.loads((path / "package.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        return "inconnue"
+
+
+def wheel_site_path(name: str, data: bytes) -> tuple[str, str]:
+    """``(site path, full sha256)`` of the wheel: the folder is the hash's first 16 digits."""
+    sha = hashlib.sha256(data).hexdigest()
+    return f"{SITE_DIR}/wheels/{sha[:16]}/{name}", sha
+
+
+def manifest(wheel_path: str, sha: str, version: str) -> bytes:
+    """The JSON the worker reads; ``url`` is relative to the manifest itself."""
+    url = wheel_path[len(SITE_DIR) + 1 :]
+    return (
+        json.dumps({"url": url, "sha256": sha, "pyodide": version}, indent=2, sort_keys=True) + "\n"
+    ).encode()
+
+
+def generated_files(config, root: Path = ROOT) -> list[File]:
+    runtime = pyodide_dir(root)
+    version = pyodide_version(runtime)
+    if (root / PACKAGE / "__init__.py").is_file():
+        name, data = cached_wheel(root)
+        wheel_path, sha = wheel_site_path(name, data)
+        files = [
+            File.generated(config, wheel_path, content=data),
+            File.generated(config, MANIFEST, content=manifest(wheel_path, sha, version)),
+        ]
+    else:
+        # Only while the package is being written: the site still builds and
+        # the calculator pages say the engine is missing.
+        log.info("calculators_runtime : pas de paquet %s/ complet, wheel non construit.", PACKAGE)
+        files = [File.generated(config, MANIFEST, content=b'{"url": null, "sha256": null}\n')]
+    for file_name in RUNTIME_FILES:
+        files.append(
+            File.generated(config, f"{RUNTIME_DIR}/{file_name}", abs_src_path=str(runtime / file_name))
+        )
+    return files
+
+
+# --- MkDocs events -----------------------------------------------------------
+
+
+def on_files(files: Files, *, config) -> Files:
+    for file in generated_files(config):
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(file)
+    return files
+
+
+def on_serve(server, *, config, builder):
+    server.watch(str(ROOT / PACKAGE))
+    return server

@@ -1,0 +1,692 @@
+// Calculator client: reads a form into the CLI's JSON, asks the engine
+// (calculator-worker.js, Pyodide + calculators.bridge.present), shows the
+// result, the chart and the French error messages beside their fields.
+//
+// - One worker for the whole visit, started on the first calculator page and
+//   reused across instant navigations.
+// - The form works at once: what is typed is kept and computed when the
+//   engine is ready. At most one computation is in flight; changes made
+//   meanwhile are computed right after (latest wins).
+// - The scenario lives in the URL query (field name = dotted path of the
+//   CLI's JSON, value = what was typed), updated with history.replaceState.
+// - Export/import use the CLI's JSON (python -m calculators <command> FILE).
+// - User text is written with textContent; the chart (SVG from Python) is
+//   parsed with DOMParser and imported node by node, never through innerHTML.
+
+const WORKER_URL = new URL("./calculator-worker.js", import.meta.url);
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+const TEXT = {
+  loading: "Chargement du moteur de calcul…",
+  ready: "Prêt : les résultats se mettent à jour à chaque modification.",
+  empty: "Remplissez le formulaire : le résultat s'affichera ici.",
+  fix: (n) => (n === 1 ? "Un champ est à corriger : voir le message sous ce champ." : `${n} champs sont à corriger : voir les messages sous ces champs.`),
+  importDone: (name) => `Scénario importé depuis « ${name} ».`,
+  importBad: (name, why) => `Le fichier « ${name} » n'a pas été importé : ${why} Votre saisie n'a pas été modifiée.`,
+  exported: (name) => `Scénario exporté dans le fichier « ${name} ».`,
+  cleared: "Formulaire effacé.",
+  example: "Exemple chargé.",
+};
+
+const USAGE_LINES = [
+  ["consumables", "Consommables"],
+  ["maintenance", "Entretien (mise au point)"],
+  ["replacement", "Amortissement (remplacement)"],
+  ["preparation", "Préparation, vérification et rangement"],
+  ["admin_fee", "Frais administratifs"],
+];
+
+// --- the engine: one worker, started lazily ---------------------------------
+
+const engine = {
+  worker: null,
+  state: "idle", // idle | loading | ready | failed
+  message: "",
+  nextId: 1,
+  pending: new Map(),
+  listeners: new Set(),
+};
+
+function startEngine() {
+  if (engine.worker) return;
+  engine.state = "loading";
+  try {
+    engine.worker = new Worker(WORKER_URL, { type: "module" });
+  } catch (error) {
+    setEngineState("failed", "Ce navigateur ne peut pas lancer le moteur de calcul (Web Worker de module).");
+    return;
+  }
+  engine.worker.onmessage = (event) => {
+    const data = event.data || {};
+    if (data.type === "ready") return setEngineState("ready", "");
+    if (data.type === "failed") return setEngineState("failed", data.message);
+    const resolve = engine.pending.get(data.id);
+    if (resolve) {
+      engine.pending.delete(data.id);
+      resolve(data);
+    }
+  };
+  engine.worker.onerror = (event) => {
+    event.preventDefault();
+    setEngineState("failed", "Le moteur de calcul n'a pas pu être chargé. Rechargez la page.");
+    for (const resolve of engine.pending.values()) resolve({ error: engine.message });
+    engine.pending.clear();
+  };
+}
+
+function setEngineState(state, message) {
+  engine.state = state;
+  engine.message = message;
+  for (const listener of engine.listeners) listener();
+}
+
+function ask(command, payload, currency, locale) {
+  startEngine();
+  return new Promise((resolve) => {
+    if (engine.state === "failed") return resolve({ error: engine.message });
+    const id = engine.nextId++;
+    engine.pending.set(id, resolve);
+    engine.worker.postMessage({ id, command, payload, currency, locale });
+  });
+}
+
+// --- numbers and names --------------------------------------------------------
+
+// "0,05" -> "0.05", "1 234,56" -> "1234.56". Anything else is left as typed:
+// Python reads it or says, in French, what is wrong. Never a float.
+export function normaliseDecimal(text) {
+  const trimmed = String(text).trim();
+  const compact = trimmed.replace(/(\d)[\s\u00a0\u202f'](?=\d)/g, "$1");
+  const candidate = compact.includes(",") && !compact.includes(".") ? compact.replace(",", ".") : compact;
+  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(candidate) ? candidate : trimmed;
+}
+
+// "0.05" -> "0,05" for the French form (import, examples).
+function frenchDecimal(text) {
+  const value = String(text);
+  return /^[+-]?\d+\.\d+$/.test(value) ? value.replace(".", ",") : value;
+}
+
+function fieldsOf(form) {
+  return Array.from(form.querySelectorAll("input[name], select[name], textarea[name]")).filter(
+    (el) => el.type !== "file" && !el.closest("[data-partner]"),
+  );
+}
+
+function setPath(target, path, value) {
+  const keys = path.split(".");
+  let node = target;
+  keys.slice(0, -1).forEach((key) => {
+    node[key] = node[key] && typeof node[key] === "object" ? node[key] : {};
+    node = node[key];
+  });
+  node[keys[keys.length - 1]] = value;
+}
+
+function isActive(el) {
+  return !el.disabled && !el.closest("[hidden]");
+}
+
+// The CLI's JSON for this form, and where each partner came from (DOM rows).
+function readForm(form) {
+  const payload = {};
+  const sections = new Map();
+  for (const el of fieldsOf(form)) {
+    if (!isActive(el)) continue;
+    const value = el.value.trim();
+    const section = el.name.includes(".") ? el.name.split(".")[0] : "";
+    if (!sections.has(section)) sections.set(section, { filled: false, entries: [] });
+    const entry = sections.get(section);
+    // A select always has a value: it does not make a section "filled".
+    if (value !== "" && el.tagName !== "SELECT") entry.filled = true;
+    if (value !== "") entry.entries.push([el.name, el.dataset.kind === "text" || el.tagName === "SELECT" ? value : normaliseDecimal(value)]);
+  }
+  for (const [section, entry] of sections) {
+    if (section !== "" && !entry.filled) continue;
+    for (const [name, value] of entry.entries) setPath(payload, name, value);
+  }
+  const rows = [];
+  const body = form.querySelector("[data-partners]");
+  if (body) {
+    const partners = [];
+    for (const row of body.querySelectorAll("[data-partner]")) {
+      const partner = {};
+      for (const el of row.querySelectorAll("input[data-key]")) {
+        const value = el.value.trim();
+        if (value !== "") partner[el.dataset.key] = el.dataset.key === "name" ? value : normaliseDecimal(value);
+      }
+      if (Object.keys(partner).length > 0) {
+        partners.push(partner);
+        rows.push(row);
+      }
+    }
+    payload.partners = partners;
+  }
+  return { payload, rows };
+}
+
+function hasInput(form) {
+  return Array.from(form.querySelectorAll("input[name], input[data-key]")).some(
+    (el) => el.type !== "file" && el.value.trim() !== "",
+  );
+}
+
+// --- the scenario in the URL --------------------------------------------------
+
+function typedValues(form) {
+  const params = new URLSearchParams();
+  for (const el of fieldsOf(form)) {
+    if (el.value.trim() !== "" && (el.tagName !== "SELECT" || el.value !== el.dataset.default)) params.set(el.name, el.value);
+  }
+  const body = form.querySelector("[data-partners]");
+  if (body) {
+    body.querySelectorAll("[data-partner]").forEach((row, i) => {
+      for (const el of row.querySelectorAll("input[data-key]")) {
+        if (el.value.trim() !== "") params.set(`partners.${i}.${el.dataset.key}`, el.value);
+      }
+    });
+  }
+  return params;
+}
+
+function writeUrl(form) {
+  const url = new URL(location.href);
+  const params = typedValues(form);
+  const keep = new URLSearchParams();
+  for (const [key, value] of url.searchParams) if (!isScenarioKey(form, key)) keep.set(key, value);
+  for (const [key, value] of params) keep.set(key, value);
+  const query = keep.toString();
+  url.search = query ? `?${query}` : "";
+  if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+}
+
+function isScenarioKey(form, key) {
+  return /^partners\.\d+\.\w+$/.test(key) || fieldsOf(form).some((el) => el.name === key);
+}
+
+function readUrl(form) {
+  const values = {};
+  let found = false;
+  for (const [key, value] of new URL(location.href).searchParams) {
+    if (isScenarioKey(form, key)) {
+      values[key] = value;
+      found = true;
+    }
+  }
+  return found ? values : null;
+}
+
+// Fill the form from flat values {"use.units": "50", "partners.0.name": "A"}.
+function fill(form, values) {
+  for (const el of fieldsOf(form)) {
+    if (el.tagName === "SELECT") el.value = values[el.name] ?? el.dataset.default ?? el.options[0].value;
+    else el.value = values[el.name] ?? "";
+  }
+  const body = form.querySelector("[data-partners]");
+  if (body) {
+    const indexes = Object.keys(values)
+      .map((key) => /^partners\.(\d+)\./.exec(key))
+      .filter(Boolean)
+      .map((m) => Number(m[1]));
+    const count = Math.max(indexes.length ? Math.max(...indexes) + 1 : 0, Number(body.dataset.minRows || 2));
+    body.replaceChildren();
+    for (let i = 0; i < count; i++) addPartner(form, body);
+    body.querySelectorAll("[data-partner]").forEach((row, i) => {
+      for (const el of row.querySelectorAll("input[data-key]")) el.value = values[`partners.${i}.${el.dataset.key}`] ?? "";
+    });
+  }
+  syncVisibility(form);
+}
+
+// Flat values from the CLI's JSON (import). Numbers keep their JSON text.
+function flatten(payload, prefix = "", out = {}) {
+  for (const [key, value] of Object.entries(payload)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (Array.isArray(value)) value.forEach((item, i) => flatten(item, `${path}.${i}`, out));
+    else if (value !== null && typeof value === "object") flatten(value, path, out);
+    else if (value !== null) out[path] = frenchDecimal(String(value));
+  }
+  return out;
+}
+
+// --- export / import ----------------------------------------------------------
+
+function exportScenario(form, notice) {
+  const { payload } = readForm(form);
+  const name = `${form.dataset.file || form.dataset.command}.json`;
+  const blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  notice(TEXT.exported(name));
+}
+
+// Checks the file has the shape of this command's JSON; returns flat values
+// or throws an Error whose message is French.
+function parseScenario(form, text) {
+  let data;
+  try {
+    // Keep each number's source text (no float): "0.05" stays "0.05".
+    data = JSON.parse(text, (key, value, context) =>
+      typeof value === "number" && context && typeof context.source === "string" ? context.source : value,
+    );
+  } catch (error) {
+    throw new Error("ce n'est pas un fichier JSON valide (il est peut-être abîmé ou incomplet).");
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw new Error("le fichier doit contenir un objet JSON ({…}) exporté par ce calculateur.");
+  }
+  const flat = flatten(data);
+  const unknown = Object.keys(flat).filter((key) => !isScenarioKey(form, key));
+  if (unknown.length > 0) {
+    throw new Error(
+      `il contient des champs que ce calculateur ne connaît pas (${unknown.slice(0, 3).join(", ")}). ` +
+        "Vérifiez qu'il a été exporté depuis cette page.",
+    );
+  }
+  if (Object.keys(flat).length === 0) throw new Error("il ne contient aucune valeur.");
+  return flat;
+}
+
+// --- showing results and errors -----------------------------------------------
+
+function clearErrors(form) {
+  for (const el of form.querySelectorAll("[aria-invalid='true']")) {
+    el.removeAttribute("aria-invalid");
+    const errorId = `${el.id}-error`;
+    const ids = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter((id) => id && id !== errorId);
+    if (ids.length) el.setAttribute("aria-describedby", ids.join(" "));
+    else el.removeAttribute("aria-describedby");
+  }
+  for (const message of form.querySelectorAll(".mu-field-error")) message.remove();
+  const summary = form.querySelector(".mu-calc-errors");
+  if (summary) {
+    summary.replaceChildren();
+    summary.hidden = true;
+  }
+}
+
+function fieldFor(form, field, rows) {
+  const partner = /^partners\.(\d+)\.(\w+)$/.exec(field);
+  if (partner) {
+    const row = rows[Number(partner[1])];
+    return row ? row.querySelector(`input[data-key="${partner[2]}"]`) : null;
+  }
+  return fieldsOf(form).find((el) => el.name === field) || null;
+}
+
+function showErrors(form, errors, rows) {
+  clearErrors(form);
+  const general = [];
+  for (const { field, message } of errors) {
+    const el = field ? fieldFor(form, field, rows) : null;
+    if (!el || !el.id || el.getAttribute("aria-invalid") === "true") {
+      if (!el) general.push(message);
+      continue;
+    }
+    const note = document.createElement("p");
+    note.className = "mu-field-error";
+    note.id = `${el.id}-error`;
+    note.textContent = message;
+    (el.closest(".mu-field, td") || el.parentElement).append(note);
+    el.setAttribute("aria-invalid", "true");
+    const ids = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+    el.setAttribute("aria-describedby", [...ids, note.id].join(" "));
+  }
+  const summary = form.querySelector(".mu-calc-errors");
+  if (summary && general.length) {
+    const list = document.createElement("ul");
+    for (const message of general) {
+      const item = document.createElement("li");
+      item.textContent = message;
+      list.append(item);
+    }
+    summary.replaceChildren(list);
+    summary.hidden = false;
+  }
+  return errors.length;
+}
+
+function cell(tag, text, attrs = {}) {
+  const el = document.createElement(tag);
+  el.textContent = text;
+  for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value);
+  return el;
+}
+
+function table(caption, headers, rows, foot) {
+  const el = document.createElement("table");
+  el.className = "mu-calc-table";
+  el.append(cell("caption", caption));
+  const head = document.createElement("thead");
+  const headRow = document.createElement("tr");
+  headers.forEach((text) => headRow.append(cell("th", text, { scope: "col" })));
+  head.append(headRow);
+  const body = document.createElement("tbody");
+  for (const values of rows) {
+    const tr = document.createElement("tr");
+    values.forEach((text, i) => tr.append(i === 0 ? cell("th", text, { scope: "row" }) : cell("td", text)));
+    body.append(tr);
+  }
+  el.append(head, body);
+  if (foot) {
+    const tfoot = document.createElement("tfoot");
+    const tr = document.createElement("tr");
+    foot.forEach((text, i) => tr.append(i === 0 ? cell("th", text, { scope: "row" }) : cell("td", text)));
+    tfoot.append(tr);
+    el.append(tfoot);
+  }
+  return el;
+}
+
+// The chart: parsed as SVG (not HTML), scripts and event attributes dropped.
+function chart(svgText, label) {
+  if (!svgText) return null;
+  const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
+  const root = doc.documentElement;
+  if (root.namespaceURI !== SVG_NS || root.localName !== "svg" || doc.querySelector("parsererror")) return null;
+  for (const bad of root.querySelectorAll("script, foreignObject")) bad.remove();
+  for (const el of [root, ...root.querySelectorAll("*")]) {
+    for (const attr of Array.from(el.attributes)) {
+      if (/^on/i.test(attr.name) || (/href$/i.test(attr.name) && !attr.value.startsWith("#"))) el.removeAttribute(attr.name);
+    }
+  }
+  const svg = document.importNode(root, true);
+  if (!svg.getAttribute("role")) svg.setAttribute("role", "img");
+  if (!svg.getAttribute("aria-label") && !svg.getAttribute("aria-labelledby") && !svg.querySelector("title")) {
+    svg.setAttribute("aria-label", label);
+  }
+  const figure = document.createElement("figure");
+  figure.className = "mu-calc-chart";
+  figure.append(svg);
+  return figure;
+}
+
+function numberText(value, locale) {
+  try {
+    return new Intl.NumberFormat(locale.replace("_", "-"), { maximumFractionDigits: 0 }).format(value);
+  } catch (error) {
+    return String(value);
+  }
+}
+
+const RENDERERS = {
+  "usage-cost"(answer) {
+    const { display } = answer;
+    return {
+      summary: `Coût d'une utilisation : ${display.total}.`,
+      details: [
+        table(
+          "Détail du coût d'une utilisation",
+          ["Poste", "Montant"],
+          USAGE_LINES.map(([key, label]) => [label, display.lines[key]]),
+          ["Total", display.total],
+        ),
+        chart(answer.svg, "Graphique : part de chaque poste dans le coût d'une utilisation."),
+      ],
+    };
+  },
+  "break-even"(answer, form) {
+    const uses = answer.result.break_even_uses;
+    const summary =
+      uses === null || uses === undefined
+        ? "La solution de rechange n'est jamais plus chère : mutualiser ne devient pas moins cher, quel que soit le nombre d'utilisations."
+        : `Mutualiser devient moins cher à partir de ${numberText(uses, form.dataset.locale || "fr_CA")} ${uses === 1 ? "utilisation" : "utilisations"} par an.`;
+    return {
+      summary,
+      details: [chart(answer.svg, "Graphique : coût annuel de la mutualisation et de la solution de rechange selon le nombre d'utilisations.")],
+    };
+  },
+  split(answer) {
+    const { display } = answer;
+    return {
+      summary: `Montant réparti : ${display.total}, entre ${display.partners.length} partenaires.`,
+      details: [
+        table(
+          "Part de chaque partenaire",
+          ["Partenaire", "Part", "Apport en nature", "Reste à payer"],
+          display.partners.map((p) => [p.name, p.share, p.in_kind, p.net]),
+          ["Total", display.total, "", ""],
+        ),
+        chart(answer.svg, "Graphique : part de chaque partenaire."),
+      ],
+    };
+  },
+};
+
+function showResult(form, answer) {
+  clearErrors(form);
+  const render = RENDERERS[form.dataset.command];
+  const { summary, details } = render(answer, form);
+  form.querySelector(".mu-calc-summary").textContent = summary;
+  const box = form.querySelector(".mu-calc-details");
+  box.replaceChildren(...details.filter(Boolean));
+  box.hidden = false;
+}
+
+// --- partners (split) -----------------------------------------------------------
+
+const PARTNER_COLUMNS = [
+  ["name", "Nom", "text"],
+  ["usage", "Utilisation", "decimal"],
+  ["weight", "Pondération", "decimal"],
+  ["in_kind", "Apport en nature", "decimal"],
+];
+
+function addPartner(form, body) {
+  const row = document.createElement("tr");
+  row.dataset.partner = "";
+  const uid = `${form.id || "mu-calc"}-p${(body.dataset.nextUid = String(Number(body.dataset.nextUid || 0) + 1))}`;
+  for (const [key, label, kind] of PARTNER_COLUMNS) {
+    const td = document.createElement("td");
+    const input = document.createElement("input");
+    input.type = "text";
+    input.id = `${uid}-${key}`;
+    input.dataset.key = key;
+    input.autocomplete = "off";
+    if (kind === "decimal") input.inputMode = "decimal";
+    const hidden = document.createElement("label");
+    hidden.className = "md-visually-hidden mu-visually-hidden";
+    hidden.htmlFor = input.id;
+    hidden.dataset.label = label;
+    td.append(hidden, input);
+    row.append(td);
+  }
+  const td = document.createElement("td");
+  const remove = document.createElement("button");
+  remove.type = "button";
+  remove.className = "md-button mu-calc-remove";
+  remove.dataset.action = "remove-partner";
+  td.append(remove);
+  row.append(td);
+  body.append(row);
+  renumber(form, body);
+  return row;
+}
+
+function renumber(form, body) {
+  const unit = form.dataset.currency || "$";
+  body.querySelectorAll("[data-partner]").forEach((row, i) => {
+    for (const label of row.querySelectorAll("label[data-label]")) {
+      const suffix = label.dataset.label === "Apport en nature" ? ` (${unit})` : "";
+      label.textContent = `${label.dataset.label}${suffix}, partenaire ${i + 1}`;
+    }
+    row.querySelector("[data-action='remove-partner']").textContent = `Retirer le partenaire ${i + 1}`;
+  });
+}
+
+function syncVisibility(form) {
+  for (const el of form.querySelectorAll("[data-show-when]")) {
+    const [name, values] = el.dataset.showWhen.split("=");
+    const control = form.querySelector(`[name="${name}"]`);
+    el.hidden = !control || !values.split("|").includes(control.value);
+  }
+}
+
+// --- mounting -----------------------------------------------------------------
+
+export function mount(forms) {
+  startEngine();
+  for (const form of forms) {
+    if (form.dataset.muMounted) continue;
+    form.dataset.muMounted = "true";
+    mountForm(form);
+  }
+}
+
+function mountForm(form) {
+  const engineLine = form.querySelector(".mu-calc-engine");
+  const notice = form.querySelector(".mu-calc-notice");
+  const say = (text) => {
+    if (notice) notice.textContent = text;
+  };
+  let inFlight = false;
+  let dirty = false;
+  let urlTimer = 0;
+  let generation = 0;
+
+  for (const select of form.querySelectorAll("select[name]")) select.dataset.default = select.value;
+  const body = form.querySelector("[data-partners]");
+  const restored = readUrl(form);
+  if (restored) fill(form, restored);
+  else if (body) fill(form, {});
+  syncVisibility(form);
+
+  const showEngine = () => {
+    if (!form.isConnected) return engine.listeners.delete(showEngine);
+    if (engineLine) {
+      engineLine.textContent = engine.state === "failed" ? engine.message : engine.state === "ready" ? TEXT.ready : TEXT.loading;
+      engineLine.dataset.state = engine.state;
+    }
+    form.dataset.engine = engine.state;
+  };
+  engine.listeners.add(showEngine);
+  showEngine();
+
+  async function compute() {
+    if (inFlight) {
+      dirty = true;
+      return;
+    }
+    const started = performance.now();
+    const myGeneration = ++generation;
+    if (!hasInput(form)) {
+      clearErrors(form);
+      form.querySelector(".mu-calc-summary").textContent = TEXT.empty;
+      form.querySelector(".mu-calc-details").hidden = true;
+      form.dataset.state = "empty";
+      return;
+    }
+    const { payload, rows } = readForm(form);
+    inFlight = true;
+    form.dataset.state = form.dataset.state === "empty" ? "pending" : form.dataset.state || "pending";
+    const reply = await ask(form.dataset.command, payload, form.dataset.currency || "$", form.dataset.locale || "fr_CA");
+    inFlight = false;
+    if (!form.isConnected) return;
+    if (dirty) {
+      dirty = false;
+      compute();
+      return;
+    }
+    if (myGeneration !== generation) return;
+    if (reply.error) {
+      form.querySelector(".mu-calc-summary").textContent = reply.error;
+      form.dataset.state = "failed";
+    } else {
+      const answer = JSON.parse(reply.json);
+      if (answer.errors) {
+        const count = showErrors(form, answer.errors, rows);
+        form.querySelector(".mu-calc-summary").textContent = TEXT.fix(count);
+        form.querySelector(".mu-calc-details").hidden = true;
+        form.dataset.state = "errors";
+      } else {
+        showResult(form, answer);
+        form.dataset.state = "result";
+      }
+    }
+    form.dispatchEvent(new CustomEvent("mu-calculator:computed", { detail: { ms: performance.now() - started } }));
+  }
+
+  function changed() {
+    compute();
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => form.isConnected && writeUrl(form), 250);
+  }
+
+  form.addEventListener("input", (event) => {
+    if (event.target.type === "file") return;
+    say("");
+    changed();
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.type === "file") return importFile(event.target);
+    if (event.target.tagName === "SELECT") syncVisibility(form);
+    changed();
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    compute();
+  });
+  form.addEventListener("click", (event) => {
+    const button = event.target.closest("button[data-action]");
+    if (!button) return;
+    const action = button.dataset.action;
+    if (action === "example") {
+      fill(form, JSON.parse(button.dataset.example));
+      say(TEXT.example);
+      changed();
+    } else if (action === "clear") {
+      fill(form, {});
+      say(TEXT.cleared);
+      changed();
+    } else if (action === "export") {
+      exportScenario(form, say);
+    } else if (action === "print") {
+      window.print();
+    } else if (action === "add-partner") {
+      const row = addPartner(form, body);
+      row.querySelector("input").focus();
+      changed();
+    } else if (action === "remove-partner") {
+      const row = button.closest("[data-partner]");
+      const rows = Array.from(body.querySelectorAll("[data-partner]"));
+      const next = rows[rows.indexOf(row) + 1] || rows[rows.indexOf(row) - 1];
+      row.remove();
+      renumber(form, body);
+      const focus = next && next.isConnected ? next.querySelector("input") : form.querySelector("[data-action='add-partner']");
+      if (focus) focus.focus();
+      changed();
+    }
+  });
+
+  async function importFile(input) {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    let text;
+    try {
+      text = await file.text();
+    } catch (error) {
+      say(TEXT.importBad(file.name, "il n'a pas pu être lu."));
+      input.value = "";
+      return;
+    }
+    try {
+      const flat = parseScenario(form, text);
+      fill(form, flat);
+      say(TEXT.importDone(file.name));
+      changed();
+    } catch (error) {
+      say(TEXT.importBad(file.name, error.message));
+      form.dataset.importError = "true";
+    }
+    input.value = "";
+  }
+
+  compute();
+}
