@@ -1,0 +1,141 @@
+"""The JSON door: run (CLI output) and present (result, French display, SVG)."""
+
+import json
+
+import pytest
+
+from calculators import bridge
+from calculators.bridge import present, run
+
+PLANER = json.dumps(
+    {
+        "use": {"units": "50", "hours": "5"},
+        "consumables": {"cost_per_unit": "0,05"},
+        "maintenance": {"service_cost": "100", "service_interval_units": "100000"},
+        "replacement": {"purchase_price": "3500", "lifetime_years": "7", "charged_per": "hour"},
+        "preparation": {"hours": "1", "hourly_rate": "30"},
+        "admin_fee": "5",
+    }
+)
+
+
+def test_run_gives_amounts_as_strings():
+    assert json.loads(run("usage-cost", PLANER)) == {
+        "lines": {"consumables": "2.50", "maintenance": "0.05", "replacement": "0.29", "preparation": "30.00", "admin_fee": "5.00"},
+        "total": "37.84",
+    }
+
+
+def test_json_numbers_never_become_floats():
+    # 0.1 + 0.2 as floats is 0.30000000000000004; read as Decimal it is 0.3:
+    # consumables 0.1 x 3 = 0.3 exactly; with 1.005 x 1 half-up gives 1.01 (a float 1.005 is 1.00499... -> 1.00)
+    out = json.loads(run("usage-cost", '{"use": {"units": 1}, "consumables": {"cost_per_unit": 1.005}}'))
+    assert out["lines"]["consumables"] == "1.01"
+
+
+def test_present_usage_cost_fr_ca():
+    out = json.loads(present("usage-cost", PLANER))
+    assert out["result"] == json.loads(run("usage-cost", PLANER))
+    assert out["display"] == {
+        "lines": {
+            "consumables": "2,50\u00a0$",
+            "maintenance": "0,05\u00a0$",
+            "replacement": "0,29\u00a0$",
+            "preparation": "30,00\u00a0$",
+            "admin_fee": "5,00\u00a0$",
+        },
+        "total": "37,84\u00a0$",
+    }
+    assert out["svg"].startswith("<svg") and out["svg"].endswith("</svg>")
+
+
+def test_present_in_euros_fr_be():
+    payload = json.dumps({"total": "1234.5", "method": "equal", "partners": [{"name": "ASBL Liège"}]})
+    out = json.loads(present("split", payload, currency="€", locale="fr_BE"))
+    assert out["display"] == {
+        "partners": [{"name": "ASBL Liège", "share": "1\u202f234,50\u00a0€", "in_kind": "0,00\u00a0€", "net": "1\u202f234,50\u00a0€"}],
+        "total": "1\u202f234,50\u00a0€",
+    }
+
+
+def test_present_break_even_display():
+    out = json.loads(present("break-even", '{"annual_fixed_costs": "1000", "variable_cost_per_use": "2", "alternative_price_per_use": "12"}'))
+    assert out["result"] == {"break_even_uses": 101}
+    assert out["display"] == {"break_even_uses": "À partir de 101 utilisations par an"}
+    out = json.loads(present("break-even", '{"annual_fixed_costs": "1", "variable_cost_per_use": "5", "alternative_price_per_use": "4"}'))
+    assert out["result"] == {"break_even_uses": None}
+    assert out["display"]["break_even_uses"].startswith("Aucun seuil")
+
+
+def test_present_and_run_errors_are_the_same():
+    bad = '{"admin_fee": "cinq"}'
+    assert json.loads(present("usage-cost", bad)) == json.loads(run("usage-cost", bad))
+    assert json.loads(run("usage-cost", bad))["errors"][0]["field"] == "admin_fee"
+
+
+def test_unknown_command_and_locale():
+    out = json.loads(run("rabais", "{}"))
+    assert out["errors"][0]["field"] == "" and "Commande inconnue" in out["errors"][0]["message"]
+    out = json.loads(present("usage-cost", "{}", "$", "en_US"))
+    assert "Locale" in out["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    "command,payload,field,words",
+    [
+        ("usage-cost", "[1, 2]", "", "objet JSON"),
+        ("usage-cost", "{", "", "pas du JSON valide"),
+        ("usage-cost", '{"admin_fee": NaN}', "", "NaN"),
+        ("usage-cost", '{"admin_fee": true}', "admin_fee", "pas une valeur vrai/faux"),
+        ("usage-cost", '{"consumables": 5}', "consumables", "doit être un objet"),
+        ("usage-cost", '{"consumables": {"cost_per_unit": [1]}}', "consumables.cost_per_unit", "pas une liste"),
+        ("usage-cost", '{"consumables": {}}', "consumables.cost_per_unit", "Indiquez le coût des consommables"),
+        ("usage-cost", '{"use": {"units": "-2"}}', "use.units", "positif ou nul"),
+        ("usage-cost", '{"replacement": {"purchase_price": 10, "lifetime_years": 0, "charged_per": "hour"}}', "replacement.lifetime_years", "supérieure à zéro"),
+        ("usage-cost", '{"replacement": {"purchase_price": 10, "residual_value": 11, "lifetime_years": 2, "charged_per": "hour"}}', "replacement.residual_value", "dépasser le prix d'achat"),
+        ("usage-cost", '{"replacement": {"purchase_price": 10, "lifetime_years": 2, "charged_per": "mois"}}', "replacement.charged_per", "« day »"),
+        ("usage-cost", '{"replacement": {"purchase_price": 10, "lifetime_years": 2}}', "replacement.charged_per", "Indiquez"),
+        ("usage-cost", '{"replacement": {"purchase_price": 10, "lifetime_years": 2, "charged_per": 3}}', "replacement.charged_per", "Entrez un texte"),
+        ("usage-cost", '{"preparation": {"hours": 1, "hourly_rate": "30 $/h"}}', "preparation.hourly_rate", "n'est pas un nombre"),
+        ("break-even", '{"annual_fixed_costs": "x", "variable_cost_per_use": 1, "alternative_price_per_use": 2}', "annual_fixed_costs", "n'est pas un nombre"),
+        ("break-even", '{"annual_fixed_costs": 1, "variable_cost_per_use": 1, "alternative_price_per_use": 2, "n": 3}', "n", "Champ inconnu : « n »"),
+        ("split", '{"total": 10, "method": "equal", "partners": {"name": "A"}}', "partners", "doit être une liste"),
+        ("split", '{"total": 10, "method": "equal", "partners": ["A"]}', "partners.0", "doit être un objet"),
+        ("split", '{"total": 10, "method": "equal", "partners": [{"name": "A", "role": "x"}]}', "partners.0.role", "Champ inconnu"),
+        ("split", '{"total": 10, "method": "equal", "partners": [{"name": 5}]}', "partners.0.name", "Entrez un texte"),
+        ("split", '{"total": 10, "method": "usage", "partners": [{"name": "A", "usage": "0"}]}', "partners.0.usage", "supérieure à zéro"),
+        ("split", '{"method": "equal", "partners": [{"name": "A"}]}', "total", "Indiquez le montant à répartir"),
+    ],
+)
+def test_error_paths(command, payload, field, words):
+    errors = json.loads(run(command, payload))["errors"]
+    matching = [e for e in errors if e["field"] == field]
+    assert matching, errors
+    assert any(words in e["message"] for e in matching), matching
+
+
+def test_blank_strings_count_as_not_given():
+    # a form sends "" for an empty field: optional fields take their default
+    out = json.loads(run("usage-cost", '{"use": {"units": "", "hours": ""}, "admin_fee": ""}'))
+    assert out["total"] == "0.00"
+
+
+def test_bridge_imports_only_the_standard_library():
+    import ast
+    import sys
+    from pathlib import Path
+
+    package = Path(bridge.__file__).parent
+    for source in package.glob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                assert top == "calculators" or top in sys.stdlib_module_names or top == "__future__", (source, name)
+                assert top not in ("js", "pyodide")

@@ -1,0 +1,22 @@
+"""Every shared vector through ``bridge.run`` in CPython (the same file runs in Pyodide)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from calculators.bridge import run
+
+VECTORS = json.loads((Path(__file__).parent / "vectors.json").read_text(encoding="utf-8"))["vectors"]
+
+
+def test_vectors_have_unique_ids_and_cover_every_command():
+    ids = [v["id"] for v in VECTORS]
+    assert len(ids) == len(set(ids))
+    assert {v["command"] for v in VECTORS} == {"usage-cost", "break-even", "split"}
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=[v["id"] for v in VECTORS])
+def test_vector(vector):
+    output = run(vector["command"], json.dumps(vector["input"], ensure_ascii=False))
+    assert json.loads(output) == vector["expected"], vector["why"]
