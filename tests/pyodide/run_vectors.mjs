@@ -1,0 +1,76 @@
+// Run every shared test vector through calculators.bridge.run inside real
+// Pyodide (Node, offline: the runtime comes from node_modules/pyodide, nothing
+// is fetched from the network) and print one JSON report on stdout.
+//
+// Usage:
+//   node tests/pyodide/run_vectors.mjs --wheel dist/mutuus_calculators-*.whl
+//   node tests/pyodide/run_vectors.mjs --source calculators
+// Options: --vectors <file> (default tests/calculators/vectors.json),
+//          --pyodide <dir>  (default node_modules/pyodide; or $PYODIDE_DIR).
+//
+// Report: {pyodide, python, mode, timings_ms: {load, install, run},
+//          results: [{id, output}], present_ok}
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { performance } from "node:perf_hooks";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..", "..");
+
+function option(name, fallback) {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+}
+
+const pyodideDir = resolve(option("pyodide", process.env.PYODIDE_DIR || join(root, "node_modules", "pyodide")));
+const vectorsPath = resolve(option("vectors", join(root, "tests", "calculators", "vectors.json")));
+const wheel = option("wheel", null);
+const source = option("source", null);
+if (!wheel && !source) {
+  console.error("Give --wheel <file.whl> or --source <calculators dir>.");
+  process.exit(2);
+}
+
+const started = performance.now();
+const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", stdout: () => {}, stderr: (s) => console.error(s) });
+const loaded = performance.now();
+
+let mode;
+if (wheel) {
+  // The same file the site ships: a pure-Python wheel unpacked into site-packages.
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
+  mode = "wheel";
+} else {
+  const target = "/home/pyodide/calculators";
+  pyodide.FS.mkdirTree(target);
+  for (const name of readdirSync(source)) {
+    if (name.endsWith(".py")) pyodide.FS.writeFile(`${target}/${name}`, readFileSync(join(source, name)));
+  }
+  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide')");
+  mode = "source";
+}
+const bridge = pyodide.pyimport("calculators.bridge");
+const installed = performance.now();
+
+const vectors = JSON.parse(readFileSync(vectorsPath, "utf-8")).vectors;
+const results = vectors.map((v) => ({ id: v.id, output: bridge.run(v.command, JSON.stringify(v.input)) }));
+const presented = JSON.parse(bridge.present("usage-cost", JSON.stringify(vectors[0].input), "€", "fr_FR"));
+const finished = performance.now();
+
+const report = {
+  pyodide: pyodide.version,
+  python: pyodide.runPython("import sys; sys.version.split()[0]"),
+  mode,
+  imported_from: pyodide.runPython("import calculators; calculators.__file__"),
+  timings_ms: {
+    load: Math.round(loaded - started),
+    install: Math.round(installed - loaded),
+    run: Math.round(finished - installed),
+  },
+  results,
+  present: presented,
+};
+process.stdout.write(JSON.stringify(report) + "\n");

@@ -1,0 +1,94 @@
+"""The calculators inside real Pyodide (Node + the pinned npm package, offline).
+
+Builds the calculators wheel (``python -m build --wheel --no-isolation``, in a
+temporary copy of the sources so the work tree stays clean), runs
+``run_vectors.mjs`` with ``node`` and checks that every shared vector gives,
+in Pyodide, the output worked out by hand in tests/calculators/vectors.json.
+Skipped, with the reason, when node or node_modules/pyodide is missing.
+"""
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = Path(__file__).with_name("run_vectors.mjs")
+PYODIDE = ROOT / "node_modules" / "pyodide"
+VECTORS = json.loads((ROOT / "tests" / "calculators" / "vectors.json").read_text(encoding="utf-8"))["vectors"]
+
+NODE = shutil.which("node")
+pytestmark = [
+    pytest.mark.skipif(NODE is None, reason="node n'est pas installé : impossible de lancer Pyodide"),
+    pytest.mark.skipif(
+        not (PYODIDE / "pyodide.mjs").exists(),
+        reason="node_modules/pyodide manque : lancez `npm ci` (version épinglée dans package-lock.json)",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    work = tmp_path_factory.mktemp("wheel-src")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, work / name)
+    shutil.copytree(ROOT / "calculators", work / "calculators", ignore=shutil.ignore_patterns("__pycache__"))
+    out = tmp_path_factory.mktemp("dist")
+    proc = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    (built,) = out.glob("mutuus_calculators-*.whl")
+    return built
+
+
+def node_report(*args):
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [NODE, str(SCRIPT), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    elapsed = time.perf_counter() - started
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    report = json.loads(proc.stdout)
+    report["wall_seconds"] = round(elapsed, 2)
+    print(f"\nPyodide {report['pyodide']} (Python {report['python']}), {report['mode']}: "
+          f"{report['wall_seconds']} s in all, timings {report['timings_ms']} ms")
+    return report
+
+
+def check(report):
+    assert len(report["results"]) == len(VECTORS)
+    failures = []
+    for vector, result in zip(VECTORS, report["results"]):
+        assert result["id"] == vector["id"]
+        if json.loads(result["output"]) != vector["expected"]:
+            failures.append((vector["id"], result["output"]))
+    assert not failures, failures
+
+
+def test_every_vector_matches_in_pyodide_from_the_wheel(wheel):
+    report = node_report("--wheel", str(wheel))
+    assert report["mode"] == "wheel"
+    assert "site-packages" in report["imported_from"]
+    check(report)
+    # present() works there too, with the euro and fr_FR separators
+    assert report["present"]["display"]["total"] == "37,84\u00a0€"
+    assert report["present"]["svg"].startswith("<svg")
+
+
+def test_every_vector_matches_in_pyodide_from_the_sources():
+    report = node_report("--source", str(ROOT / "calculators"))
+    assert report["mode"] == "source"
+    check(report)
