@@ -1,1 +1,403 @@
-// Placeholder module.
+// Mutuus: "Mon dossier" (outils/mon-dossier.md).
+//
+// Lists every questionnaire of the catalog with the answers kept on this
+// device (storage.js), exports them all as one mutuus-dossier file and
+// imports such a file back after the user confirms what it replaces.
+// Mounts on <div class="mu-dossier"> through Material's document$; does
+// nothing on other pages. Every user-supplied string is written as text.
+
+import {
+  loadRecord,
+  saveRecord,
+  clearRecord,
+  loadOrganisation,
+  saveOrganisation,
+  organisationKey,
+  removeKey,
+  writeJSON,
+  siteRoot,
+} from "./storage.js";
+import {
+  ANSWERS_FORMAT,
+  DOSSIER_FORMAT,
+  FORMAT_VERSION,
+  MAX_FILE_BYTES,
+  buildDossier,
+  buildExport,
+  countAnswered,
+  downloadText,
+  sanitizeAnswers,
+  validateDossierObject,
+} from "./answers.js";
+import { h, onPage, readFileText, formatDateTime, pageHref, readCatalog, slug, today } from "./dossier-dom.js";
+
+export const STEP_LABELS = {
+  impulsion: "1. Impulsion",
+  reflexion: "2. Réflexion",
+  diagnostic: "3. Diagnostic",
+  modelisation: "4. Modélisation",
+  realisation: "5. Réalisation",
+  evaluation: "6. Évaluation",
+};
+
+const UNCHANGED = "Vos réponses actuelles n'ont pas changé.";
+
+function plural(n, one, many) {
+  return `${n} ${n > 1 ? many : one}`;
+}
+
+// Storage usable? Write and remove a probe key of this site.
+export function storageProbe() {
+  const key = `mutuus:${siteRoot()}:probe`;
+  const written = writeJSON(key, 1);
+  if (!written.ok) return written;
+  return removeKey(key);
+}
+
+function recordsOf(catalog) {
+  return catalog.map((definition) => {
+    const record = loadRecord(definition.id, definition.version);
+    const answers = record ? sanitizeAnswers(definition, record.answers) : {};
+    return { definition, record, answers, count: countAnswered(definition, answers) };
+  });
+}
+
+function mostUsedOrganisation(rows) {
+  const saved = loadOrganisation().trim();
+  if (saved) return saved;
+  const tally = new Map();
+  for (const row of rows) {
+    const name = row.record && row.record.organisation ? row.record.organisation.trim() : "";
+    if (name) tally.set(name, (tally.get(name) || 0) + 1);
+  }
+  let best = "";
+  let bestCount = 0;
+  for (const [name, count] of tally) {
+    if (count > bestCount) {
+      best = name;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function mount(root) {
+  for (const el of root.querySelectorAll(".mu-js-needed")) el.remove();
+  const catalog = readCatalog(document);
+  if (!catalog || catalog.length === 0) {
+    root.append(h("p", { class: "mu-dossier__error", text: "La liste des questionnaires est introuvable sur cette page. Rechargez la page ; si le problème continue, signalez-le." }));
+    return;
+  }
+  const byId = Object.fromEntries(catalog.map((d) => [d.id, d]));
+  const probe = storageProbe();
+  const storageOk = probe.ok;
+
+  // ---- messages: a polite status and an alert (errors) under the import,
+  // and a status under the export button.
+  const status = h("div", { class: "mu-dossier__status", role: "status" });
+  const alert = h("div", { class: "mu-dossier__alert", role: "alert", id: "mu-dossier-error" });
+  const exportStatus = h("div", { class: "mu-dossier__status", role: "status" });
+  const say = (text, where = status) => {
+    alert.replaceChildren();
+    for (const region of [status, exportStatus]) region.replaceChildren();
+    if (text) where.append(h("p", { text }));
+  };
+  const complain = (text) => {
+    for (const region of [status, exportStatus]) region.replaceChildren();
+    alert.replaceChildren(h("p", { text }));
+  };
+
+  // ---- table
+  const tbody = h("tbody");
+  const table = h(
+    "table",
+    { class: "mu-dossier__table" },
+    h("caption", { text: "Vos questionnaires sur cet appareil : réponses données, organisation et date de la dernière modification" }),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col", text: "Questionnaire" }),
+        h("th", { scope: "col", text: "Étape" }),
+        h("th", { scope: "col", text: "Réponses" }),
+        h("th", { scope: "col", text: "Organisation" }),
+        h("th", { scope: "col", text: "Dernière modification" }),
+      ),
+    ),
+    tbody,
+  );
+  const totalLine = h("p", { class: "mu-dossier__total" });
+
+  function renderTable() {
+    const rows = recordsOf(catalog);
+    tbody.replaceChildren();
+    let filled = 0;
+    for (const row of rows) {
+      const { definition, record, count } = row;
+      if (count.answered > 0) filled += 1;
+      const href = pageHref(definition.page);
+      const title = href ? h("a", { href, text: definition.title }) : definition.title;
+      const progress = h(
+        "td",
+        { class: "mu-dossier__progress", "data-answered": count.answered, "data-total": count.total },
+        h("span", { text: `${count.answered} sur ${count.total}` }),
+        h("progress", { max: count.total || 1, value: count.answered, "aria-hidden": "true" }),
+      );
+      const organisation = record && record.organisation ? record.organisation : "";
+      const date = record ? formatDateTime(record.updated_at) : "";
+      tbody.append(
+        h(
+          "tr",
+          { "data-questionnaire": definition.id },
+          h("th", { scope: "row" }, title),
+          h("td", { text: STEP_LABELS[definition.step] || definition.step || "" }),
+          progress,
+          h("td", { class: "mu-dossier__organisation", text: organisation || "—" }),
+          h("td", { text: date || "Pas encore commencé" }),
+        ),
+      );
+    }
+    totalLine.textContent =
+      filled === 0
+        ? "Vous n'avez encore répondu à aucun questionnaire sur cet appareil."
+        : `Vous avez commencé ${plural(filled, "questionnaire", "questionnaires")} sur ${rows.length}.`;
+    return rows;
+  }
+
+  // ---- export
+  const exportButton = h("button", { type: "button", class: "md-button md-button--primary", text: "Exporter mon dossier (JSON)" });
+  exportButton.addEventListener("click", () => {
+    const rows = recordsOf(catalog).filter((row) => row.count.answered > 0 || (row.record && row.record.organisation));
+    if (rows.length === 0) {
+      say("Rien à exporter : vous n'avez encore répondu à aucun questionnaire sur cet appareil.", exportStatus);
+      return;
+    }
+    const organisation = mostUsedOrganisation(rows);
+    const exports = rows.map((row) =>
+      buildExport(row.definition, { organisation: row.record.organisation || organisation, answers: row.answers }),
+    );
+    const dossier = buildDossier(organisation, exports);
+    const fileName = `mutuus-dossier-${slug(organisation)}-${today()}.json`;
+    downloadText(fileName, `${JSON.stringify(dossier, null, 2)}\n`, "application/json");
+    say(`Dossier exporté (${plural(rows.length, "questionnaire", "questionnaires")}) : ${fileName}. Gardez ce fichier en lieu sûr ; il contient vos réponses en clair.`, exportStatus);
+  });
+
+  // ---- import
+  const fileId = "mu-dossier-file";
+  const fileHelp = "mu-dossier-file-help";
+  const fileInput = h("input", {
+    type: "file",
+    id: fileId,
+    accept: ".json,application/json",
+    "aria-describedby": `${fileHelp} mu-dossier-error`,
+    disabled: !storageOk,
+  });
+  const confirmBox = h("div", { class: "mu-dossier__confirm", hidden: true });
+
+  function closeConfirm() {
+    confirmBox.hidden = true;
+    confirmBox.replaceChildren();
+  }
+
+  function askConfirm({ title, lines, confirmLabel, onConfirm }) {
+    const heading = h("p", { class: "mu-dossier__confirm-title", id: "mu-dossier-confirm-title", tabindex: "-1", text: title });
+    const yes = h("button", { type: "button", class: "md-button md-button--primary", text: confirmLabel });
+    const no = h("button", { type: "button", class: "md-button", text: "Annuler" });
+    yes.addEventListener("click", () => {
+      closeConfirm();
+      onConfirm();
+      fileInput.value = "";
+    });
+    no.addEventListener("click", () => {
+      closeConfirm();
+      fileInput.value = "";
+      say(`Import annulé. ${UNCHANGED}`);
+      fileInput.focus();
+    });
+    confirmBox.replaceChildren(
+      h(
+        "div",
+        { role: "group", "aria-labelledby": "mu-dossier-confirm-title" },
+        heading,
+        h("ul", {}, lines.map((line) => h("li", { text: line }))),
+        h("div", { class: "mu-dossier__buttons" }, yes, no),
+      ),
+    );
+    confirmBox.hidden = false;
+    heading.focus();
+  }
+
+  async function onFile() {
+    closeConfirm();
+    const file = fileInput.files && fileInput.files[0];
+    if (!file) return;
+    fileInput.removeAttribute("aria-invalid");
+    let text;
+    try {
+      text = await readFileText(file, MAX_FILE_BYTES);
+    } catch (error) {
+      fileInput.setAttribute("aria-invalid", "true");
+      complain(
+        error && error.message === "too_big"
+          ? `Ce fichier est trop volumineux pour être un dossier Mutuus. ${UNCHANGED}`
+          : `Ce fichier n'a pas pu être lu. ${UNCHANGED}`,
+      );
+      return;
+    }
+    let object;
+    try {
+      object = JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch (_) {
+      fileInput.setAttribute("aria-invalid", "true");
+      complain(`Ce fichier n'est pas un fichier JSON lisible. Choisissez un fichier exporté avec « Exporter mon dossier ». ${UNCHANGED}`);
+      return;
+    }
+    // One questionnaire's export is accepted too, as a dossier of one.
+    if (object && object.format === ANSWERS_FORMAT) {
+      object = {
+        format: DOSSIER_FORMAT,
+        format_version: FORMAT_VERSION,
+        organisation: typeof object.organisation === "string" ? object.organisation : "",
+        exported_at: object.exported_at,
+        questionnaires: [object],
+      };
+    }
+    if (object && object.format === DOSSIER_FORMAT && Number.isInteger(object.format_version) && object.format_version > FORMAT_VERSION) {
+      fileInput.setAttribute("aria-invalid", "true");
+      complain(`Ce dossier vient d'une version plus récente de Mutuus (format ${object.format_version}) : ce site ne sait pas encore le lire. ${UNCHANGED}`);
+      return;
+    }
+    if (object && typeof object.format === "string" && object.format !== DOSSIER_FORMAT) {
+      fileInput.setAttribute("aria-invalid", "true");
+      const hint = object.format === "mutuus-grid" ? " C'est une grille de diagnostic : ouvrez-la sur la page « Grille de diagnostic »." : "";
+      complain(`Ce fichier n'est pas un dossier Mutuus.${hint} ${UNCHANGED}`);
+      return;
+    }
+    const result = validateDossierObject(object, byId);
+    if (!result.ok) {
+      fileInput.setAttribute("aria-invalid", "true");
+      complain(result.message);
+      return;
+    }
+    const incoming = result.data.questionnaires;
+    if (incoming.length === 0) {
+      complain(`Ce dossier ne contient aucun questionnaire. ${UNCHANGED}`);
+      return;
+    }
+    say("");
+    const lines = incoming.map((item) => {
+      const def = item.definition;
+      const clean = sanitizeAnswers(def, item.answers);
+      const count = countAnswered(def, clean);
+      const current = loadRecord(def.id, def.version);
+      const currentCount = current ? countAnswered(def, sanitizeAnswers(def, current.answers)) : { answered: 0 };
+      const replaces = current
+        ? `remplace vos réponses actuelles (${plural(currentCount.answered, "réponse", "réponses")}${current.updated_at ? `, modifiées le ${formatDateTime(current.updated_at)}` : ""})`
+        : "nouveau sur cet appareil";
+      return `${def.title} : ${plural(count.answered, "réponse", "réponses")} sur ${count.total} — ${replaces}`;
+    });
+    const who = result.data.organisation ? ` de « ${result.data.organisation} »` : "";
+    const when = formatDateTime(result.data.exported_at);
+    askConfirm({
+      title: `Ce dossier${who}${when ? `, exporté le ${when},` : ""} contient ${plural(incoming.length, "questionnaire", "questionnaires")}. Rien n'est remplacé avant votre confirmation.`,
+      lines,
+      confirmLabel: "Importer et remplacer",
+      onConfirm: () => {
+        let replaced = 0;
+        let added = 0;
+        for (const item of incoming) {
+          const def = item.definition;
+          const existed = loadRecord(def.id, def.version) !== null;
+          const saved = saveRecord(def.id, def.version, {
+            organisation: item.organisation || result.data.organisation || "",
+            answers: sanitizeAnswers(def, item.answers),
+          });
+          if (!saved.ok) {
+            renderTable();
+            complain(`${saved.message} Import interrompu à « ${def.title} ».`);
+            return;
+          }
+          if (existed) replaced += 1;
+          else added += 1;
+        }
+        if (result.data.organisation) saveOrganisation(result.data.organisation);
+        renderTable();
+        const parts = [];
+        if (replaced) parts.push(`${plural(replaced, "questionnaire remplacé", "questionnaires remplacés")}`);
+        if (added) parts.push(`${plural(added, "questionnaire ajouté", "questionnaires ajoutés")}`);
+        say(`Dossier importé : ${parts.join(", ")}.`);
+        table.scrollIntoView({ block: "nearest" });
+      },
+    });
+  }
+  fileInput.addEventListener("change", onFile);
+
+  // ---- clear
+  const clearButton = h("button", { type: "button", class: "md-button", text: "Effacer mes réponses de cet appareil", disabled: !storageOk });
+  clearButton.addEventListener("click", () => {
+    const rows = recordsOf(catalog).filter((row) => row.record);
+    if (rows.length === 0) {
+      say("Il n'y a aucune réponse à effacer sur cet appareil.");
+      return;
+    }
+    askConfirm({
+      title: `Effacer les réponses de ${plural(rows.length, "questionnaire", "questionnaires")} sur cet appareil ? Exportez d'abord votre dossier si vous voulez les garder.`,
+      lines: rows.map((row) => `${row.definition.title} : ${plural(row.count.answered, "réponse", "réponses")}`),
+      confirmLabel: "Effacer",
+      onConfirm: () => {
+        for (const row of rows) clearRecord(row.definition.id, row.definition.version);
+        removeKey(organisationKey());
+        renderTable();
+        say("Vos réponses ont été effacées de cet appareil.");
+        clearButton.focus();
+      },
+    });
+  });
+
+  // ---- assemble
+  const parts = {
+    table: root.querySelector("[data-mu-part='table']"),
+    export: root.querySelector("[data-mu-part='export']"),
+    import: root.querySelector("[data-mu-part='import']"),
+  };
+  const storageWarning = storageOk
+    ? null
+    : h(
+        "p",
+        { class: "mu-dossier__warning" },
+        `${probe.message} Cette page ne peut donc ni lire ni garder de réponses. Autorisez le stockage local pour ce site (ou quittez la navigation privée), puis rechargez la page.`,
+      );
+  const tableBlock = h("div", { class: "mu-dossier__tablewrap", tabindex: "0", role: "region", "aria-label": "Tableau de vos questionnaires" }, table);
+  const exportBlock = h("div", {}, h("div", { class: "mu-dossier__buttons" }, exportButton), exportStatus);
+  const importBlock = h(
+    "div",
+    { class: "mu-dossier__import" },
+    h("label", { for: fileId, text: "Fichier de dossier à importer (.json)" }),
+    h("p", { id: fileHelp, class: "mu-help", text: "Un fichier « mutuus-dossier-….json » exporté depuis cette page, ou l'export d'un seul questionnaire. Rien n'est remplacé avant votre confirmation." }),
+    fileInput,
+    confirmBox,
+    h("div", { class: "mu-dossier__buttons" }, clearButton),
+  );
+  const messages = h("div", { class: "mu-dossier__messages" }, status, alert);
+  if (parts.table && parts.export && parts.import) {
+    parts.table.replaceChildren(...[storageWarning, tableBlock, totalLine].filter(Boolean));
+    parts.export.replaceChildren(exportBlock);
+    parts.import.replaceChildren(importBlock, messages);
+  } else {
+    root.append(...[storageWarning, tableBlock, totalLine, exportBlock, importBlock, messages].filter(Boolean));
+  }
+  renderTable();
+
+  const onStorage = (event) => {
+    if (!root.isConnected) {
+      globalThis.removeEventListener("storage", onStorage);
+      return;
+    }
+    if (!event.key || event.key.startsWith(`mutuus:${siteRoot()}:`)) renderTable();
+  };
+  globalThis.addEventListener("storage", onStorage);
+}
+
+onPage(".mu-dossier", mount);
