@@ -96,7 +96,7 @@ def break_even_chart(inp, result, currency: str = "$", locale: str = "fr_CA") ->
     top_value = max(max(p.pooling, p.alternative) for p in points)
     if top_value <= 0:
         top_value = Decimal(1)
-    x0, x1, y0, y1 = 70, WIDTH - 20, 176, 36  # plot area (y grows downwards)
+    x0, x1, y0, y1 = 110, WIDTH - 20, 176, 40  # plot area (y grows downwards)
 
     def px(uses):
         return x0 + Fraction(uses, last) * (x1 - x0)
@@ -107,7 +107,8 @@ def break_even_chart(inp, result, currency: str = "$", locale: str = "fr_CA") ->
     if n is None:
         title = "Seuil de rentabilité : aucun, l'autre solution reste moins chère ou aussi chère"
     else:
-        title = f"Seuil de rentabilité : {format_number(n, locale, 0)} utilisations par an"
+        noun = "utilisation" if n == 1 else "utilisations"
+        title = f"Seuil de rentabilité : {format_number(n, locale, 0)} {noun} par an"
     desc = (
         f"Coût annuel selon le nombre d'utilisations, de 0 à {format_number(last, locale, 0)}. "
         f"Mutualisation : {money(inp.annual_fixed_costs)} de coûts fixes plus "
@@ -119,7 +120,7 @@ def break_even_chart(inp, result, currency: str = "$", locale: str = "fr_CA") ->
     else:
         at = next(p for p in points if p.uses == n)
         desc += (
-            f"À {format_number(n, locale, 0)} utilisations, la mutualisation coûte {money(at.pooling)} "
+            f"À {format_number(n, locale, 0)} utilisation{'s' if n > 1 else ''} par an, la mutualisation coûte {money(at.pooling)} "
             f"et l'autre solution {money(at.alternative)} : la mutualisation devient moins chère."
         )
     first, end = points[0], points[-1]
@@ -130,19 +131,19 @@ def break_even_chart(inp, result, currency: str = "$", locale: str = "fr_CA") ->
         _text(x0 - 6, y0 + 4, money(0), anchor="end"),
         _text(x0 - 6, y1 + 4, money(top_value), anchor="end"),
         _text(x0, y0 + 18, "0", anchor="middle"),
-        _text(x1, y0 + 18, format_number(last, locale, 0), anchor="middle"),
+        _text(x1, y0 + 18, format_number(last, locale, 0), anchor="end"),
         _text((x0 + x1) / 2, y0 + 36, "Utilisations par an", anchor="middle"),
         # pooling: solid; alternative: dashed (not told apart by colour alone)
         f'<line x1="{_n(px(first.uses))}" y1="{_n(py(first.pooling))}" x2="{_n(px(end.uses))}" '
         f'y2="{_n(py(end.pooling))}" stroke="{PALETTE[0]}" stroke-width="3"/>',
         f'<line x1="{_n(px(first.uses))}" y1="{_n(py(first.alternative))}" x2="{_n(px(end.uses))}" '
         f'y2="{_n(py(end.alternative))}" stroke="{PALETTE[1]}" stroke-width="3" stroke-dasharray="8 5"/>',
-        # legend
-        f'<line x1="{x0 + 10}" y1="{y1 + 2}" x2="{x0 + 34}" y2="{y1 + 2}" stroke="{PALETTE[0]}" stroke-width="3"/>',
-        _text(x0 + 40, y1 + 6, "Mutualisation"),
-        f'<line x1="{x0 + 160}" y1="{y1 + 2}" x2="{x0 + 184}" y2="{y1 + 2}" stroke="{PALETTE[1]}" '
+        # legend, under the axis title so no line can cross it
+        f'<line x1="{x0}" y1="{y0 + 58}" x2="{x0 + 24}" y2="{y0 + 58}" stroke="{PALETTE[0]}" stroke-width="3"/>',
+        _text(x0 + 30, y0 + 62, "Mutualisation"),
+        f'<line x1="{x0 + 170}" y1="{y0 + 58}" x2="{x0 + 194}" y2="{y0 + 58}" stroke="{PALETTE[1]}" '
         f'stroke-width="3" stroke-dasharray="8 5"/>',
-        _text(x0 + 190, y1 + 6, "Autre solution"),
+        _text(x0 + 200, y0 + 62, "Autre solution"),
     ]
     if n is not None:
         at = next(p for p in points if p.uses == n)
@@ -152,10 +153,14 @@ def break_even_chart(inp, result, currency: str = "$", locale: str = "fr_CA") ->
             f'stroke-dasharray="2 3"/>'
         )
         body.append(f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="5" fill="currentColor"/>')
-        anchor = "end" if cx > (x0 + x1) / 2 else "start"
-        offset = -8 if anchor == "end" else 8
-        body.append(_text(cx + offset, cy - 8, f"Seuil : {format_number(n, locale, 0)}", anchor=anchor))
-    return _svg("break-even", title, desc, body, height=HEIGHT + 4)
+        # Below-right of the point is under both lines (after the break-even the
+        # alternative is dearer); above-left is over both (before it, pooling is dearer).
+        label = f"Seuil : {format_number(n, locale, 0)}"
+        if cx > (x0 + x1) * Fraction(2, 3):
+            body.append(_text(cx - 10, cy - 10, label, anchor="end"))
+        else:
+            body.append(_text(cx + 10, min(cy + 20, Fraction(y0 - 6)), label, anchor="start"))
+    return _svg("break-even", title, desc, body, height=HEIGHT + 24)
 
 
 def split_chart(result, currency: str = "$", locale: str = "fr_CA") -> str:

@@ -36,7 +36,7 @@ SUPPORTED_LOCALES = tuple(GROUP_SEPARATORS)
 
 # Spaces people (and word processors) put between digit groups.
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
-_NUMBER = re.compile(r"^([+-]?)(\d*)(?:[.,](\d+))?$")
+_NUMBER = re.compile(r"^([+-]?)([0-9]*)(?:[.,]([0-9]+))?$")
 
 
 class NumberFormatError(ValueError):

@@ -67,7 +67,7 @@ def test_parse_decimal_reads_french_input(text, expected):
     assert parse_decimal(text) == Decimal(expected)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "12,5,3", "1.234,56", "1e5", "NaN", "Infinity", "12 $ 3", "--1", "+"])
+@pytest.mark.parametrize("text", ["", "abc", "12,5,3", "1.234,56", "1e5", "NaN", "Infinity", "12 $ 3", "--1", "+", "\u0663"])
 def test_parse_decimal_refuses_text_in_french(text):
     with pytest.raises(NumberFormatError) as info:
         parse_decimal(text)
