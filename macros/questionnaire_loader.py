@@ -254,6 +254,13 @@ class DocsIndex:
 # Validation
 # --------------------------------------------------------------------------
 
+def _of(what: str) -> str:
+    """"le questionnaire" -> "du questionnaire", "la question" -> "de la question"."""
+    if what.startswith("le "):
+        return "du " + what[3:]
+    return "de " + what
+
+
 _TYPE_NAMES = {str: "du texte", int: "un nombre entier", list: "une liste", dict: "un bloc de clés"}
 
 
@@ -291,11 +298,11 @@ class _Validator:
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
         if not ok:
             hint = " (mettez-le entre guillemets)" if kind is str and isinstance(value, (bool, int, float)) else ""
-            self.fail(line, f"« {key} » de {what} doit être {_TYPE_NAMES[kind]}{hint}")
+            self.fail(line, f"« {key} » {_of(what)} doit être {_TYPE_NAMES[kind]}{hint}")
         if kind is str and not value.strip():
-            self.fail(line, f"« {key} » de {what} est vide")
+            self.fail(line, f"« {key} » {_of(what)} est vide")
         if kind is list and not value:
-            self.fail(line, f"« {key} » de {what} est une liste vide")
+            self.fail(line, f"« {key} » {_of(what)} est une liste vide")
         return value
 
     def identifier(self, mapping, key, what, pattern=ID_PATTERN):
@@ -304,7 +311,7 @@ class _Validator:
             allowed = "a-z, 0-9, _ et -" if pattern is OPTION_VALUE_PATTERN else "a-z, 0-9 et _"
             self.fail(
                 _line_of(mapping, key),
-                f"« {key} » de {what} vaut « {value} » : seuls les caractères {allowed} sont permis",
+                f"« {key} » {_of(what)} vaut « {value} » : seuls les caractères {allowed} sont permis",
             )
         return value
 
@@ -324,7 +331,7 @@ class _Validator:
             if self.docs is not None:
                 problem = self.docs.check(target)
                 if problem:
-                    self.fail(_line_of(mapping, "intro"), f"dans l'intro de {what}, {problem}")
+                    self.fail(_line_of(mapping, "intro"), f"dans l'intro {_of(what)}, {problem}")
 
     def run(self, data) -> dict:
         if data is None:
@@ -352,6 +359,8 @@ class _Validator:
             line = sections_raw.item_lines[position]
             where = f"la section n° {position + 1}"
             section = self.mapping(raw, line, where)
+            if isinstance(section.get("id"), str) and ID_PATTERN.match(section["id"]):
+                where = f"la section « {section['id']} »"
             self.keys(section, SECTION_KEYS, where)
             sid = self.identifier(section, "id", where)
             where = f"la section « {sid} »"
@@ -377,6 +386,8 @@ class _Validator:
     def question(self, raw, line, index, section_id, seen: dict) -> dict:
         where = f"la question n° {index + 1} de la section « {section_id} »"
         question = self.mapping(raw, line, where)
+        if isinstance(question.get("id"), str) and ID_PATTERN.match(question["id"]):
+            where = f"la question « {question['id']} »"
         self.keys(question, QUESTION_KEYS, where)
         qid = self.identifier(question, "id", where)
         where = f"la question « {qid} »"
