@@ -101,3 +101,53 @@ def test_cli_output_is_exactly_bridge_run():
     payload = json.dumps(PLANER)
     proc = subprocess.run([sys.executable, "-m", "calculators", "usage-cost", "-"], input=payload.encode(), capture_output=True, cwd=ROOT)
     assert proc.stdout.decode("utf-8") == run("usage-cost", payload) + "\n"
+
+
+VECTORS = json.loads((Path(__file__).parent / "vectors.json").read_text(encoding="utf-8"))["vectors"]
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=[v["id"] for v in VECTORS])
+def test_every_vector_through_the_cli(vector):
+    code, out = cli(vector["command"], "-", stdin=json.dumps(vector["input"], ensure_ascii=False))
+    assert out == vector["expected"], vector["why"]
+    assert code == (2 if "errors" in vector["expected"] else 0)
+
+
+# Every kind of invalid input the brief lists, each with its field and the gist of its French message.
+ERROR_PATHS = [
+    ("not a number", "usage-cost", {"consumables": {"cost_per_unit": "cinq"}}, "consumables.cost_per_unit", "« cinq » n'est pas un nombre"),
+    ("negative", "usage-cost", {"use": {"hours": "-1"}}, "use.hours", "positif ou nul"),
+    ("zero interval", "usage-cost", {"maintenance": {"service_cost": "1", "service_interval_units": "0"}}, "maintenance.service_interval_units", "supérieur à zéro"),
+    ("lifetime 0", "usage-cost", {"replacement": {"purchase_price": "1", "lifetime_years": "0", "charged_per": "day"}}, "replacement.lifetime_years", "supérieure à zéro"),
+    ("residual > purchase", "usage-cost", {"replacement": {"purchase_price": "1", "residual_value": "2", "lifetime_years": "1", "charged_per": "day"}}, "replacement.residual_value", "dépasser le prix d'achat"),
+    ("unknown charged_per", "usage-cost", {"replacement": {"purchase_price": "1", "lifetime_years": "1", "charged_per": "semaine"}}, "replacement.charged_per", "« use »"),
+    ("uses_per_year missing", "usage-cost", {"replacement": {"purchase_price": "1", "lifetime_years": "1", "charged_per": "use"}}, "replacement.uses_per_year", "Indiquez le nombre d'utilisations"),
+    ("uses_per_year zero", "usage-cost", {"replacement": {"purchase_price": "1", "lifetime_years": "1", "charged_per": "use", "uses_per_year": "0"}}, "replacement.uses_per_year", "supérieur à zéro"),
+    ("payroll rate above 100 %", "usage-cost", {"preparation": {"hours": "1", "hourly_rate": "30", "payroll_charges_rate": "35"}}, "preparation.payroll_charges_rate", "100 %"),
+    ("unknown top-level key", "usage-cost", {"adminfee": "5"}, "adminfee", "Champ inconnu : « adminfee »"),
+    ("unknown nested key", "usage-cost", {"use": {"km": "5"}}, "use.km", "Champs acceptés dans « use » : units, hours"),
+    ("wrong type: bool", "usage-cost", {"admin_fee": True}, "admin_fee", "pas une valeur vrai/faux"),
+    ("wrong type: section", "usage-cost", {"preparation": [1]}, "preparation", "doit être un objet"),
+    ("wrong type: text field", "usage-cost", {"replacement": {"purchase_price": "1", "lifetime_years": "1", "charged_per": 1}}, "replacement.charged_per", "Entrez un texte"),
+    ("required field missing", "usage-cost", {"preparation": {"hours": "1"}}, "preparation.hourly_rate", "Indiquez le taux horaire"),
+    ("break-even negative", "break-even", {"annual_fixed_costs": "1", "variable_cost_per_use": "-1", "alternative_price_per_use": "2"}, "variable_cost_per_use", "positif ou nul"),
+    ("break-even missing", "break-even", {"annual_fixed_costs": "1", "variable_cost_per_use": "1"}, "alternative_price_per_use", "Indiquez"),
+    ("split no partner", "split", {"total": "1", "method": "equal", "partners": []}, "partners", "au moins un partenaire"),
+    ("split empty name", "split", {"total": "1", "method": "equal", "partners": [{"name": " "}]}, "partners.0.name", "Donnez un nom"),
+    ("split duplicate name", "split", {"total": "1", "method": "equal", "partners": [{"name": "A"}, {"name": "A"}]}, "partners.1.name", "déjà utilisé"),
+    ("split unknown method", "split", {"total": "1", "method": "prorata", "partners": [{"name": "A"}]}, "method", "« mixed »"),
+    ("split usage missing", "split", {"total": "1", "method": "usage", "partners": [{"name": "A"}]}, "partners.0.usage", "Indiquez"),
+    ("split usage all zero", "split", {"total": "1", "method": "usage", "partners": [{"name": "A", "usage": "0"}]}, "partners.0.usage", "supérieure à zéro"),
+    ("split negative weight", "split", {"total": "1", "method": "weights", "partners": [{"name": "A", "weight": "-2"}]}, "partners.0.weight", "positif ou nul"),
+    ("split fixed share too big", "split", {"total": "1", "method": "mixed", "fixed_share": "2", "partners": [{"name": "A", "usage": "1"}]}, "fixed_share", "dépasser le montant"),
+    ("split fixed share missing", "split", {"total": "1", "method": "mixed", "partners": [{"name": "A", "usage": "1"}]}, "fixed_share", "Indiquez la part fixe"),
+    ("split sub-cent total", "split", {"total": "1.005", "method": "equal", "partners": [{"name": "A"}]}, "total", "au cent près"),
+]
+
+
+@pytest.mark.parametrize("case,command,payload,field,words", ERROR_PATHS, ids=[c[0] for c in ERROR_PATHS])
+def test_error_paths_exit_2_with_field_and_french_message(case, command, payload, field, words):
+    code, out = cli(command, "-", stdin=json.dumps(payload, ensure_ascii=False))
+    assert code == 2, out
+    messages = [e["message"] for e in out["errors"] if e["field"] == field]
+    assert messages and any(words in m for m in messages), out
