@@ -61,12 +61,18 @@ def coerce_number(value: object, field: str, rule: str, errors: list[FieldError]
         errors.append(
             FieldError(
                 field,
-                f"Entrez {label(field)} en pourcentage (15 %) ou en fraction (0,15) : "
-                "il ne peut pas dépasser 100 %.",
+                f"Écrivez {label(field)} avec le signe % (par exemple 15 %) ou en fraction (0,15) : "
+                f"{_plain(number)} voudrait dire {_plain(number * 100)} %.",
             )
         )
         return None
     return number
+
+
+def _plain(value: Decimal) -> str:
+    """A number as people write it in French, without grouping: 1500, 0,15."""
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
 
 
 def coerce(

@@ -123,7 +123,7 @@ ERROR_PATHS = [
     ("unknown charged_per", "usage-cost", {"replacement": {"purchase_price": "1", "lifetime_years": "1", "charged_per": "semaine"}}, "replacement.charged_per", "« use »"),
     ("uses_per_year missing", "usage-cost", {"replacement": {"purchase_price": "1", "lifetime_years": "1", "charged_per": "use"}}, "replacement.uses_per_year", "Indiquez le nombre d'utilisations"),
     ("uses_per_year zero", "usage-cost", {"replacement": {"purchase_price": "1", "lifetime_years": "1", "charged_per": "use", "uses_per_year": "0"}}, "replacement.uses_per_year", "supérieur à zéro"),
-    ("payroll rate above 100 %", "usage-cost", {"preparation": {"hours": "1", "hourly_rate": "30", "payroll_charges_rate": "35"}}, "preparation.payroll_charges_rate", "100 %"),
+    ("payroll rate above 100 %", "usage-cost", {"preparation": {"hours": "1", "hourly_rate": "30", "payroll_charges_rate": "35"}}, "preparation.payroll_charges_rate", "35 voudrait dire 3500 %"),
     ("unknown top-level key", "usage-cost", {"adminfee": "5"}, "adminfee", "Champ inconnu : « adminfee »"),
     ("unknown nested key", "usage-cost", {"use": {"km": "5"}}, "use.km", "Champs acceptés dans « use » : units, hours"),
     ("wrong type: bool", "usage-cost", {"admin_fee": True}, "admin_fee", "pas une valeur vrai/faux"),

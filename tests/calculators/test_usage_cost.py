@@ -148,7 +148,7 @@ def test_validation_messages_name_the_field():
     assert fields(exc) == {"use.units": "Entrez un nombre positif ou nul pour la quantité utilisée (unités, pieds, kilomètres…)."}
     with pytest.raises(ValidationError) as exc:
         Preparation(D("1"), D("30"), D("15"))
-    assert "100 %" in fields(exc)["preparation.payroll_charges_rate"]
+    assert fields(exc)["preparation.payroll_charges_rate"].endswith("15 voudrait dire 1500 %.")
 
 
 def test_payroll_rate_accepts_percent_text():
