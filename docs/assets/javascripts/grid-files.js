@@ -176,8 +176,8 @@ export function gridMarkdown(definition, state, texts, now) {
       for (const question of section.questions) {
         const cells = state.organisations.map((o) => {
           const answer = o.answers[question.id];
-          const note = answer && answer.note ? ` (${answer.note})` : "";
-          return mdCell(ratingText(answer) + note);
+          const note = answer && answer.note ? ` (${mdCell(answer.note)})` : "";
+          return mdCell(ratingText(answer)) + note;
         });
         lines.push(`| ${mdCell(question.label)} | ${cells.join(" | ")} |`);
       }

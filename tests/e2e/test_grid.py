@@ -1,0 +1,542 @@
+"""The diagnostic grid (outils/grille-diagnostic/) in real Chromium.
+
+Three hand-made portraits, written below as JSON, are imported; every figure
+the tests check (table cells, suggestions, counts, the most serious
+divergence, the potential reading) is worked out by hand in the comments,
+from the rules written on the page (sections "Comment la page lit le
+potentiel" and "D'où viennent les suggestions").
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.e2e.harness import assert_no_axe_violations, goto
+
+GRID = "outils/grille-diagnostic/"
+
+
+def portrait(organisation: str, answers: dict, exported_at: str = "2026-11-20T14:00:00Z") -> dict:
+    """A mutuus-answers file of the portrait, as the portrait page exports it."""
+    return {
+        "format": "mutuus-answers",
+        "format_version": 1,
+        "questionnaire": {"id": "portrait", "version": 1, "title": "Portrait de l'organisation"},
+        "organisation": organisation,
+        "exported_at": exported_at,
+        "answers": {
+            qid: ({"value": v} if isinstance(v, str) else {"value": v[0], "note": v[1]})
+            for qid, v in answers.items()
+        },
+    }
+
+
+# Atelier du Plateau (Montréal), Recyclerie du Nord (Lille), ASBL Trait d'union (Namur).
+A = portrait(
+    "Atelier du Plateau",
+    {
+        "mission_valeurs": ("strength", "Charte écrite en 2019"),
+        "historique": "neutral",
+        "conseil_administration": "strength",
+        "prise_decision": "neutral",
+        "locaux": "strength",
+        "entreposage": "weakness",
+        "offre_services": "strength",
+        "demande_services": "not_applicable",
+        "medias_numeriques": "strength",
+        "assurances": "weakness",
+        "budgetisation": "strength",
+    },
+)
+B = portrait(
+    "Recyclerie du Nord",
+    {
+        "mission_valeurs": "strength",
+        "historique": "neutral",
+        "conseil_administration": "strength",
+        "prise_decision": "neutral",
+        "locaux": ("weakness", "Trop petit"),
+        "entreposage": "strength",
+        "offre_services": "neutral",
+        "medias_numeriques": "not_applicable",
+        "assurances": "weakness",
+    },
+)
+C = portrait(
+    "ASBL Trait d'union",
+    {
+        "mission_valeurs": ("weakness", "Pas encore écrite"),
+        "conseil_administration": "strength",
+        "locaux": "neutral",
+        "assurances": "weakness",
+        "budgetisation": "weakness",
+    },
+)
+
+# Suggestions worked out by hand (only ratings strength/weakness/neutral given
+# by at least two organisations are compared):
+# - identite: mission_valeurs A strength, B strength, C weakness -> opposed on
+#   the mission -> "divergence".
+# - gouvernance: conseil_administration S/S/S, prise_decision N/N -> all the
+#   same -> "convergence".
+# - locaux_equipements: locaux A strength / B weakness; entreposage A weakness
+#   / B strength -> "complementarity".
+# - services: offre_services A strength / B neutral (demande_services: A gave
+#   not_applicable, not compared) -> a difference without opposition -> "difference".
+# - communication: medias_numeriques A strength, B not_applicable -> one rating
+#   only -> "not_enough".
+# - gestion_administration: budgetisation A strength / C weakness -> "complementarity"
+#   (assurances W/W/W agrees, but one opposition is enough).
+EXPECTED_HINTS = {
+    "identite": "divergence",
+    "gouvernance": "convergence",
+    "locaux_equipements": "complementarity",
+    "services": "difference",
+    "communication": "not_enough",
+    "gestion_administration": "complementarity",
+}
+
+
+def write(tmp_path: Path, name: str, data) -> str:
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def import_three(page, tmp_path):
+    files = [write(tmp_path, "a.json", A), write(tmp_path, "b.json", B), write(tmp_path, "c.json", C)]
+    page.set_input_files("#mu-grid-portraits", files)
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
+
+
+def counts(page) -> dict:
+    return {
+        key: page.locator(f".mu-grid__counts [data-count={key}]").inner_text()
+        for key in ("convergence", "complementarity", "divergence", "unmarked")
+    }
+
+
+def reading_code(page) -> str:
+    return page.locator(".mu-grid__reading").get_attribute("data-code")
+
+
+def mark(page, dimension: str, value: str):
+    page.check(f"#mu-grid-{dimension}-mark-{value or 'none'}")
+
+
+def test_empty_grid_reads_nothing_and_is_accessible(page, site):
+    goto(page, site, GRID)
+    root = page.locator(".mu-grid")
+    assert root.locator("#mu-grid-portraits").count() == 1
+    assert "Aucun portrait pour l'instant" in root.inner_text()
+    # No portrait: rule 1 -> no reading; six dimensions, none marked.
+    assert reading_code(page) == "need_portraits"
+    assert "Importez au moins deux portraits" in page.locator(".mu-grid__reading").inner_text()
+    assert counts(page)["unmarked"] == "Pas encore marquées : 6"
+    assert page.locator(".mu-grid__live").get_attribute("role") == "status"
+    assert_no_axe_violations(page)
+
+
+def test_three_portraits_side_by_side_marks_and_reading(page, site, tmp_path):
+    goto(page, site, GRID)
+    import_three(page, tmp_path)
+
+    names = page.locator("#mu-grid-organisations .mu-grid__org-name").all_inner_texts()
+    assert names == ["Atelier du Plateau", "Recyclerie du Nord", "ASBL Trait d'union"]
+    # A answered 11 of 37 portrait questions (6+6+7+5+7+6 = 37 in portrait.yml).
+    assert "11 sur 37" in page.locator("#mu-grid-organisations li").first.inner_text()
+
+    # Identity table: header row, then the mission row with words and notes.
+    table = page.locator("[data-dimension=identite] table")
+    assert table.locator("caption").inner_text().startswith("Identité")
+    headers = table.locator("thead th").all_inner_texts()
+    assert headers == ["Caractéristique", "Atelier du Plateau", "Recyclerie du Nord", "ASBL Trait d'union"]
+    assert table.locator("thead th").first.get_attribute("scope") == "col"
+    row = table.locator("tr[data-question=mission_valeurs]")
+    assert row.locator("th").get_attribute("scope") == "row"
+    cells = row.locator("td")
+    assert cells.nth(0).inner_text().split("\n")[0] == "Force"
+    assert "Charte écrite en 2019" in cells.nth(0).inner_text()
+    assert cells.nth(1).inner_text() == "Force"
+    assert cells.nth(2).inner_text().split("\n")[0] == "Faiblesse"
+    assert "Pas encore écrite" in cells.nth(2).inner_text()
+    # historique: A neutral, B neutral, C gave nothing.
+    hist = table.locator("tr[data-question=historique] td").all_inner_texts()
+    assert hist == ["Neutre", "Neutre", "Non renseigné"]
+    # demande_services: A "not_applicable" -> "Sans objet".
+    svc = page.locator("[data-dimension=services] tr[data-question=demande_services] td").first
+    assert svc.inner_text() == "Sans objet"
+
+    # Suggestions per dimension (worked out in EXPECTED_HINTS).
+    for dimension, kind in EXPECTED_HINTS.items():
+        hint = page.locator(f"#mu-grid-{dimension}-hint")
+        assert f"mu-grid__hint--{kind}" in hint.get_attribute("class"), dimension
+    locaux_hint = page.locator("#mu-grid-locaux_equipements-hint").inner_text()
+    assert "Locaux (force : Atelier du Plateau ; faiblesse : Recyclerie du Nord)" in locaux_hint
+    assert "Espace d'entreposage (force : Recyclerie du Nord ; faiblesse : Atelier du Plateau)" in locaux_hint
+    # The hint describes the radio group it sits above.
+    assert page.locator("[data-dimension=identite] fieldset").get_attribute("aria-describedby") == "mu-grid-identite-hint"
+
+    # Stage 1, nothing marked. Identite is not marked and mission_valeurs is a
+    # strength for A and B and a weakness for C -> rule 2: low, mission.
+    assert counts(page) == {
+        "convergence": "Convergence : 0",
+        "complementarity": "Complémentarité : 0",
+        "divergence": "Divergence : 0",
+        "unmarked": "Pas encore marquées : 6",
+    }
+    assert reading_code(page) == "low_mission"
+    assert "Faible tant que la divergence sur la mission et les valeurs n'est pas levée" in page.locator(".mu-grid__reading").inner_text()
+    serious = page.locator(".mu-grid__serious")
+    assert serious.is_visible()
+    assert "« Atelier du Plateau » et « Recyclerie du Nord »" in serious.inner_text()
+    assert "faiblesse pour « ASBL Trait d'union »" in serious.inner_text()
+    assert serious.locator("a").first.get_attribute("href").endswith("/risques/#gouvernance")
+
+    # Stage 2: gouvernance convergence, locaux complementarity, services
+    # complementarity, communication divergence. Counts 1 / 2 / 1 / 2 unmarked.
+    # Identite still unmarked, ratings still opposed -> rule 2 still applies.
+    mark(page, "gouvernance", "convergence")
+    mark(page, "locaux_equipements", "complementarity")
+    mark(page, "services", "complementarity")
+    mark(page, "communication", "divergence")
+    page.fill("#mu-grid-communication-note", "Rythmes de publication très différents")
+    assert counts(page) == {
+        "convergence": "Convergence : 1",
+        "complementarity": "Complémentarité : 2",
+        "divergence": "Divergence : 1",
+        "unmarked": "Pas encore marquées : 2",
+    }
+    assert reading_code(page) == "low_mission"
+    divergences = page.locator(".mu-grid__divergences li")
+    assert divergences.count() == 1
+    assert divergences.first.get_attribute("data-dimension") == "communication"
+    link = divergences.first.locator("a").nth(1)
+    assert link.inner_text() == "Communication et symétrie de l'information"
+    assert link.get_attribute("href").endswith("/risques/#communication-information")
+
+    # Stage 3: after discussion, identite marked complementarity. The user's
+    # mark now overrides the ratings: no mission divergence. Divergences = 1
+    # (communication) -> rule 6: to clarify. Counts 1 / 3 / 1 / 1.
+    mark(page, "identite", "complementarity")
+    assert counts(page)["complementarity"] == "Complémentarité : 3"
+    assert counts(page)["unmarked"] == "Pas encore marquées : 1"
+    assert reading_code(page) == "clarify_divergence"
+    assert "1 divergence à discuter" in page.locator(".mu-grid__reading").inner_text()
+    assert page.locator(".mu-grid__serious").is_hidden()
+
+    # Stage 4: communication becomes convergence -> 0 divergence, favourable =
+    # convergence 2 + complementarity 3 = 5 >= 3 -> rule 5: high.
+    mark(page, "communication", "convergence")
+    assert reading_code(page) == "high"
+    assert "Aucune divergence et 5 dimensions en convergence ou en complémentarité" in page.locator(".mu-grid__reading").inner_text()
+    assert page.locator(".mu-grid__divergences li").count() == 0
+
+    # Stage 5: identite marked divergence -> rule 2 (by the mark); it is listed
+    # first among divergences and singled out.
+    mark(page, "identite", "divergence")
+    assert reading_code(page) == "low_mission"
+    assert "Vous avez marqué la dimension « Identité » comme une divergence" in page.locator(".mu-grid__serious").inner_text()
+    first = page.locator(".mu-grid__divergences li").first
+    assert first.get_attribute("data-dimension") == "identite"
+    assert "la plus sérieuse" in first.inner_text()
+
+    # Stage 6: identite back to complementarity; gouvernance, locaux and
+    # services divergence -> 3 divergences -> rule 3: low (many).
+    mark(page, "identite", "complementarity")
+    for dimension in ("gouvernance", "locaux_equipements", "services"):
+        mark(page, dimension, "divergence")
+    assert reading_code(page) == "low_many"
+    assert "3 dimensions sont en divergence" in page.locator(".mu-grid__reading").inner_text()
+
+    assert_no_axe_violations(page)
+
+    # The grid is kept in localStorage and comes back after a reload.
+    page.reload()
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
+    assert page.is_checked("#mu-grid-services-mark-divergence")
+    assert page.is_checked("#mu-grid-identite-mark-complementarity")
+    assert page.input_value("#mu-grid-communication-note") == "Rythmes de publication très différents"
+    assert reading_code(page) == "low_many"
+    stored = page.evaluate("JSON.parse(localStorage.getItem('mutuus:/:grille:v1'))")
+    assert stored["format"] == "mutuus-grid"
+    assert [p["organisation"] for p in stored["portraits"]] == names
+    assert stored["marks"]["communication"] == {"mark": "convergence", "note": "Rythmes de publication très différents"}
+
+
+RULE_CASES = """
+async (url) => {
+  const rule = await import(url);
+  const def = {sections: [
+    {id: "identite", questions: [{id: "mission_valeurs"}, {id: "historique"}]},
+    {id: "gouvernance", questions: [{id: "membres"}]},
+    {id: "locaux_equipements", questions: [{id: "locaux"}]},
+    {id: "services", questions: [{id: "offre"}]},
+    {id: "communication", questions: [{id: "interne"}]},
+    {id: "gestion_administration", questions: [{id: "assurances"}]},
+  ]};
+  const org = (name, answers) => ({name, answers});
+  const same = [org("A", {mission_valeurs: {value: "strength"}}), org("B", {mission_valeurs: {value: "strength"}})];
+  const opposed = [org("A", {mission_valeurs: {value: "strength"}}), org("B", {mission_valeurs: {value: "weakness"}})];
+  const m = (pairs) => Object.fromEntries(pairs.map(([k, v]) => [k, {mark: v, note: ""}]));
+  const code = (orgs, marks) => rule.summarise(def, orgs, marks).reading.code;
+  return {
+    one_portrait: code([same[0]], {}),
+    nothing_marked: code(same, {}),
+    exactly_three_favourable: code(same, m([["gouvernance", "convergence"], ["services", "complementarity"], ["communication", "convergence"]])),
+    two_favourable: code(same, m([["gouvernance", "convergence"], ["services", "complementarity"]])),
+    two_divergences: code(same, m([["gouvernance", "divergence"], ["services", "divergence"], ["communication", "convergence"], ["locaux_equipements", "convergence"], ["identite", "convergence"]])),
+    three_divergences: code(same, m([["gouvernance", "divergence"], ["services", "divergence"], ["communication", "divergence"]])),
+    mission_ratings_unmarked: code(opposed, m([["gouvernance", "convergence"], ["services", "convergence"], ["communication", "convergence"]])),
+    mission_ratings_but_marked: code(opposed, m([["identite", "complementarity"], ["services", "convergence"], ["communication", "convergence"]])),
+    neutral_vs_strength_mission: code([org("A", {mission_valeurs: {value: "strength"}}), org("B", {mission_valeurs: {value: "neutral"}})], {}),
+    unknown_mark_ignored: rule.summarise(def, same, {gouvernance: {mark: "peut-être"}}).counts.unmarked,
+    hint_na_not_compared: rule.suggestDimension(def.sections[0], [org("A", {mission_valeurs: {value: "strength"}}), org("B", {mission_valeurs: {value: "not_applicable"}})]).kind,
+  };
+}
+"""
+
+
+def test_rule_hand_worked_cases(page, site):
+    """The rule module itself, on small hand-made cases at the edges of each rule."""
+    goto(page, site, GRID)
+    result = page.evaluate(RULE_CASES, site.url + "assets/javascripts/grid-rule.js")
+    assert result == {
+        "one_portrait": "need_portraits",  # rule 1
+        "nothing_marked": "need_marks",  # same missions, no mark: rule 4
+        "exactly_three_favourable": "high",  # 0 divergence, 3 favourable: rule 5 (boundary)
+        "two_favourable": "clarify_few",  # 0 divergence, 2 favourable: rule 7
+        "two_divergences": "clarify_divergence",  # 2 divergences even with 3 favourable: rule 6
+        "three_divergences": "low_many",  # rule 3
+        "mission_ratings_unmarked": "low_mission",  # rule 2 beats 3 convergences
+        # identite marked complementarity overrides the opposed ratings; with
+        # services and communication convergence: 3 favourable, 0 divergence -> rule 5.
+        "mission_ratings_but_marked": "high",
+        "neutral_vs_strength_mission": "need_marks",  # strength vs neutral is no opposition
+        "unknown_mark_ignored": 6,  # an unknown mark counts as not marked
+        "hint_na_not_compared": "not_enough",  # "not_applicable" is never compared
+    }
+
+
+def test_export_markdown_reopen_and_print(page, site, tmp_path):
+    goto(page, site, GRID)
+    import_three(page, tmp_path)
+    mark(page, "identite", "complementarity")
+    mark(page, "communication", "divergence")
+    page.fill("#mu-grid-communication-note", "Note | avec barre et <b>balise</b>")
+
+    with page.expect_download() as info:
+        page.click("#mu-grid-save")
+    saved = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert info.value.suggested_filename.startswith("mutuus-grille-atelier-du-plateau-recyclerie-du-nord-asbl-trait-d-union-")
+    assert saved["format"] == "mutuus-grid" and saved["format_version"] == 1
+    assert saved["portrait"]["id"] == "portrait"
+    assert [p["organisation"] for p in saved["portraits"]] == ["Atelier du Plateau", "Recyclerie du Nord", "ASBL Trait d'union"]
+    assert saved["portraits"][1]["answers"]["locaux"] == {"value": "weakness", "note": "Trop petit"}
+    assert saved["portraits"][0]["exported_at"] == "2026-11-20T14:00:00Z"
+    assert saved["marks"] == {
+        "identite": {"mark": "complementarity", "note": ""},
+        "communication": {"mark": "divergence", "note": "Note | avec barre et <b>balise</b>"},
+    }
+
+    with page.expect_download() as info:
+        page.click("#mu-grid-markdown")
+    markdown = Path(info.value.path()).read_text(encoding="utf-8")
+    assert markdown.startswith("# Grille de diagnostic\n")
+    assert "| Caractéristique | Atelier du Plateau | Recyclerie du Nord | ASBL Trait d'union |" in markdown
+    assert "| Locaux | Force | Faiblesse (Trop petit) | Neutre |" in markdown
+    # 1 divergence (communication), identite marked -> rule 6.
+    assert "Potentiel de mutualisation : à clarifier. 1 divergence à discuter" in markdown
+    assert "- Note : Note \\| avec barre et \\<b\\>balise\\</b\\>" in markdown
+    assert "risques/#communication-information)" in markdown
+
+    # Print: a clean report, no navigation, marks and notes as text.
+    page.emulate_media(media="print")
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator(".md-header").is_hidden()
+    assert page.locator("#regle-potentiel").is_hidden()
+    assert page.locator(".mu-grid__add").is_hidden()
+    assert page.locator("[data-dimension=communication] .mu-grid__decision").is_hidden()
+    printed = page.locator("[data-dimension=communication] .mu-grid__printed")
+    assert printed.is_visible()
+    assert "Lecture retenue : Divergence" in printed.inner_text()
+    assert "Note : Note | avec barre et <b>balise</b>" in printed.inner_text()
+    assert page.locator(".mu-grid__print-header").is_visible()
+    assert "Atelier du Plateau ; Recyclerie du Nord ; ASBL Trait d'union" in page.locator(".mu-grid__print-header").inner_text()
+    assert page.locator("h1").is_visible()
+    assert page.locator("#mu-grid-summary").is_visible()
+    page.emulate_media(media="screen")
+
+    # Empty the grid (with confirmation), then reopen the saved file.
+    page.click("#mu-grid-clear")
+    page.click(".mu-grid__confirm button:has-text('Vider la grille')")
+    assert page.locator("#mu-grid-organisations li").count() == 0
+    assert page.evaluate("localStorage.getItem('mutuus:/:grille:v1')") is None
+    page.set_input_files("#mu-grid-open", write(tmp_path, "grille.json", saved))
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
+    assert page.is_checked("#mu-grid-communication-mark-divergence")
+    assert page.input_value("#mu-grid-communication-note") == "Note | avec barre et <b>balise</b>"
+    assert reading_code(page) == "clarify_divergence"
+
+    # Reopening over a non-empty grid asks first; "Annuler" keeps it.
+    other = dict(saved, marks={})
+    page.set_input_files("#mu-grid-open", write(tmp_path, "autre.json", other))
+    confirm = page.locator(".mu-grid__confirm")
+    confirm.wait_for(state="visible")
+    assert "3 organisations, 2 dimensions marquées" in confirm.inner_text()
+    assert "3 organisations, 0 dimension marquée" in confirm.inner_text()
+    confirm.locator("button:has-text('Annuler')").click()
+    assert page.is_checked("#mu-grid-communication-mark-divergence")
+
+
+def test_bad_files_leave_the_grid_untouched(page, site, tmp_path):
+    goto(page, site, GRID)
+    import_three(page, tmp_path)
+    mark(page, "services", "convergence")
+    before = page.evaluate("localStorage.getItem('mutuus:/:grille:v1')")
+
+    impulsion = dict(A, questionnaire={"id": "impulsion", "version": 1, "title": "Impulsion"})
+    newer_grid = {"format": "mutuus-grid", "format_version": 2, "portraits": [], "marks": {}}
+    bad_rating = portrait("Quelqu'un", {"locaux": "excellent"})
+    dossier_without_portrait = {"format": "mutuus-dossier", "format_version": 1, "organisation": "X", "questionnaires": []}
+
+    page.set_input_files(
+        "#mu-grid-portraits",
+        [
+            write(tmp_path, "casse.json", "{ pas du json"),
+            write(tmp_path, "impulsion.json", impulsion),
+            write(tmp_path, "note.json", bad_rating),
+            write(tmp_path, "dossier.json", dossier_without_portrait),
+            write(tmp_path, "grille.json", newer_grid),
+        ],
+    )
+    alert = page.locator("#mu-grid-error")
+    alert.wait_for(state="visible")
+    text = alert.inner_text()
+    assert "5 fichiers refusés" in text
+    assert "« casse.json » : Ce fichier n'est pas un fichier JSON lisible" in text
+    assert "« impulsion.json » : Ce fichier contient les réponses d'un autre questionnaire" in text
+    assert "« note.json » : La réponse à la question « Locaux » n'est pas une réponse possible" in text
+    assert "« dossier.json » : Ce dossier ne contient pas de réponses à « Portrait de l'organisation »" in text
+    assert "« grille.json » : c'est une grille enregistrée" in text
+    assert page.locator("#mu-grid-portraits").get_attribute("aria-invalid") == "true"
+    assert page.locator("#mu-grid-organisations li").count() == 3
+    assert page.evaluate("localStorage.getItem('mutuus:/:grille:v1')") == before
+    assert_no_axe_violations(page)
+
+    for name, content, expected in [
+        ("casse.json", "[1, 2", "n'est pas un fichier JSON lisible"),
+        ("portrait.json", A, "Ce fichier contient des réponses à un questionnaire, pas une grille"),
+        ("recent.json", newer_grid, "version plus récente de Mutuus"),
+        ("inconnue.json", {"format": "mutuus-grid", "format_version": 1, "portraits": [A, B], "marks": {"budget": {"mark": "divergence"}}}, "dimension inconnue"),
+        ("double.json", {"format": "mutuus-grid", "format_version": 1, "portraits": [A, A], "marks": {}}, "deux portraits de « Atelier du Plateau »"),
+    ]:
+        page.set_input_files("#mu-grid-open", write(tmp_path, name, content))
+        files_alert = page.locator("#mu-grid-files-error")
+        files_alert.wait_for(state="visible")
+        assert expected in files_alert.inner_text(), name
+        assert "La grille actuelle n'a pas changé" in files_alert.inner_text()
+        assert page.locator(".mu-grid__confirm").is_hidden()
+        assert page.evaluate("localStorage.getItem('mutuus:/:grille:v1')") == before
+    assert page.locator("#mu-grid-open").get_attribute("aria-invalid") == "true"
+    assert_no_axe_violations(page)
+
+
+def test_same_organisation_replaced_and_removal(page, site, tmp_path):
+    goto(page, site, GRID)
+    import_three(page, tmp_path)
+    # A second file from "atelier du plateau" (other case, extra spaces): replaces A.
+    newer = portrait("  atelier  du Plateau ", {"mission_valeurs": "weakness"}, "2026-11-24T09:00:00Z")
+    page.set_input_files("#mu-grid-portraits", write(tmp_path, "a2.json", newer))
+    page.locator(".mu-grid__status p").first.wait_for()
+    assert "Le portrait de « Atelier du Plateau » a été remplacé par le fichier « a2.json »" in page.locator(".mu-grid__status").first.inner_text()
+    assert page.locator("#mu-grid-organisations li").count() == 3
+    # The new file's answers are shown: mission now a weakness for everyone but B.
+    cells = page.locator("[data-dimension=identite] tr[data-question=mission_valeurs] td").all_inner_texts()
+    assert [c.split("\n")[0] for c in cells] == ["Faiblesse", "Force", "Faiblesse"]
+
+    # Remove B: two organisations remain; focus lands on the next "Retirer".
+    page.click("button[aria-label='Retirer « Recyclerie du Nord » de la grille']")
+    names = page.locator("#mu-grid-organisations .mu-grid__org-name").all_inner_texts()
+    assert len(names) == 2 and names[1] == "ASBL Trait d'union"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Retirer « ASBL Trait d'union » de la grille"
+    assert page.locator("[data-dimension=identite] thead th").count() == 3
+    assert "« Recyclerie du Nord » a été retirée de la grille" in page.locator(".mu-grid__status").first.inner_text()
+
+
+def test_own_portrait_from_this_browser(page, site, tmp_path):
+    goto(page, site, GRID)
+    page.click("#mu-grid-own")
+    assert "Vous n'avez pas encore rempli le portrait" in page.locator("#mu-grid-error").inner_text()
+    record = {"organisation": "Épicerie solidaire", "answers": {"locaux": {"value": "weakness", "note": "Pas de chambre froide"}}, "updated_at": "2026-11-22T10:00:00Z"}
+    page.evaluate("r => localStorage.setItem('mutuus:/:portrait:v1', JSON.stringify(r))", record)
+    page.click("#mu-grid-own")
+    assert page.locator("#mu-grid-organisations .mu-grid__org-name").all_inner_texts() == ["Épicerie solidaire"]
+    cell = page.locator("[data-dimension=locaux_equipements] tr[data-question=locaux] td").first
+    assert cell.inner_text() == "Faiblesse\nPas de chambre froide"
+    # One portrait only: rule 1, and the hint asks for a second one.
+    assert reading_code(page) == "need_portraits"
+    assert "au moins deux portraits" in page.locator("#mu-grid-locaux_equipements-hint").inner_text()
+
+
+def test_keyboard_only(page, site, tmp_path):
+    goto(page, site, GRID)
+    import_three(page, tmp_path)
+    # From the identity table (a focusable scroll region), Tab enters the radio
+    # group on its checked radio ("Pas encore décidé", the last one); ArrowUp
+    # moves to and selects "Divergence".
+    page.focus("[data-dimension=identite] .mu-grid__scroll")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "mu-grid-identite-mark-none"
+    page.keyboard.press("ArrowUp")
+    assert page.is_checked("#mu-grid-identite-mark-divergence")
+    assert reading_code(page) == "low_mission"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "mu-grid-identite-note"
+    page.keyboard.type("Valeurs à discuter le 3 décembre")
+    assert page.evaluate("JSON.parse(localStorage.getItem('mutuus:/:grille:v1')).marks.identite.note") == "Valeurs à discuter le 3 décembre"
+    # The remove buttons are reached with Tab from "Ajouter mon propre portrait"
+    # and work with Enter.
+    page.focus("#mu-grid-own")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Retirer « Atelier du Plateau » de la grille"
+    page.keyboard.press("Enter")
+    assert page.locator("#mu-grid-organisations li").count() == 2
+    # Every control has a visible focus indicator (outline drawn by grid.css).
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
+
+
+def test_imported_markup_stays_text(page, site, tmp_path):
+    goto(page, site, GRID)
+    evil_name = '<img src=x onerror="window.__xss=1">'
+    evil = portrait(evil_name, {"mission_valeurs": ("strength", '<img src=x onerror="window.__xss=2">'), "locaux": "weakness"})
+    page.set_input_files("#mu-grid-portraits", [write(tmp_path, "x.json", evil), write(tmp_path, "a.json", A)])
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
+    page.fill("#mu-grid-identite-note", '<img src=x onerror="window.__xss=3">')
+    page.reload()
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__xss") is None
+    assert page.locator(".mu-grid img").count() == 0
+    assert page.locator("[data-dimension=identite] thead th").nth(1).inner_text() == evil_name
+    assert '<img src=x onerror="window.__xss=2">' in page.locator("[data-dimension=identite] tr[data-question=mission_valeurs] td").first.inner_text()
+    assert page.input_value("#mu-grid-identite-note") == '<img src=x onerror="window.__xss=3">'
+    # Mission strength (evil) vs strength (A): no opposition; locaux weakness vs strength.
+    assert "mu-grid__hint--complementarity" in page.locator("#mu-grid-locaux_equipements-hint").get_attribute("class")
+    assert_no_axe_violations(page)
+
+
+def test_blocked_storage_still_compares(page, site, tmp_path):
+    """With localStorage refusing writes, the grid works and says it is not kept."""
+    page.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('bloqué', 'SecurityError'); };"
+    )
+    goto(page, site, GRID)
+    import_three(page, tmp_path)
+    warning = page.locator(".mu-grid__warning")
+    assert warning.is_visible()
+    assert "enregistrez-la dans un fichier" in warning.inner_text()
+    assert reading_code(page) == "low_mission"
