@@ -4,7 +4,8 @@ A plain module, tested without MkDocs. ``render_questionnaire(definition,
 page_url)`` returns the HTML of one form (see the contract in the notes):
 
 - ``<form class="mu-questionnaire" data-questionnaire data-version>`` holding its
-  definition as JSON (``<script type="application/json" class="mu-q-definition">``);
+  definition as JSON, the text of ``<div class="mu-q-definition" hidden>`` (see
+  ``json_block`` for why not a ``<script>``);
 - a toolbar (organisation, progress, export, import, print, reset), ``hidden``
   until questionnaire.js mounts the form, so that without JavaScript the page
   stays a readable, printable checklist;
@@ -140,7 +141,7 @@ def definition_json(definition: dict, page: str | None = None, use_directory_url
 
 
 def script_json(data) -> str:
-    """JSON safe inside <script>: no "<", ">" or "&" can close or open a tag."""
+    """JSON in which no "<", ">" or "&" can open or close a tag (escaped as \\u003c…)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return (
         text.replace("&", "\\u0026")
@@ -149,6 +150,19 @@ def script_json(data) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+def json_block(data, attributes: str) -> str:
+    """A hidden ``<div>`` whose text is the JSON of ``data``.
+
+    Not a ``<script type="application/json">``: Material's instant navigation
+    re-creates every inline ``<script>`` of the new page without its
+    attributes, so the JSON would lose its id/class and be run as JavaScript
+    (a CSP violation, or a syntax error). A hidden div keeps its attributes,
+    and ``element.textContent`` gives the same JSON text. ``data-search-exclude``
+    keeps it out of the search index.
+    """
+    return f'<div {attributes} hidden data-search-exclude data-type="application/json">{esc(script_json(data))}</div>'
 
 
 # --------------------------------------------------------------------------
@@ -274,11 +288,11 @@ def render_questionnaire(definition: dict, page_url: str = "", use_directory_url
     qid = definition["id"]
     prefix = f"mu-q-{qid}"
     title = esc(definition["title"])
-    data = script_json(definition_json(definition, page if page is not None else page_url, use_directory_urls))
+    data = definition_json(definition, page if page is not None else page_url, use_directory_urls)
     parts = [
         f'<form class="mu-questionnaire" id="{prefix}" data-questionnaire="{esc(qid)}" '
         f'data-version="{int(definition["version"])}" aria-label="{title}" novalidate>',
-        f'<script type="application/json" class="mu-q-definition">{data}</script>',
+        json_block(data, 'class="mu-q-definition"'),
         f'<div class="mu-q-print-header"><p class="mu-q-print-title">{title}</p>'
         f'<p>Organisation : <span class="mu-q-print-organisation"></span></p>'
         f'<p>Date : <span class="mu-q-print-date"></span></p></div>',
@@ -305,7 +319,7 @@ def render_questionnaire(definition: dict, page_url: str = "", use_directory_url
 
 
 def render_catalog(definitions: dict, pages: dict, page_url: str = "", use_directory_urls: bool = True) -> str:
-    """One ``<script type="application/json" id="mu-q-catalog">`` with every definition.
+    """One hidden ``<div id="mu-q-catalog">`` whose text is the JSON of every definition.
 
     Shape: ``{"questionnaires": [<definition + "page": site-root URL of the page
     holding its form (or null) + "url": that URL relative to this page>]}``.
@@ -317,4 +331,4 @@ def render_catalog(definitions: dict, pages: dict, page_url: str = "", use_direc
         item = definition_json(definition, page, use_directory_urls)
         item["url"] = relative_url(page, page_url) if page is not None else None
         items.append(item)
-    return f'<script type="application/json" id="mu-q-catalog">{script_json({"questionnaires": items})}</script>'
+    return json_block({"questionnaires": items}, 'id="mu-q-catalog"')

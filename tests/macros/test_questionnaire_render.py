@@ -135,10 +135,16 @@ def test_form_contract(demo):
     assert form.attrs["class"] == "mu-questionnaire"
     assert form.attrs["data-questionnaire"] == "demo"
     assert form.attrs["data-version"] == "2"
-    (script,) = tree.find("script")
-    assert script.attrs == {"type": "application/json", "class": "mu-q-definition"}
-    assert script.parent is form
-    definition = json.loads(script.text)
+    assert not tree.find("script")  # see json_block: instant navigation would re-run a <script>
+    (block,) = tree.find("div", **{"class": "mu-q-definition"})
+    assert block.attrs == {
+        "class": "mu-q-definition",
+        "hidden": None,
+        "data-search-exclude": None,
+        "data-type": "application/json",
+    }
+    assert block.parent is form
+    definition = json.loads(block.text)
     assert definition["id"] == "demo"
     assert definition["version"] == 2
     assert [q["id"] for s in definition["sections"] for q in s["questions"]] == ["fait_ou_non", "force", "choix", "libre"]
@@ -276,10 +282,10 @@ def test_text_is_escaped_everywhere(demo):
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     tree = Tree(html)
     assert not tree.find("img")
-    # The definition JSON cannot close its <script>.
-    (script,) = tree.find("script")
-    assert "</script" not in script.text and "<" not in script.text
-    definition = json.loads(script.text)
+    # The definition JSON holds no "<" at all (\u003c), even once the HTML is parsed.
+    (block,) = tree.find("div", **{"class": "mu-q-definition"})
+    assert "<" not in block.text
+    definition = json.loads(block.text)
     assert definition["title"] == f"Titre {XSS}"
     assert definition["sections"][0]["questions"][0]["help"] == f"Aide {XSS} </script>"
 
@@ -291,9 +297,9 @@ def test_script_json_escapes_html_characters():
 def test_catalog(demo):
     html = render_catalog({"demo": demo}, {"demo": "outils/demo.md"}, page_url="outils/mon-dossier/")
     tree = Tree(html)
-    (script,) = tree.find("script", id="mu-q-catalog")
-    assert script.attrs["type"] == "application/json"
-    data = json.loads(script.text)
+    (block,) = tree.find("div", id="mu-q-catalog")
+    assert "hidden" in block.attrs and "data-search-exclude" in block.attrs
+    data = json.loads(block.text)
     (item,) = data["questionnaires"]
     assert item["id"] == "demo"
     assert item["page"] == "outils/demo/"

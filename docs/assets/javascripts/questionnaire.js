@@ -44,7 +44,7 @@ function autosize(area) {
 class QuestionnaireForm {
   constructor(form) {
     this.form = form;
-    this.definition = JSON.parse(form.querySelector("script.mu-q-definition").textContent);
+    this.definition = JSON.parse(form.querySelector(".mu-q-definition").textContent);
     this.questions = answersFormat.questionsOf(this.definition);
     this.id = this.definition.id;
     this.version = this.definition.version;
