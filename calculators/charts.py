@@ -3,8 +3,13 @@
 Each chart has ``role="img"``, a French ``<title>`` and a ``<desc>`` giving
 every figure, text labels in ``currentColor`` (they follow the theme, light or
 dark), fill colours with a contrast of at least 3:1 both on white and on
-Material's dark "slate" background (#1e2029), a ``viewBox`` and
-``width="100%"``. No script, no external reference; the same input always
+Material's dark "slate" background (#1e2029) and a ``viewBox``.
+
+Width: ``width="640"``, not ``100%``. Material gives every ``figure`` in a
+page ``width: fit-content``, where a ``width="100%"`` SVG collapses to a
+third of the column; with its natural width, Material's own
+``.md-typeset svg {max-width: 100%; height: auto}`` makes the chart shrink
+with the column on a phone and keep its proportions. No script, no external reference; the same input always
 gives the same bytes (ids are derived from the content).
 """
 
@@ -36,7 +41,7 @@ def _svg(kind: str, title: str, desc: str, body: list[str], height: int = HEIGHT
     ident = f"mu-chart-{kind}-{digest}"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="mu-chart mu-chart--{kind}" '
-        f'viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
+        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" role="img" '
         f'aria-labelledby="{ident}-title {ident}-desc" font-size="13" fill="currentColor">'
         f'<title id="{ident}-title">{escape(title)}</title>'
         f'<desc id="{ident}-desc">{escape(desc)}</desc>' + "".join(body) + "</svg>"

@@ -10,6 +10,11 @@ plain module functions (tested without MkDocs in tests/macros/test_calculations.
 
 The output is one HTML block without blank lines, so Markdown leaves it alone.
 Amounts use the site's ``extra.network.currency`` and ``locale``.
+
+The tables carry no class, like the tables Markdown writes: Material styles
+them and wraps them in its scrolling container, so a narrow screen scrolls the
+table, not the page. Amounts are right-aligned with the same inline
+``text-align`` Python-Markdown writes for an aligned column.
 """
 
 from __future__ import annotations
@@ -93,16 +98,16 @@ def render_usage_cost_example(example_id: str, currency: str = "$", locale: str 
     working = usage_cost_working(inp, spec["unit"], currency, locale)
     rows = "".join(
         f'<tr><th scope="row">{escape(LINE_LABELS[name])}</th><td>{escape(working[name])}</td>'
-        f'<td class="mu-num">{escape(money(value))}</td></tr>'
+        f'<td style="text-align: right">{escape(money(value))}</td></tr>'
         for name, value in result.lines.items()
     )
     table = (
-        f'<table class="mu-calc-table"><caption>{escape(spec["title"])}</caption>'
+        f'<table><caption>{escape(spec["title"])}</caption>'
         '<thead><tr><th scope="col">Poste</th><th scope="col">Calcul</th>'
-        '<th scope="col" class="mu-num">Montant</th></tr></thead>'
+        '<th scope="col" style="text-align: right">Montant</th></tr></thead>'
         f"<tbody>{rows}</tbody>"
         f'<tfoot><tr><th scope="row">Total</th><td>Somme des montants arrondis au cent</td>'
-        f'<td class="mu-num"><strong>{escape(money(result.total))}</strong></td></tr></tfoot></table>'
+        f'<td style="text-align: right"><strong>{escape(money(result.total))}</strong></td></tr></tfoot></table>'
     )
     svg = charts.usage_cost_chart(result, currency, locale)
     caption = f"Part de chaque poste dans le coût d'une utilisation ({money(result.total)})."
@@ -119,13 +124,13 @@ def render_break_even_example(example_id: str, currency: str = "$", locale: str 
         ("Prix d'une utilisation sans mutualisation", money(inp.alternative_price_per_use)),
     ]
     body = "".join(
-        f'<tr><th scope="row">{escape(k)}</th><td class="mu-num">{escape(v)}</td></tr>' for k, v in rows
+        f'<tr><th scope="row">{escape(k)}</th><td style="text-align: right">{escape(v)}</td></tr>' for k, v in rows
     )
     table = (
-        f'<table class="mu-calc-table"><caption>{escape(spec["title"])}</caption>'
-        '<thead><tr><th scope="col">Donnée</th><th scope="col" class="mu-num">Valeur</th></tr></thead>'
+        f'<table><caption>{escape(spec["title"])}</caption>'
+        '<thead><tr><th scope="col">Donnée</th><th scope="col" style="text-align: right">Valeur</th></tr></thead>'
         f"<tbody>{body}</tbody>"
-        f'<tfoot><tr><th scope="row">Seuil de rentabilité</th><td class="mu-num"><strong>'
+        f'<tfoot><tr><th scope="row">Seuil de rentabilité</th><td style="text-align: right"><strong>'
         f"{escape(break_even_text(result.break_even_uses, locale))}</strong></td></tr></tfoot></table>"
     )
     svg = charts.break_even_chart(inp, result, currency, locale)
@@ -138,17 +143,17 @@ def render_split_example(example_id: str, currency: str = "$", locale: str = "fr
     inp, result = compute("split", payload_json("split", example_id))
     money = lambda v: format_money(v, currency, locale)  # noqa: E731
     rows = "".join(
-        f'<tr><th scope="row">{escape(p.name)}</th><td class="mu-num">{escape(money(p.share))}</td>'
-        f'<td class="mu-num">{escape(money(p.in_kind))}</td><td class="mu-num">{escape(money(p.net))}</td></tr>'
+        f'<tr><th scope="row">{escape(p.name)}</th><td style="text-align: right">{escape(money(p.share))}</td>'
+        f'<td style="text-align: right">{escape(money(p.in_kind))}</td><td style="text-align: right">{escape(money(p.net))}</td></tr>'
         for p in result.partners
     )
     table = (
-        f'<table class="mu-calc-table"><caption>{escape(spec["title"])}</caption>'
-        '<thead><tr><th scope="col">Partenaire</th><th scope="col" class="mu-num">Part</th>'
-        '<th scope="col" class="mu-num">Apport en nature</th>'
-        '<th scope="col" class="mu-num">Reste à payer</th></tr></thead>'
+        f'<table><caption>{escape(spec["title"])}</caption>'
+        '<thead><tr><th scope="col">Partenaire</th><th scope="col" style="text-align: right">Part</th>'
+        '<th scope="col" style="text-align: right">Apport en nature</th>'
+        '<th scope="col" style="text-align: right">Reste à payer</th></tr></thead>'
         f"<tbody>{rows}</tbody>"
-        f'<tfoot><tr><th scope="row">Total</th><td class="mu-num"><strong>{escape(money(result.total))}'
+        f'<tfoot><tr><th scope="row">Total</th><td style="text-align: right"><strong>{escape(money(result.total))}'
         "</strong></td><td></td><td></td></tr></tfoot></table>"
     )
     note = ""
