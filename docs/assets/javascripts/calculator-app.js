@@ -610,13 +610,17 @@ function mountForm(form) {
         form.dataset.state = "result";
       }
     }
+    form.dataset.computed = String(Number(form.dataset.computed || 0) + 1);
     form.dispatchEvent(new CustomEvent("mu-calculator:computed", { detail: { ms: performance.now() - started } }));
   }
 
-  function changed() {
+  // The URL follows the form: at once when a value is committed (change),
+  // a moment after the last keystroke otherwise (browsers throttle replaceState).
+  function changed(now = false) {
     compute();
     clearTimeout(urlTimer);
-    urlTimer = setTimeout(() => form.isConnected && writeUrl(form), 250);
+    if (now) writeUrl(form);
+    else urlTimer = setTimeout(() => form.isConnected && writeUrl(form), 250);
   }
 
   form.addEventListener("input", (event) => {
@@ -627,7 +631,7 @@ function mountForm(form) {
   form.addEventListener("change", (event) => {
     if (event.target.type === "file") return importFile(event.target);
     if (event.target.tagName === "SELECT") syncVisibility(form);
-    changed();
+    changed(true);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -1,0 +1,362 @@
+"""The three calculators in real Chromium: Pyodide in a worker, the wheel built by the hook, the CSP.
+
+Every expected figure is worked out by hand below, never taken from the code.
+The `page` fixture fails a test on any console error, page error, CSP
+violation or request leaving 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.harness import assert_no_axe_violations, goto
+
+USAGE = "outils/cout-utilisation/"
+BREAK_EVEN = "outils/seuil-rentabilite/"
+SPLIT = "outils/repartition/"
+BOOT = 60_000  # ms: Pyodide boots in ~2 s here; leave room for a loaded machine.
+
+# The wood planer, typed as a person in Québec would (decimal comma, spaced thousands).
+PLANER_TYPED = {
+    "#uc-use-units": "50",
+    "#uc-use-hours": "5",
+    "#uc-consumables-cost-per-unit": "0,05",
+    "#uc-maintenance-service-cost": "100",
+    "#uc-maintenance-service-interval-units": "100 000",
+    "#uc-replacement-purchase-price": "3 500",
+    "#uc-replacement-residual-value": "0",
+    "#uc-replacement-lifetime-years": "7",
+    "#uc-preparation-hours": "1",
+    "#uc-preparation-hourly-rate": "30",
+    "#uc-preparation-payroll-charges-rate": "0",
+    "#uc-admin-fee": "5",
+}
+# Worked by hand:
+#   consumables  0.05 $/ft × 50 ft                          =  2.50
+#   maintenance  100 $ / 100 000 ft × 50 ft = 0.05           =  0.05
+#   replacement  (3 500 − 0) / 7 = 500 $/yr; per hour: 500 / (365 × 24) = 0.05708 $/h;
+#                × 5 h = 0.2854                             →  0.29
+#   preparation  1 h × 30 $/h × (1 + 0)                     = 30.00
+#   admin fee                                                =  5.00
+#   total        2.50 + 0.05 + 0.29 + 30.00 + 5.00           = 37.84
+PLANER_LINES = {
+    "Consommables": "2,50 $",
+    "Entretien (mise au point)": "0,05 $",
+    "Amortissement (remplacement)": "0,29 $",
+    "Préparation, vérification et rangement": "30,00 $",
+    "Frais administratifs": "5,00 $",
+}
+# The same scenario in the CLI's JSON (what the export must write).
+PLANER_JSON = {
+    "use": {"units": "50", "hours": "5"},
+    "consumables": {"cost_per_unit": "0.05"},
+    "maintenance": {"service_cost": "100", "service_interval_units": "100000"},
+    "replacement": {
+        "purchase_price": "3500",
+        "residual_value": "0",
+        "lifetime_years": "7",
+        "charged_per": "hour",
+    },
+    "preparation": {"hours": "1", "hourly_rate": "30", "payroll_charges_rate": "0"},
+    "admin_fee": "5",
+}
+
+
+def money(text: str) -> str:
+    """Playwright gives the no-break spaces of French amounts back as they are; compare with plain spaces."""
+    return re.sub(r"[\u00a0\u202f]", " ", text)
+
+
+def open_calculator(page, site, path, form_id):
+    goto(page, site, path)
+    form = page.locator(f"#{form_id}")
+    expect(form).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    return form
+
+
+def type_planer(page):
+    for selector, value in PLANER_TYPED.items():
+        page.fill(selector, value)
+
+
+def expect_summary(page, form_id, text, timeout=BOOT):
+    locator = page.locator(f"#{form_id} .mu-calc-summary")
+    expect(locator).to_have_text(re.compile(re.escape(text).replace(r"\ ", r"[\s\u00a0\u202f]")), timeout=timeout)
+
+
+def test_planer_typed_in_french_gives_37_84(page, site):
+    form = open_calculator(page, site, USAGE, "uc")
+    type_planer(page)
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    rows = form.locator(".mu-calc-table tbody tr")
+    assert rows.count() == 5
+    shown = {money(rows.nth(i).locator("th").inner_text()): money(rows.nth(i).locator("td").inner_text()) for i in range(5)}
+    assert shown == PLANER_LINES
+    assert money(form.locator(".mu-calc-table tfoot td").inner_text()) == "37,84 $"
+    # The chart came from Python as SVG and was imported as SVG, not as HTML.
+    assert page.evaluate("() => document.querySelector('#uc .mu-calc-chart svg').namespaceURI") == "http://www.w3.org/2000/svg"
+    # What was typed is still there, as typed.
+    assert page.input_value("#uc-consumables-cost-per-unit") == "0,05"
+    assert page.input_value("#uc-maintenance-service-interval-units") == "100 000"
+
+
+def test_form_is_usable_before_the_engine_is_ready(page, site):
+    """Typing before Pyodide is ready keeps the values and computes once the engine is up."""
+    goto(page, site, USAGE)
+    type_planer(page)
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    assert page.input_value("#uc-use-units") == "50"
+
+
+def test_planer_example_button(page, site):
+    open_calculator(page, site, USAGE, "uc")
+    page.get_by_role("button", name="Charger l'exemple de la raboteuse").click()
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    assert page.input_value("#uc-consumables-cost-per-unit") == "0,05"
+
+
+@pytest.mark.parametrize(
+    ("selector", "value", "phrase"),
+    [
+        # Text where a number is expected.
+        ("#uc-use-units", "cinquante", "« cinquante » n'est pas un nombre"),
+        # A negative cost.
+        ("#uc-consumables-cost-per-unit", "-0,05", "positif ou nul"),
+        # A service every 0 feet: division by zero.
+        ("#uc-maintenance-service-interval-units", "0", "supérieur à zéro"),
+        # An asset written off over 0 years.
+        ("#uc-replacement-lifetime-years", "0", "supérieure à zéro"),
+    ],
+)
+def test_bad_value_is_explained_beside_its_field(page, site, selector, value, phrase):
+    form = open_calculator(page, site, USAGE, "uc")
+    type_planer(page)
+    expect_summary(page, "uc", "37,84 $")
+    page.fill(selector, value)
+    field = page.locator(selector)
+    expect(field).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+    field_id = field.get_attribute("id")
+    described = field.get_attribute("aria-describedby").split()
+    assert f"{field_id}-help" in described, "the help stays bound"
+    assert f"{field_id}-error" in described, "the message is bound to the field"
+    message = page.locator(f"#{field_id}-error")
+    expect(message).to_contain_text(phrase)
+    # Nothing typed is lost: the bad value and every other value are still there.
+    assert page.input_value(selector) == value
+    assert page.input_value("#uc-admin-fee") == "5"
+    assert form.get_attribute("data-state") == "errors"
+    expect(form.locator(".mu-calc-details")).to_be_hidden()
+    assert_no_axe_violations(page, "#uc")
+    # Correcting the value clears the message.
+    page.fill(selector, PLANER_TYPED[selector])
+    expect_summary(page, "uc", "37,84 $")
+    expect(field).not_to_have_attribute("aria-invalid", "true")
+    assert page.locator(f"#{field_id}-error").count() == 0
+
+
+def test_usage_cost_accessible_empty_error_and_result(page, site):
+    open_calculator(page, site, USAGE, "uc")
+    expect_summary(page, "uc", "Remplissez le formulaire")
+    assert_no_axe_violations(page)
+    page.fill("#uc-use-units", "abc")
+    expect(page.locator("#uc-use-units")).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+    assert_no_axe_violations(page)
+    type_planer(page)
+    expect_summary(page, "uc", "37,84 $")
+    assert_no_axe_violations(page)
+
+
+def test_scenario_survives_a_reload_through_the_url(page, site):
+    open_calculator(page, site, USAGE, "uc")
+    type_planer(page)
+    expect_summary(page, "uc", "37,84 $")
+    page.wait_for_url(re.compile(r"admin_fee=5"))
+    assert "consumables.cost_per_unit=0%2C05" in page.url
+    page.reload()
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    for selector, value in PLANER_TYPED.items():
+        assert page.input_value(selector) == value, selector
+
+
+def test_export_then_import_gives_the_same_scenario(page, site, tmp_path):
+    form = open_calculator(page, site, USAGE, "uc")
+    type_planer(page)
+    expect_summary(page, "uc", "37,84 $")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Exporter le scénario (JSON)").click()
+    exported = tmp_path / info.value.suggested_filename
+    info.value.save_as(exported)
+    assert info.value.suggested_filename == "cout-utilisation.json"
+    # The CLI's format: decimals as strings with a point, sections as objects.
+    assert json.loads(exported.read_text(encoding="utf-8")) == PLANER_JSON
+
+    page.get_by_role("button", name="Effacer le formulaire").click()
+    expect_summary(page, "uc", "Remplissez le formulaire")
+    page.set_input_files("#uc-import", str(exported))
+    expect(form.locator(".mu-calc-notice")).to_contain_text("Scénario importé")
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    assert page.input_value("#uc-consumables-cost-per-unit") == "0,05"
+    with page.expect_download() as again:
+        page.get_by_role("button", name="Exporter le scénario (JSON)").click()
+    second = tmp_path / "second.json"
+    again.value.save_as(second)
+    assert json.loads(second.read_text(encoding="utf-8")) == PLANER_JSON
+
+
+@pytest.mark.parametrize(
+    ("content", "phrase"),
+    [
+        (b"{\"use\": {\"units\": ", "n'est pas un fichier JSON valide"),
+        (b"[1, 2, 3]", "objet JSON"),
+        (b"{\"questionnaire\": {\"id\": \"portrait\"}}", "ne connaît pas"),
+    ],
+)
+def test_malformed_import_is_refused_and_nothing_is_lost(page, site, content, phrase):
+    form = open_calculator(page, site, USAGE, "uc")
+    type_planer(page)
+    expect_summary(page, "uc", "37,84 $")
+    page.set_input_files("#uc-import", files=[{"name": "abime.json", "mimeType": "application/json", "buffer": content}])
+    notice = form.locator(".mu-calc-notice")
+    expect(notice).to_contain_text("« abime.json » n'a pas été importé")
+    expect(notice).to_contain_text(phrase)
+    expect(notice).to_contain_text("Votre saisie n'a pas été modifiée")
+    for selector, value in PLANER_TYPED.items():
+        assert page.input_value(selector) == value
+    expect_summary(page, "uc", "37,84 $")
+
+
+def test_break_even_hand_worked(page, site):
+    """F = 1 000 $, v = 20 $, p = 45 $: each use saves 45 − 20 = 25 $; 1 000 / 25 = 40 uses is a tie
+    (1 000 + 40 × 20 = 1 800 = 40 × 45), so pooling is strictly cheaper from 41 uses a year."""
+    form = open_calculator(page, site, BREAK_EVEN, "be")
+    assert_no_axe_violations(page)
+    page.fill("#be-annual-fixed-costs", "1 000")
+    page.fill("#be-variable-cost-per-use", "20")
+    page.fill("#be-alternative-price-per-use", "45")
+    expect_summary(page, "be", "Mutualiser devient moins cher à partir de 41 utilisations par an.")
+    expect(form.locator(".mu-calc-chart svg")).to_have_count(1)
+    assert_no_axe_violations(page)
+    # F = 1 234,50, v = 12,25, p = 30: margin 17,75; 1 234,50 / 17,75 = 69,55 → 70
+    # (70 uses: 1 234,50 + 857,50 = 2 092,00 < 2 100,00; 69 uses: 2 079,75 > 2 070,00).
+    page.fill("#be-annual-fixed-costs", "1 234,50")
+    page.fill("#be-variable-cost-per-use", "12,25")
+    page.fill("#be-alternative-price-per-use", "30")
+    expect_summary(page, "be", "à partir de 70 utilisations par an.")
+    # The alternative at 15 $ costs less than the 20 $ variable cost alone: never cheaper.
+    page.fill("#be-variable-cost-per-use", "20")
+    page.fill("#be-alternative-price-per-use", "15")
+    expect_summary(page, "be", "La solution de rechange n'est jamais plus chère")
+    page.fill("#be-alternative-price-per-use", "beaucoup")
+    expect(page.locator("#be-alternative-price-per-use")).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+    assert_no_axe_violations(page)
+
+
+def split_rows(form):
+    rows = form.locator(".mu-calc-table tbody tr")
+    return [
+        [money(rows.nth(i).locator("th, td").nth(j).inner_text()) for j in range(4)]
+        for i in range(rows.count())
+    ]
+
+
+def cents(text: str) -> int:
+    return int(re.sub(r"[^\d-]", "", text))
+
+
+def test_split_mixed_hand_worked_and_shares_add_up(page, site):
+    """1 200 $ mixed with a 300 $ fixed share, usages 10 / 20 / 30, 50 $ in kind for the first:
+    fixed 300 / 3 = 100 each; the rest 900 by usage: 900 × 10/60 = 150, × 20/60 = 300, × 30/60 = 450;
+    shares 250, 400, 550 (sum 1 200); net 250 − 50 = 200, 400, 550."""
+    form = open_calculator(page, site, SPLIT, "sp")
+    page.fill("#sp-total", "1 200")
+    page.select_option("#sp-method", "mixed")
+    page.fill("#sp-fixed-share", "300")
+    page.get_by_role("button", name="Ajouter un partenaire").click()
+    names = ["Atelier du Quartier", "Ressourcerie Les Castors", "Jardins solidaires"]
+    for i, (name, usage) in enumerate(zip(names, ["10", "20", "30"]), start=1):
+        page.get_by_label(f"Nom, partenaire {i}", exact=True).fill(name)
+        page.get_by_label(f"Utilisation, partenaire {i}", exact=True).fill(usage)
+    page.get_by_label("Apport en nature ($), partenaire 1", exact=True).fill("50")
+    expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
+    assert split_rows(form) == [
+        ["Atelier du Quartier", "250,00 $", "50,00 $", "200,00 $"],
+        ["Ressourcerie Les Castors", "400,00 $", "0,00 $", "400,00 $"],
+        ["Jardins solidaires", "550,00 $", "0,00 $", "550,00 $"],
+    ]
+    assert sum(cents(row[1]) for row in split_rows(form)) == 120000
+    assert_no_axe_violations(page)
+
+
+def test_split_equal_shares_add_up_to_the_cent(page, site):
+    """100 $ equally between 3: 33,333… each; floors 33,33 × 3 = 99,99; the missing cent goes to
+    the largest remainder, a tie, so to the first listed: 33,34 + 33,33 + 33,33 = 100,00."""
+    form = open_calculator(page, site, SPLIT, "sp")
+    page.fill("#sp-total", "100")
+    page.get_by_role("button", name="Ajouter un partenaire").click()
+    for i, name in enumerate(["A", "B", "C"], start=1):
+        page.get_by_label(f"Nom, partenaire {i}", exact=True).fill(name)
+    expect_summary(page, "sp", "entre 3 partenaires")
+    rows = split_rows(form)
+    assert [row[1] for row in rows] == ["33,34 $", "33,33 $", "33,33 $"]
+    assert sum(cents(row[1]) for row in rows) == 10000
+    # Removing a partner: 100 / 2 = 50,00 each.
+    page.get_by_role("button", name="Retirer le partenaire 3").click()
+    expect_summary(page, "sp", "entre 2 partenaires")
+    assert [row[1] for row in split_rows(form)] == ["50,00 $", "50,00 $"]
+
+
+def test_split_scenario_survives_a_reload(page, site):
+    open_calculator(page, site, SPLIT, "sp")
+    page.get_by_role("button", name="Charger un exemple").click()
+    expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
+    page.wait_for_url(re.compile(r"partners\.2\.usage=30"))
+    page.reload()
+    expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
+    assert page.input_value("#sp-method") == "mixed"
+    assert page.get_by_label("Nom, partenaire 3", exact=True).input_value() == "Jardins solidaires"
+
+
+def test_guide_page_loads_no_engine(page, site):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    goto(page, site, "")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "/assets/pyodide/" in u or "calculator-app" in u or "calculator-worker" in u]
+
+
+def test_csp_is_first_in_head_and_never_unsafe_eval(page, site):
+    for path in ("", USAGE):
+        goto(page, site, path)
+        first = page.evaluate("() => document.head.firstElementChild.outerHTML")
+        assert 'http-equiv="Content-Security-Policy"' in first
+        policy = page.evaluate("() => document.head.firstElementChild.content")
+        assert "'wasm-unsafe-eval'" in policy
+        assert "'unsafe-eval'" not in policy
+        assert "'unsafe-inline'" not in policy.split("style-src")[0]
+
+
+def test_instant_navigation_home_to_calculator_and_back(page, site):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    goto(page, site, "")
+    page.evaluate("() => { window.__mu_marker = 42; }")
+    page.locator(f'.md-content a[href$="{USAGE}"]').first.click()
+    page.wait_for_url(f"**/{USAGE}")
+    expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    type_planer(page)
+    expect_summary(page, "uc", "37,84 $")
+    page.wait_for_url(re.compile(r"admin_fee=5"))
+    page.go_back()
+    page.wait_for_url(site.url)
+    expect(page.locator("#uc")).to_have_count(0)
+    page.go_forward()
+    page.wait_for_url(re.compile(re.escape(USAGE)))
+    # The scenario came back with the URL, and the same worker answers.
+    expect_summary(page, "uc", "37,84 $")
+    assert page.evaluate("() => window.__mu_marker") == 42, "instant navigation was not used"
+    assert len([u for u in requests if u.endswith("calculator-worker.js")]) == 1
+    assert len([u for u in requests if u.endswith(".whl")]) == 1
