@@ -98,8 +98,13 @@ def test_empty_dossier_is_accessible(page, site):
         "Organisation",
         "Dernière modification",
     ]
-    # Eight questionnaires: the six steps, the portrait and the inventory.
-    assert table.locator("tbody tr").count() == 8
+    # Eight questionnaires in the order of the steps: the portrait belongs to
+    # step 2 (reflexion), the inventory to step 3 (diagnostic).
+    order = [r.get_attribute("data-questionnaire") for r in table.locator("tbody tr").all()]
+    assert order.index("impulsion") == 0 and order[-1] == "evaluation"
+    assert order.index("reflexion") < order.index("portrait") < order.index("diagnostic")
+    assert order.index("diagnostic") < order.index("inventaire") < order.index("modelisation")
+    assert len(order) == 8
     assert table.locator("tbody th[scope=row]").count() == 8
     total = len(question_ids("portrait"))
     assert progress(page, "portrait") == f"0 sur {total}"

@@ -540,3 +540,26 @@ def test_blocked_storage_still_compares(page, site, tmp_path):
     assert warning.is_visible()
     assert "enregistrez-la dans un fichier" in warning.inner_text()
     assert reading_code(page) == "low_mission"
+
+
+def test_mounts_through_instant_navigation(page, site, tmp_path):
+    """Both tools mount when reached by Material's instant navigation, once each."""
+    goto(page, site, "outils/mon-dossier/")
+    page.evaluate("() => { window.__mu_marker = 7; }")
+    page.click("article a[href$='grille-diagnostic/']")
+    page.wait_for_url("**/grille-diagnostic/")
+    page.locator(".mu-grid__add").wait_for()
+    assert page.evaluate("() => window.__mu_marker") == 7, "navigation.instant est inactif"
+    assert page.locator(".mu-grid__add").count() == 1
+    import_three(page, tmp_path)
+    mark(page, "gouvernance", "convergence")
+    page.click("article a[href$='mon-dossier/']")
+    page.wait_for_url("**/mon-dossier/")
+    page.locator(".mu-dossier__table").wait_for()
+    assert page.locator(".mu-dossier__table").count() == 1
+    page.go_back()
+    page.wait_for_url("**/grille-diagnostic/")
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
+    assert page.locator(".mu-grid__add").count() == 1
+    assert page.is_checked("#mu-grid-gouvernance-mark-convergence")
+    assert page.evaluate("() => window.__mu_marker") == 7

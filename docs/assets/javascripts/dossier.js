@@ -83,7 +83,12 @@ function mostUsedOrganisation(rows) {
 
 function mount(root) {
   for (const el of root.querySelectorAll(".mu-js-needed")) el.remove();
-  const catalog = readCatalog(document);
+  const raw = readCatalog(document);
+  // In the order of the six steps; within a step, the step's own
+  // questionnaire first, then the tools (portrait, inventory) in catalog order.
+  const stepOrder = Object.keys(STEP_LABELS);
+  const rank = (d) => 2 * (stepOrder.includes(d.step) ? stepOrder.indexOf(d.step) : stepOrder.length) + (d.id === d.step ? 0 : 1);
+  const catalog = raw ? raw.map((d, i) => [d, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([d]) => d) : null;
   if (!catalog || catalog.length === 0) {
     root.append(h("p", { class: "mu-dossier__error", text: "La liste des questionnaires est introuvable sur cette page. Rechargez la page ; si le problème continue, signalez-le." }));
     return;
