@@ -1,0 +1,468 @@
+"""Questionnaires in a real browser: fill, keep, export, import, print, keyboard, axe.
+
+The questions used are read from the real files (the first question of each
+kind in the evaluation questionnaire, which has all four kinds), so the test
+follows content changes; every expected outcome is written by hand below.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from macros.questionnaire_loader import load_questionnaire
+from tests.e2e.harness import PageLog, assert_no_axe_violations, goto, watch_context, watch_page
+
+ROOT = Path(__file__).resolve().parents[2]
+XSS = "<img src=x onerror=alert(1)>"
+
+QID = "evaluation"
+PAGE = "etapes/evaluation/"
+FORM = f'form[data-questionnaire="{QID}"]'
+P = f"#mu-q-{QID}"
+
+
+@pytest.fixture(scope="module")
+def definition():
+    return load_questionnaire(ROOT / "questionnaires" / f"{QID}.yml", root=ROOT)
+
+
+@pytest.fixture(scope="module")
+def q(definition):
+    """The first question of each kind, and the total number of questions."""
+    questions = [question for section in definition["sections"] for question in section["questions"]]
+    first = {}
+    for question in questions:
+        first.setdefault(question["kind"], question)
+    assert set(first) == {"check", "choice", "rating", "text"}
+    first["total"] = len(questions)
+    first["version"] = definition["version"]
+    first["title"] = definition["title"]
+    return first
+
+
+@pytest.fixture
+def dialogs(page):
+    """Every alert/confirm/prompt the page opens (none is expected)."""
+    seen = []
+
+    def on_dialog(dialog):
+        seen.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    return seen
+
+
+def open_form(page, site, path=PAGE):
+    goto(page, site, path)
+    page.wait_for_selector(f"{FORM}[data-mounted]")
+
+
+def fill_four(page, q, organisation="Centre communautaire de Sherbrooke"):
+    """Answer one question of each kind: 4 answers."""
+    page.fill(f"{P}--organisation", organisation)
+    page.check(f"{P}-{q['check']['id']}-opt-done")
+    page.check(f"{P}-{q['choice']['id']}-opt-{q['choice']['options'][1]['value']}")
+    page.check(f"{P}-{q['rating']['id']}-opt-weakness")
+    page.fill(f"{P}-{q['rating']['id']}-note", "La salle est trop petite le samedi.")
+    page.fill(f"{P}-{q['text']['id']}-input", "Deux associations partagent un utilitaire à Lyon.")
+
+
+def assert_four(page, q, organisation="Centre communautaire de Sherbrooke"):
+    assert page.input_value(f"{P}--organisation") == organisation
+    assert page.is_checked(f"{P}-{q['check']['id']}-opt-done")
+    assert page.is_checked(f"{P}-{q['choice']['id']}-opt-{q['choice']['options'][1]['value']}")
+    assert page.is_checked(f"{P}-{q['rating']['id']}-opt-weakness")
+    assert page.input_value(f"{P}-{q['rating']['id']}-note") == "La salle est trop petite le samedi."
+    assert page.input_value(f"{P}-{q['text']['id']}-input") == "Deux associations partagent un utilitaire à Lyon."
+
+
+def progress(page):
+    return page.text_content(f"{P}--progress-text")
+
+
+def status(page):
+    return page.text_content(f"{P}--status")
+
+
+def export(page, action):
+    with page.expect_download() as info:
+        page.click(f'{FORM} .mu-q-actions [data-action="{action}"]')
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_bytes()
+
+
+def import_file(page, content: bytes | str, name="reponses.json"):
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    page.set_input_files(f"{P}--import", files=[{"name": name, "mimeType": "application/json", "buffer": data}])
+
+
+def no_injected_image(page):
+    return page.evaluate("() => document.querySelectorAll('img[src=\"x\"]').length") == 0
+
+
+# ---------------------------------------------------------------- keep answers
+
+
+def test_answers_come_back_after_reload(page, site, q, dialogs):
+    open_form(page, site)
+    assert progress(page) == f"0 question sur {q['total']} répondue"
+    fill_four(page, q)
+    # 4 questions answered (a note alone would not count; here the rating is chosen too).
+    assert progress(page) == f"4 questions sur {q['total']} répondues"
+    stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('mutuus:/:{QID}:v{q['version']}'))")
+    assert stored["organisation"] == "Centre communautaire de Sherbrooke"
+    assert stored["answers"][q["check"]["id"]] == {"value": "done"}
+    assert stored["answers"][q["rating"]["id"]] == {"value": "weakness", "note": "La salle est trop petite le samedi."}
+    assert stored["updated_at"].endswith("Z")
+    page.reload()
+    page.wait_for_selector(f"{FORM}[data-mounted]")
+    assert_four(page, q)
+    assert progress(page) == f"4 questions sur {q['total']} répondues"
+    # The last organisation name is offered on another questionnaire.
+    goto(page, site, "outils/portrait/")
+    page.wait_for_selector('form[data-questionnaire="portrait"][data-mounted]')
+    assert page.input_value("#mu-q-portrait--organisation") == "Centre communautaire de Sherbrooke"
+    assert dialogs == []
+
+
+def test_form_mounts_after_instant_navigation(page, site):
+    goto(page, site, "outils/")
+    page.evaluate("() => { window.__mu_same_document = true; }")
+    page.click('a[href$="portrait/"] >> nth=0')
+    page.wait_for_selector('form[data-questionnaire="portrait"][data-mounted]')
+    # Same document: Material's instant navigation swapped the content.
+    assert page.evaluate("() => window.__mu_same_document === true")
+    assert page.is_visible("#mu-q-portrait--organisation")
+
+
+# ---------------------------------------------------------------- export / import
+
+
+def test_export_json_reset_import_roundtrip(page, site, q, dialogs):
+    open_form(page, site)
+    fill_four(page, q)
+    name, data = export(page, "export-json")
+    assert name.startswith(f"mutuus-{QID}-centre-communautaire-de-sherbrooke-") and name.endswith(".json")
+    exported = json.loads(data)
+    assert exported["format"] == "mutuus-answers"
+    assert exported["format_version"] == 1
+    assert exported["questionnaire"] == {"id": QID, "version": q["version"], "title": q["title"]}
+    assert exported["organisation"] == "Centre communautaire de Sherbrooke"
+    assert exported["answers"] == {
+        q["check"]["id"]: {"value": "done"},
+        q["choice"]["id"]: {"value": q["choice"]["options"][1]["value"]},
+        q["rating"]["id"]: {"value": "weakness", "note": "La salle est trop petite le samedi."},
+        q["text"]["id"]: {"value": "Deux associations partagent un utilitaire à Lyon."},
+    }
+    assert status(page).startswith(f"Export prêt : {name}")
+
+    # Reset asks first; "Annuler" changes nothing.
+    page.click(f'{FORM} [data-action="reset"]')
+    assert page.is_visible(f"{P}--confirm")
+    page.click(f'{P}--confirm [data-action="confirm-no"]')
+    assert_four(page, q)
+    page.click(f'{FORM} [data-action="reset"]')
+    page.click(f'{P}--confirm [data-action="confirm-yes"]')
+    assert progress(page) == f"0 question sur {q['total']} répondue"
+    assert not page.is_checked(f"{P}-{q['check']['id']}-opt-done")
+    assert page.input_value(f"{P}-{q['text']['id']}-input") == ""
+    assert page.evaluate(f"() => localStorage.getItem('mutuus:/:{QID}:v{q['version']}')") is None
+
+    # Import: a summary first, nothing applied until confirmed.
+    import_file(page, data)
+    page.wait_for_selector(f"{P}--confirm:not([hidden])")
+    summary = status(page)
+    assert "« Centre communautaire de Sherbrooke »" in summary
+    assert f"4 réponses sur {q['total']}" in summary
+    assert not page.is_checked(f"{P}-{q['check']['id']}-opt-done")
+    page.click(f'{P}--confirm [data-action="confirm-yes"]')
+    assert_four(page, q)
+    assert status(page) == f"Réponses importées : 4 questions sur {q['total']} répondues."
+    page.reload()
+    page.wait_for_selector(f"{FORM}[data-mounted]")
+    assert_four(page, q)
+    assert dialogs == []
+
+
+def bad_files(q):
+    good = {
+        "format": "mutuus-answers",
+        "format_version": 1,
+        "questionnaire": {"id": QID, "version": q["version"], "title": q["title"]},
+        "organisation": "Autre",
+        "exported_at": "2026-11-25T10:00:00Z",
+        "answers": {q["check"]["id"]: {"value": "not_yet"}},
+    }
+
+    def changed(**changes):
+        data = json.loads(json.dumps(good))
+        data.update(changes)
+        return json.dumps(data)
+
+    return {
+        "malformed": ("{ pas du JSON", "n'est pas un fichier JSON lisible"),
+        "other-format": (json.dumps({"format": "autre chose"}), "n'est pas un export de réponses Mutuus"),
+        "other-questionnaire": (
+            changed(questionnaire={"id": "portrait", "version": 1, "title": "Portrait de l'organisation"}),
+            "d'un autre questionnaire (« Portrait de l'organisation »)",
+        ),
+        "newer-version": (
+            changed(questionnaire={"id": QID, "version": q["version"] + 1, "title": q["title"]}),
+            "version plus récente de ce questionnaire",
+        ),
+        "unknown-question": (changed(answers={"question_inconnue": {"value": "done"}}), "« question_inconnue »"),
+        "invalid-value": (changed(answers={q["check"]["id"]: {"value": "peut-etre"}}), "n'est pas une réponse possible (« peut-etre »)"),
+        "organisation-not-text": (changed(organisation=["x"]), "n'est pas du texte"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["malformed", "other-format", "other-questionnaire", "newer-version", "unknown-question", "invalid-value", "organisation-not-text"],
+)
+def test_bad_import_files_change_nothing(page, site, q, dialogs, case):
+    content, message = bad_files(q)[case]
+    open_form(page, site)
+    fill_four(page, q)
+    import_file(page, content)
+    page.wait_for_function(f"() => document.querySelector('{P}--status').textContent !== ''")
+    text = status(page)
+    assert message in text
+    assert text.endswith("Vos réponses actuelles n'ont pas changé.")
+    assert page.get_attribute(f"{P}--status", "data-kind") == "error"
+    assert page.is_hidden(f"{P}--confirm")
+    assert_four(page, q)
+    page.reload()
+    page.wait_for_selector(f"{FORM}[data-mounted]")
+    assert_four(page, q)
+    assert dialogs == []
+
+
+def test_hostile_text_in_an_import_stays_text(page, site, q, dialogs):
+    hostile = {
+        "format": "mutuus-answers",
+        "format_version": 1,
+        "questionnaire": {"id": QID, "version": q["version"], "title": XSS},
+        "organisation": XSS,
+        "exported_at": "2026-11-25T10:00:00Z",
+        "answers": {
+            q["text"]["id"]: {"value": XSS},
+            q["rating"]["id"]: {"value": "strength", "note": XSS},
+        },
+    }
+    open_form(page, site)
+    import_file(page, json.dumps(hostile))
+    page.wait_for_selector(f"{P}--confirm:not([hidden])")
+    assert f"« {XSS} »" in status(page)
+    page.click(f'{P}--confirm [data-action="confirm-yes"]')
+    assert page.input_value(f"{P}--organisation") == XSS
+    assert page.input_value(f"{P}-{q['text']['id']}-input") == XSS
+    assert page.input_value(f"{P}-{q['rating']['id']}-note") == XSS
+    # Exports and print header keep it as text too.
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.text_content(f"{FORM} .mu-q-print-organisation") == XSS
+    name, data = export(page, "export-markdown")
+    assert b"\\<img src=x onerror=alert\\(1\\)\\>" in data
+    page.wait_for_timeout(300)
+    assert no_injected_image(page)
+    assert dialogs == []
+
+
+def test_markdown_export(page, site, q):
+    open_form(page, site)
+    fill_four(page, q)
+    name, data = export(page, "export-markdown")
+    assert name.endswith(".md")
+    text = data.decode("utf-8")
+    lines = text.splitlines()
+    assert lines[0].startswith("# ")
+    assert "- Organisation : Centre communautaire de Sherbrooke" in lines
+    assert f"- Réponses : 4 sur {q['total']}" in lines
+    assert "** : Fait" in text
+    assert "** : Faiblesse" in text
+    assert "  - Note : La salle est trop petite le samedi." in lines
+    assert "** : Deux associations partagent un utilitaire à Lyon." in text
+    assert "(sans réponse)" in text  # the other questions
+
+
+def test_csv_export_is_excel_friendly_and_neutralises_formulas(page, site, q):
+    open_form(page, site)
+    page.fill(f"{P}--organisation", '=HYPERLINK("http://exemple.invalid","clic")')
+    page.check(f"{P}-{q['rating']['id']}-opt-strength")
+    page.fill(f"{P}-{q['rating']['id']}-note", "-2 bénévoles; +1 salarié")
+    page.fill(f"{P}-{q['text']['id']}-input", "@SOMME(A1:A3)")
+    name, data = export(page, "export-csv")
+    assert name.endswith(".csv")
+    assert data.startswith("\ufeff".encode("utf-8"))  # BOM: Excel reads UTF-8
+    text = data.decode("utf-8-sig")
+    assert "\r\n" in text
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    assert rows[0] == ["Questionnaire", "Version", "Organisation", "Exporté le", "Section", "Identifiant", "Question", "Réponse", "Code", "Note"]
+    assert len(rows) == 1 + q["total"]  # one row per question
+    by_id = {row[5]: row for row in rows[1:]}
+    rating = by_id[q["rating"]["id"]]
+    # Each dangerous first character gets a leading apostrophe.
+    assert rating[2] == "'=HYPERLINK(\"http://exemple.invalid\",\"clic\")"
+    assert rating[7] == "Force" and rating[8] == "strength"
+    assert rating[9] == "'-2 bénévoles; +1 salarié"  # quoted because of ";", read back whole
+    assert by_id[q["text"]["id"]][7] == "'@SOMME(A1:A3)"
+    assert by_id[q["check"]["id"]][7] == ""
+
+
+# ---------------------------------------------------------------- storage refused
+
+
+QUOTA = """
+Storage.prototype.setItem = function () {
+  throw new DOMException('Le quota est dépassé', 'QuotaExceededError');
+};
+"""
+
+
+def test_full_storage_shows_a_warning_and_keeps_typing(page, site, q, dialogs):
+    page.add_init_script(QUOTA)
+    open_form(page, site)
+    assert page.is_hidden(f"{P}--storage-warning")
+    fill_four(page, q)
+    warning = page.locator(f"{P}--storage-warning")
+    assert warning.is_visible()
+    assert warning.get_attribute("role") == "alert"
+    text = warning.text_content()
+    assert "stockage de votre navigateur est plein" in text
+    assert "exportez-les" in text
+    assert_four(page, q)  # nothing typed is lost
+    assert progress(page) == f"4 questions sur {q['total']} répondues"
+    with page.expect_download() as info:
+        warning.locator('[data-action="export-json"]').click()
+    exported = json.loads(Path(info.value.path()).read_bytes())
+    assert exported["answers"][q["check"]["id"]] == {"value": "done"}
+    assert dialogs == []
+
+
+# ---------------------------------------------------------------- keyboard
+
+
+def test_keyboard_alone(page, site, q):
+    open_form(page, site)
+    org = f"{P}--organisation"
+
+    def active_id():
+        return page.evaluate("() => document.activeElement && document.activeElement.id")
+
+    for _ in range(300):
+        if active_id() == org[1:]:
+            break
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail("Tab never reached the organisation field")
+    page.keyboard.type("ASBL Les Marolles")
+
+    first = q["check"]["id"]  # the first check question comes before the others in this file
+    for _ in range(60):
+        if (active_id() or "").startswith(f"mu-q-{QID}-"):
+            if (active_id() or "").startswith(f"mu-q-{QID}-{first}-opt-") or page.evaluate(
+                "() => document.activeElement.type === 'radio'"
+            ):
+                break
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail("Tab never reached a question")
+    radio_name = page.evaluate("() => document.activeElement.name")
+    page.keyboard.press("Space")  # checks the first option
+    page.keyboard.press("ArrowRight")  # moves to and checks the second option
+    checked = page.evaluate(
+        "(name) => [...document.querySelectorAll(`input[type=radio]`)].filter(r => r.name === name && r.checked).map(r => r.value)",
+        radio_name,
+    )
+    assert len(checked) == 1
+    page.keyboard.press("Tab")  # next question
+    assert page.evaluate("() => document.activeElement.name") != radio_name
+    assert progress(page) == f"1 question sur {q['total']} répondue"
+    page.reload()
+    page.wait_for_selector(f"{FORM}[data-mounted]")
+    assert page.input_value(org) == "ASBL Les Marolles"
+    assert progress(page) == f"1 question sur {q['total']} répondue"
+
+
+# ---------------------------------------------------------------- print and no JavaScript
+
+
+def test_print_shows_a_clean_report(page, site, q):
+    open_form(page, site)
+    fill_four(page, q)
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", f"{FORM} .mu-q-toolbar"):
+        assert page.locator(selector).first.is_hidden(), selector
+    header = page.locator(f"{FORM} .mu-q-print-header")
+    assert header.is_visible()
+    assert "Centre communautaire de Sherbrooke" in header.text_content()
+    # An answered question shows only its answer; an unanswered one shows every option.
+    assert page.is_visible(f"label[for='mu-q-{QID}-{q['check']['id']}-opt-done']")
+    assert page.is_hidden(f"label[for='mu-q-{QID}-{q['check']['id']}-opt-not_yet']")
+    # "Imprimer" on a step page hides the guide text around the form.
+    page.evaluate(
+        f"""() => {{ document.documentElement.classList.add('mu-q-print-one');
+                    document.querySelector('{FORM}').classList.add('mu-q-printing'); }}"""
+    )
+    assert page.locator(".md-content__inner > h1").first.is_hidden()
+    assert page.locator(FORM).is_visible()
+    page.emulate_media(media="screen")
+    assert page.locator(".md-header").is_visible()
+
+
+def test_without_javascript_the_checklist_is_readable(browser, site):
+    log = PageLog()
+    context = browser.new_context(java_script_enabled=False, locale="fr-CA")
+    try:
+        watch_context(context, log)
+        page = context.new_page()
+        watch_page(page, log)
+        page.goto(site.page_url("outils/portrait/"))
+        assert page.locator("#mu-q-portrait .mu-q-toolbar").is_hidden()
+        assert page.locator("#mu-q-portrait .mu-q-nojs").is_visible()
+        assert page.locator("#mu-q-portrait-mission_valeurs-opt-strength").is_visible()
+        assert page.locator("#mu-q-portrait-mission_valeurs-opt-strength").is_enabled()
+        assert not log.problems(), log.problems()
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------- accessibility
+
+
+def test_axe_empty_filled_and_error_states(page, site, q):
+    open_form(page, site)
+    assert_no_axe_violations(page)
+    fill_four(page, q)
+    assert_no_axe_violations(page)
+    import_file(page, "{ pas du JSON")
+    page.wait_for_function(f"() => document.querySelector('{P}--status').textContent !== ''")
+    assert_no_axe_violations(page)
+    page.click(f'{FORM} [data-action="reset"]')  # confirmation shown
+    assert_no_axe_violations(page)
+
+
+def test_axe_with_storage_warning(page, site, q):
+    page.add_init_script(QUOTA)
+    open_form(page, site)
+    fill_four(page, q)
+    assert page.is_visible(f"{P}--storage-warning")
+    assert_no_axe_violations(page)
+
+
+def test_axe_dark_palette(page, site, q):
+    # Material follows the system's dark mode on a first visit (palette "slate").
+    page.emulate_media(color_scheme="dark")
+    open_form(page, site)
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    fill_four(page, q)
+    import_file(page, "{ pas du JSON")
+    page.wait_for_function(f"() => document.querySelector('{P}--status').textContent !== ''")
+    assert_no_axe_violations(page)
