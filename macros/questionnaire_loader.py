@@ -488,6 +488,25 @@ def load_all(questionnaires_dir: Path, docs_dir: Path | None = None, root: Path 
     return result
 
 
+_MACRO_CALL = re.compile(r"""\{\{\s*questionnaire\(\s*["']([^"']*)["']\s*\)\s*\}\}""")
+_RENDER_MACROS = re.compile(r"^render_macros:\s*true\s*$", re.M)
+
+
+def find_calls(docs_dir: Path) -> list[tuple[str, int, str]]:
+    """Every ``{{ questionnaire("<id>") }}`` of the pages that render macros: (page, line, id)."""
+    calls = []
+    docs_dir = Path(docs_dir)
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        front = re.match(r"^---\n(.*?)\n---\n", text, re.S)
+        if not front or not _RENDER_MACROS.search(front.group(1)):
+            continue
+        for match in _MACRO_CALL.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            calls.append((path.relative_to(docs_dir).as_posix(), line, match.group(1)))
+    return calls
+
+
 def find_pages(docs_dir: Path) -> dict[str, str]:
     """Which page holds each questionnaire: {id: "etapes/impulsion.md"} (first page found)."""
     call = re.compile(r"""\{\{\s*questionnaire\(\s*["']([a-z0-9_]+)["']\s*\)\s*\}\}""")

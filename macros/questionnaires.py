@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros.questionnaire_loader import QuestionnaireError, find_pages, load_all
+from macros.questionnaire_loader import QuestionnaireError, find_calls, find_pages, load_all
 from macros.questionnaire_render import render_catalog, render_questionnaire
 
 
@@ -24,6 +24,13 @@ def register(env):
     except QuestionnaireError as error:
         raise PluginError(str(error)) from None
     pages = find_pages(docs_dir)
+    for page, line, questionnaire_id in find_calls(docs_dir):
+        if questionnaire_id not in definitions:
+            known = ", ".join(definitions) or "aucun"
+            raise PluginError(
+                f"docs/{page}:{line}: questionnaire « {questionnaire_id} » inconnu "
+                f"(questionnaires existants : {known})"
+            )
 
     def page_url():
         page = env.variables.get("page")

@@ -82,3 +82,20 @@ def test_yaml_syntax_error_stops_the_build_with_file_and_line(tmp_path, good):
     output = result.stdout + result.stderr
     assert "questionnaires/demo.yml:14: syntaxe YAML invalide" in output
     assert "Traceback" not in output
+
+
+def test_unknown_questionnaire_id_in_a_page_stops_the_build(tmp_path, good):
+    result = build(tmp_path, good)
+    assert result.returncode == 0
+    # index.md (written by build()): line 6 holds the macro call.
+    page = tmp_path / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('questionnaire("demo")', 'questionnaire("demos")'), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "docs/index.md:6: questionnaire « demos » inconnu (questionnaires existants : demo)" in output
+    assert "Traceback" not in output
