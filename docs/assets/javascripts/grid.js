@@ -629,6 +629,10 @@ function mount(root) {
     renderOrganisations();
     renderDimensions();
     renderSummary();
+    renderPrintHeader();
+  }
+
+  function renderPrintHeader() {
     printedDate.textContent = `Grille imprimée le ${formatDate(new Date().toISOString())}. Organisations comparées : ${state.organisations.map((o) => o.name).join(" ; ") || "aucune"}.`;
   }
 
@@ -682,6 +686,16 @@ function mount(root) {
   restore();
   renderStorageWarning();
   renderAll();
+
+  // The printed date is the day of printing, not of the last change.
+  const onBeforePrint = () => {
+    if (!root.isConnected) {
+      globalThis.removeEventListener("beforeprint", onBeforePrint);
+      return;
+    }
+    renderPrintHeader();
+  };
+  globalThis.addEventListener("beforeprint", onBeforePrint);
 }
 
 onPage(".mu-grid", mount);
