@@ -11,6 +11,8 @@
 // An "answers" object maps a question id to {value, note?}:
 //   check  -> value "done" | "not_yet" | "not_applicable"
 //   rating -> value "strength" | "weakness" | "neutral" | "not_applicable", note optional
+//             (a note typed before any rating is kept as {value: "", note}; it does
+//             not count as answered)
 //   choice -> value = one option's value
 //   text   -> value = any string
 // A "record" is {organisation, answers} (what storage.js keeps).
