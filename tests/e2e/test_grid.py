@@ -557,7 +557,7 @@ def test_mounts_through_instant_navigation(page, site, tmp_path):
     page.wait_for_url("**/mon-dossier/")
     page.locator(".mu-dossier__table").wait_for()
     assert page.locator(".mu-dossier__table").count() == 1
-    page.go_back()
+    page.click("article a[href$='grille-diagnostic/']")
     page.wait_for_url("**/grille-diagnostic/")
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
     assert page.locator(".mu-grid__add").count() == 1
