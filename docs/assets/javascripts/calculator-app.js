@@ -13,7 +13,8 @@
 // - User text is written with textContent; the chart (SVG from Python) is
 //   parsed with DOMParser and imported node by node, never through innerHTML.
 
-const WORKER_URL = new URL("./calculator-worker.js", import.meta.url);
+import { calculatorWorker, engineBootStatus } from "./calculator.js";
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 const TEXT = {
@@ -51,11 +52,14 @@ function startEngine() {
   if (engine.worker) return;
   engine.state = "loading";
   try {
-    engine.worker = new Worker(WORKER_URL, { type: "module" });
+    engine.worker = calculatorWorker();
   } catch (error) {
     setEngineState("failed", "Ce navigateur ne peut pas lancer le moteur de calcul (Web Worker de module).");
     return;
   }
+  const known = engineBootStatus();
+  if (known && known.type === "ready") engine.state = "ready";
+  if (known && known.type === "failed") setEngineState("failed", known.message);
   engine.worker.onmessage = (event) => {
     const data = event.data || {};
     if (data.type === "ready") return setEngineState("ready", "");
