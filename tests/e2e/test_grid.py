@@ -563,3 +563,17 @@ def test_mounts_through_instant_navigation(page, site, tmp_path):
     assert page.locator(".mu-grid__add").count() == 1
     assert page.is_checked("#mu-grid-gouvernance-mark-convergence")
     assert page.evaluate("() => window.__mu_marker") == 7
+
+
+def test_dark_palette_filled_grid_and_dossier_are_accessible(page, site, tmp_path):
+    """The slate palette (chosen by the reader's system) passes axe with data and an error shown."""
+    page.emulate_media(color_scheme="dark")
+    goto(page, site, GRID)
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
+    import_three(page, tmp_path)
+    page.set_input_files("#mu-grid-portraits", write(tmp_path, "casse.json", "{"))
+    page.locator("#mu-grid-error p").first.wait_for()
+    mark(page, "identite", "divergence")
+    assert_no_axe_violations(page)
+    goto(page, site, "outils/mon-dossier/")
+    assert_no_axe_violations(page)
