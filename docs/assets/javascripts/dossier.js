@@ -206,7 +206,7 @@ function mount(root) {
     confirmBox.replaceChildren();
   }
 
-  function askConfirm({ title, lines, confirmLabel, onConfirm }) {
+  function askConfirm({ title, lines, confirmLabel, onConfirm, cancelMessage = `Import annulé. ${UNCHANGED}`, back = fileInput }) {
     const heading = h("p", { class: "mu-dossier__confirm-title", id: "mu-dossier-confirm-title", tabindex: "-1", text: title });
     const yes = h("button", { type: "button", class: "md-button md-button--primary", text: confirmLabel });
     const no = h("button", { type: "button", class: "md-button", text: "Annuler" });
@@ -218,8 +218,8 @@ function mount(root) {
     no.addEventListener("click", () => {
       closeConfirm();
       fileInput.value = "";
-      say(`Import annulé. ${UNCHANGED}`);
-      fileInput.focus();
+      say(cancelMessage);
+      back.focus();
     });
     confirmBox.replaceChildren(
       h(
@@ -351,6 +351,8 @@ function mount(root) {
       title: `Effacer les réponses de ${plural(rows.length, "questionnaire", "questionnaires")} sur cet appareil ? Exportez d'abord votre dossier si vous voulez les garder.`,
       lines: rows.map((row) => `${row.definition.title} : ${plural(row.count.answered, "réponse", "réponses")}`),
       confirmLabel: "Effacer",
+      cancelMessage: `Rien n'a été effacé. ${UNCHANGED}`,
+      back: clearButton,
       onConfirm: () => {
         for (const row of rows) clearRecord(row.definition.id, row.definition.version);
         removeKey(organisationKey());
