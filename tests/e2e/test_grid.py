@@ -577,3 +577,34 @@ def test_dark_palette_filled_grid_and_dossier_are_accessible(page, site, tmp_pat
     assert_no_axe_violations(page)
     goto(page, site, "outils/mon-dossier/")
     assert_no_axe_violations(page)
+
+
+def test_portrait_filled_on_its_page_feeds_the_grid(page, site, tmp_path):
+    """End to end: a portrait filled and exported on outils/portrait/ goes into the grid."""
+    goto(page, site, "outils/portrait/")
+    form = page.locator("form.mu-questionnaire[data-questionnaire=portrait]")
+    form.locator("input[name=organisation]").fill("Coop du Quartier")
+    form.locator("input[name=mission_valeurs][value=strength]").check()
+    form.locator("input[name=locaux][value=weakness]").check()
+    form.locator("textarea[name=locaux__note]").fill("Bail précaire")
+    with page.expect_download() as info:
+        form.locator("button[data-action=export-json]").first.click()
+    exported = str(tmp_path / "coop.json")
+    info.value.save_as(exported)
+
+    goto(page, site, GRID)
+    # Same browser: "Ajouter mon propre portrait" reads what the form kept.
+    page.click("#mu-grid-own")
+    assert page.locator("#mu-grid-organisations .mu-grid__org-name").all_inner_texts() == ["Coop du Quartier"]
+    cell = page.locator("[data-dimension=locaux_equipements] tr[data-question=locaux] td").first
+    assert cell.inner_text() == "Faiblesse\nBail précaire"
+    # The exported file is the same organisation: it replaces, with a message.
+    page.set_input_files("#mu-grid-portraits", exported)
+    page.locator("text=Le portrait de « Coop du Quartier » a été remplacé").wait_for()
+    assert page.locator("#mu-grid-organisations li").count() == 1
+    # Add C (mission a weakness): mission strength vs weakness, identite not
+    # marked -> rule 2, low; locaux weakness vs neutral is no opposition.
+    page.set_input_files("#mu-grid-portraits", write(tmp_path, "c.json", C))
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
+    assert reading_code(page) == "low_mission"
+    assert "mu-grid__hint--difference" in page.locator("#mu-grid-locaux_equipements-hint").get_attribute("class")
