@@ -149,7 +149,8 @@ def parse_yaml(text: str, file: str):
 # --------------------------------------------------------------------------
 
 _ATTR_ID = re.compile(r"\{:?\s*[^}]*?(?<![\w-])#([A-Za-z][\w:.-]*)[^}]*\}")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# Indented headings count too: inside admonitions and tabs, toc still gives them ids.
+_HEADING = re.compile(r"^\s*(#{1,6})\s+(.*?)\s*#*\s*$")
 _TRAILING_ATTR = re.compile(r"\s*\{:?\s*[^}]*\}\s*$")
 _HTML_ID = re.compile(r"""<[a-zA-Z][^>]*\sid=["']([^"']+)["']""")
 _FENCE = re.compile(r"^\s*(```|~~~)")

@@ -438,15 +438,15 @@ def test_without_javascript_the_checklist_is_readable(browser, site):
 
 
 def axe_check(page, include=None):
-    """axe-core on the whole page, scrolled to the top.
+    """axe-core on the whole page, scrolled to the top, once CSS transitions are over.
 
-    Scrolling up makes Material fade in its "back to top" button, and axe
-    catches it mid-fade (a false contrast failure); at the top it is hidden.
+    Scrolling makes Material fade its "back to top" button and swap the header
+    title; axe catches them mid-fade (a false contrast failure).
     """
     page.evaluate("() => window.scrollTo(0, 0)")
+    page.wait_for_timeout(50)
     page.wait_for_function(
-        """() => { const top = document.querySelector('.md-top');
-                   return !top || getComputedStyle(top).opacity === '0'; }"""
+        "() => document.getAnimations().every((a) => a.playState !== 'running')"
     )
     assert_no_axe_violations(page, include)
 
