@@ -360,3 +360,13 @@ def test_instant_navigation_home_to_calculator_and_back(page, site):
     assert page.evaluate("() => window.__mu_marker") == 42, "instant navigation was not used"
     assert len([u for u in requests if u.endswith("calculator-worker.js")]) == 1
     assert len([u for u in requests if u.endswith(".whl")]) == 1
+
+
+def test_dark_palette_result_and_errors_are_accessible(page, site):
+    page.emulate_media(color_scheme="dark")
+    open_calculator(page, site, SPLIT, "sp")
+    page.get_by_role("button", name="Charger un exemple").click()
+    expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
+    page.get_by_label("Utilisation, partenaire 2", exact=True).fill("-3")
+    expect(page.get_by_label("Utilisation, partenaire 2", exact=True)).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+    assert_no_axe_violations(page)

@@ -521,7 +521,12 @@ function renumber(form, body) {
       const suffix = label.dataset.label === "Apport en nature" ? ` (${unit})` : "";
       label.textContent = `${label.dataset.label}${suffix}, partenaire ${i + 1}`;
     }
-    row.querySelector("[data-action='remove-partner']").textContent = `Retirer le partenaire ${i + 1}`;
+    // Visible « Retirer », accessible name « Retirer le partenaire N » (label in name).
+    const remove = row.querySelector("[data-action='remove-partner']");
+    const hidden = document.createElement("span");
+    hidden.className = "md-visually-hidden mu-visually-hidden";
+    hidden.textContent = ` le partenaire ${i + 1}`;
+    remove.replaceChildren("Retirer", hidden);
   });
 }
 
