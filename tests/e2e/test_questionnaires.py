@@ -345,6 +345,21 @@ def test_full_storage_shows_a_warning_and_keeps_typing(page, site, q, dialogs):
     assert dialogs == []
 
 
+def test_full_storage_asks_before_closing_the_page(page, site, q):
+    page.add_init_script(QUOTA)
+    open_form(page, site)
+    fill_four(page, q)
+    seen = []
+
+    def on_dialog(dialog):
+        seen.append(dialog.type)
+        dialog.accept()
+
+    page.on("dialog", on_dialog)
+    page.reload()
+    assert seen == ["beforeunload"]
+
+
 # ---------------------------------------------------------------- keyboard
 
 

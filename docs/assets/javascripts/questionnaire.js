@@ -144,6 +144,13 @@ class QuestionnaireForm {
     }
     if (this.storageFailed) return; // already shown; do not repeat the alert at each key press
     this.storageFailed = true;
+    // Closing or reloading the tab would lose what is typed: let the browser ask first.
+    window.addEventListener("beforeunload", (event) => {
+      if (this.storageFailed && this.form.isConnected && Object.keys(this.readAnswers()).length) {
+        event.preventDefault();
+        event.returnValue = "";
+      }
+    });
     this.warning.querySelector(".mu-q-storage-message").textContent =
       `${result.message} Vos réponses restent affichées dans cette page tant qu'elle est ouverte : ` +
       "exportez-les pour ne pas les perdre.";
