@@ -370,3 +370,18 @@ def test_dark_palette_result_and_errors_are_accessible(page, site):
     page.get_by_label("Utilisation, partenaire 2", exact=True).fill("-3")
     expect(page.get_by_label("Utilisation, partenaire 2", exact=True)).to_have_attribute("aria-invalid", "true", timeout=BOOT)
     assert_no_axe_violations(page)
+
+
+def test_tampered_wheel_is_refused_with_a_french_message(page, site):
+    """The worker checks the wheel's SHA-256 against assets/pyodide/calculators.json before using it."""
+    page.context.route(
+        re.compile(r".*\.whl$"),
+        lambda route: route.fulfill(status=200, body=b"PK not the published wheel", content_type="application/zip"),
+    )
+    goto(page, site, USAGE)
+    form = page.locator("#uc")
+    expect(form).to_have_attribute("data-engine", "failed", timeout=BOOT)
+    expect(form.locator(".mu-calc-engine")).to_contain_text("empreinte SHA-256 différente")
+    # The form still keeps what is typed.
+    page.fill("#uc-use-units", "50")
+    assert page.input_value("#uc-use-units") == "50"
