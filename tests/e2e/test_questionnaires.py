@@ -363,46 +363,61 @@ def test_full_storage_asks_before_closing_the_page(page, site, q):
 # ---------------------------------------------------------------- keyboard
 
 
-def test_keyboard_alone(page, site, q):
+def test_keyboard_alone(page, site, q, definition):
     open_form(page, site)
     org = f"{P}--organisation"
+    first = definition["sections"][0]["questions"][0]
+    # Second option of the first question, by kind: what ArrowRight moves to from the first.
+    second_value = {
+        "check": "not_yet",
+        "rating": "weakness",
+        "choice": first.get("options", [{}, {}])[1].get("value"),
+    }.get(first["kind"])
+    if second_value is None:
+        pytest.skip("the first question is a text question")
 
-    def active_id():
-        return page.evaluate("() => document.activeElement && document.activeElement.id")
+    def active():
+        return page.evaluate("() => ({id: document.activeElement.id, name: document.activeElement.name || ''})")
 
     for _ in range(300):
-        if active_id() == org[1:]:
+        if active()["id"] == org[1:]:
             break
         page.keyboard.press("Tab")
     else:
         pytest.fail("Tab never reached the organisation field")
     page.keyboard.type("ASBL Les Marolles")
 
-    first = q["check"]["id"]  # the first check question comes before the others in this file
     for _ in range(60):
-        if (active_id() or "").startswith(f"mu-q-{QID}-"):
-            if (active_id() or "").startswith(f"mu-q-{QID}-{first}-opt-") or page.evaluate(
-                "() => document.activeElement.type === 'radio'"
-            ):
-                break
+        if active()["name"] == first["id"]:
+            break
         page.keyboard.press("Tab")
     else:
-        pytest.fail("Tab never reached a question")
-    radio_name = page.evaluate("() => document.activeElement.name")
-    page.keyboard.press("Space")  # checks the first option
-    page.keyboard.press("ArrowRight")  # moves to and checks the second option
-    checked = page.evaluate(
-        "(name) => [...document.querySelectorAll(`input[type=radio]`)].filter(r => r.name === name && r.checked).map(r => r.value)",
-        radio_name,
-    )
-    assert len(checked) == 1
-    page.keyboard.press("Tab")  # next question
-    assert page.evaluate("() => document.activeElement.name") != radio_name
+        pytest.fail("Tab never reached the first question")
+    page.keyboard.press("Space")  # checks the first option (Tab lands on it when none is checked)
+    page.keyboard.press("ArrowRight")  # moves to the second option and checks it
+    assert page.is_checked(f"{P}-{first['id']}-opt-{second_value}")
+    page.keyboard.press("Tab")  # leaves the group: the next control is another question or its note
+    assert active()["name"] != first["id"]
     assert progress(page) == f"1 question sur {q['total']} répondue"
     page.reload()
     page.wait_for_selector(f"{FORM}[data-mounted]")
     assert page.input_value(org) == "ASBL Les Marolles"
-    assert progress(page) == f"1 question sur {q['total']} répondue"
+    assert page.is_checked(f"{P}-{first['id']}-opt-{second_value}")
+
+    # Reset by keyboard: Enter on "Effacer", focus goes to "Annuler", Shift+Tab to "Oui, tout effacer".
+    page.focus(org)
+    for _ in range(20):
+        if page.evaluate("() => document.activeElement.dataset.action") == "reset":
+            break
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail("Tab never reached Effacer")
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.dataset.action") == "confirm-no"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Oui, tout effacer"
+    page.keyboard.press("Enter")
+    assert progress(page) == f"0 question sur {q['total']} répondue"
 
 
 # ---------------------------------------------------------------- print and no JavaScript
