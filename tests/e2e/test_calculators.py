@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.harness import assert_no_axe_violations, goto
 
+ROOT = Path(__file__).resolve().parents[2]
 USAGE = "outils/cout-utilisation/"
 BREAK_EVEN = "outils/seuil-rentabilite/"
 SPLIT = "outils/repartition/"
@@ -193,6 +197,12 @@ def test_export_then_import_gives_the_same_scenario(page, site, tmp_path):
     assert info.value.suggested_filename == "cout-utilisation.json"
     # The CLI's format: decimals as strings with a point, sections as objects.
     assert json.loads(exported.read_text(encoding="utf-8")) == PLANER_JSON
+    # ... that the command line reads as is.
+    cli = subprocess.run(
+        [sys.executable, "-m", "calculators", "usage-cost", str(exported)],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    assert json.loads(cli.stdout)["total"] == "37.84"
 
     page.get_by_role("button", name="Effacer le formulaire").click()
     expect_summary(page, "uc", "Remplissez le formulaire")
