@@ -1,6 +1,6 @@
 """`make bench`: how fast the calculators are in real Chromium, on the built site.
 
-    .venv/bin/python bench/run.py [--runs 3] [--compare 314.0.7] [--json FILE]
+    .venv/bin/python bench/run.py [--runs 5] [--compare 314.0.7] [--json FILE]
 
 Builds the site (strict) into a temporary folder, serves it on 127.0.0.1 with
 a bench-only page mounted at /__bench__/ (never part of the site), then
@@ -184,7 +184,7 @@ class Bench:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3, help="series per measure (median); default 3")
+    parser.add_argument("--runs", type=int, default=5, help="series per measure (median); default 5")
     parser.add_argument("--compare", metavar="VERSION", help="also measure this Pyodide version (npm install)")
     parser.add_argument("--json", metavar="FILE", help="write the figures as JSON")
     args = parser.parse_args()
@@ -213,46 +213,44 @@ def main() -> int:
         figures: dict[str, object] = {"pyodide": pinned, "runs": args.runs}
         with Server(site_dir, port, mounts=mounts) as server, sync_playwright() as pw:
             bench = Bench(pw, server, tmp)
-            bare = {"cold": [], "warm": []}
-            calc = {"cold": [], "warm": []}
-            engine = {"cold": [], "warm": []}
-            other_bare = {"cold": [], "warm": []}
-            other_engine = {"cold": [], "warm": []}
+            # One persistent profile per kind of measure and per series; the
+            # kinds are interleaved (cold for all, then warm for all), in an
+            # order that rotates between series, so that a busy machine
+            # weighs on all of them alike.
+            kinds = ["bare", "engine", "calc"] + (["other_bare", "other_engine"] if other else [])
+            times = {kind: {"cold": [], "warm": []} for kind in kinds}
             recompute: list[float] = []
             python_versions = {}
+
+            def measure(kind, page):
+                if kind == "calc":
+                    return bench.first_result(page)
+                runtime = "/__bench__/other/" if kind.startswith("other") else None
+                result = bench.boot(page, runtime=runtime, wheel=kind.endswith("engine"))
+                python_versions[other if runtime else pinned] = result["python"]
+                return result["ms"]
+
             for run in range(args.runs):
                 print(f"Série {run + 1}/{args.runs}…", flush=True)
-                ctx = bench.profile()
-                page = ctx.new_page()
+                order = kinds[run % len(kinds):] + kinds[: run % len(kinds)]
+                contexts = {kind: bench.profile() for kind in order}
+                pages = {kind: ctx.new_page() for kind, ctx in contexts.items()}
                 for phase in ("cold", "warm"):
-                    result = bench.boot(page)
-                    python_versions[pinned] = result["python"]
-                    bare[phase].append(result["ms"])
-                for phase in ("cold", "warm"):
-                    engine[phase].append(bench.boot(page, wheel=True)["ms"])
-                ctx.close()
-
-                ctx = bench.profile()
-                page = ctx.new_page()
-                for phase in ("cold", "warm"):
-                    calc[phase].append(bench.first_result(page))
-                recompute += bench.recompute(page)
-                external = ctx.external
-                ctx.close()
-                if external:
-                    print("Requêtes hors 127.0.0.1 :", external)
-
-                if other:
-                    ctx = bench.profile()
-                    page = ctx.new_page()
-                    for phase in ("cold", "warm"):
-                        result = bench.boot(page, runtime="/__bench__/other/")
-                        python_versions[other] = result["python"]
-                        other_bare[phase].append(result["ms"])
-                    for phase in ("cold", "warm"):
-                        result = bench.boot(page, runtime="/__bench__/other/", wheel=True)
-                        other_engine[phase].append(result["ms"])
+                    for kind in order:
+                        times[kind][phase].append(measure(kind, pages[kind]))
+                        if kind == "calc" and phase == "warm":
+                            recompute += bench.recompute(pages["calc"])
+                        # Leave the page: its worker (and Pyodide's background
+                        # compilation) stops before the next measure starts.
+                        pages[kind].goto("about:blank")
+                        time.sleep(0.5)
+                for ctx in contexts.values():
+                    if ctx.external:
+                        print("Requêtes hors 127.0.0.1 :", ctx.external)
                     ctx.close()
+            bare, engine, calc = times["bare"], times["engine"], times["calc"]
+            other_bare = times.get("other_bare", {"cold": [], "warm": []})
+            other_engine = times.get("other_engine", {"cold": [], "warm": []})
 
             guide_bytes = bench.bytes_of("", wait_calculator=False)
             calc_bytes = bench.bytes_of(CALCULATOR, wait_calculator=True)

@@ -205,7 +205,8 @@ function writeUrl(form) {
 }
 
 function isScenarioKey(form, key) {
-  return /^partners\.\d+\.\w+$/.test(key) || fieldsOf(form).some((el) => el.name === key);
+  if (form.querySelector("[data-partners]") && /^partners\.\d+\.(name|usage|weight|in_kind)$/.test(key)) return true;
+  return fieldsOf(form).some((el) => el.name === key);
 }
 
 function readUrl(form) {
