@@ -12,6 +12,10 @@ On every build this hook adds to the site, as generated files:
   from ``node_modules/pyodide`` (never its README, which would become a page,
   nor its maps, type files or demo pages).
 
+Calculator pages (those holding ``class="mu-calculator"``) also get, at the
+top of ``<head>``, a one-line inline script that starts the engine's worker
+while the page is still being parsed (see :func:`boot_tag`).
+
 The wheel is built once per state of the sources: the result is kept in
 memory and in ``.cache/calculators-wheel/`` keyed by a hash of
 ``calculators/**/*.py``, ``pyproject.toml`` and ``README.md``, so
@@ -25,6 +29,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +38,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 log = logging.getLogger("mkdocs.hooks.calculators_runtime")
 
@@ -51,6 +57,8 @@ RUNTIME_FILES = (
 SITE_DIR = "assets/pyodide"
 RUNTIME_DIR = f"{SITE_DIR}/runtime"
 MANIFEST = f"{SITE_DIR}/calculators.json"
+WORKER_SCRIPT = "assets/javascripts/calculator-worker.js"
+CALCULATOR_FORM = 'class="mu-calculator"'
 # 1980-01-01, the earliest date a zip archive can hold: the wheel's bytes
 # depend on the sources only, never on when they were built.
 SOURCE_DATE_EPOCH = "315532800"
@@ -213,6 +221,42 @@ def on_files(files: Files, *, config) -> Files:
             files.remove(existing)
         files.append(file)
     return files
+
+
+def boot_tag(page_url: str) -> str:
+    """The inline <head> script that starts the engine on a calculator page.
+
+    It creates the module worker while the page is still being parsed (about
+    100 to 200 ms before Material's scripts would), keeps its first status
+    message, and leaves it on ``window.__muCalculatorWorker`` for
+    calculator.js to adopt. It never runs twice for one visit. hooks/csp.py
+    adds its hash to the Content-Security-Policy like any inline script.
+    """
+    src = get_relative_url(WORKER_SCRIPT, page_url or ".")
+    return (
+        "<script>(()=>{if(window.__muCalculatorWorker||!window.Worker)return;"
+        f'try{{const w=new Worker(new URL("{src}",location.href),{{type:"module"}});'
+        'w.addEventListener("message",e=>{if(e.data&&e.data.type)w.muBootStatus=e.data});'
+        "window.__muCalculatorWorker=w}catch(e){}})()</script>"
+    )
+
+
+_HEAD_START = re.compile(r"<head\b[^>]*>(\s*<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>)?", re.I)
+
+
+def add_boot_script(html: str, page_url: str) -> str:
+    """Insert the boot script at the top of <head>, before the stylesheets
+    (a parser-inserted script waits for the stylesheets above it)."""
+    if CALCULATOR_FORM not in html:
+        return html
+    match = _HEAD_START.search(html)
+    if match is None:
+        return html
+    return html[: match.end()] + boot_tag(page_url) + html[match.end() :]
+
+
+def on_post_page(output: str, *, page, config) -> str:
+    return add_boot_script(output, page.url)
 
 
 def on_serve(server, *, config, builder):

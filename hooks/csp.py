@@ -1,7 +1,9 @@
 """Give every page a Content-Security-Policy, as the first element of ``<head>``.
 
 The site is static (GitHub Pages, a network's own server): no HTTP header can
-be counted on, so the policy travels in ``<meta http-equiv>``. It allows only
+be counted on, so the policy travels in ``<meta http-equiv>``, first in
+``<head>`` (only ``<meta charset>`` stays in front, to remain in the first
+1024 bytes). It allows only
 the site's own origin, plus:
 
 - ``'wasm-unsafe-eval'``: Pyodide compiles WebAssembly (never ``'unsafe-eval'``);
@@ -34,6 +36,9 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
+# The character set must be declared in the first 1024 bytes; the policy,
+# which grows with each hash, goes right after it when it opens <head>.
+_HEAD_START = re.compile(r"<head\b[^>]*>(\s*<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>)?", re.I)
 
 _state = {"serve": False, "hashes": set(), "pages": []}
 
@@ -80,10 +85,15 @@ def script_hash(body: str) -> str:
 
 
 def insert_meta(html: str, content: str) -> str:
-    """Put the policy right after ``<head>`` (before any script or style)."""
+    """Put the policy first in ``<head>``: before any script, style or link.
+
+    Only a ``<meta charset>`` opening the head stays in front of it (a
+    character set has to be declared within the first 1024 bytes, and it
+    loads nothing).
+    """
     value = escape(content, quote=False).replace('"', "&quot;")
     meta = f'<meta http-equiv="Content-Security-Policy" content="{value}">'
-    match = _HEAD.search(html)
+    match = _HEAD_START.search(html)
     if match is None:
         return html
     return html[: match.end()] + meta + html[match.end() :]

@@ -75,6 +75,12 @@ def money(text: str) -> str:
     return re.sub(r"[\u00a0\u202f]", " ", text)
 
 
+# Once the page has scrolled (typing scrolls it), Material fades the page title
+# into the header and axe may catch it mid-transition: after an interaction the
+# checks cover the content, where the calculator lives.
+CONTENT = ".md-content"
+
+
 def open_calculator(page, site, path, form_id):
     goto(page, site, path)
     form = page.locator(f"#{form_id}")
@@ -168,10 +174,10 @@ def test_usage_cost_accessible_empty_error_and_result(page, site):
     assert_no_axe_violations(page)
     page.fill("#uc-use-units", "abc")
     expect(page.locator("#uc-use-units")).to_have_attribute("aria-invalid", "true", timeout=BOOT)
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, CONTENT)
     type_planer(page)
     expect_summary(page, "uc", "37,84 $")
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, CONTENT)
 
 
 def test_scenario_survives_a_reload_through_the_url(page, site):
@@ -249,7 +255,7 @@ def test_break_even_hand_worked(page, site):
     page.fill("#be-alternative-price-per-use", "45")
     expect_summary(page, "be", "Mutualiser devient moins cher à partir de 41 utilisations par an.")
     expect(form.locator(".mu-calc-chart svg")).to_have_count(1)
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, CONTENT)
     # F = 1 234,50, v = 12,25, p = 30: margin 17,75; 1 234,50 / 17,75 = 69,55 → 70
     # (70 uses: 1 234,50 + 857,50 = 2 092,00 < 2 100,00; 69 uses: 2 079,75 > 2 070,00).
     page.fill("#be-annual-fixed-costs", "1 234,50")
@@ -262,7 +268,7 @@ def test_break_even_hand_worked(page, site):
     expect_summary(page, "be", "La solution de rechange n'est jamais plus chère")
     page.fill("#be-alternative-price-per-use", "beaucoup")
     expect(page.locator("#be-alternative-price-per-use")).to_have_attribute("aria-invalid", "true", timeout=BOOT)
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, CONTENT)
 
 
 def split_rows(form):
@@ -298,7 +304,7 @@ def test_split_mixed_hand_worked_and_shares_add_up(page, site):
         ["Jardins solidaires", "550,00 $", "0,00 $", "550,00 $"],
     ]
     assert sum(cents(row[1]) for row in split_rows(form)) == 120000
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, CONTENT)
 
 
 def test_split_equal_shares_add_up_to_the_cent(page, site):
@@ -341,9 +347,10 @@ def test_guide_page_loads_no_engine(page, site):
 def test_csp_is_first_in_head_and_never_unsafe_eval(page, site):
     for path in ("", USAGE):
         goto(page, site, path)
-        first = page.evaluate("() => document.head.firstElementChild.outerHTML")
+        # First in <head>, after the charset declaration only.
+        first = page.evaluate("() => document.head.querySelector(':scope > :not(meta[charset])').outerHTML")
         assert 'http-equiv="Content-Security-Policy"' in first
-        policy = page.evaluate("() => document.head.firstElementChild.content")
+        policy = page.evaluate("() => document.head.querySelector(':scope > :not(meta[charset])').content")
         assert "'wasm-unsafe-eval'" in policy
         assert "'unsafe-eval'" not in policy
         assert "'unsafe-inline'" not in policy.split("style-src")[0]
@@ -379,7 +386,7 @@ def test_dark_palette_result_and_errors_are_accessible(page, site):
     expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
     page.get_by_label("Utilisation, partenaire 2", exact=True).fill("-3")
     expect(page.get_by_label("Utilisation, partenaire 2", exact=True)).to_have_attribute("aria-invalid", "true", timeout=BOOT)
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, CONTENT)
 
 
 def test_tampered_wheel_is_refused_with_a_french_message(page, site):

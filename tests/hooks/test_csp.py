@@ -54,7 +54,9 @@ def test_meta_is_first_in_head_and_hashes_are_the_union(csp_hook, tmp_path):
     first = csp_hook.add_policy(PAGE)
     other = PAGE.replace("var palette=1", "var other=2")
     second = csp_hook.add_policy(other)
-    assert first.index('<meta http-equiv="Content-Security-Policy"') == first.index("<head>") + len("<head>")
+    # First in <head>: only the charset declaration stays in front (first 1024 bytes).
+    charset = '<head><meta charset="utf-8">'
+    assert first.index('<meta http-equiv="Content-Security-Policy"') == first.index(charset) + len(charset)
     paths = []
     for i, html in enumerate((first, second)):
         path = tmp_path / f"p{i}.html"
@@ -70,9 +72,15 @@ def test_meta_is_first_in_head_and_hashes_are_the_union(csp_hook, tmp_path):
             assert sha(body) in text
 
 
+def test_policy_goes_right_after_head_without_charset(csp_hook):
+    html = csp_hook.insert_meta("<html><head><title>t</title></head></html>", "default-src 'self'")
+    assert html.startswith('<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'">')
+
+
 def test_built_pages_carry_the_policy(site):
     for page in ("index.html", "outils/cout-utilisation/index.html", "404.html"):
         html = (site.dir / page).read_text(encoding="utf-8")
-        head = html.split("<head>", 1)[1]
-        assert head.startswith('<meta http-equiv="Content-Security-Policy"'), page
+        head = html.split("<head>", 1)[1].lstrip()
+        assert head.startswith('<meta charset="utf-8"><meta http-equiv="Content-Security-Policy"'), page
+        assert html.index('<meta charset="utf-8">') < 1024
         assert "__MUTUUS_CSP" not in html

@@ -1,30 +1,41 @@
 // Calculator pages: mount point. Loaded on every page (mkdocs.yml), so it
 // does nothing, and loads nothing, unless the page holds a calculator form;
-// then it starts the engine (calculator-worker.js) at once, so Pyodide boots
-// while the page finishes loading, and imports the client (calculator-app.js).
+// then it makes sure the engine (calculator-worker.js) is booting and imports
+// the client (calculator-app.js).
 // Mounted through Material's document$ so it survives instant navigation.
 
 const FORMS = "form.mu-calculator[data-command]";
 
 let worker = null;
-let bootStatus = null; // {type: "ready"} or {type: "failed", message} once known
 
-// The one engine of the visit, created on first need and reused across
-// instant navigations. calculator-app.js imports this module (same URL, same
-// instance) to talk to it.
+function recordBootStatus(target) {
+  // Kept on the worker so the client, imported a moment later, cannot miss it.
+  target.addEventListener("message", (event) => {
+    if (event.data && event.data.type) target.muBootStatus = event.data;
+  });
+}
+
+// The one engine of the visit, reused across instant navigations. On a
+// calculator page, a tiny inline script in <head> (hooks/calculators_runtime.py)
+// has usually started it already, while the page was being parsed: adopt it.
+// calculator-app.js imports this module (same URL, same instance).
 export function calculatorWorker() {
   if (worker === null) {
-    worker = new Worker(new URL("./calculator-worker.js", import.meta.url), { type: "module" });
-    // Recorded here so the client, imported a moment later, cannot miss it.
-    worker.addEventListener("message", (event) => {
-      if (event.data && event.data.type) bootStatus = event.data;
-    });
+    const early = window.__muCalculatorWorker;
+    if (early instanceof Worker) {
+      worker = early;
+    } else {
+      worker = new Worker(new URL("./calculator-worker.js", import.meta.url), { type: "module" });
+      recordBootStatus(worker);
+      window.__muCalculatorWorker = worker;
+    }
   }
   return worker;
 }
 
+// {type: "ready"} or {type: "failed", message} once the engine has said so.
 export function engineBootStatus() {
-  return bootStatus;
+  return (worker && worker.muBootStatus) || null;
 }
 
 function mountCalculators() {
@@ -42,16 +53,24 @@ function mountCalculators() {
   );
 }
 
-if (document.querySelector(FORMS)) {
-  try {
-    calculatorWorker();
-  } catch (error) {
-    // calculator-app.js reports it in French when it mounts.
+function start() {
+  if (document.querySelector(FORMS)) {
+    try {
+      calculatorWorker();
+    } catch (error) {
+      // calculator-app.js reports it in French when it mounts.
+    }
+  }
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(mountCalculators);
+  } else {
+    mountCalculators();
   }
 }
 
-if (typeof document$ !== "undefined") {
-  document$.subscribe(mountCalculators);
+// A deferred module: it runs after parsing, with Material's document$ there.
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", start, { once: true });
 } else {
-  mountCalculators();
+  start();
 }
