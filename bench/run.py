@@ -221,6 +221,7 @@ def main() -> int:
             times = {kind: {"cold": [], "warm": []} for kind in kinds}
             recompute: list[float] = []
             python_versions = {}
+            steps = {"unpack": [], "import": [], "compute": []}
 
             def measure(kind, page):
                 if kind == "calc":
@@ -228,6 +229,11 @@ def main() -> int:
                 runtime = "/__bench__/other/" if kind.startswith("other") else None
                 result = bench.boot(page, runtime=runtime, wheel=kind.endswith("engine"))
                 python_versions[other if runtime else pinned] = result["python"]
+                if kind == "engine":
+                    st = result["steps"]
+                    steps["unpack"].append(st["unpacked"] - st["fetched"])
+                    steps["import"].append(st["imported"] - st["unpacked"])
+                    steps["compute"].append(st["computed"] - st["imported"])
                 return result["ms"]
 
             for run in range(args.runs):
@@ -267,6 +273,7 @@ def main() -> int:
                 "recompute_ms": {"p50": p50, "p95": p95, "changes": len(recompute)},
                 "bytes": {"guide_page": guide_bytes, "calculator_page": calc_bytes},
                 "python": python_versions,
+                "engine_steps_ms": {k: median(v) for k, v in steps.items()},
             }
         )
 
@@ -280,6 +287,10 @@ def main() -> int:
         print(f"{'':46}{'froid ms':>10}{'chaud ms':>10}")
         print(f"{'(a) Pyodide nu (worker module, loadPyodide)':46}{ms(m['bare']['cold']):>10}{ms(m['bare']['warm']):>10}")
         print(f"{'    + wheel + import + 1er calcul (worker)':46}{ms(m['engine']['cold']):>10}{ms(m['engine']['warm']):>10}")
+        print(
+            f"      dont : wheel décompressé {median(steps['unpack']):.0f} ms, import de calculators.bridge "
+            f"{median(steps['import']):.0f} ms, calcul {median(steps['compute']):.0f} ms"
+        )
         print(f"{'(b) Navigation → 1er résultat (page)':46}{ms(m['calc']['cold']):>10}{ms(m['calc']['warm']):>10}")
         verdict = {p: "OK" if ratio[p] <= 1.15 else "au-dessus" for p in ratio}
         print(
