@@ -402,3 +402,18 @@ def test_tampered_wheel_is_refused_with_a_french_message(page, site):
     # The form still keeps what is typed.
     page.fill("#uc-use-units", "50")
     assert page.input_value("#uc-use-units") == "50"
+
+
+def test_clearing_can_be_undone(page, site):
+    """Clearing (like loading the example or importing) replaces everything: the values stay one click away."""
+    open_calculator(page, site, USAGE, "uc")
+    type_planer(page)
+    expect_summary(page, "uc", "37,84 $")
+    page.get_by_role("button", name="Effacer le formulaire").click()
+    expect_summary(page, "uc", "Remplissez le formulaire")
+    assert page.input_value("#uc-use-units") == ""
+    page.get_by_role("button", name="Rétablir les valeurs précédentes").click()
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    for selector, value in PLANER_TYPED.items():
+        assert page.input_value(selector) == value, selector
+    expect(page.get_by_role("button", name="Rétablir les valeurs précédentes")).to_be_hidden()

@@ -22,11 +22,12 @@ const TEXT = {
   ready: "Prêt : les résultats se mettent à jour à chaque modification.",
   empty: "Remplissez le formulaire : le résultat s'affichera ici.",
   fix: (n) => (n === 1 ? "Un champ est à corriger : voir le message sous ce champ." : `${n} champs sont à corriger : voir les messages sous ces champs.`),
-  importDone: (name) => `Scénario importé depuis « ${name} ».`,
+  importDone: (name) => `Scénario importé depuis « ${name} ». Le bouton « Rétablir les valeurs précédentes » remet vos valeurs.`,
   importBad: (name, why) => `Le fichier « ${name} » n'a pas été importé : ${why} Votre saisie n'a pas été modifiée.`,
   exported: (name) => `Scénario exporté dans le fichier « ${name} ».`,
-  cleared: "Formulaire effacé.",
-  example: "Exemple chargé.",
+  cleared: "Formulaire effacé. Le bouton « Rétablir les valeurs précédentes » les remet.",
+  example: "Exemple chargé. Le bouton « Rétablir les valeurs précédentes » remet vos valeurs.",
+  restored: "Valeurs précédentes rétablies.",
 };
 
 const USAGE_LINES = [
@@ -496,6 +497,8 @@ function addPartner(form, body) {
     input.dataset.key = key;
     input.autocomplete = "off";
     if (kind === "decimal") input.inputMode = "decimal";
+    const help = form.querySelector("[id$='-partners-help']");
+    if (help) input.setAttribute("aria-describedby", help.id);
     const hidden = document.createElement("label");
     hidden.className = "md-visually-hidden mu-visually-hidden";
     hidden.htmlFor = input.id;
@@ -568,6 +571,27 @@ function mountForm(form) {
   else if (body) fill(form, {});
   syncVisibility(form);
 
+  // Loading the example, clearing and importing replace every value at once:
+  // the previous values stay one click away until the next keystroke.
+  let previous = null;
+  const undo = document.createElement("button");
+  undo.type = "button";
+  undo.className = "md-button";
+  undo.dataset.action = "undo";
+  undo.textContent = "Rétablir les valeurs précédentes";
+  undo.hidden = true;
+  const clearButton = form.querySelector("[data-action='clear']");
+  if (clearButton) clearButton.after(undo);
+
+  function replaceAll(values, message) {
+    const before = Object.fromEntries(typedValues(form));
+    fill(form, values);
+    previous = Object.keys(before).length > 0 ? before : null;
+    undo.hidden = previous === null;
+    say(previous === null ? message.split(". Le bouton")[0] + "." : message);
+    changed(true);
+  }
+
   const showEngine = () => {
     if (!form.isConnected) return engine.listeners.delete(showEngine);
     if (engineLine) {
@@ -636,6 +660,8 @@ function mountForm(form) {
   form.addEventListener("input", (event) => {
     if (event.target.type === "file") return;
     say("");
+    previous = null;
+    undo.hidden = true;
     changed();
   });
   form.addEventListener("change", (event) => {
@@ -652,13 +678,16 @@ function mountForm(form) {
     if (!button) return;
     const action = button.dataset.action;
     if (action === "example") {
-      fill(form, JSON.parse(button.dataset.example));
-      say(TEXT.example);
-      changed();
+      replaceAll(JSON.parse(button.dataset.example), TEXT.example);
     } else if (action === "clear") {
-      fill(form, {});
-      say(TEXT.cleared);
-      changed();
+      replaceAll({}, TEXT.cleared);
+    } else if (action === "undo" && previous) {
+      fill(form, previous);
+      previous = null;
+      if (clearButton) clearButton.focus();
+      undo.hidden = true;
+      say(TEXT.restored);
+      changed(true);
     } else if (action === "export") {
       exportScenario(form, say);
     } else if (action === "print") {
@@ -691,10 +720,7 @@ function mountForm(form) {
       return;
     }
     try {
-      const flat = parseScenario(form, text);
-      fill(form, flat);
-      say(TEXT.importDone(file.name));
-      changed();
+      replaceAll(parseScenario(form, text), TEXT.importDone(file.name));
     } catch (error) {
       say(TEXT.importBad(file.name, error.message));
       form.dataset.importError = "true";
