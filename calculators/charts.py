@@ -18,10 +18,23 @@ from __future__ import annotations
 import hashlib
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from html import escape
 
 from calculators.money import format_money, format_number
 from calculators.usage_cost import LINE_LABELS
+
+
+def escape(text: str) -> str:
+    """Escape text for SVG. Not html.escape: importing `html` costs ~20 ms at
+    every Pyodide boot (it loads html.entities), for five replacements."""
+    return (
+        str(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
+
 
 WIDTH = 640
 HEIGHT = 220
