@@ -210,6 +210,7 @@ def axe_violations(page, include: str | None = None) -> list[dict]:
         # Evaluated through the DevTools protocol: the page's CSP does not apply,
         # so the test needs no 'unsafe-inline' hole in the site's policy.
         page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;undefined")
+    settle_animations(page)
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     target = json.dumps(include) if include else "document"
     result = page.evaluate(
@@ -217,6 +218,22 @@ def axe_violations(page, include: str | None = None) -> list[dict]:
         options,
     )
     return result
+
+
+# Material fades its header title and back-to-top button; axe caught mid-fade
+# measures a half-transparent colour and reports a contrast failure that no
+# reader sees. Tests stop transitions before they measure.
+NO_MOTION_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def settle_animations(page) -> None:
+    if not page.evaluate("() => !!document.getElementById('mu-test-no-motion')"):
+        page.evaluate(
+            """(css) => { const s = document.createElement('style'); s.id = 'mu-test-no-motion';
+                          s.textContent = css; document.head.append(s); }""",
+            NO_MOTION_CSS,
+        )
+    page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)))")
 
 
 def describe_violations(violations: list[dict]) -> str:

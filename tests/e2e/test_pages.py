@@ -10,8 +10,10 @@ from tests.site_pages import page_paths
 PAGES = page_paths()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_page_is_clean_and_accessible(page, site, path):
+def test_page_is_clean_and_accessible(page, site, path, scheme):
+    page.emulate_media(color_scheme=scheme)
     goto(page, site, path)
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator("h1").count() >= 1, "chaque page a un titre de niveau 1"
