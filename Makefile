@@ -55,7 +55,8 @@ test: $(VENV)/.test-installed node_modules/.installed chromium
 	$(PY) -m pytest
 
 bench: $(VENV)/.test-installed node_modules/.installed chromium
+	$(PY) bench/build.py
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site .cache .pytest_cache .hypothesis
