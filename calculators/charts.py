@@ -15,7 +15,7 @@ gives the same bytes (ids are derived from the content).
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -50,7 +50,8 @@ def _n(value) -> str:
 
 
 def _svg(kind: str, title: str, desc: str, body: list[str], height: int = HEIGHT) -> str:
-    digest = hashlib.sha1(f"{kind}\n{title}\n{desc}".encode("utf-8")).hexdigest()[:10]
+    # A stable id from the content (zlib is built in; hashlib costs an import in Pyodide).
+    digest = format(zlib.crc32(f"{kind}\n{title}\n{desc}".encode("utf-8")), "08x")
     ident = f"mu-chart-{kind}-{digest}"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="mu-chart mu-chart--{kind}" '

@@ -76,7 +76,10 @@ async function boot() {
     pyodide.globals.delete("_mu_wheel");
     if (digest !== wheel.sha256) throw integrityError();
   }
-  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  // sys.path names site-packages; `sysconfig` would cost an import at every boot.
+  const sitePackages = pyodide.runPython(
+    "import sys; next(p for p in sys.path if p.endswith('site-packages'))",
+  );
   pyodide.unpackArchive(data, "wheel", { extractDir: sitePackages });
   pyodide.runPython("import importlib; importlib.invalidate_caches()");
   const bridge = pyodide.pyimport("calculators.bridge");
