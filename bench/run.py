@@ -38,17 +38,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from server import Server, free_port  # noqa: E402
 
-CHROMIUM = os.environ.get("MUTUUS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT))
+from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (one list of Chromium flags)
+
 CALCULATOR = (
     "outils/cout-utilisation/?use.units=50&use.hours=5&consumables.cost_per_unit=0%2C05"
     "&maintenance.service_cost=100&maintenance.service_interval_units=100000"

@@ -233,7 +233,7 @@ def _more(question: dict, page_url: str, use_directory_urls: bool) -> str:
     href = link_href(question["link"], page_url, use_directory_urls)
     return (
         f'<p class="mu-q-more"><a href="{esc(href)}">En savoir plus'
-        f'<span class="mu-q-sr-only"> : {esc(question["label"])}</span></a></p>'
+        f'<span class="mu-visually-hidden"> : {esc(question["label"])}</span></a></p>'
     )
 
 

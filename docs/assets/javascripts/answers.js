@@ -1,6 +1,6 @@
 // Mutuus: answer formats. Export (JSON, Markdown, CSV), import and validation.
 //
-// Plain ES module, no DOM except `downloadText`. Every function is pure.
+// Plain ES module, no DOM except `downloadText` (re-exported from download.js). Every other function is pure.
 //
 // A "definition" is the object embedded in each form
 // (<script type="application/json" class="mu-q-definition">) and in the
@@ -455,15 +455,4 @@ export function validateDossierObject(object, definitionsById) {
 
 // ---------------------------------------------------------------- download
 
-export function downloadText(fileName, text, mimeType) {
-  const blob = new Blob([text], { type: mimeType });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
+export { downloadText } from "./download.js";

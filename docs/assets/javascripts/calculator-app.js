@@ -14,6 +14,7 @@
 //   parsed with DOMParser and imported node by node, never through innerHTML.
 
 import { calculatorWorker, engineBootStatus } from "./calculator.js";
+import { downloadText } from "./download.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -260,16 +261,7 @@ function flatten(payload, prefix = "", out = {}) {
 function exportScenario(form, notice) {
   const { payload } = readForm(form);
   const name = `${form.dataset.file || form.dataset.command}.json`;
-  const blob = new Blob([JSON.stringify(payload, null, 2) + "\n"], { type: "application/json" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  downloadText(name, JSON.stringify(payload, null, 2) + "\n", "application/json");
   notice(TEXT.exported(name));
 }
 
