@@ -7,7 +7,7 @@ page_url)`` returns the HTML of one form (see the contract in the notes):
   definition as JSON, the text of ``<div class="mu-q-definition" hidden>`` (see
   ``json_block`` for why not a ``<script>``);
 - a toolbar (organisation, progress, export, import, print, reset), ``hidden``
-  until questionnaire.js mounts the form, so that without JavaScript the page
+  until questionnaire-form.js mounts the form, so that without JavaScript the page
   stays a readable, printable checklist;
 - one fieldset per section, one fieldset (or label + textarea) per question;
 - every HTML id starts with ``mu-q-<questionnaire id>`` so two forms can share a page.

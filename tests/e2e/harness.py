@@ -195,9 +195,17 @@ def goto(page, site: ServedSite, path: str = "") -> None:
     wait_for_material(page)
 
 
+def reload(page) -> None:
+    """Reload and wait, as goto() does, until the page and its tool are mounted."""
+    page.reload()
+    wait_for_material(page)
+
+
 def wait_for_material(page) -> None:
+    # tools.js imports a page's tool on demand and flags <html> meanwhile.
     page.wait_for_function(
         "() => typeof window.document$ !== 'undefined' && document.readyState === 'complete'"
+        " && !document.documentElement.hasAttribute('data-mu-tools-pending')"
     )
 
 

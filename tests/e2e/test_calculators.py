@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.harness import assert_no_axe_violations, goto
+from tests.e2e.harness import assert_no_axe_violations, goto, reload
 
 ROOT = Path(__file__).resolve().parents[2]
 USAGE = "outils/cout-utilisation/"
@@ -186,7 +186,7 @@ def test_scenario_survives_a_reload_through_the_url(page, site):
     expect_summary(page, "uc", "37,84 $")
     page.wait_for_url(re.compile(r"admin_fee=5"))
     assert "consumables.cost_per_unit=0%2C05" in page.url
-    page.reload()
+    reload(page)
     expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
     for selector, value in PLANER_TYPED.items():
         assert page.input_value(selector) == value, selector
@@ -330,7 +330,7 @@ def test_split_scenario_survives_a_reload(page, site):
     page.get_by_role("button", name="Charger un exemple").click()
     expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
     page.wait_for_url(re.compile(r"partners\.2\.usage=30"))
-    page.reload()
+    reload(page)
     expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
     assert page.input_value("#sp-method") == "mixed"
     assert page.get_by_label("Nom, partenaire 3", exact=True).input_value() == "Jardins solidaires"

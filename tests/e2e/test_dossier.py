@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.e2e.harness import ROOT, assert_no_axe_violations, goto
+from tests.e2e.harness import ROOT, assert_no_axe_violations, goto, reload
 
 DOSSIER = "outils/mon-dossier/"
 
@@ -119,7 +119,7 @@ def test_progress_export_clear_import(page, site, tmp_path):
     goto(page, site, DOSSIER)
     records = two_questionnaires()
     seed(page, records)
-    page.reload()
+    reload(page)
     row(page, "portrait").wait_for()
     impulsion_total = len(question_ids("impulsion"))
     portrait_total = len(question_ids("portrait"))
@@ -193,7 +193,7 @@ def test_progress_export_clear_import(page, site, tmp_path):
 def test_bad_files_change_nothing(page, site, tmp_path):
     goto(page, site, DOSSIER)
     seed(page, two_questionnaires())
-    page.reload()
+    reload(page)
     row(page, "portrait").wait_for()
     before = page.evaluate("() => JSON.stringify(Object.entries(localStorage).sort())")
     good = {
@@ -248,7 +248,7 @@ def test_markup_in_answers_stays_text(page, site):
     goto(page, site, DOSSIER)
     evil = '<img src=x onerror="window.__xss=1">'
     seed(page, {key("portrait"): {"organisation": evil, "answers": {"locaux": {"value": "strength"}}, "updated_at": "2026-11-21T09:00:00Z"}})
-    page.reload()
+    reload(page)
     row(page, "portrait").wait_for()
     page.wait_for_timeout(200)
     assert row(page, "portrait").locator(".mu-dossier__organisation").inner_text() == evil

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.e2e.harness import assert_no_axe_violations, goto
+from tests.e2e.harness import assert_no_axe_violations, goto, reload
 
 GRID = "outils/grille-diagnostic/"
 
@@ -253,7 +253,7 @@ def test_three_portraits_side_by_side_marks_and_reading(page, site, tmp_path):
     assert_no_axe_violations(page)
 
     # The grid is kept in localStorage and comes back after a reload.
-    page.reload()
+    reload(page)
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
     assert page.is_checked("#mu-grid-services-mark-divergence")
     assert page.is_checked("#mu-grid-identite-mark-complementarity")
@@ -516,7 +516,7 @@ def test_imported_markup_stays_text(page, site, tmp_path):
     page.set_input_files("#mu-grid-portraits", [write(tmp_path, "x.json", evil), write(tmp_path, "a.json", A)])
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
     page.fill("#mu-grid-identite-note", '<img src=x onerror="window.__xss=3">')
-    page.reload()
+    reload(page)
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
     page.wait_for_timeout(200)
     assert page.evaluate("window.__xss") is None

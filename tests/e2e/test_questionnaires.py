@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from macros.questionnaire_loader import load_questionnaire
-from tests.e2e.harness import PageLog, assert_no_axe_violations, goto, watch_context, watch_page
+from tests.e2e.harness import PageLog, assert_no_axe_violations, goto, reload, watch_context, watch_page
 
 ROOT = Path(__file__).resolve().parents[2]
 XSS = "<img src=x onerror=alert(1)>"
@@ -120,7 +120,7 @@ def test_answers_come_back_after_reload(page, site, q, dialogs):
     assert stored["answers"][q["check"]["id"]] == {"value": "done"}
     assert stored["answers"][q["rating"]["id"]] == {"value": "weakness", "note": "La salle est trop petite le samedi."}
     assert stored["updated_at"].endswith("Z")
-    page.reload()
+    reload(page)
     page.wait_for_selector(f"{FORM}[data-mounted]")
     assert_four(page, q)
     assert progress(page) == f"4 questions sur {q['total']} répondues"
@@ -184,7 +184,7 @@ def test_export_json_reset_import_roundtrip(page, site, q, dialogs):
     page.click(f'{P}--confirm [data-action="confirm-yes"]')
     assert_four(page, q)
     assert status(page) == f"Réponses importées : 4 questions sur {q['total']} répondues."
-    page.reload()
+    reload(page)
     page.wait_for_selector(f"{FORM}[data-mounted]")
     assert_four(page, q)
     assert dialogs == []
@@ -238,7 +238,7 @@ def test_bad_import_files_change_nothing(page, site, q, dialogs, case):
     assert page.get_attribute(f"{P}--status", "data-kind") == "error"
     assert page.is_hidden(f"{P}--confirm")
     assert_four(page, q)
-    page.reload()
+    reload(page)
     page.wait_for_selector(f"{FORM}[data-mounted]")
     assert_four(page, q)
     assert dialogs == []
@@ -356,7 +356,7 @@ def test_full_storage_asks_before_closing_the_page(page, site, q):
         dialog.accept()
 
     page.on("dialog", on_dialog)
-    page.reload()
+    reload(page)
     assert seen == ["beforeunload"]
 
 
@@ -399,7 +399,7 @@ def test_keyboard_alone(page, site, q, definition):
     page.keyboard.press("Tab")  # leaves the group: the next control is another question or its note
     assert active()["name"] != first["id"]
     assert progress(page) == f"1 question sur {q['total']} répondue"
-    page.reload()
+    reload(page)
     page.wait_for_selector(f"{FORM}[data-mounted]")
     assert page.input_value(org) == "ASBL Les Marolles"
     assert page.is_checked(f"{P}-{first['id']}-opt-{second_value}")

@@ -1,4 +1,4 @@
-// Mutuus: small DOM helpers shared by dossier.js and grid.js.
+// Mutuus: small DOM helpers shared by dossier-page.js and grid-page.js.
 //
 // API:
 //   h(tag, attrs, ...children) -> Element

@@ -1,7 +1,7 @@
 // Mutuus: the diagnostic grid's reading rules (pure functions, no DOM).
 //
 // The one implementation of the rules written on outils/grille-diagnostic.md.
-// grid.js turns the codes returned here into French sentences.
+// grid-page.js turns the codes returned here into French sentences.
 //
 // API:
 //   MARKS = ["convergence", "complementarity", "divergence"]

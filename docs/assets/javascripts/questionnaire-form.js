@@ -1,7 +1,6 @@
 // Mutuus: questionnaire forms (form.mu-questionnaire rendered by the
-// `questionnaire(id)` macro). Loaded as a module on every page; does nothing
-// on pages without a form. Mounts through Material's document$ so it survives
-// instant navigation.
+// `questionnaire(id)` macro). Imported by tools.js on the pages that hold a
+// form. Mounts through Material's document$ so it survives instant navigation.
 //
 // What it does for each form:
 // - restores the answers kept in this browser (storage.js), and the name of
