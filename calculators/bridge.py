@@ -21,7 +21,7 @@ from calculators.errors import FieldError, ValidationError
 from calculators.money import SUPPORTED_LOCALES, format_money, format_number, json_amount
 from calculators.payloads import READERS, loads
 from calculators.split import split
-from calculators.usage_cost import LINE_NAMES, usage_cost
+from calculators.usage_cost import LINE_LABELS, LINE_NAMES, usage_cost
 
 COMMANDS = tuple(READERS)
 
@@ -136,13 +136,15 @@ def present(command: str, payload_json: str, currency: str = "$", locale: str = 
         inp, result = compute(command, payload_json)
     except ValidationError as exc:
         return _dumps(exc.to_json())
-    return _dumps(
-        {
-            "result": result_json(command, result),
-            "display": display_json(command, result, currency, locale),
-            "svg": charts.chart(command, inp, result, currency, locale),
-        }
-    )
+    answer = {
+        "result": result_json(command, result),
+        "display": display_json(command, result, currency, locale),
+        "svg": charts.chart(command, inp, result, currency, locale),
+    }
+    if command == "usage-cost":
+        # The page's table names the lines as the guide's table and the chart do.
+        answer["labels"] = {name: LINE_LABELS[name] for name in LINE_NAMES}
+    return _dumps(answer)
 
 
 __all__ = ["run", "present", "COMMANDS", "LINE_NAMES"]

@@ -139,3 +139,19 @@ def test_bridge_imports_only_the_standard_library():
                 top = name.split(".")[0]
                 assert top == "calculators" or top in sys.stdlib_module_names or top == "__future__", (source, name)
                 assert top not in ("js", "pyodide")
+
+
+def test_present_names_the_usage_cost_lines_as_the_guide_does():
+    """The browser's table takes its line names from Python, so page, guide and chart agree."""
+    import json as _json
+
+    from calculators.bridge import present
+
+    answer = _json.loads(present("usage-cost", '{"admin_fee": "5"}'))
+    assert answer["labels"] == {
+        "consumables": "Consommables",
+        "maintenance": "Entretien (mises au point)",
+        "replacement": "Remplacement (amortissement)",
+        "preparation": "Préparation, vérification, rangement",
+        "admin_fee": "Frais administratifs",
+    }

@@ -49,9 +49,9 @@ PLANER_TYPED = {
 #   total        2.50 + 0.05 + 0.29 + 30.00 + 5.00           = 37.84
 PLANER_LINES = {
     "Consommables": "2,50 $",
-    "Entretien (mise au point)": "0,05 $",
-    "Amortissement (remplacement)": "0,29 $",
-    "Préparation, vérification et rangement": "30,00 $",
+    "Entretien (mises au point)": "0,05 $",
+    "Remplacement (amortissement)": "0,29 $",
+    "Préparation, vérification, rangement": "30,00 $",
     "Frais administratifs": "5,00 $",
 }
 # The same scenario in the CLI's JSON (what the export must write).

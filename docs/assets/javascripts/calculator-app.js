@@ -31,13 +31,9 @@ const TEXT = {
   restored: "Valeurs précédentes rétablies.",
 };
 
-const USAGE_LINES = [
-  ["consumables", "Consommables"],
-  ["maintenance", "Entretien (mise au point)"],
-  ["replacement", "Amortissement (remplacement)"],
-  ["preparation", "Préparation, vérification et rangement"],
-  ["admin_fee", "Frais administratifs"],
-];
+// The lines in the order of the guide; their names come from Python
+// (answer.labels, calculators.usage_cost.LINE_LABELS), as in the chart.
+const USAGE_LINES = ["consumables", "maintenance", "replacement", "preparation", "admin_fee"];
 
 // --- the engine: one worker, started lazily ---------------------------------
 
@@ -423,7 +419,7 @@ const RENDERERS = {
         table(
           "Détail du coût d'une utilisation",
           ["Poste", "Montant"],
-          USAGE_LINES.map(([key, label]) => [label, display.lines[key]]),
+          USAGE_LINES.map((key) => [answer.labels[key], display.lines[key]]),
           ["Total", display.total],
         ),
         chart(answer.svg, "Graphique : part de chaque poste dans le coût d'une utilisation."),
