@@ -267,3 +267,16 @@ def test_blocked_storage_is_explained(page, site):
     assert "bloque l'enregistrement local" in warning.inner_text()
     assert page.locator("#mu-dossier-file").is_disabled()
     assert_no_axe_violations(page)
+
+
+def test_dossier_fits_a_phone_screen(page, site):
+    """At 390 px wide, one card per questionnaire: nothing wider than the screen, each value labelled."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    goto(page, site, DOSSIER)
+    page.locator(".mu-dossier__table tbody tr").first.wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    label = page.evaluate(
+        "getComputedStyle(document.querySelector('.mu-dossier__table td[data-label]'), '::before').content"
+    )
+    assert label == '"Étape : "'
+    assert_no_axe_violations(page)

@@ -172,6 +172,14 @@ def test_three_portraits_side_by_side_marks_and_reading(page, site, tmp_path):
     for dimension, kind in EXPECTED_HINTS.items():
         hint = page.locator(f"#mu-grid-{dimension}-hint")
         assert f"mu-grid__hint--{kind}" in hint.get_attribute("class"), dimension
+    # gouvernance: conseil_administration S/S/S and prise_decision N/N -> two compared, same everywhere.
+    assert page.locator("#mu-grid-gouvernance-hint").inner_text() == (
+        "Suggestion : Convergence probable : les 2 caractéristiques notées par plusieurs "
+        "organisations le sont de la même façon. C'est vous qui décidez."
+    )
+    # communication: nothing rated by two organisations -> no "Suggestion :" label, no "you decide".
+    assert page.locator("#mu-grid-communication-hint").inner_text().startswith("Pas de suggestion")
+    assert "décidez" not in page.locator("#mu-grid-communication-hint").inner_text()
     locaux_hint = page.locator("#mu-grid-locaux_equipements-hint").inner_text()
     assert "Locaux (force : Atelier du Plateau ; faiblesse : Recyclerie du Nord)" in locaux_hint
     assert "Espace d'entreposage (force : Recyclerie du Nord ; faiblesse : Atelier du Plateau)" in locaux_hint
@@ -477,7 +485,9 @@ def test_own_portrait_from_this_browser(page, site, tmp_path):
     assert cell.inner_text() == "Faiblesse\nPas de chambre froide"
     # One portrait only: rule 1, and the hint asks for a second one.
     assert reading_code(page) == "need_portraits"
-    assert "au moins deux portraits" in page.locator("#mu-grid-locaux_equipements-hint").inner_text()
+    assert page.locator("#mu-grid-locaux_equipements-hint").inner_text() == (
+        "Importez au moins deux portraits pour obtenir une suggestion."
+    )
 
 
 def test_keyboard_only(page, site, tmp_path):

@@ -146,7 +146,7 @@ function mount(root) {
       const title = href ? h("a", { href, text: definition.title }) : definition.title;
       const progress = h(
         "td",
-        { class: "mu-dossier__progress", "data-answered": count.answered, "data-total": count.total },
+        { class: "mu-dossier__progress", "data-label": "Réponses", "data-answered": count.answered, "data-total": count.total },
         h("span", { text: `${count.answered} sur ${count.total}` }),
         h("progress", { max: count.total || 1, value: count.answered, "aria-hidden": "true" }),
       );
@@ -157,10 +157,11 @@ function mount(root) {
           "tr",
           { "data-questionnaire": definition.id },
           h("th", { scope: "row" }, title),
-          h("td", { text: STEP_LABELS[definition.step] || definition.step || "" }),
+          // data-label: the column name, shown beside each cell on narrow screens (grid.css).
+          h("td", { "data-label": "Étape", text: STEP_LABELS[definition.step] || definition.step || "" }),
           progress,
-          h("td", { class: "mu-dossier__organisation", text: organisation || "—" }),
-          h("td", { text: date || "Pas encore commencé" }),
+          h("td", { class: "mu-dossier__organisation", "data-label": "Organisation", text: organisation || "—" }),
+          h("td", { "data-label": "Dernière modification", text: date || "Pas encore commencé" }),
         ),
       );
     }

@@ -94,7 +94,9 @@ export function suggestionText(suggestion, organisationCount) {
     case "complementarity":
       return `Complémentarité probable : l'une est forte là où l'autre est faible. ${details(suggestion.opposed)}.`;
     case "convergence":
-      return `Convergence probable : les ${plural(suggestion.compared, "caractéristique notée", "caractéristiques notées")} par plusieurs organisations le ${suggestion.compared > 1 ? "sont" : "est"} de la même façon.`;
+      return suggestion.compared > 1
+        ? `Convergence probable : les ${suggestion.compared} caractéristiques notées par plusieurs organisations le sont de la même façon.`
+        : "Convergence probable : la seule caractéristique notée par plusieurs organisations l'est de la même façon.";
     default:
       return "Complémentarité possible : des écarts, mais aucune caractéristique n'est une force pour l'une et une faiblesse pour l'autre. À discuter.";
   }
@@ -363,13 +365,19 @@ function mount(root) {
         ),
       );
       const suggestion = suggestDimension(section, state.organisations);
+      // "Suggestion :" and "you decide" only when there is something to suggest.
+      const suggests = state.organisations.length >= 2 && suggestion.kind !== "not_enough";
       const hint = h(
         "p",
         { class: `mu-grid__hint mu-grid__hint--${state.organisations.length < 2 ? "none" : suggestion.kind}`, id: `${base}-hint` },
-        h("strong", { text: "Suggestion : " }),
-        suggestionText(suggestion, state.organisations.length),
-        " ",
-        h("span", { class: "mu-grid__hint-note", text: "C'est vous qui décidez." }),
+        ...(suggests
+          ? [
+              h("strong", { text: "Suggestion : " }),
+              suggestionText(suggestion, state.organisations.length),
+              " ",
+              h("span", { class: "mu-grid__hint-note", text: "C'est vous qui décidez." }),
+            ]
+          : [suggestionText(suggestion, state.organisations.length)]),
       );
       const radios = ["convergence", "complementarity", "divergence", ""].map((value) => {
         const radioId = `${base}-mark-${value || "none"}`;
