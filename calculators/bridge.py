@@ -6,6 +6,9 @@
 * ``present(command, payload_json, currency, locale)`` returns, as JSON,
   ``{"result": <run's output>, "display": <same shape, amounts written in
   French, "1 234,56 $">, "svg": "<svg…>"}`` or ``{"errors": [...]}``.
+  For ``split`` it adds ``"totals"`` (``{"in_kind", "net"}``, written in
+  French) and ``"owed"`` (``[{"name", "amount"}]``: the partners who gave
+  more than their share, and what the others owe them).
 
 Pure functions, standard library only: the same file runs in CPython and in
 Pyodide (it never imports ``js`` or ``pyodide``).
@@ -14,6 +17,7 @@ Pyodide (it never imports ``js`` or ``pyodide``).
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 from calculators import charts
 from calculators.break_even import break_even
@@ -104,7 +108,7 @@ def display_json(command: str, result, currency: str, locale: str) -> dict:
 
 def break_even_text(uses: int | None, locale: str = "fr_CA") -> str:
     if uses is None:
-        return "Aucun seuil : l'autre solution reste toujours moins chère ou aussi chère."
+        return "Aucun seuil : la solution de rechange reste toujours moins chère ou aussi chère."
     noun = "utilisation" if uses == 1 else "utilisations"
     return f"À partir de {format_number(uses, locale, decimals=0)} {noun} par an"
 
@@ -144,7 +148,26 @@ def present(command: str, payload_json: str, currency: str = "$", locale: str = 
     if command == "usage-cost":
         # The page's table names the lines as the guide's table and the chart do.
         answer["labels"] = {name: LINE_LABELS[name] for name in LINE_NAMES}
+    if command == "split":
+        answer["totals"] = split_totals(result, currency, locale)
+        answer["owed"] = owed_partners(result, currency, locale)
     return _dumps(answer)
+
+
+def split_totals(result, currency: str = "$", locale: str = "fr_CA") -> dict:
+    """The Total row's in-kind and net: sums of the shown (already rounded) lines, so the table adds up."""
+    in_kind = sum((p.in_kind for p in result.partners), Decimal("0.00"))
+    net = sum((p.net for p in result.partners), Decimal("0.00"))
+    return {"in_kind": format_money(in_kind, currency, locale), "net": format_money(net, currency, locale)}
+
+
+def owed_partners(result, currency: str = "$", locale: str = "fr_CA") -> list[dict]:
+    """Partners whose net is negative: they gave more than their share; ``amount`` is what the others owe them."""
+    return [
+        {"name": p.name, "amount": format_money(-p.net, currency, locale)}
+        for p in result.partners
+        if p.net < 0
+    ]
 
 
 __all__ = ["run", "present", "COMMANDS", "LINE_NAMES"]

@@ -124,14 +124,14 @@ def break_even_chart(inp, result, currency: str = "$", locale: str = "fr_CA") ->
         return y0 - Fraction(value) / Fraction(top_value) * (y0 - y1)
 
     if n is None:
-        title = "Seuil de rentabilité : aucun, l'autre solution reste moins chère ou aussi chère"
+        title = "Seuil de rentabilité : aucun, la solution de rechange reste moins chère ou aussi chère"
     else:
         noun = "utilisation" if n == 1 else "utilisations"
         title = f"Seuil de rentabilité : {format_number(n, locale, 0)} {noun} par an"
     desc = (
         f"Coût annuel selon le nombre d'utilisations, de 0 à {format_number(last, locale, 0)}. "
         f"Mutualisation : {money(inp.annual_fixed_costs)} de coûts fixes plus "
-        f"{money(inp.variable_cost_per_use)} par utilisation. Autre solution : "
+        f"{money(inp.variable_cost_per_use)} par utilisation. Solution de rechange : "
         f"{money(inp.alternative_price_per_use)} par utilisation. "
     )
     if n is None:
@@ -140,7 +140,7 @@ def break_even_chart(inp, result, currency: str = "$", locale: str = "fr_CA") ->
         at = next(p for p in points if p.uses == n)
         desc += (
             f"À {format_number(n, locale, 0)} utilisation{'s' if n > 1 else ''} par an, la mutualisation coûte {money(at.pooling)} "
-            f"et l'autre solution {money(at.alternative)} : la mutualisation devient moins chère."
+            f"et la solution de rechange {money(at.alternative)} : la mutualisation devient moins chère."
         )
     first, end = points[0], points[-1]
     body = [
@@ -162,7 +162,7 @@ def break_even_chart(inp, result, currency: str = "$", locale: str = "fr_CA") ->
         _text(x0 + 30, y0 + 62, "Mutualisation"),
         f'<line x1="{x0 + 170}" y1="{y0 + 58}" x2="{x0 + 194}" y2="{y0 + 58}" stroke="{PALETTE[1]}" '
         f'stroke-width="3" stroke-dasharray="8 5"/>',
-        _text(x0 + 200, y0 + 62, "Autre solution"),
+        _text(x0 + 200, y0 + 62, "Solution de rechange"),
     ]
     if n is not None:
         at = next(p for p in points if p.uses == n)

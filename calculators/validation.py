@@ -25,6 +25,12 @@ from calculators.money import NumberFormatError, to_decimal
 # "rate" (a fraction from 0 to 1; "15 %" is read as 0.15).
 RULES = ("any", "non_negative", "positive", "rate")
 
+# Amount fields that people may take for a rate: "30 %" gets this message
+# instead of « n'est pas un nombre ». The currency is not known here: « un montant ».
+PERCENT_GIVEN_FOR_AMOUNT = {
+    "fixed_share": "La part fixe est un montant (par exemple 1 800), pas un pourcentage.",
+}
+
 
 def path(prefix: str, name: str) -> str:
     return f"{prefix}.{name}" if prefix else name
@@ -38,6 +44,9 @@ def coerce_number(value: object, field: str, rule: str, errors: list[FieldError]
         except NumberFormatError:
             errors.append(not_a_number(field, value.strip()))
             return None
+    elif field in PERCENT_GIVEN_FOR_AMOUNT and isinstance(value, str) and value.strip().endswith("%"):
+        errors.append(FieldError(field, PERCENT_GIVEN_FOR_AMOUNT[field]))
+        return None
     else:
         try:
             number = to_decimal(value)

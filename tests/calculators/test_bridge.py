@@ -155,3 +155,64 @@ def test_present_names_the_usage_cost_lines_as_the_guide_does():
         "preparation": "Préparation, vérification, rangement",
         "admin_fee": "Frais administratifs",
     }
+
+
+# 6 000 $ by usage 10 / 20 / 30 (60 in all): 6 000 × 10/60 = 1 000, × 20/60 = 2 000, × 30/60 = 3 000.
+# The first partner brings 2 500 $ in kind: net 1 000 − 2 500 = −1 500, then 2 000 and 3 000.
+# Totals: in kind 2 500 + 0 + 0 = 2 500; net −1 500 + 2 000 + 3 000 = 3 500 (= 6 000 − 2 500).
+SPLIT_IN_KIND = json.dumps(
+    {
+        "total": "6 000",
+        "method": "usage",
+        "partners": [
+            {"name": "ASBL Namur", "usage": "10", "in_kind": "2 500"},
+            {"name": "Ressourcerie Les Castors", "usage": "20"},
+            {"name": "Jardins solidaires", "usage": "30"},
+        ],
+    }
+)
+
+
+def test_present_split_gives_the_totals_and_who_is_owed():
+    answer = json.loads(present("split", SPLIT_IN_KIND))
+    nbsp, thin = "\u00a0", "\u202f"
+    assert [p["net"] for p in answer["display"]["partners"]] == [
+        f"-1{nbsp}500,00{nbsp}$",
+        f"2{nbsp}000,00{nbsp}$",
+        f"3{nbsp}000,00{nbsp}$",
+    ]
+    assert answer["totals"] == {"in_kind": f"2{nbsp}500,00{nbsp}$", "net": f"3{nbsp}500,00{nbsp}$"}
+    # The others owe ASBL Namur what it gave beyond its share: 2 500 − 1 000 = 1 500.
+    assert answer["owed"] == [{"name": "ASBL Namur", "amount": f"1{nbsp}500,00{nbsp}$"}]
+    # In euros, fr_FR groups thousands with a narrow no-break space.
+    euros = json.loads(present("split", SPLIT_IN_KIND, currency="€", locale="fr_FR"))
+    assert euros["totals"] == {"in_kind": f"2{thin}500,00{nbsp}€", "net": f"3{thin}500,00{nbsp}€"}
+
+
+def test_present_split_nobody_owed_when_every_net_is_positive():
+    # 1 200 $ equally between two: 600 each; 50 $ in kind for the first: net 550 and 600, totals 50 and 1 150.
+    payload = '{"total": "1200", "method": "equal", "partners": [{"name": "A", "in_kind": "50"}, {"name": "B"}]}'
+    answer = json.loads(present("split", payload))
+    assert answer["owed"] == []
+    assert answer["totals"] == {"in_kind": "50,00\u00a0$", "net": "1\u00a0150,00\u00a0$"}
+
+
+def test_a_percentage_in_the_fixed_share_is_explained():
+    payload = '{"total": "6000", "method": "mixed", "fixed_share": "30 %", "partners": [{"name": "A", "usage": "1"}]}'
+    assert json.loads(present("split", payload)) == {
+        "errors": [
+            {"field": "fixed_share", "message": "La part fixe est un montant (par exemple 1 800), pas un pourcentage."}
+        ]
+    }
+    assert json.loads(run("split", payload.replace("30 %", "30%")))["errors"][0]["message"].startswith(
+        "La part fixe est un montant"
+    )
+
+
+def test_break_even_says_la_solution_de_rechange():
+    out = json.loads(present("break-even", '{"annual_fixed_costs": "1", "variable_cost_per_use": "5", "alternative_price_per_use": "4"}'))
+    assert out["display"]["break_even_uses"] == (
+        "Aucun seuil : la solution de rechange reste toujours moins chère ou aussi chère."
+    )
+    assert "autre solution" not in out["svg"].lower()
+    assert "la solution de rechange reste moins chère" in out["svg"]

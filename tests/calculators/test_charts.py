@@ -57,6 +57,10 @@ def test_break_even_chart_marks_the_point():
     assert "Seuil : 101" in [t.text for t in root.iter(SVG + "text")]
     desc = root.find(SVG + "desc").text
     assert "1\u00a0202,00\u00a0$" in desc and "1\u00a0212,00\u00a0$" in desc  # at 101 uses: 1000 + 2 x 101 and 12 x 101
+    # One term for the alternative, in the legend and the description alike.
+    assert "Solution de rechange" in [t.text for t in root.iter(SVG + "text")]
+    assert "et la solution de rechange 1\u00a0212,00\u00a0$" in desc
+    assert "autre solution" not in text.lower()
     none = ET.fromstring(svg_of("break-even", '{"annual_fixed_costs": "1", "variable_cost_per_use": "5", "alternative_price_per_use": "4"}'))
     assert not list(none.iter(SVG + "circle"))
     assert "jamais" in none.find(SVG + "desc").text

@@ -141,6 +141,7 @@ ERROR_PATHS = [
     ("split negative weight", "split", {"total": "1", "method": "weights", "partners": [{"name": "A", "weight": "-2"}]}, "partners.0.weight", "positif ou nul"),
     ("split fixed share too big", "split", {"total": "1", "method": "mixed", "fixed_share": "2", "partners": [{"name": "A", "usage": "1"}]}, "fixed_share", "dépasser le montant"),
     ("split fixed share missing", "split", {"total": "1", "method": "mixed", "partners": [{"name": "A", "usage": "1"}]}, "fixed_share", "Indiquez la part fixe"),
+    ("split fixed share as a percentage", "split", {"total": "6000", "method": "mixed", "fixed_share": "30 %", "partners": [{"name": "A", "usage": "1"}]}, "fixed_share", "La part fixe est un montant (par exemple 1 800), pas un pourcentage."),
     ("split sub-cent total", "split", {"total": "1.005", "method": "equal", "partners": [{"name": "A"}]}, "total", "au cent près"),
 ]
 

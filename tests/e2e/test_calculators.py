@@ -307,6 +307,58 @@ def test_split_mixed_hand_worked_and_shares_add_up(page, site):
     assert_no_axe_violations(page, CONTENT)
 
 
+def type_split_with_in_kind_beyond_a_share(page):
+    """6 000 $ by usage 10 / 20 / 30, 2 500 $ in kind for the first partner (see the test below)."""
+    page.fill("#sp-total", "6 000")
+    page.select_option("#sp-method", "usage")
+    page.get_by_role("button", name="Ajouter un partenaire").click()
+    names = ["ASBL Namur", "Ressourcerie Les Castors", "Jardins solidaires"]
+    for i, (name, usage) in enumerate(zip(names, ["10", "20", "30"]), start=1):
+        page.get_by_label(f"Nom, partenaire {i}", exact=True).fill(name)
+        page.get_by_label(f"Utilisation, partenaire {i}", exact=True).fill(usage)
+    page.get_by_label("Apport en nature ($), partenaire 1", exact=True).fill("2 500")
+
+
+def test_split_in_kind_beyond_a_share_is_explained_and_totalled(page, site):
+    """6 000 $ by usage 10 / 20 / 30 (60 in all): shares 6 000 × 10/60 = 1 000, × 20/60 = 2 000, × 30/60 = 3 000.
+    ASBL Namur brings 2 500 $ in kind: net 1 000 − 2 500 = −1 500 (the others owe it 1 500), 2 000, 3 000.
+    Total row: shares 6 000; in kind 2 500 + 0 + 0 = 2 500; net −1 500 + 2 000 + 3 000 = 3 500."""
+    form = open_calculator(page, site, SPLIT, "sp")
+    type_split_with_in_kind_beyond_a_share(page)
+    owed = form.locator(".mu-calc-owed")
+    expect(owed).to_have_count(1, timeout=BOOT)
+    assert split_rows(form) == [
+        ["ASBL Namur", "1 000,00 $", "2 500,00 $", "-1 500,00 $"],
+        ["Ressourcerie Les Castors", "2 000,00 $", "0,00 $", "2 000,00 $"],
+        ["Jardins solidaires", "3 000,00 $", "0,00 $", "3 000,00 $"],
+    ]
+    foot = form.locator(".mu-calc-table tfoot tr").locator("th, td")
+    assert [money(foot.nth(j).inner_text()) for j in range(4)] == ["Total", "6 000,00 $", "2 500,00 $", "3 500,00 $"]
+    assert money(owed.inner_text()) == (
+        "ASBL Namur a apporté 1 500,00 $ de plus que sa part : les autres partenaires lui doivent ce montant."
+    )
+    # With 500 $ in kind, every net is positive again (500, 2 000, 3 000): no sentence.
+    page.get_by_label("Apport en nature ($), partenaire 1", exact=True).fill("500")
+    expect(owed).to_have_count(0, timeout=BOOT)
+    assert_no_axe_violations(page, CONTENT)
+
+
+def test_split_on_a_phone_tables_scroll_in_their_own_box(page, site):
+    """At 390 px the partners table and the result table are wider than the screen: they scroll
+    inside their box (focusable, named), the page itself never grows wider than the screen."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    form = open_calculator(page, site, SPLIT, "sp")
+    type_split_with_in_kind_beyond_a_share(page)
+    expect(form.locator(".mu-calc-owed")).to_have_count(1, timeout=BOOT)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    box = form.locator(".mu-calc-details .mu-table-scroll")
+    expect(box).to_have_attribute("tabindex", "0")
+    expect(box).to_have_attribute("aria-label", "Part de chaque partenaire")
+    chart = form.locator(".mu-calc-chart svg")
+    assert chart.bounding_box()["width"] <= 390
+    assert_no_axe_violations(page, CONTENT)
+
+
 def test_split_equal_shares_add_up_to_the_cent(page, site):
     """100 $ equally between 3: 33,333… each; floors 33,33 × 3 = 99,99; the missing cent goes to
     the largest remainder, a tie, so to the first listed: 33,34 + 33,33 + 33,33 = 100,00."""

@@ -376,7 +376,15 @@ function table(caption, headers, rows, foot) {
     tfoot.append(tr);
     el.append(tfoot);
   }
-  return el;
+  // A table wider than a phone scrolls in its own box, not the page; the box
+  // is focusable and named so the keyboard can scroll it too.
+  const box = document.createElement("div");
+  box.className = "mu-table-scroll";
+  box.tabIndex = 0;
+  box.setAttribute("role", "region");
+  box.setAttribute("aria-label", caption);
+  box.append(el);
+  return box;
 }
 
 // The chart: parsed as SVG (not HTML), scripts and event attributes dropped.
@@ -438,7 +446,13 @@ const RENDERERS = {
     };
   },
   split(answer) {
-    const { display } = answer;
+    const { display, totals } = answer;
+    // Partners who gave more than their share: the amount comes from Python (answer.owed).
+    const owed = (answer.owed || []).map(({ name, amount }) =>
+      cell("p", `${name} a apporté ${amount} de plus que sa part : les autres partenaires lui doivent ce montant.`, {
+        class: "mu-calc-owed",
+      }),
+    );
     return {
       summary: `Montant réparti : ${display.total}, entre ${display.partners.length} partenaires.`,
       details: [
@@ -446,8 +460,9 @@ const RENDERERS = {
           "Part de chaque partenaire",
           ["Partenaire", "Part", "Apport en nature", "Reste à payer"],
           display.partners.map((p) => [p.name, p.share, p.in_kind, p.net]),
-          ["Total", display.total, "", ""],
+          ["Total", display.total, totals.in_kind, totals.net],
         ),
+        ...owed,
         chart(answer.svg, "Graphique : part de chaque partenaire."),
       ],
     };
