@@ -53,7 +53,7 @@ LABELS: dict[str, str] = {
     # break-even
     "annual_fixed_costs": "les coûts fixes annuels",
     "variable_cost_per_use": "le coût variable par utilisation",
-    "alternative_price_per_use": "le prix d'une utilisation sans mutualisation",
+    "alternative_price_per_use": "le prix d'une utilisation avec la solution de rechange",
     # split
     "total": "le montant à répartir",
     "method": "la méthode de répartition",
