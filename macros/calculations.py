@@ -134,7 +134,7 @@ def render_break_even_example(example_id: str, currency: str = "$", locale: str 
         f"{escape(break_even_text(result.break_even_uses, locale))}</strong></td></tr></tfoot></table>"
     )
     svg = charts.break_even_chart(inp, result, currency, locale)
-    caption = "Coût annuel de la mutualisation (trait plein) et de l'autre solution (tirets)."
+    caption = "Coût annuel de la mutualisation (trait plein) et de la solution de rechange (tirets)."
     return f'<div class="mu-calc-example" data-example="break-even:{escape(example_id)}">{table}{_figure(svg, caption)}</div>'
 
 
