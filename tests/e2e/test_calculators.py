@@ -469,3 +469,12 @@ def test_clearing_can_be_undone(page, site):
     for selector, value in PLANER_TYPED.items():
         assert page.input_value(selector) == value, selector
     expect(page.get_by_role("button", name="Rétablir les valeurs précédentes")).to_be_hidden()
+
+
+def test_search_still_works_on_a_calculator_page(page, site):
+    """Material's search starts a little late on calculator pages (so Pyodide boots alone), then answers."""
+    goto(page, site, USAGE)
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("raboteuse")
+    page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+    assert page.locator(".md-search-result__item").count() >= 1
