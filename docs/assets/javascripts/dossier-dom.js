@@ -90,6 +90,11 @@ export function slug(text) {
   return s || "sans-nom";
 }
 
+// "1 questionnaire", "3 questionnaires" (French: plural from 2).
+export function plural(n, one, many) {
+  return `${n} ${n > 1 ? many : one}`;
+}
+
 export function today() {
   return new Date().toISOString().slice(0, 10);
 }

@@ -29,7 +29,7 @@ import {
   sanitizeAnswers,
   validateDossierObject,
 } from "./answers.js";
-import { h, onPage, readFileText, formatDateTime, pageHref, readCatalog, slug, today } from "./dossier-dom.js";
+import { h, onPage, readFileText, formatDateTime, pageHref, readCatalog, slug, today, plural } from "./dossier-dom.js";
 
 export const STEP_LABELS = {
   impulsion: "1. Impulsion",
@@ -42,9 +42,6 @@ export const STEP_LABELS = {
 
 const UNCHANGED = "Vos réponses actuelles n'ont pas changé.";
 
-function plural(n, one, many) {
-  return `${n} ${n > 1 ? many : one}`;
-}
 
 // Storage usable? Write and remove a probe key of this site.
 export function storageProbe() {

@@ -22,7 +22,7 @@ import {
   sameName,
   validateGridObject,
 } from "./grid-files.js";
-import { h, onPage, pageHref, readCatalog, readFileText, formatDateTime, slug, today } from "./dossier-dom.js";
+import { h, onPage, pageHref, readCatalog, readFileText, formatDateTime, slug, today, plural } from "./dossier-dom.js";
 
 export function gridKey() {
   return `mutuus:${siteRoot()}:grille:v1`;
@@ -35,9 +35,6 @@ const MARK_HELP = {
   "": "vous n'avez pas encore tranché",
 };
 
-function plural(n, one, many) {
-  return `${n} ${n > 1 ? many : one}`;
-}
 
 function listNames(names) {
   const quoted = names.map((n) => `« ${n} »`);
