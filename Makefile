@@ -1,8 +1,14 @@
 # Mutuus: the README's commands. Each target installs what it needs.
-#   make serve   build and serve the site on http://127.0.0.1:8000 with live reload
-#   make build   write the production site to site/ (strict build)
-#   make test    run every test (Python, Pyodide under Node, real Chromium)
-#   make bench   measure speed against baselines run in the same process
+#   make serve           build and serve the site on http://127.0.0.1:8000, rebuilt
+#                        and reloaded on every change (ENGINE=zensical to try Zensical)
+#   make build           write the production site to site/ (MkDocs + Material, strict)
+#   make build-zensical  write the same site to site/ with Zensical instead
+#   make test            run every test (Python, Pyodide under Node, real Chromium)
+#   make bench           measure speed against baselines run in the same process
+#
+# Both builds run the same steps around the generator (sitebuild/): `pre`
+# builds the calculators wheel, `post` copies it with the Pyodide runtime into
+# site/ and writes the Content-Security-Policy into every page.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -12,8 +18,9 @@ PY     := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 export MUTUUS_CHROMIUM := $(CHROMIUM)
 export NO_MKDOCS_2_WARNING := 1
+ENGINE ?= mkdocs
 
-.PHONY: serve build test bench clean chromium
+.PHONY: serve build build-zensical test bench clean chromium
 
 # --- installation ----------------------------------------------------------
 # A stamp file per requirements set: reinstall only when the lock changes.
@@ -25,9 +32,14 @@ $(VENV)/.docs-installed: requirements/docs.txt | $(PY)
 	$(PY) -m pip install --quiet --require-hashes -r requirements/docs.txt
 	touch $@
 
+$(VENV)/.zensical-installed: requirements/zensical.txt | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements/zensical.txt
+	touch $@ $(VENV)/.docs-installed
+
+# The test set includes docs and zensical: `make test` builds with both.
 $(VENV)/.test-installed: requirements/test.txt | $(PY)
 	$(PY) -m pip install --quiet --require-hashes -r requirements/test.txt
-	touch $@ $(VENV)/.docs-installed
+	touch $@ $(VENV)/.docs-installed $(VENV)/.zensical-installed
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -45,11 +57,20 @@ chromium:
 	fi
 
 # --- the four commands -----------------------------------------------------
-serve: $(VENV)/.docs-installed node_modules/.installed
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(VENV)/.docs-installed $(if $(filter zensical,$(ENGINE)),$(VENV)/.zensical-installed) node_modules/.installed
+	$(PY) -m sitebuild serve --engine $(ENGINE) --addr 127.0.0.1:8000
 
 build: $(VENV)/.docs-installed node_modules/.installed
+	$(PY) -m sitebuild pre site
 	$(PY) -m mkdocs build --strict
+	$(PY) -m sitebuild post site
+
+# Zensical writes into site_dir (site/) and imports macros/ only with the
+# project root on PYTHONPATH; it ignores mkdocs.yml's hooks, hence sitebuild.
+build-zensical: $(VENV)/.zensical-installed node_modules/.installed
+	$(PY) -m sitebuild pre site
+	PYTHONPATH=$(CURDIR) $(PY) -m zensical build --clean
+	$(PY) -m sitebuild post site
 
 test: $(VENV)/.test-installed node_modules/.installed chromium
 	$(PY) -m pytest

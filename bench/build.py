@@ -8,8 +8,9 @@ them alike; the figure that matters is the ratio, not the seconds:
 - baseline: the same Markdown pages built by Material alone (search plugin,
   no macros, no hooks, no extensions, not strict): what any Material site of
   this size costs;
-- Mutuus: the real mkdocs.yml (macros, questionnaires validated and rendered,
-  calculators wheel, Pyodide runtime copied, CSP), strict.
+- Mutuus: the real mkdocs.yml (macros, questionnaires validated and rendered),
+  strict, between sitebuild's pre and post steps (calculators wheel, Pyodide
+  runtime copied, CSP), as `make build` runs them.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ import io
 import logging
 import os
 import shutil
+import sys
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # sitebuild, run as a script
 
 BARE_CONFIG = """site_name: Référence Material
 docs_dir: {docs}
@@ -43,11 +46,20 @@ def timed_build(config_file: Path, **overrides) -> float:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    # The bare build must not pick up Mutuus' hooks through the working directory.
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()):
         config = load_config(str(config_file), **overrides)
         build(config)
+    return time.perf_counter() - start
+
+
+def timed_mutuus_build(site_dir: Path) -> float:
+    from sitebuild import build as steps
+
+    start = time.perf_counter()
+    steps.pre(site_dir)
+    timed_build(ROOT / "mkdocs.yml", site_dir=str(site_dir), strict=True)
+    steps.post(site_dir)
     return time.perf_counter() - start
 
 
@@ -70,7 +82,7 @@ def main() -> None:
         bare, full = [], []
         for _ in range(args.runs):
             bare.append(timed_build(bare_config))
-            full.append(timed_build(ROOT / "mkdocs.yml", site_dir=str(scratch / "site"), strict=True))
+            full.append(timed_mutuus_build(scratch / "site"))
         pages = sum(1 for _ in (scratch / "site").rglob("index.html"))
         b, f = statistics.median(bare), statistics.median(full)
         print(f"Construction du site ({args.runs} passes, médianes, {pages} pages)")

@@ -18,7 +18,7 @@ def site(tmp_path_factory):
     port = free_port()
     dest = tmp_path_factory.mktemp("site")
     served = ServedSite(dir=dest, port=port)
-    served.build_seconds = build_site(dest, served.url)
+    build_site(dest, served.url)
     served.start()
     yield served
     served.stop()

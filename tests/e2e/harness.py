@@ -21,9 +21,12 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from sitebuild.mimetypes import MIME_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("MUTUUS_CHROMIUM", "/usr/bin/chromium")
@@ -49,14 +52,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def build_site(dest: Path, site_url: str) -> float:
-    """Build the site with the strict build into dest; return the seconds it took."""
-    import time
-
+def build_site(dest: Path, site_url: str, engine: str = "mkdocs") -> float:
+    """Build the site as `make build` does (sitebuild pre, the engine, sitebuild post)
+    into dest; return the seconds it took."""
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        [sys.executable, "-m", "sitebuild", "build", "--engine", engine, str(dest)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -67,22 +69,14 @@ def build_site(dest: Path, site_url: str) -> float:
         # Keep what a person needs: the warnings and errors, not the INFO chatter.
         lines = (result.stdout + result.stderr).splitlines()
         useful = [l for l in lines if not l.startswith("INFO")] or lines
-        raise RuntimeError("mkdocs build --strict a échoué :\n" + "\n".join(useful[-60:]))
+        raise RuntimeError(f"la construction ({engine}) a échoué :\n" + "\n".join(useful[-60:]))
     return elapsed
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Static files with the MIME types Pyodide needs, and no request log."""
 
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".whl": "application/zip",
-        ".svg": "image/svg+xml",
-    }
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
     def log_message(self, format, *args):  # noqa: A002 (stdlib signature)
         pass
@@ -94,7 +88,6 @@ class ServedSite:
 
     dir: Path
     port: int
-    build_seconds: float = 0.0
     _server: http.server.ThreadingHTTPServer | None = None
 
     @property

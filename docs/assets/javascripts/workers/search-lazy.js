@@ -1,5 +1,5 @@
 // Material's search worker, started a few seconds late. Calculator pages only
-// (hooks/calculators_runtime.py points Material's config here on them).
+// (sitebuild/calculators_runtime.py points Material's config here on them).
 //
 // Why: on those pages Pyodide boots in its own worker as the page opens, and
 // Material builds its search index at the same moment. On two cores the two

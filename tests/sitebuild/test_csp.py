@@ -1,9 +1,11 @@
-"""hooks/csp.py: the policy, the inline script hashes and where the meta goes."""
+"""sitebuild/csp.py: the policy, the inline script hashes and where the meta goes."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+
+from sitebuild import csp
 
 PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>t</title>
 <script>__md_scope=new URL(".",location)</script>
@@ -17,8 +19,8 @@ def sha(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-def test_policy_allows_wasm_but_never_eval(csp_hook):
-    policy = csp_hook.policy(["'sha256-abc'"])
+def test_policy_allows_wasm_but_never_eval():
+    policy = csp.policy(["'sha256-abc'"])
     assert "script-src 'self' 'wasm-unsafe-eval' 'sha256-abc'" in policy
     assert "'unsafe-eval'" not in policy
     assert "'unsafe-inline'" not in policy.split("style-src")[0]
@@ -36,44 +38,46 @@ def test_policy_allows_wasm_but_never_eval(csp_hook):
         assert directive in policy
 
 
-def test_dev_policy_for_live_reload(csp_hook):
-    policy = csp_hook.policy(dev=True)
-    assert "'unsafe-inline'" in policy and "'unsafe-eval'" not in policy and "sha256" not in policy
+def test_live_reload_needs_no_inline_script():
+    """make serve serves the built pages, policy included: its reload client is a same-origin file."""
+    from sitebuild import serve
+
+    html = serve.inject_reload(b"<html><head></head><body><p>x</p></body></html>").decode()
+    assert '<script src="/__livereload.js" defer></script></body>' in html
+    assert csp.inline_scripts(html) == []
 
 
-def test_only_executable_inline_scripts_are_hashed(csp_hook):
-    bodies = csp_hook.inline_scripts(PAGE)
+def test_only_executable_inline_scripts_are_hashed():
+    bodies = csp.inline_scripts(PAGE)
     assert bodies == ['__md_scope=new URL(".",location)', "var palette=1"]
     # Hand-checked format: 'sha256-' + base64 of the SHA-256 of the UTF-8 body.
-    assert csp_hook.script_hash("var palette=1") == sha("var palette=1")
+    assert csp.script_hash("var palette=1") == sha("var palette=1")
 
 
-def test_meta_is_first_in_head_and_hashes_are_the_union(csp_hook, tmp_path):
-    csp_hook.on_startup(command="build", dirty=False)
-    csp_hook.on_pre_build(config=None)
-    first = csp_hook.add_policy(PAGE)
+def test_meta_is_first_in_head_and_hashes_are_the_union(tmp_path):
     other = PAGE.replace("var palette=1", "var other=2")
-    second = csp_hook.add_policy(other)
+    (tmp_path / "sub").mkdir()
+    paths = [tmp_path / "index.html", tmp_path / "sub" / "index.html"]
+    paths[0].write_text(PAGE, encoding="utf-8")
+    paths[1].write_text(other, encoding="utf-8")
+    csp.run({}, tmp_path)
+    first = paths[0].read_text(encoding="utf-8")
     # First in <head>: only the charset declaration stays in front (first 1024 bytes).
     charset = '<head><meta charset="utf-8">'
     assert first.index('<meta http-equiv="Content-Security-Policy"') == first.index(charset) + len(charset)
-    paths = []
-    for i, html in enumerate((first, second)):
-        path = tmp_path / f"p{i}.html"
-        path.write_text(html, encoding="utf-8")
-        paths.append(path)
-    for path in paths:
-        csp_hook.finalise(path, csp_hook._state["hashes"])
     for path in paths:
         text = path.read_text(encoding="utf-8")
-        assert csp_hook.PLACEHOLDER not in text
+        assert text.count("Content-Security-Policy") == 1
         # Each page allows the scripts of every page (instant navigation keeps the first policy).
         for body in ("var palette=1", "var other=2", '__md_scope=new URL(".",location)'):
             assert sha(body) in text
+    # Running the step again changes nothing.
+    csp.run({}, tmp_path)
+    assert paths[0].read_text(encoding="utf-8") == first
 
 
-def test_policy_goes_right_after_head_without_charset(csp_hook):
-    html = csp_hook.insert_meta("<html><head><title>t</title></head></html>", "default-src 'self'")
+def test_policy_goes_right_after_head_without_charset():
+    html = csp.insert_meta("<html><head><title>t</title></head></html>", "default-src 'self'")
     assert html.startswith('<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'self\'">')
 
 

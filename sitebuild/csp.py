@@ -12,13 +12,13 @@ the site's own origin, plus:
 With instant navigation, Material swaps pages in place: the policy of the
 first page loaded stays in force, and inline scripts of the new page's
 content are re-created (and so checked against that first policy). Each page
-therefore carries the hashes of the inline scripts of EVERY page: the hook
-collects them page by page (``on_post_page``), then writes the union into
-each page at the end of the build (``on_post_build``).
+therefore carries the hashes of the inline scripts of EVERY page: the step
+reads every HTML file in the site, then writes the union into each.
 
-Under ``mkdocs serve``, the live-reload script injected by the dev server
-changes on every request: the policy then allows inline scripts
-(``'unsafe-inline'``, no hashes) and keeps everything else.
+It runs last among the post steps, so inline scripts other steps add (the
+calculators' boot script) are hashed too. ``make serve`` serves the same
+pages: its live-reload client is a file of the site's own origin
+(sitebuild/serve.py), so the policy needs no 'unsafe-inline' there either.
 """
 
 from __future__ import annotations
@@ -29,7 +29,6 @@ import re
 from html import escape
 from pathlib import Path
 
-PLACEHOLDER = "__MUTUUS_CSP_SCRIPT_HASHES__"
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
@@ -40,15 +39,11 @@ _HEAD = re.compile(r"<head\b[^>]*>", re.I)
 # which grows with each hash, goes right after it when it opens <head>.
 _HEAD_START = re.compile(r"<head\b[^>]*>(\s*<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>)?", re.I)
 
-_state = {"serve": False, "hashes": set(), "pages": []}
 
 
-def policy(script_hashes=(), *, dev: bool = False) -> str:
-    """The policy text. ``dev`` (mkdocs serve) trades the hashes for 'unsafe-inline'."""
-    if dev:
-        script = "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'"
-    else:
-        script = " ".join(["script-src 'self' 'wasm-unsafe-eval'", *sorted(script_hashes)])
+def policy(script_hashes=()) -> str:
+    """The policy text, allowing the given inline script hashes."""
+    script = " ".join(["script-src 'self' 'wasm-unsafe-eval'", *sorted(script_hashes)])
     return "; ".join(
         [
             "default-src 'self'",
@@ -99,47 +94,23 @@ def insert_meta(html: str, content: str) -> str:
     return html[: match.end()] + meta + html[match.end() :]
 
 
-def add_policy(html: str) -> str:
-    """Record the page's script hashes and insert a policy awaiting the union."""
-    for body in inline_scripts(html):
-        _state["hashes"].add(script_hash(body))
-    if _state["serve"]:
-        return insert_meta(html, policy(dev=True))
-    return insert_meta(html, policy([PLACEHOLDER]))
+def add_policy(html: str, hashes) -> str:
+    """The page with the policy allowing ``hashes`` first in its <head>."""
+    return insert_meta(html, policy(hashes))
 
 
-def finalise(path: Path, hashes) -> None:
-    text = path.read_text(encoding="utf-8")
-    if PLACEHOLDER in text:
-        path.write_text(text.replace(PLACEHOLDER, " ".join(sorted(hashes))), encoding="utf-8")
+def collect_hashes(pages: dict[Path, str]) -> set[str]:
+    return {script_hash(body) for html in pages.values() for body in inline_scripts(html)}
 
 
-# --- MkDocs events -----------------------------------------------------------
+# --- the step ------------------------------------------------------------------
 
 
-def on_startup(*, command, dirty):
-    _state["serve"] = command == "serve"
-
-
-def on_pre_build(*, config):
-    _state["hashes"] = set()
-    _state["pages"] = []
-
-
-def on_post_page(output, *, page, config):
-    _state["pages"].append(page.file.abs_dest_path)
-    return add_policy(output)
-
-
-def on_post_template(output_content, *, template_name, config):
-    if template_name.endswith(".html"):
-        _state["pages"].append(str(Path(config.site_dir) / template_name))
-        return add_policy(output_content)
-    return output_content
-
-
-def on_post_build(*, config):
-    for name in _state["pages"]:
-        path = Path(name)
-        if path.is_file():
-            finalise(path, _state["hashes"])
+def run(config: dict, site_dir: Path) -> None:
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(Path(site_dir).rglob("*.html"))}
+    pages = {path: html for path, html in pages.items() if _HEAD.search(html)}
+    hashes = collect_hashes(pages)
+    for path, html in pages.items():
+        if 'http-equiv="Content-Security-Policy"' in html:
+            continue  # already done (post run twice on the same site)
+        path.write_text(add_policy(html, hashes), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""hooks/calculators_runtime.py: the wheel, its manifest and the Pyodide runtime files."""
+"""sitebuild/calculators_runtime.py: the wheel, its manifest and the Pyodide runtime files."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
+from sitebuild import calculators_runtime as runtime
+from sitebuild.errors import BuildError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,29 +25,29 @@ def fake_repo(tmp_path: Path, body: str = "VALUE = 1\n") -> Path:
     return repo
 
 
-def test_runtime_files_are_only_what_pyodide_boots_with(runtime_hook):
-    assert set(runtime_hook.RUNTIME_FILES) == {
+def test_runtime_files_are_only_what_pyodide_boots_with():
+    assert set(runtime.RUNTIME_FILES) == {
         "pyodide.mjs",
         "pyodide.asm.js",
         "pyodide.asm.wasm",
         "python_stdlib.zip",
         "pyodide-lock.json",
     }
-    assert not any(n.endswith((".md", ".html", ".map", ".d.ts")) for n in runtime_hook.RUNTIME_FILES)
+    assert not any(n.endswith((".md", ".html", ".map", ".d.ts")) for n in runtime.RUNTIME_FILES)
 
 
-def test_missing_pyodide_says_npm_ci_in_french(runtime_hook, tmp_path):
-    with pytest.raises(PluginError) as info:
-        runtime_hook.pyodide_dir(tmp_path)
+def test_missing_pyodide_says_npm_ci_in_french(tmp_path):
+    with pytest.raises(BuildError) as info:
+        runtime.pyodide_dir(tmp_path)
     message = str(info.value)
     assert "npm ci" in message
     assert "introuvable" in message
 
 
-def test_wheel_is_reproducible_and_contains_the_package(runtime_hook, tmp_path):
+def test_wheel_is_reproducible_and_contains_the_package(tmp_path):
     repo = fake_repo(tmp_path)
-    name_a, data_a = runtime_hook.build_wheel(repo)
-    name_b, data_b = runtime_hook.build_wheel(repo)
+    name_a, data_a = runtime.build_wheel(repo)
+    name_b, data_b = runtime.build_wheel(repo)
     assert name_a == name_b == "mutuus_calculators-0.1.0-py3-none-any.whl"
     # Same sources, same bytes (SOURCE_DATE_EPOCH), so the same hashed URL.
     assert hashlib.sha256(data_a).digest() == hashlib.sha256(data_b).digest()
@@ -60,38 +61,39 @@ def test_wheel_is_reproducible_and_contains_the_package(runtime_hook, tmp_path):
     assert not list(repo.glob("*.egg-info"))
 
 
-def test_wheel_is_cached_by_source_hash(runtime_hook, tmp_path, monkeypatch):
+def test_wheel_is_cached_by_source_hash(tmp_path, monkeypatch):
+    runtime._memory_cache.clear()
     repo = fake_repo(tmp_path)
     cache = tmp_path / "cache"
     calls = []
-    real_build = runtime_hook.build_wheel
-    monkeypatch.setattr(runtime_hook, "build_wheel", lambda root: calls.append(root) or real_build(root))
-    first = runtime_hook.cached_wheel(repo, cache)
-    second = runtime_hook.cached_wheel(repo, cache)
+    real_build = runtime.build_wheel
+    monkeypatch.setattr(runtime, "build_wheel", lambda root: calls.append(root) or real_build(root))
+    first = runtime.cached_wheel(repo, cache)
+    second = runtime.cached_wheel(repo, cache)
     assert first == second and len(calls) == 1, "same sources: no second build (memory)"
-    runtime_hook._memory_cache.clear()
-    assert runtime_hook.cached_wheel(repo, cache) == first and len(calls) == 1, "same sources: no second build (disk)"
+    runtime._memory_cache.clear()
+    assert runtime.cached_wheel(repo, cache) == first and len(calls) == 1, "same sources: no second build (disk)"
     (repo / "calculators" / "bridge.py").write_text("VALUE = 2\n", encoding="utf-8")
-    changed = runtime_hook.cached_wheel(repo, cache)
+    changed = runtime.cached_wheel(repo, cache)
     assert len(calls) == 2, "a changed source is rebuilt"
     assert changed[1] != first[1]
 
 
-def test_source_hash_ignores_bytecode(runtime_hook, tmp_path):
+def test_source_hash_ignores_bytecode(tmp_path):
     repo = fake_repo(tmp_path)
-    before = runtime_hook.source_hash(repo)
+    before = runtime.source_hash(repo)
     (repo / "calculators" / "__pycache__").mkdir()
     (repo / "calculators" / "__pycache__" / "bridge.cpython-311.pyc").write_bytes(b"\0")
-    assert runtime_hook.source_hash(repo) == before
+    assert runtime.source_hash(repo) == before
 
 
-def test_site_path_and_manifest(runtime_hook):
+def test_site_path_and_manifest():
     data = b"wheel bytes"
     sha = hashlib.sha256(data).hexdigest()
-    path, full = runtime_hook.wheel_site_path("mutuus_calculators-0.1.0-py3-none-any.whl", data)
+    path, full = runtime.wheel_site_path("mutuus_calculators-0.1.0-py3-none-any.whl", data)
     assert full == sha
     assert path == f"assets/pyodide/wheels/{sha[:16]}/mutuus_calculators-0.1.0-py3-none-any.whl"
-    manifest = json.loads(runtime_hook.manifest(path, sha, "0.29.5"))
+    manifest = json.loads(runtime.manifest(path, sha, "0.29.5"))
     # The URL is relative to the manifest (assets/pyodide/calculators.json).
     assert manifest == {
         "url": f"wheels/{sha[:16]}/mutuus_calculators-0.1.0-py3-none-any.whl",
@@ -114,11 +116,11 @@ def test_build_output_has_wheel_manifest_and_runtime_only(site):
     assert not list(site.dir.rglob("README*")), "no README from node_modules becomes a page"
 
 
-def test_boot_script_only_on_calculator_pages_and_before_styles(runtime_hook):
+def test_boot_script_only_on_calculator_pages_and_before_styles():
     guide = '<html><head><meta charset="utf-8"><link rel="stylesheet" href="a.css"></head><body></body></html>'
-    assert runtime_hook.add_boot_script(guide, "index.html") == guide
+    assert runtime.add_boot_script(guide, "index.html") == guide
     page = guide.replace("<body>", '<body><form class="mu-calculator" data-command="split">')
-    html = runtime_hook.add_boot_script(page, "outils/repartition/")
+    html = runtime.add_boot_script(page, "outils/repartition/")
     boot = html.index("<script>(()=>")
     assert html.index('<meta charset="utf-8">') < boot < html.index("<link")
     assert 'new Worker(new URL("../../assets/javascripts/calculator-worker.js",location.href),{type:"module"})' in html
@@ -128,9 +130,9 @@ def test_boot_script_only_on_calculator_pages_and_before_styles(runtime_hook):
 CONFIG_SNIPPET = '<script id="__config" type="application/json">{"base": "../..", "search": "../../assets/javascripts/workers/search.973d3a69.min.js", "tags": null}</script>'
 
 
-def test_search_starts_late_on_calculator_pages_only(runtime_hook):
+def test_search_starts_late_on_calculator_pages_only():
     calculator_page = f'<form class="mu-calculator" data-command="usage-cost"></form>{CONFIG_SNIPPET}'
-    out = runtime_hook.delay_search_worker(calculator_page)
+    out = runtime.delay_search_worker(calculator_page)
     assert '"search": "../../assets/javascripts/workers/search-lazy.js?worker=search.973d3a69.min.js"' in out
     guide_page = f"<p>Guide</p>{CONFIG_SNIPPET}"
-    assert runtime_hook.delay_search_worker(guide_page) == guide_page
+    assert runtime.delay_search_worker(guide_page) == guide_page

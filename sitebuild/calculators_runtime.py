@@ -1,6 +1,7 @@
 """Ship the calculators to the browser: a built wheel and the pinned Pyodide runtime.
 
-On every build this hook adds to the site, as generated files:
+A build step (see sitebuild/__init__.py). After the generator it writes into
+the site:
 
 - ``assets/pyodide/wheels/<sha256-16>/mutuus_calculators-<version>-py3-none-any.whl``:
   the ``calculators`` package built with ``python -m build --wheel --no-isolation``
@@ -16,11 +17,11 @@ Calculator pages (those holding ``class="mu-calculator"``) also get, at the
 top of ``<head>``, a one-line inline script that starts the engine's worker
 while the page is still being parsed (see :func:`boot_tag`).
 
-The wheel is built once per state of the sources: the result is kept in
-memory and in ``.cache/calculators-wheel/`` keyed by a hash of
-``calculators/**/*.py``, ``pyproject.toml`` and ``README.md``, so
-``mkdocs serve`` stays quick. Under ``serve``, the ``calculators/`` folder is
-watched too.
+The wheel is built once per state of the sources (``prepare``, run before
+the generator so a broken package stops the build early): the result is kept
+in memory and in ``.cache/calculators-wheel/`` keyed by a hash of
+``calculators/**/*.py``, ``pyproject.toml`` and ``README.md``, so ``make
+serve`` stays quick.
 """
 
 from __future__ import annotations
@@ -36,11 +37,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
-from mkdocs.utils import get_relative_url
+from sitebuild.errors import BuildError
 
-log = logging.getLogger("mkdocs.hooks.calculators_runtime")
+log = logging.getLogger("sitebuild.calculators_runtime")
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "calculators"
@@ -98,7 +97,7 @@ def build_wheel(root: Path = ROOT) -> tuple[str, bytes]:
     repository lives.
     """
     if not (root / PACKAGE / "__init__.py").is_file():
-        raise PluginError(
+        raise BuildError(
             f"calculators_runtime : le paquet {PACKAGE}/ est introuvable "
             f"(fichier {PACKAGE}/__init__.py manquant dans {root})."
         )
@@ -125,7 +124,7 @@ def build_wheel(root: Path = ROOT) -> tuple[str, bytes]:
         wheels = sorted(out.glob("*.whl")) if out.is_dir() else []
         if proc.returncode != 0 or len(wheels) != 1:
             tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-15:])
-            raise PluginError(
+            raise BuildError(
                 "calculators_runtime : la construction du wheel des calculateurs a échoué "
                 f"(python -m build --wheel --no-isolation).\n{tail}"
             )
@@ -160,7 +159,7 @@ def pyodide_dir(root: Path = ROOT) -> Path:
     path = root.joinpath(*PYODIDE_DIR_PARTS)
     missing = [name for name in RUNTIME_FILES if not (path / name).is_file()]
     if missing:
-        raise PluginError(
+        raise BuildError(
             "calculators_runtime : le moteur Pyodide est introuvable dans "
             f"{path} (fichiers manquants : {', '.join(missing)}). "
             "Lancez « npm ci » à la racine du dépôt, puis relancez la construction."
@@ -189,38 +188,72 @@ def manifest(wheel_path: str, sha: str, version: str) -> bytes:
     ).encode()
 
 
-def generated_files(config, root: Path = ROOT) -> list[File]:
+def generated_files(root: Path = ROOT) -> dict[str, bytes | Path]:
+    """What goes into the site: ``{site path: bytes, or the file to copy}``."""
     runtime = pyodide_dir(root)
     version = pyodide_version(runtime)
+    files: dict[str, bytes | Path] = {}
     if (root / PACKAGE / "__init__.py").is_file():
         name, data = cached_wheel(root)
         wheel_path, sha = wheel_site_path(name, data)
-        files = [
-            File.generated(config, wheel_path, content=data),
-            File.generated(config, MANIFEST, content=manifest(wheel_path, sha, version)),
-        ]
+        files[wheel_path] = data
+        files[MANIFEST] = manifest(wheel_path, sha, version)
     else:
         # Only while the package is being written: the site still builds and
         # the calculator pages say the engine is missing.
         log.info("calculators_runtime : pas de paquet %s/ complet, wheel non construit.", PACKAGE)
-        files = [File.generated(config, MANIFEST, content=b'{"url": null, "sha256": null}\n')]
+        files[MANIFEST] = b'{"url": null, "sha256": null}\n'
     for file_name in RUNTIME_FILES:
-        files.append(
-            File.generated(config, f"{RUNTIME_DIR}/{file_name}", abs_src_path=str(runtime / file_name))
-        )
+        files[f"{RUNTIME_DIR}/{file_name}"] = runtime / file_name
     return files
 
 
-# --- MkDocs events -----------------------------------------------------------
+def write_files(files: dict[str, bytes | Path], site_dir: Path) -> None:
+    for rel, content in files.items():
+        target = site_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Path):
+            shutil.copyfile(content, target)
+        else:
+            target.write_bytes(content)
 
 
-def on_files(files: Files, *, config) -> Files:
-    for file in generated_files(config):
-        existing = files.get_file_from_path(file.src_uri)
-        if existing is not None:
-            files.remove(existing)
-        files.append(file)
-    return files
+def page_url(html_file: Path, site_dir: Path) -> str:
+    """The page's URL relative to the site root: 'outils/repartition/index.html' -> 'outils/repartition/'."""
+    rel = html_file.relative_to(site_dir).as_posix()
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+def relative_url(target: str, page: str) -> str:
+    """``target`` (from the site root) as seen from the page ``page``."""
+    depth = page.count("/")
+    return "../" * depth + target
+
+
+# --- the step ------------------------------------------------------------------
+
+
+def prepare(config: dict, site_dir: Path) -> None:
+    """Before the generator: build the wheel now (or find it in the cache)."""
+    pyodide_dir(ROOT)
+    if (ROOT / PACKAGE / "__init__.py").is_file():
+        cached_wheel(ROOT)
+
+
+def run(config: dict, site_dir: Path) -> None:
+    """After the generator: runtime files, then the boot script on calculator pages."""
+    site_dir = Path(site_dir)
+    stale = site_dir / SITE_DIR / "wheels"
+    if stale.is_dir():
+        shutil.rmtree(stale)  # a previous build's wheel, under another hash
+    write_files(generated_files(ROOT), site_dir)
+    for html_file in site_dir.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        if CALCULATOR_FORM not in text:
+            continue
+        new = delay_search_worker(add_boot_script(text, page_url(html_file, site_dir)))
+        if new != text:
+            html_file.write_text(new, encoding="utf-8")
 
 
 def boot_tag(page_url: str) -> str:
@@ -229,10 +262,10 @@ def boot_tag(page_url: str) -> str:
     It creates the module worker while the page is still being parsed (about
     100 to 200 ms before Material's scripts would), keeps its first status
     message, and leaves it on ``window.__muCalculatorWorker`` for
-    calculator.js to adopt. It never runs twice for one visit. hooks/csp.py
+    calculator.js to adopt. It never runs twice for one visit. sitebuild/csp.py
     adds its hash to the Content-Security-Policy like any inline script.
     """
-    src = get_relative_url(WORKER_SCRIPT, page_url or ".")
+    src = relative_url(WORKER_SCRIPT, page_url or "")
     return (
         "<script>(()=>{if(window.__muCalculatorWorker||!window.Worker)return;"
         f'try{{const w=new Worker(new URL("{src}",location.href),{{type:"module"}});'
@@ -247,7 +280,7 @@ _HEAD_START = re.compile(r"<head\b[^>]*>(\s*<meta\s+charset\s*=\s*[\"']?[\w-]+[\
 def add_boot_script(html: str, page_url: str) -> str:
     """Insert the boot script at the top of <head>, before the stylesheets
     (a parser-inserted script waits for the stylesheets above it)."""
-    if CALCULATOR_FORM not in html:
+    if CALCULATOR_FORM not in html or "window.__muCalculatorWorker=w" in html:
         return html
     match = _HEAD_START.search(html)
     if match is None:
@@ -268,12 +301,3 @@ def delay_search_worker(html: str) -> str:
     return _SEARCH_WORKER.sub(
         r'"search": "\1assets/javascripts/workers/search-lazy.js?worker=\2"', html, count=1
     )
-
-
-def on_post_page(output: str, *, page, config) -> str:
-    return delay_search_worker(add_boot_script(output, page.url))
-
-
-def on_serve(server, *, config, builder):
-    server.watch(str(ROOT / PACKAGE))
-    return server

@@ -1,0 +1,38 @@
+"""Mutuus's build steps: plain Python run before and after the site generator.
+
+The site generator (MkDocs + Material, or Zensical) turns Markdown into HTML.
+Everything else the site needs is done here, the same way whatever the engine:
+
+    python -m sitebuild pre  site/    # before the generator
+    python -m mkdocs build --strict   # or: python -m zensical build
+    python -m sitebuild post site/    # after it, on the written files
+
+``python -m sitebuild build`` runs the three in order and ``python -m
+sitebuild serve`` rebuilds and reloads on change (see serve.py).
+
+A step is a module with a function ``run(config: dict, site_dir: Path)``:
+``config`` is mkdocs.yml as a dict (``!ENV`` resolved), ``site_dir`` the
+folder the generator writes. A step that cannot do its work raises
+:class:`BuildError` with a French message naming the file at fault; the
+command prints it and stops, with no traceback.
+
+To add a step, write the module and add ONE line to PRE_STEPS or POST_STEPS.
+"""
+
+from __future__ import annotations
+
+from sitebuild.errors import BuildError
+
+# Before the generator: work that can fail early, or that the generator reads.
+PRE_STEPS: list[str] = [
+    "sitebuild.calculators_runtime:prepare",  # builds (or finds) the calculators wheel
+]
+
+# After the generator, in this order, on the files in site_dir.
+POST_STEPS: list[str] = [
+    "sitebuild.calculators_runtime",  # wheel, manifest, Pyodide runtime, boot script
+    # Keep last: it hashes every inline script the steps above wrote.
+    "sitebuild.csp",
+]
+
+__all__ = ["BuildError", "PRE_STEPS", "POST_STEPS"]

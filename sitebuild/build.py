@@ -1,0 +1,114 @@
+"""Run the steps and the site generator: pre, engine, post."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sitebuild import POST_STEPS, PRE_STEPS
+from sitebuild.config import ROOT, load_config
+from sitebuild.errors import BuildError
+
+ENGINES = ("mkdocs", "zensical")
+
+
+def resolve(spec: str):
+    """``"package.module"`` -> its ``run``; ``"package.module:name"`` -> that function."""
+    module_name, _, attr = spec.partition(":")
+    module = importlib.import_module(module_name)
+    return getattr(module, attr or "run")
+
+
+def run_steps(specs: list[str], site_dir: Path, config: dict | None = None) -> None:
+    config = load_config() if config is None else config
+    config = dict(config, site_dir=str(site_dir))
+    for spec in specs:
+        resolve(spec)(config, Path(site_dir))
+
+
+def pre(site_dir: Path, config: dict | None = None) -> None:
+    run_steps(PRE_STEPS, site_dir, config)
+
+
+def post(site_dir: Path, config: dict | None = None) -> None:
+    if not (Path(site_dir) / "index.html").is_file():
+        raise BuildError(f"{site_dir} : pas de site construit ici (index.html absent). Lancez d'abord le générateur.")
+    run_steps(POST_STEPS, site_dir, config)
+
+
+def engine_command(engine: str, site_dir: Path) -> list[str]:
+    """The generator's command line. Zensical has no --site-dir: run_engine
+    gives it a copy of mkdocs.yml whose site_dir points inside the project."""
+    if engine == "mkdocs":
+        return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    if engine == "zensical":
+        return [sys.executable, "-m", "zensical", "build", "--clean"]
+    raise BuildError(f"moteur inconnu « {engine} » (attendu : {', '.join(ENGINES)}).")
+
+
+def engine_env(engine: str, site_url: str | None = None) -> dict:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if site_url:
+        env["SITE_URL"] = site_url
+    # Zensical imports the macros module only with the project root on the path.
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def run_engine(engine: str, site_dir: Path, site_url: str | None = None, quiet: bool = False) -> None:
+    site_dir = Path(site_dir).resolve()
+    env = engine_env(engine, site_url)
+    command = engine_command(engine, site_dir)
+    config_file = out_dir = None
+    if engine == "zensical":
+        # Zensical writes only inside the project: build there, then move.
+        out_dir = ROOT / ".cache" / f"zensical-site-{os.getpid()}"
+        shutil.rmtree(out_dir, ignore_errors=True)
+        config_file = _zensical_config(out_dir)
+        command += ["--config-file", str(config_file)]
+    try:
+        proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    finally:
+        if config_file is not None:
+            config_file.unlink(missing_ok=True)
+    output = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        lines = output.splitlines()
+        useful = [l for l in lines if not l.startswith("INFO")] or lines
+        raise BuildError(f"{engine} build a échoué :\n" + "\n".join(useful[-60:]))
+    if out_dir is not None:
+        shutil.rmtree(site_dir, ignore_errors=True)
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(out_dir), str(site_dir))
+    if not quiet:
+        sys.stderr.write(output)
+
+
+def _zensical_config(site_dir: Path) -> Path:
+    """mkdocs.yml with site_dir set to ``site_dir``, beside the original
+    (relative paths in it stay right). Removed after the build."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    lines = [
+        f"site_dir: {site_dir}" if line.startswith("site_dir:") else line for line in text.splitlines()
+    ]
+    path = ROOT / f".mkdocs-zensical-{os.getpid()}.yml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def build(site_dir: Path, engine: str = "mkdocs", site_url: str | None = None, quiet: bool = False) -> float:
+    """pre, the generator, post. Returns the seconds it took."""
+    start = time.perf_counter()
+    site_dir = Path(site_dir).resolve()
+    if site_url:
+        os.environ["SITE_URL"] = site_url
+    config = load_config()
+    pre(site_dir, config)
+    run_engine(engine, site_dir, site_url, quiet=quiet)
+    post(site_dir, config)
+    return time.perf_counter() - start

@@ -1,0 +1,58 @@
+"""sitebuild: the step lists, the runner, the configuration reader and the command's errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sitebuild
+from sitebuild import build
+from sitebuild.config import load_config
+from sitebuild.errors import BuildError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_listed_step_is_a_run_function():
+    for spec in sitebuild.PRE_STEPS + sitebuild.POST_STEPS:
+        assert callable(build.resolve(spec)), spec
+
+
+def test_csp_runs_last():
+    assert sitebuild.POST_STEPS[-1] == "sitebuild.csp"
+
+
+def test_steps_get_the_config_and_the_site_dir(tmp_path, monkeypatch):
+    seen = []
+    module = type(sys)("mutuus_test_step")
+    module.run = lambda config, site_dir: seen.append((config["site_name"], config["site_dir"], site_dir))
+    monkeypatch.setitem(sys.modules, "mutuus_test_step", module)
+    build.run_steps(["mutuus_test_step"], tmp_path, {"site_name": "Mutuus"})
+    assert seen == [("Mutuus", str(tmp_path), tmp_path)]
+
+
+def test_config_resolves_env_like_mkdocs(monkeypatch):
+    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:9999/")
+    config = load_config()
+    assert config["site_url"] == "http://127.0.0.1:9999/"
+    monkeypatch.delenv("SITE_URL")
+    assert load_config()["site_url"] == "http://127.0.0.1:8000/"
+
+
+def test_broken_config_names_file_and_line(tmp_path):
+    bad = tmp_path / "mkdocs.yml"
+    bad.write_text("site_name: x\nnav: [a\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"mkdocs\.yml:\d+ : YAML invalide"):
+        load_config(bad)
+
+
+def test_post_without_a_site_says_so_in_french_without_traceback(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "sitebuild", "post", str(tmp_path)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert proc.returncode == 1
+    assert "pas de site construit ici" in proc.stderr
+    assert "Traceback" not in proc.stderr
