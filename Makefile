@@ -80,4 +80,4 @@ bench: $(VENV)/.test-installed node_modules/.installed chromium
 	$(PY) bench/run.py
 
 clean:
-	rm -rf site .cache .pytest_cache .hypothesis
+	rm -rf site .cache .sitebuild .pytest_cache .hypothesis

@@ -67,7 +67,7 @@ def run_engine(engine: str, site_dir: Path, site_url: str | None = None, quiet: 
     config_file = out_dir = None
     if engine == "zensical":
         # Zensical writes only inside the project: build there, then move.
-        out_dir = ROOT / ".cache" / f"zensical-site-{os.getpid()}"
+        out_dir = ROOT / ".sitebuild" / f"zensical-site-{os.getpid()}"
         shutil.rmtree(out_dir, ignore_errors=True)
         config_file = _zensical_config(out_dir)
         command += ["--config-file", str(config_file)]

@@ -19,7 +19,7 @@ while the page is still being parsed (see :func:`boot_tag`).
 
 The wheel is built once per state of the sources (``prepare``, run before
 the generator so a broken package stops the build early): the result is kept
-in memory and in ``.cache/calculators-wheel/`` keyed by a hash of
+in memory and in ``.sitebuild/calculators-wheel/`` keyed by a hash of
 ``calculators/**/*.py``, ``pyproject.toml`` and ``README.md``, so ``make
 serve`` stays quick.
 """
@@ -53,6 +53,9 @@ RUNTIME_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
+# Scratch space of the build steps (Zensical keeps .cache/ for itself and
+# empties it with --clean).
+CACHE_DIR = ".sitebuild"
 SITE_DIR = "assets/pyodide"
 RUNTIME_DIR = f"{SITE_DIR}/runtime"
 MANIFEST = f"{SITE_DIR}/calculators.json"
@@ -136,7 +139,7 @@ def cached_wheel(root: Path = ROOT, cache_dir: Path | None = None) -> tuple[str,
     key = source_hash(root)
     if key in _memory_cache:
         return _memory_cache[key]
-    cache_dir = cache_dir or root / ".cache" / "calculators-wheel"
+    cache_dir = cache_dir or root / CACHE_DIR / "calculators-wheel"
     slot = cache_dir / key[:32]
     found = sorted(slot.glob("*.whl")) if slot.is_dir() else []
     if len(found) == 1:
@@ -146,7 +149,11 @@ def cached_wheel(root: Path = ROOT, cache_dir: Path | None = None) -> tuple[str,
         result = build_wheel(root)
         try:
             slot.mkdir(parents=True, exist_ok=True)
-            (slot / result[0]).write_bytes(result[1])
+            # Written aside then renamed: a build running at the same time
+            # never reads half a wheel.
+            partial = slot / f".{result[0]}.{os.getpid()}"
+            partial.write_bytes(result[1])
+            os.replace(partial, slot / result[0])
         except OSError:  # a read-only checkout still builds the site
             pass
     _memory_cache.clear()

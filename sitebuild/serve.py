@@ -5,7 +5,7 @@ post steps (wheel, Pyodide runtime, CSP) would have to be MkDocs hooks again,
 and Zensical's server would need the same work twice. Here the pages served
 are the pages ``make build`` writes, CSP included, whatever the engine.
 
-- Each build goes to a fresh folder under ``.cache/serve/``; requests are
+- Each build goes to a fresh folder under ``.sitebuild/serve/``; requests are
   answered from the last good one, so a page is never half written and a
   broken build (its French message printed) leaves the previous site up.
 - Live reload: every HTML page gets ``<script src="/__livereload.js">``, a
@@ -42,7 +42,7 @@ WATCHED = (
     "agreements",
     "network",
 )
-CACHE = ROOT / ".cache" / "serve"
+CACHE = ROOT / ".sitebuild" / "serve"
 RELOAD_PATH = "/__livereload.js"
 BUILD_PATH = "/__build"
 RELOAD_TAG = f'<script src="{RELOAD_PATH}" defer></script>'

@@ -188,6 +188,15 @@ def goto(page, site: ServedSite, path: str = "") -> None:
     wait_for_material(page)
 
 
+def wait_for_path(page, path: str, timeout: float | None = None) -> None:
+    """Wait until the URL's PATH ends with ``path`` (query and hash ignored).
+
+    Never wait on the whole URL: Material's navigation.tracking writes the
+    current heading's hash into it about 250 ms after a scroll."""
+    kwargs = {} if timeout is None else {"timeout": timeout}
+    page.wait_for_url(lambda url: urlsplit(url).path.endswith(path), **kwargs)
+
+
 def reload(page) -> None:
     """Reload and wait, as goto() does, until the page and its tool are mounted."""
     page.reload()

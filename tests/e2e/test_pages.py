@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.harness import assert_no_axe_violations, goto
+from tests.e2e.harness import assert_no_axe_violations, goto, wait_for_path
 from tests.site_pages import page_paths
 
 PAGES = page_paths()
@@ -41,5 +41,5 @@ def test_instant_navigation_is_active(page, site):
     goto(page, site, "")
     page.evaluate("window.__mu_marker = 42")
     page.locator("a.md-footer__link--next").click()
-    page.wait_for_url("**/comprendre/")
+    wait_for_path(page, "/comprendre/")
     assert page.evaluate("window.__mu_marker") == 42, "navigation.instant est inactif"

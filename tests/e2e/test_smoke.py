@@ -1,0 +1,61 @@
+"""Smoke test run on BOTH builds (MkDocs + Material, and Zensical): every page
+opens cleanly, a questionnaire keeps an answer, a calculator computes in
+Pyodide, and axe finds nothing. The `page` fixture fails a test on any console
+error, CSP violation or request leaving 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.harness import assert_no_axe_violations, goto, reload, wait_for_path
+from tests.site_pages import page_paths
+
+BOOT = 60_000  # ms: Pyodide boots in about 2 s; room for a loaded machine
+
+
+def test_every_page_opens_cleanly(page, any_site):
+    for path in page_paths():
+        goto(page, any_site, path)
+        assert page.locator("h1").count() >= 1, path
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, path
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_home_is_accessible(page, any_site, scheme):
+    page.emulate_media(color_scheme=scheme)
+    goto(page, any_site, "")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert_no_axe_violations(page)
+
+
+def test_instant_navigation(page, any_site):
+    goto(page, any_site, "")
+    page.evaluate("window.__mu_marker = 42")
+    page.locator("a.md-footer__link--next").click()
+    wait_for_path(page, "/comprendre/")
+    assert page.evaluate("window.__mu_marker") == 42, "navigation.instant est inactif"
+
+
+def test_questionnaire_keeps_an_answer(page, any_site):
+    form = 'form[data-questionnaire="evaluation"]'
+    goto(page, any_site, "etapes/evaluation/")
+    page.wait_for_selector(f"{form}[data-mounted]")
+    page.fill("#mu-q-evaluation--organisation", "Atelier partagé de Liège")
+    reload(page)
+    page.wait_for_selector(f"{form}[data-mounted]")
+    assert page.input_value("#mu-q-evaluation--organisation") == "Atelier partagé de Liège"
+
+
+def test_calculator_computes_the_planer_in_pyodide(page, any_site):
+    # Worked by hand (see tests/e2e/test_calculators.py): 2.50 + 0.05 + 0.29
+    # + 30.00 + 5.00 = 37.84 for one use of the wood planer.
+    goto(page, any_site, "outils/cout-utilisation/")
+    form = page.locator("form.mu-calculator").first
+    expect(form).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    form.get_by_role("button", name=re.compile("exemple", re.I)).first.click()
+    expect(form.locator(".mu-calc-summary")).to_contain_text(re.compile(r"37,84"), timeout=BOOT)
+    assert_no_axe_violations(page, ".md-content")
