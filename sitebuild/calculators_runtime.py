@@ -258,7 +258,7 @@ def run(config: dict, site_dir: Path) -> None:
         text = html_file.read_text(encoding="utf-8")
         if CALCULATOR_FORM not in text:
             continue
-        new = delay_search_worker(add_boot_script(text, page_url(html_file, site_dir)))
+        new = add_boot_script(text, page_url(html_file, site_dir))
         if new != text:
             html_file.write_text(new, encoding="utf-8")
 
@@ -293,18 +293,3 @@ def add_boot_script(html: str, page_url: str) -> str:
     if match is None:
         return html
     return html[: match.end()] + boot_tag(page_url) + html[match.end() :]
-
-
-_SEARCH_WORKER = re.compile(r'"search":\s*"((?:[^"/]*/)*)assets/javascripts/workers/(search\.[\w.]+\.js)"')
-
-
-def delay_search_worker(html: str) -> str:
-    """On a calculator page, point Material's config at workers/search-lazy.js,
-    which starts Material's search worker a few seconds late so that the
-    Pyodide boot does not share the two cores with the search index build.
-    With instant navigation the config of the first page loaded stays in force."""
-    if CALCULATOR_FORM not in html:
-        return html
-    return _SEARCH_WORKER.sub(
-        r'"search": "\1assets/javascripts/workers/search-lazy.js?worker=\2"', html, count=1
-    )

@@ -125,14 +125,3 @@ def test_boot_script_only_on_calculator_pages_and_before_styles():
     assert html.index('<meta charset="utf-8">') < boot < html.index("<link")
     assert 'new Worker(new URL("../../assets/javascripts/calculator-worker.js",location.href),{type:"module"})' in html
     assert "window.__muCalculatorWorker" in html
-
-
-CONFIG_SNIPPET = '<script id="__config" type="application/json">{"base": "../..", "search": "../../assets/javascripts/workers/search.973d3a69.min.js", "tags": null}</script>'
-
-
-def test_search_starts_late_on_calculator_pages_only():
-    calculator_page = f'<form class="mu-calculator" data-command="usage-cost"></form>{CONFIG_SNIPPET}'
-    out = runtime.delay_search_worker(calculator_page)
-    assert '"search": "../../assets/javascripts/workers/search-lazy.js?worker=search.973d3a69.min.js"' in out
-    guide_page = f"<p>Guide</p>{CONFIG_SNIPPET}"
-    assert runtime.delay_search_worker(guide_page) == guide_page
