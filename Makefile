@@ -19,6 +19,10 @@ CHROMIUM ?= /usr/bin/chromium
 export MUTUUS_CHROMIUM := $(CHROMIUM)
 export NO_MKDOCS_2_WARNING := 1
 ENGINE ?= mkdocs
+# pytest-xdist workers for `make test` (0: one process). The controller builds
+# both sites once (tests/conftest.py); tests are spread by module, so a
+# module's shared booted calculator page is booted once.
+TEST_WORKERS ?= 2
 
 .PHONY: serve build build-zensical test bench clean chromium
 
@@ -73,7 +77,7 @@ build-zensical: $(VENV)/.zensical-installed node_modules/.installed
 	$(PY) -m sitebuild post site
 
 test: $(VENV)/.test-installed node_modules/.installed chromium
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
 
 bench: $(VENV)/.test-installed node_modules/.installed chromium
 	$(PY) bench/build.py

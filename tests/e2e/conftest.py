@@ -1,4 +1,18 @@
-"""Fixtures for the browser tests: one built and served site, one Chromium, a fresh context per test."""
+"""Fixtures for the browser tests: one built and served site, one Chromium, a fresh context per test.
+
+Tests that need the calculators' engine can share ONE page per test module
+whose Pyodide worker is booted once (`engine_page`), instead of booting it
+again in each test's fresh page:
+
+    def test_x(engine_page, engine_log, site):
+        open_tool(engine_page, site, "outils/repartition/")   # instant navigation
+        ...
+
+Each test starts with localStorage emptied and an empty log; console errors,
+CSP violations and requests leaving 127.0.0.1 during the test fail it, as
+with `page`. A test that reloads the page or opens another context should
+keep using `page`.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +25,13 @@ from tests.e2e.harness import (
     CHROMIUM_ARGS,
     PageLog,
     chromium_available,
+    goto,
     watch_context,
     watch_page,
 )
+
+ENGINE_BOOT_PAGE = "outils/cout-utilisation/"
+ENGINE_BOOT_MS = 60_000  # Pyodide boots in about 2 s; room for a loaded machine
 
 
 @pytest.fixture(scope="session")
@@ -52,4 +70,43 @@ def page(context, page_log):
     watch_page(pg, page_log)
     yield pg
     problems = page_log.problems()
+    assert not problems, "La page a signalé :\n" + "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def engine_session(browser, site):
+    """One page per test module, its calculators' engine (Pyodide worker) booted once."""
+    log = PageLog()
+    ctx = browser.new_context(locale="fr-CA", accept_downloads=True)
+    watch_context(ctx, log)
+    pg = ctx.new_page()
+    watch_page(pg, log)
+    goto(pg, site, ENGINE_BOOT_PAGE)
+    pg.wait_for_selector("form.mu-calculator[data-engine=ready]", timeout=ENGINE_BOOT_MS)
+    yield pg, log
+    ctx.close()
+
+
+@pytest.fixture
+def engine_log(engine_session):
+    """The shared page's log, emptied for this test (expect_console_error works as with page_log)."""
+    _, log = engine_session
+    for found in (
+        log.console_errors,
+        log.page_errors,
+        log.csp_violations,
+        log.external_requests,
+        log.expected_console_errors,
+    ):
+        found.clear()
+    return log
+
+
+@pytest.fixture
+def engine_page(engine_session, engine_log):
+    """The module's booted page, with nothing stored; fails the test on any problem logged."""
+    pg, _ = engine_session
+    pg.evaluate("() => localStorage.clear()")
+    yield pg
+    problems = engine_log.problems()
     assert not problems, "La page a signalé :\n" + "\n".join(problems)

@@ -197,6 +197,24 @@ def wait_for_path(page, path: str, timeout: float | None = None) -> None:
     page.wait_for_url(lambda url: urlsplit(url).path.endswith(path), **kwargs)
 
 
+def open_tool(page, site: "ServedSite", path: str) -> None:
+    """Go to ``path`` by instant navigation, as a reader clicking a link would:
+    the window, and so a booted calculator worker, is kept. Waits until the
+    URL's path is the new one and Material has mounted the page."""
+    target = site.page_url(path)
+    page.evaluate(
+        """(href) => { const a = document.createElement("a"); a.href = href;
+                       document.body.append(a); a.click(); a.remove(); }""",
+        target,
+    )
+    wait_for_path(page, urlsplit(target).path)
+    page.wait_for_function(
+        "(path) => location.pathname === path && document.querySelector('article h1')",
+        arg=urlsplit(target).path,
+    )
+    wait_for_material(page)
+
+
 def reload(page) -> None:
     """Reload and wait, as goto() does, until the page and its tool are mounted."""
     page.reload()

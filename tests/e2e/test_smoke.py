@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.harness import assert_no_axe_violations, goto, reload, wait_for_path
+from tests.e2e.harness import assert_no_axe_violations, goto, open_tool, reload, wait_for_path
 from tests.site_pages import page_paths
 
 BOOT = 60_000  # ms: Pyodide boots in about 2 s; room for a loaded machine
@@ -59,3 +59,13 @@ def test_calculator_computes_the_planer_in_pyodide(page, any_site):
     form.get_by_role("button", name=re.compile("exemple", re.I)).first.click()
     expect(form.locator(".mu-calc-summary")).to_contain_text(re.compile(r"37,84"), timeout=BOOT)
     assert_no_axe_violations(page, ".md-content")
+
+
+def test_shared_engine_page_keeps_its_worker_across_tools(engine_page, site):
+    """The engine_page fixture: one Pyodide boot serves every calculator of a module."""
+    engine_page.evaluate("() => { window.__muCalculatorWorker.muTestMark = 7; }")
+    for path in ("outils/repartition/", "outils/seuil-rentabilite/", "outils/cout-utilisation/"):
+        open_tool(engine_page, site, path)
+        form = engine_page.locator("form.mu-calculator").first
+        expect(form).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    assert engine_page.evaluate("() => window.__muCalculatorWorker.muTestMark") == 7, "le moteur a redémarré"
