@@ -60,7 +60,8 @@ TIMEOUT = 120_000
 def build(dest: Path, site_url: str) -> None:
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        # As `make build` does: sitebuild pre, mkdocs build --strict, sitebuild post.
+        [sys.executable, "-m", "sitebuild", "build", str(dest)],
         cwd=ROOT,
         env=env,
         capture_output=True,
