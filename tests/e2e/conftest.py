@@ -31,7 +31,7 @@ from tests.e2e.harness import (
 )
 
 ENGINE_BOOT_PAGE = "outils/cout-utilisation/"
-ENGINE_BOOT_MS = 60_000  # Pyodide boots in about 2 s; room for a loaded machine
+ENGINE_BOOT_MS = 120_000  # Pyodide boots in about 2 s; room for a heavily loaded machine
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from tests.e2e.harness import assert_no_axe_violations, goto, open_tool, reload, wait_for_path
 from tests.site_pages import page_paths
 
-BOOT = 60_000  # ms: Pyodide boots in about 2 s; room for a loaded machine
+BOOT = 120_000  # ms: Pyodide boots in about 2 s; room for a heavily loaded machine
 
 
 def test_every_page_opens_cleanly(page, any_site):
