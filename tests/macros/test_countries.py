@@ -48,3 +48,21 @@ def test_every_topic_of_the_guide_has_three_tabs():
     for topic in topics:
         for code in ("QC", "FR", "BE"):
             assert countries.tab_text(topic.name, code).strip()
+
+
+OFFICIAL = (
+    "legifrance.gouv.fr", "legisquebec.gouv.qc.ca", "ejustice.just.fgov.be", "cnil.fr",
+    "autoriteprotectiondonnees.be", "cai.gouv.qc.ca", "revenuquebec.ca", "canada.ca",
+    "laws-lois.justice.gc.ca", "impots.gouv.fr", "finances.belgium.be",
+)
+
+
+def test_every_law_text_is_dated_linked_and_to_be_checked():
+    # The house rule for law: country and date first, an official link, "À faire vérifier" with whom.
+    for topic in (p for p in countries.LAW_DIR.iterdir() if p.is_dir()):
+        for code, name in countries.COUNTRIES.items():
+            text = countries.tab_text(topic.name, code)
+            where = f"includes/law/{topic.name}/{code.lower()}.md"
+            assert text.startswith(f"*{name}, à jour au 30 novembre 2026.*"), where
+            assert "**À faire vérifier**" in text, where
+            assert any(f"://www.{d}" in text or f"://{d}" in text or f".{d}" in text for d in OFFICIAL), where
