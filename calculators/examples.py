@@ -68,6 +68,25 @@ USAGE_COST = {
             "admin_fee": "2.50",
         },
     },
+    # Fictitious, the guide's story (docs/histoire.md): one day out with the
+    # shared van, 80 km over 8 hours (one calendar day started).
+    "story-van": {
+        "title": "Histoire fictive : coût d'une journée de camionnette, 80 km en 8 heures",
+        "unit": ("kilomètre", "kilomètres"),
+        "payload": {
+            "use": {"units": "80", "hours": "8"},
+            "consumables": {"cost_per_unit": "0.20"},
+            "maintenance": {"service_cost": "600", "service_interval_units": "20000"},
+            "replacement": {
+                "purchase_price": "36000",
+                "residual_value": "6000",
+                "lifetime_years": "6",
+                "charged_per": "day",
+            },
+            "preparation": {"hours": "0.5", "hourly_rate": "22", "payroll_charges_rate": "0.20"},
+            "admin_fee": "3",
+        },
+    },
 }
 
 BREAK_EVEN = {
@@ -79,6 +98,16 @@ BREAK_EVEN = {
             "annual_fixed_costs": "650",
             "variable_cost_per_use": "37.55",
             "alternative_price_per_use": "85",
+        },
+    },
+    # Fictitious, the guide's story: depreciation 5 000 + insurance 1 500 = 6 500
+    # a year; per day 16.00 + 2.40 + 13.20 + 3.00 = 34.60; renting a van: 120 a day.
+    "story-van": {
+        "title": "Histoire fictive : seuil de rentabilité de la camionnette partagée",
+        "payload": {
+            "annual_fixed_costs": "6500",
+            "variable_cost_per_use": "34.60",
+            "alternative_price_per_use": "120",
         },
     },
 }
@@ -95,6 +124,35 @@ SPLIT = {
                 {"name": "Ressourcerie du Plateau", "usage": "6000"},
                 {"name": "Centre communautaire des Saules", "usage": "3000", "in_kind": "600"},
                 {"name": "Festival des Voisins", "usage": "1000"},
+            ],
+        },
+    },
+    # Fictitious, the guide's story: 100 days of van a year, 6 500 + 100 × 34.60
+    # = 9 960, split by days used (60, 30, 10); the grocery's garage is in kind.
+    "story-van": {
+        "title": "Histoire fictive : répartition du coût annuel de la camionnette",
+        "payload": {
+            "total": "9960",
+            "method": "usage",
+            "partners": [
+                {"name": "Ressourcerie La Boucle", "usage": "60"},
+                {"name": "Épicerie solidaire Le Panier", "usage": "30", "in_kind": "400"},
+                {"name": "Maison des familles des Tilleuls", "usage": "10"},
+            ],
+        },
+    },
+    # Fictitious, the guide's story: the bookkeeper's yearly cost (pay and
+    # payroll charges, 21 600) split by hours a week (8, 8, 4); the family
+    # centre lends her desk, valued at 1 200 a year.
+    "story-bookkeeper": {
+        "title": "Histoire fictive : répartition du coût annuel de la commis comptable",
+        "payload": {
+            "total": "21600",
+            "method": "weights",
+            "partners": [
+                {"name": "Ressourcerie La Boucle", "weight": "8"},
+                {"name": "Épicerie solidaire Le Panier", "weight": "8"},
+                {"name": "Maison des familles des Tilleuls", "weight": "4", "in_kind": "1200"},
             ],
         },
     },

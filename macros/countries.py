@@ -1,0 +1,64 @@
+"""Law per country, side by side: Material content tabs in the network's order.
+
+The guide compares Québec, France and Belgium. A page that does so writes one
+line, ``{{ law_tabs("topic") }}``; the text of each tab lives in
+``includes/law/<topic>/<qc|fr|be>.md`` (plain Markdown, written once). The tab
+of the network's own country (``extra.network.country`` in mkdocs.yml) comes
+first; the other two follow in the order Québec, France, Belgique. The tab
+labels are the same on every page, so Material's ``content.tabs.link`` keeps
+them in step across the site.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+COUNTRIES = {"QC": "Québec", "FR": "France", "BE": "Belgique"}
+LAW_DIR = Path(__file__).resolve().parent.parent / "includes" / "law"
+
+
+class CountryError(ValueError):
+    """A French message naming the file or setting to fix."""
+
+
+def network_country(extra: dict | None) -> str:
+    """The code in ``extra.network.country`` (QC when absent); a clear error otherwise."""
+    network = (extra or {}).get("network") or {}
+    code = network.get("country", "QC")
+    if not isinstance(code, str) or code.upper() not in COUNTRIES:
+        raise CountryError(
+            f"mkdocs.yml : extra.network.country vaut « {code} » ; choisissez QC (Québec), FR (France) ou BE (Belgique)."
+        )
+    return code.upper()
+
+
+def order(first: str) -> list[str]:
+    """The three country codes, ``first`` at the head, the others in the order QC, FR, BE."""
+    if first not in COUNTRIES:
+        raise CountryError(f"Pays inconnu « {first} » : choisissez parmi {', '.join(COUNTRIES)}.")
+    return [first] + [code for code in COUNTRIES if code != first]
+
+
+def tab_text(topic: str, code: str, law_dir: Path = LAW_DIR) -> str:
+    path = law_dir / topic / f"{code.lower()}.md"
+    if not path.is_file():
+        raise CountryError(f"includes/law/{topic}/{code.lower()}.md : fichier introuvable (texte de l'onglet {COUNTRIES[code]}).")
+    text = path.read_text(encoding="utf-8").strip()
+    if not text:
+        raise CountryError(f"includes/law/{topic}/{code.lower()}.md : le fichier est vide.")
+    return text
+
+
+def law_tabs(topic: str, first: str, law_dir: Path = LAW_DIR) -> str:
+    """Markdown for ``pymdownx.tabbed``: one ``=== "Pays"`` block per country, in order."""
+    blocks = []
+    for code in order(first):
+        body = textwrap.indent(tab_text(topic, code, law_dir), "    ")
+        blocks.append(f'=== "{COUNTRIES[code]}"\n\n{body}\n')
+    return "\n".join(blocks)
+
+
+def register(env) -> None:
+    first = network_country(env.conf.get("extra"))
+    env.macro(lambda topic: law_tabs(topic, first), "law_tabs")
