@@ -22,3 +22,16 @@ def render(model_json: str, territory: str, draft_json: str) -> str:
     except DraftError as error:
         return json.dumps({"errors": error.errors}, ensure_ascii=False)
     return json.dumps(result, ensure_ascii=False)
+
+
+def prefill(fields_json: str, sources_json: str, currency: str = "$", locale: str = "fr_CA") -> str:
+    """JSON of :func:`agreements.prefill.prefill` (never raises on odd stored data)."""
+    from agreements.prefill import prefill as run_prefill
+
+    try:
+        sources = json.loads(sources_json)
+    except ValueError:
+        sources = {}
+    if not isinstance(sources, dict):
+        sources = {}
+    return json.dumps(run_prefill(json.loads(fields_json), sources, currency, locale), ensure_ascii=False)

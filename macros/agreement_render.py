@@ -86,9 +86,36 @@ def render_model(model: dict, page_url: str = "", use_directory_urls: bool = Tru
     return "\n".join(part for part in html if part)
 
 
-def catalog(models: dict) -> dict:
+def prefill_questions(models: dict, questionnaires: dict) -> dict:
+    """For each questionnaire a ``prefill`` rule names: its version and, per question, kind and option labels."""
+    out: dict = {}
+    for model in models.values():
+        for field in model["fields"]:
+            rule = field.get("prefill", "")
+            if not rule.startswith("questionnaire:"):
+                continue
+            _, qid, question_id = rule.split(":")
+            definition = questionnaires.get(qid)
+            if definition is None:
+                continue
+            entry = out.setdefault(qid, {"version": definition["version"], "questions": {}})
+            for section in definition["sections"]:
+                for question in section["questions"]:
+                    if question["id"] == question_id:
+                        entry["questions"][question_id] = {
+                            "kind": question["kind"],
+                            "options": {o["value"]: o["label"] for o in question.get("options", [])},
+                        }
+    return out
+
+
+def catalog(models: dict, questionnaires: dict | None = None) -> dict:
     """What the generator reads: every model, plus per territory its fields (with ``required``)."""
-    out = {"territories": {t: TERRITORY_NAMES[t] for t in TERRITORIES}, "models": []}
+    out = {
+        "territories": {t: TERRITORY_NAMES[t] for t in TERRITORIES},
+        "questionnaires": prefill_questions(models, questionnaires or {}),
+        "models": [],
+    }
     for model in models.values():
         item = dict(model)
         item["fields_by_territory"] = {t: fields_for(model, t) for t in model["territories"]}
@@ -96,9 +123,9 @@ def catalog(models: dict) -> dict:
     return out
 
 
-def catalog_json(models: dict) -> str:
+def catalog_json(models: dict, questionnaires: dict | None = None) -> str:
     """The catalog as JSON safe inside <script type="application/json">."""
-    text = json.dumps(catalog(models), ensure_ascii=False, sort_keys=True)
+    text = json.dumps(catalog(models, questionnaires), ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -113,7 +140,7 @@ def default_territory(network: dict) -> str:
     return LOCALE_TERRITORY.get(str(network.get("locale", "")), "QC")
 
 
-def render_generator(models: dict, network: dict, page_url: str = "", use_directory_urls: bool = True) -> str:
+def render_generator(models: dict, network: dict, questionnaires: dict | None = None) -> str:
     """The generator: static scaffold (labels, buttons, messages) + catalog; agreement-app.js fills it."""
     territory = default_territory(network)
     model_options = "".join(f'<option value="{escape(m["id"])}">{escape(m["title"])}</option>' for m in models.values())
@@ -144,7 +171,9 @@ def render_generator(models: dict, network: dict, page_url: str = "", use_direct
         "optional_when": "Facultative :",
         "required_mark": "(obligatoire pour signer)",
     }
-    return f"""<div class="mu-agreement" data-default-territory="{territory}">
+    currency = escape(str(network.get("currency", "$")))
+    locale = escape(str(network.get("locale", "fr_CA")))
+    return f"""<div class="mu-agreement" data-default-territory="{territory}" data-currency="{currency}" data-locale="{locale}">
 <noscript><p class="mu-ag-noscript">Le générateur a besoin de JavaScript. Sans lui, lisez et imprimez les modèles listés plus bas : chaque page montre les blancs à remplir.</p></noscript>
 <p class="mu-ag-engine" role="status" aria-live="polite"></p>
 <form class="mu-ag-form" novalidate>
@@ -185,6 +214,6 @@ def render_generator(models: dict, network: dict, page_url: str = "", use_direct
 <div class="mu-ag-missing" role="status" aria-live="polite"></div>
 <div class="mu-ag-document"></div>
 </section>
-<script type="application/json" class="mu-ag-catalog">{catalog_json(models)}</script>
+<script type="application/json" class="mu-ag-catalog">{catalog_json(models, questionnaires)}</script>
 <script type="application/json" class="mu-ag-messages">{json.dumps(messages, ensure_ascii=False)}</script>
 </div>"""

@@ -23,6 +23,13 @@ def register(env):
         models = load_all(root / "agreements", docs_dir=Path(env.conf["docs_dir"]), root=root)
     except AgreementError as error:
         raise PluginError(str(error)) from None
+    # Questionnaires the prefill rules name (already checked by macros.questionnaires).
+    from macros.questionnaire_loader import QuestionnaireError, load_all as load_questionnaires
+
+    try:
+        questionnaires = load_questionnaires(root / "questionnaires", docs_dir=Path(env.conf["docs_dir"]), root=root)
+    except QuestionnaireError as error:
+        raise PluginError(str(error)) from None
 
     def page_url():
         page = env.variables.get("page")
@@ -39,4 +46,4 @@ def register(env):
     def agreement_generator():
         """The generator's form scaffold and the models' catalog as JSON."""
         network = env.conf.get("extra", {}).get("network", {})
-        return render_generator(models, network, page_url(), use_directory_urls)
+        return render_generator(models, network, questionnaires)
