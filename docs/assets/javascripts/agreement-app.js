@@ -435,9 +435,10 @@ export function mount(root) {
         used.push(`${messages.partner} ${index + 1}`);
       }
     });
-    if (used.length || !silent) status.textContent = used.length ? `${messages.prefilled} ${used.join(" ; ")}.` : messages.nothing_prefilled;
     buildAll();
     if (used.length) save();
+    // After save(), whose own message this replaces.
+    if (used.length || !silent) status.textContent = used.length ? `${messages.prefilled} ${used.join(" ; ")}.` : messages.nothing_prefilled;
     render();
   }
 
