@@ -46,10 +46,17 @@ class DraftError(ValueError):
         self.errors = errors
 
 
+_LINE_BREAKS = re.compile(r"[ \t\r\n]+")
+
+
+def flatten(text: str) -> str:
+    """User text on one line; no-break spaces (as in « 400,00 $ ») are kept."""
+    return _LINE_BREAKS.sub(" ", str(text)).strip()
+
+
 def escape_markdown(text: str) -> str:
     """User text as literal Markdown: special characters escaped, lines joined."""
-    flat = " ".join(str(text).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flatten(text))
 
 
 def clauses_for(model: dict, territory: str) -> list[dict]:
@@ -186,7 +193,7 @@ def _runs(text: str, values: dict, labels: dict, missing: dict) -> list[dict]:
         name = match.group(1)
         value = values.get(name, "")
         if value:
-            runs.append({"text": " ".join(value.split()), "field": name})
+            runs.append({"text": flatten(value), "field": name})
         else:
             runs.append({"blank": True, "field": name, "label": labels[name]})
             missing.setdefault(name, labels[name])

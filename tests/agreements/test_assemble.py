@@ -76,3 +76,11 @@ def test_escape_markdown():
     assert escape_markdown("**x**") == "\\*\\*x\\*\\*"
     assert escape_markdown("<script>") == "\\<script\\>"
     assert escape_markdown("deux\nlignes") == "deux lignes"
+
+
+def test_no_break_spaces_are_kept():
+    # "400,00 $" as calculators.money writes it: a no-break space before the currency.
+    draft = {"partners": PARTNERS, "values": {"partage_couts": "A : 400,00\u00a0$"}}
+    result = assemble(MODELS["lettre_entente"], "QC", draft)
+    assert "A : 400,00\u00a0$" in result["markdown"]
+    assert {"text": "A : 400,00\u00a0$", "field": "partage_couts"} in result["articles"][2]["paragraphs"][0]
