@@ -167,3 +167,16 @@ def test_model_page_reads_without_javascript(browser, site):
     assert "Code du travail, art. L8241-2" in text
     assert "modèle à adapter" in text
     context.close()
+
+
+def test_full_storage_warns_and_loses_nothing(page, site):
+    goto(page, site, GENERATOR)
+    wait_preview(page)
+    page.evaluate(
+        """() => { Storage.prototype.setItem = function () {
+                     throw new DOMException('plein', 'QuotaExceededError'); }; }"""
+    )
+    page.fill("#mu-ag-field-objet", "une camionnette")
+    expect(page.locator(".mu-ag-alert")).to_contain_text("Le stockage de votre navigateur est plein")
+    expect(page.locator(".mu-ag-document")).to_contain_text("une camionnette")  # the preview goes on
+    expect(page.locator("#mu-ag-field-objet")).to_have_value("une camionnette")  # the text stays
