@@ -5,7 +5,7 @@ Loading, validating and rendering live in plain modules tested without MkDocs:
 (worked examples computed by the ``calculators`` package).
 """
 
-from macros import calculations, countries, questionnaires
+from macros import agreements, calculations, countries, questionnaires
 
 
 def define_env(env):
@@ -13,3 +13,4 @@ def define_env(env):
     questionnaires.register(env)
     calculations.register(env)
     countries.register(env)
+    agreements.register(env)

@@ -31,6 +31,7 @@ PRE_STEPS: list[str] = [
 # After the generator, in this order, on the files in site_dir.
 POST_STEPS: list[str] = [
     "sitebuild.calculators_runtime",  # wheel, manifest, Pyodide runtime, boot script
+    "sitebuild.agreements_assets",  # the .docx library of the agreements generator
     "sitebuild.search",  # search without accents or plural endings; late on calculator pages
     # Keep last: it hashes every inline script the steps above wrote.
     "sitebuild.csp",

@@ -70,9 +70,11 @@ _memory_cache: dict[str, tuple[str, bytes]] = {}
 
 def source_files(root: Path = ROOT) -> list[Path]:
     """The files whose content decides the wheel's content, in a stable order."""
+    # agreements (lane agreements): its assembly runs in the same worker.
     files = sorted(
         p
-        for p in (root / PACKAGE).rglob("*.py")
+        for package in (PACKAGE, "agreements")
+        for p in (root / package).rglob("*.py")
         if "__pycache__" not in p.parts
     )
     for name in ("pyproject.toml", "README.md"):

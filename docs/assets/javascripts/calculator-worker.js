@@ -83,6 +83,7 @@ async function boot() {
   pyodide.unpackArchive(data, "wheel", { extractDir: sitePackages });
   pyodide.runPython("import importlib; importlib.invalidate_caches()");
   const bridge = pyodide.pyimport("calculators.bridge");
+  agreementPyodide = pyodide; // lane agreements: see the "agreement" message at the end
   return bridge.present;
 }
 
@@ -103,6 +104,7 @@ function frenchMessage(error) {
 }
 
 self.onmessage = async (event) => {
+  if (event.data && event.data.type === "agreement") return agreementMessage(event.data); // lane agreements
   const { id, command, payload, currency, locale } = event.data || {};
   let present;
   try {
@@ -119,3 +121,27 @@ self.onmessage = async (event) => {
     self.postMessage({ id, error: "Le calcul a échoué de façon inattendue. Vérifiez les valeurs saisies." });
   }
 };
+
+// ---- Agreements (lane agreements, issue 9) ---------------------------------
+// In:  {type: "agreement", id, action: "render" | "prefill", args: [strings]}
+//      render: agreements.bridge.render(model_json, territory, draft_json)
+//      prefill: agreements.bridge.prefill(fields_json, sources_json, currency, locale)
+// Out: {agreement: id, json} | {agreement: id, error}  (no `type`: not a boot status)
+let agreementPyodide = null;
+
+async function agreementMessage({ id, action, args }) {
+  try {
+    await ready;
+  } catch (error) {
+    self.postMessage({ agreement: id, error: frenchMessage(error) });
+    return;
+  }
+  try {
+    if (action !== "render" && action !== "prefill") throw new Error(`unknown agreement action ${action}`);
+    const bridge = agreementPyodide.pyimport("agreements.bridge");
+    self.postMessage({ agreement: id, json: bridge[action](...args) });
+  } catch (error) {
+    console.error("calculator-worker (agreement):", error);
+    self.postMessage({ agreement: id, error: "L'assemblage de la convention a échoué (erreur du programme). Signalez-le aux responsables du site." });
+  }
+}

@@ -1,0 +1,37 @@
+"""The JSON door of the assembly, for the browser worker and the CLI.
+
+``render(model_json, territory, draft_json)`` returns, as JSON, the result of
+:func:`agreements.assemble.assemble` or ``{"errors": [{"field", "message"}]}``.
+Standard library only (runs in Pyodide).
+"""
+
+from __future__ import annotations
+
+import json
+
+from agreements.assemble import DraftError, assemble
+
+
+def render(model_json: str, territory: str, draft_json: str) -> str:
+    try:
+        draft = json.loads(draft_json)
+    except ValueError:
+        return json.dumps({"errors": [{"field": "", "message": "Le brouillon n'est pas du JSON valide."}]}, ensure_ascii=False)
+    try:
+        result = assemble(json.loads(model_json), territory, draft)
+    except DraftError as error:
+        return json.dumps({"errors": error.errors}, ensure_ascii=False)
+    return json.dumps(result, ensure_ascii=False)
+
+
+def prefill(fields_json: str, sources_json: str, currency: str = "$", locale: str = "fr_CA") -> str:
+    """JSON of :func:`agreements.prefill.prefill` (never raises on odd stored data)."""
+    from agreements.prefill import prefill as run_prefill
+
+    try:
+        sources = json.loads(sources_json)
+    except ValueError:
+        sources = {}
+    if not isinstance(sources, dict):
+        sources = {}
+    return json.dumps(run_prefill(json.loads(fields_json), sources, currency, locale), ensure_ascii=False)

@@ -1,0 +1,86 @@
+"""agreements.assemble: each model x territory, complete and incomplete, options, hostile text."""
+
+import pytest
+
+from agreements.assemble import BLANK, DraftError, assemble, describe, escape_markdown
+from agreements.loader import load_all
+from tests.agreements.vectors import CLAUSE_COUNTS, OPTIONAL, PARTNERS, VECTORS
+
+MODELS = load_all()
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=lambda v: v["name"])
+def test_vectors(vector):
+    result = assemble(MODELS[vector["model"]], vector["territory"], vector["draft"])
+    markdown = result["markdown"]
+    for text in vector["contains"]:
+        assert text in markdown
+    for text in vector["absent"]:
+        assert text not in markdown
+    assert len(result["articles"]) == vector["articles"]
+    assert len(result["missing"]) == vector["missing"]
+
+
+@pytest.mark.parametrize("model_id", sorted(CLAUSE_COUNTS))
+@pytest.mark.parametrize("territory", ["QC", "FR", "BE"])
+def test_each_model_and_territory(model_id, territory):
+    model = MODELS[model_id]
+    described = describe(model, territory)
+    assert len(described["clauses"]) == CLAUSE_COUNTS[model_id][territory]
+    # Empty draft: every article present, no placeholder left raw, everything listed.
+    empty = assemble(model, territory, {"partners": [{}, {}]})
+    assert len(empty["articles"]) == CLAUSE_COUNTS[model_id][territory]
+    assert "{" not in empty["markdown"] and "}" not in empty["markdown"]
+    assert BLANK in empty["markdown"]
+    assert "## À compléter" in empty["markdown"]
+    assert empty["markdown"].rstrip().splitlines()[0] == f"# {model['title']}"
+    # Complete draft: every field gets "valeur <name>", nothing missing.
+    values = {f["name"]: "valeur " + f["name"].replace("_", " ") for f in described["fields"]}  # no "_": it would be escaped
+    full = assemble(model, territory, {"partners": PARTNERS, "values": values})
+    assert full["missing"] == []
+    assert BLANK not in full["markdown"]
+    assert "## À compléter" not in full["markdown"]
+    for name in values:
+        assert values[name] in full["markdown"]
+    assert "modèle à adapter" in full["markdown"]
+    # An optional clause off: one article fewer, renumbered without a gap.
+    optional = OPTIONAL[model_id]
+    if optional and any(c["id"] == optional for c in described["clauses"]):
+        off = assemble(model, territory, {"partners": PARTNERS, "options": {optional: False}})
+        assert len(off["articles"]) == len(full["articles"]) - 1
+        assert [a["number"] for a in off["articles"]] == list(range(1, len(off["articles"]) + 1))
+
+
+def errors(model_id, territory, draft):
+    with pytest.raises(DraftError) as info:
+        assemble(MODELS[model_id], territory, draft)
+    return info.value.errors
+
+
+def test_errors():
+    assert errors("locaux", "CH", {"partners": PARTNERS})[0]["field"] == "territory"
+    assert errors("locaux", "QC", {"partners": PARTNERS[:1]}) == [
+        {"field": "partners", "message": "Une convention lie au moins deux partenaires : ajoutez-en un."}
+    ]
+    assert errors("locaux", "QC", {"partners": PARTNERS, "values": {"inconnu": "x"}})[0]["field"] == "values.inconnu"
+    assert errors("locaux", "QC", {"partners": PARTNERS, "values": {"duree": 3}})[0]["field"] == "values.duree"
+    assert errors("locaux", "QC", {"partners": PARTNERS, "options": {"nope": False}})[0]["field"] == "options.nope"
+    assert errors("locaux", "QC", {"partners": PARTNERS, "options": {"objet": False}})[0]["message"] == (
+        "La clause « Objet » est obligatoire : elle ne peut pas être retirée."
+    )
+    assert errors("locaux", "QC", {"partners": PARTNERS, "options": {"etat_des_lieux": "oui"}})[0]["field"] == "options.etat_des_lieux"
+    assert errors("locaux", "QC", {"partners": [PARTNERS[0], {"name": 5}]})[0]["field"] == "partners[1].name"
+
+
+def test_escape_markdown():
+    assert escape_markdown("**x**") == "\\*\\*x\\*\\*"
+    assert escape_markdown("<script>") == "\\<script\\>"
+    assert escape_markdown("deux\nlignes") == "deux lignes"
+
+
+def test_no_break_spaces_are_kept():
+    # "400,00 $" as calculators.money writes it: a no-break space before the currency.
+    draft = {"partners": PARTNERS, "values": {"partage_couts": "A : 400,00\u00a0$"}}
+    result = assemble(MODELS["lettre_entente"], "QC", draft)
+    assert "A : 400,00\u00a0$" in result["markdown"]
+    assert {"text": "A : 400,00\u00a0$", "field": "partage_couts"} in result["articles"][2]["paragraphs"][0]

@@ -1,0 +1,47 @@
+"""macros.agreement_render: model pages and the generator's scaffold, without MkDocs."""
+
+import json
+
+from agreements.loader import load_all
+from macros.agreement_render import catalog, default_territory, render_generator, render_model
+
+MODELS = load_all()
+
+
+def test_model_page_shows_blanks_with_their_label_and_escapes():
+    html = render_model(MODELS["personnel"], "outils/conventions/personnel/")
+    assert '<span class="mu-ag-blank">________</span> <span class="mu-ag-hint">(Nom de la personne mise à disposition)</span>' in html
+    assert "{salarie}" not in html
+    # Guide links are relative to the page: three levels up to the site root.
+    assert 'href="../../../risques/#legitimite-juridique"' in html
+    assert 'href="https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006904847"' in html
+    assert "<strong>S'applique à :</strong> France" in html
+    # personnel.yml: objet, employeur_qc, remboursement_qc, accord_salarie_fr, facturation_fr,
+    # representants_fr, cadre_be, remboursement_be, retour, securite = 10 clauses.
+    assert html.count('class="mu-ag-clause"') == 10
+    model = json.loads(json.dumps(MODELS["lettre_entente"]))
+    model["summary"] = "<script>x</script>"
+    assert "&lt;script&gt;x&lt;/script&gt;" in render_model(model)
+
+
+def test_default_territory():
+    assert default_territory({"locale": "fr_CA"}) == "QC"
+    assert default_territory({"locale": "fr_BE"}) == "BE"
+    assert default_territory({"locale": "fr_FR", "country": "be"}) == "BE"
+    assert default_territory({}) == "QC"
+
+
+def test_generator_catalog_is_safe_json():
+    html = render_generator(MODELS, {"locale": "fr_FR", "currency": "€"}, {})
+    assert 'data-default-territory="FR"' in html and 'data-currency="€"' in html
+    start = html.index('class="mu-ag-catalog">') + len('class="mu-ag-catalog">')
+    data = json.loads(html[start : html.index("</script>", start)])
+    assert [m["id"] for m in data["models"]] == sorted(MODELS)
+    assert "</" not in html[start : html.index("</script>", start)]
+
+
+def test_catalog_lists_fields_per_territory():
+    data = catalog(MODELS)
+    personnel = next(m for m in data["models"] if m["id"] == "personnel")
+    # "facturation" is used by remboursement_qc, facturation_fr and remboursement_be.
+    assert "facturation" in [f["name"] for f in personnel["fields_by_territory"]["BE"]]
