@@ -81,6 +81,15 @@ BREAK_EVEN = {
             "alternative_price_per_use": "85",
         },
     },
+    # The calculator page's example: 1 000 of fixed costs, 20 per use, 45 elsewhere.
+    "simple": {
+        "title": "Seuil de rentabilité d'une ressource partagée : exemple simple",
+        "payload": {
+            "annual_fixed_costs": "1000",
+            "variable_cost_per_use": "20",
+            "alternative_price_per_use": "45",
+        },
+    },
 }
 
 SPLIT = {
@@ -98,9 +107,69 @@ SPLIT = {
             ],
         },
     },
+    # The calculator page's example button.
+    "page": {
+        "title": "Répartition de 1 200 entre trois organismes",
+        "payload": {
+            "total": "1200",
+            "method": "mixed",
+            "fixed_share": "300",
+            "partners": [
+                {"name": "Atelier du Quartier", "usage": "10", "in_kind": "50"},
+                {"name": "Ressourcerie Les Castors", "usage": "20"},
+                {"name": "Jardins solidaires", "usage": "30"},
+            ],
+        },
+    },
 }
 
-EXAMPLES = MappingProxyType({"usage-cost": USAGE_COST, "break-even": BREAK_EVEN, "split": SPLIT})
+ANNUAL_COST = {
+    # Fictitious: the shared van of the split example, bought with a subsidy and a loan.
+    "van": {
+        "title": "Coût annuel de la camionnette partagée",
+        "payload": {
+            "purchase_price": "42000",
+            "subsidy": "10000",
+            "residual_value": "12000",
+            "lifetime_years": "6",
+            "loan": {"amount": "20000", "annual_rate": "0.05", "years": "4"},
+            "fixed_costs": [
+                {"label": "Assurance", "amount": "1800"},
+                {"label": "Immatriculation", "amount": "300"},
+            ],
+            "variable_cost_per_unit": "0.18",
+            "expected_units": "10000",
+            "unit": "kilomètre",
+        },
+    },
+}
+
+STATEMENT = {
+    # Fictitious: the van's first year; the Ressourcerie holds it and pays its bills.
+    "van": {
+        "title": "Relevé de fin d'année de la camionnette partagée",
+        "payload": {
+            "fixed_costs": "7433.33",
+            "variable_cost_per_unit": "0.18",
+            "minimum_share_of_commitment": "0.8",
+            "partners": [
+                {"name": "Ressourcerie du Plateau", "committed_units": "6000", "actual_units": "6400", "holder": True},
+                {"name": "Centre communautaire des Saules", "committed_units": "3000", "actual_units": "2000", "paid": "2800"},
+                {"name": "Festival des Voisins", "committed_units": "1000", "actual_units": "1100", "paid": "1200"},
+            ],
+        },
+    },
+}
+
+EXAMPLES = MappingProxyType(
+    {
+        "usage-cost": USAGE_COST,
+        "break-even": BREAK_EVEN,
+        "split": SPLIT,
+        "annual-cost": ANNUAL_COST,
+        "statement": STATEMENT,
+    }
+)
 
 
 def example(command: str, example_id: str) -> dict:
