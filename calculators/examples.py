@@ -75,6 +75,16 @@ BREAK_EVEN = {
     # per use 2.50 + 0.05 + 30.00 + 5.00 = 37.55; renting one for a day: 85.
     "planer": {
         "title": "Seuil de rentabilité de la raboteuse partagée",
+        # Where each input comes from (shown by the economics page): the TIESS
+        # guide gives the purchase, the sharpening, the service, the time and
+        # the fee; the insurance and the rental price are this site's assumptions.
+        "origins": {
+            "annual_fixed_costs": "amortissement 500 par an, tiré du guide du TIESS, plus une assurance de 150 par an : "
+            "hypothèse de ce site, la source ne donne pas ce montant",
+            "variable_cost_per_use": "affûtage 2,50, mise au point 0,05, préparation 30 et frais 5 : données du guide du TIESS",
+            "alternative_price_per_use": "location d'une raboteuse pour la journée : hypothèse de ce site, "
+            "la source ne donne pas ce prix",
+        },
         "payload": {
             "annual_fixed_costs": "650",
             "variable_cost_per_use": "37.55",
@@ -149,12 +159,13 @@ STATEMENT = {
     "van": {
         "title": "Relevé de fin d'année de la camionnette partagée",
         "payload": {
-            "fixed_costs": "7433.33",
+            # depreciation 3 333.33 + interest 1 000.00 + insurance 1 800 + registration 300 (annual-cost "van")
+            "fixed_costs": "6433.33",
             "variable_cost_per_unit": "0.18",
             "minimum_share_of_commitment": "0.8",
             "partners": [
                 {"name": "Ressourcerie du Plateau", "committed_units": "6000", "actual_units": "6400", "holder": True},
-                {"name": "Centre communautaire des Saules", "committed_units": "3000", "actual_units": "2000", "paid": "2800"},
+                {"name": "Centre communautaire des Saules", "committed_units": "3000", "actual_units": "2000", "paid": "2000"},
                 {"name": "Festival des Voisins", "committed_units": "1000", "actual_units": "1100", "paid": "1200"},
             ],
         },

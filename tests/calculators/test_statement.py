@@ -15,8 +15,20 @@ def out(payload):
     return json.loads(run("statement", json.dumps(payload, ensure_ascii=False)))
 
 
-def test_partner_under_its_minimum_and_refunds_van_example():
-    """The guide's van, year 1: fixed 7 433.33, 0.18 per km, minimum 80 % of the commitment.
+VAN_7433 = {
+    "fixed_costs": "7433.33",
+    "variable_cost_per_unit": "0.18",
+    "minimum_share_of_commitment": "0.8",
+    "partners": [
+        {"name": "Ressourcerie du Plateau", "committed_units": "6000", "actual_units": "6400", "holder": True},
+        {"name": "Centre communautaire des Saules", "committed_units": "3000", "actual_units": "2000", "paid": "2800"},
+        {"name": "Festival des Voisins", "committed_units": "1000", "actual_units": "1100", "paid": "1200"},
+    ],
+}
+
+
+def test_partner_under_its_minimum_and_refunds():
+    """A van, year 1: fixed 7 433.33, 0.18 per km, minimum 80 % of the commitment.
 
     committed 6 000 / 3 000 / 1 000 km (10 000): exact shares in cents 445 999.8, 222 999.9, 74 333.3;
     floors 445 999 + 222 999 + 74 333 = 743 331, two cents missing: to the largest remainders .9 then .8
@@ -29,9 +41,7 @@ def test_partner_under_its_minimum_and_refunds_van_example():
     balances 5 612 − 5 215.33 = 396.67; 2 662 − 2 800 = −138.00; 941.33 − 1 200 = −258.67 (sum 0)
     the two who paid too much are refunded by the holder: 138.00 and 258.67
     """
-    from calculators.examples import payload_json
-
-    result = json.loads(run("statement", payload_json("statement", "van")))
+    result = out(VAN_7433)
     assert [(p["fixed_share"], p["billed_units"], p["variable"], p["due"], p["paid"], p["balance"]) for p in result["partners"]] == [
         ("4460.00", "6400", "1152.00", "5612.00", "5215.33", "396.67"),
         ("2230.00", "2400", "432.00", "2662.00", "2800.00", "-138.00"),
@@ -109,13 +119,21 @@ def test_error_paths(payload, field, words):
     assert any(e["field"] == field and words in e["message"] for e in errors), errors
 
 
-def test_present_names_who_pays_whom():
+def test_present_names_who_pays_whom_guide_example():
+    """The guide's van: fixed 6 433.33 (3 333.33 + 1 000 + 1 800 + 300, the annual cost's accounting view
+    without the fuel); in cents 643 333 × 6/10 = 385 999.8, × 3/10 = 192 999.9, × 1/10 = 64 333.3; floors sum
+    to 643 331, two cents to .9 then .8 → 3 860.00, 1 930.00, 643.33. Variable as above 1 152, 432, 198.
+    Due 5 012.00, 2 362.00, 841.33: total 8 215.33. Saules paid 2 000 → 362.00 to pay; Festival paid 1 200
+    → 358.67 refunded; the holder advanced 8 215.33 − 3 200 = 5 015.33 → −3.33. Sum 362 − 358.67 − 3.33 = 0."""
     from calculators.examples import payload_json
 
     view = json.loads(present("statement", payload_json("statement", "van")))["view"]
-    assert view["summary"] == "Total dû pour l'année : 9\u00a0215,33\u00a0$. 2 virements soldent les comptes."
+    assert view["summary"] == "Total dû pour l'année : 8\u00a0215,33\u00a0$. 2 virements soldent les comptes."
     transfers = next(b for b in view["blocks"] if b.get("caption") == "Qui paie qui")
-    assert transfers["rows"][0] == ["Ressourcerie du Plateau", "Centre communautaire des Saules", "138,00\u00a0$"]
+    assert transfers["rows"] == [
+        ["Centre communautaire des Saules", "Ressourcerie du Plateau", "362,00\u00a0$"],
+        ["Ressourcerie du Plateau", "Festival des Voisins", "358,67\u00a0$"],
+    ]
     notes = [b["text"] for b in view["blocks"] if b["kind"] == "note"]
     assert any("Centre communautaire des Saules a utilisé 2\u00a0000 unités" in n for n in notes)
 
