@@ -149,6 +149,7 @@ def render_form(calculator_id: str, currency: str = "$", locale: str = "fr_CA") 
         f'<p class="mu-help" id="{p}-import-help">Le fichier exporté reprend vos valeurs au format de l\'outil en ligne de '
         "commande (<code>python -m calculators</code>). Vous pouvez aussi partager cette page : l'adresse contient votre scénario.</p>",
         '<p class="mu-calc-notice" role="status"></p>',
+        '<p class="mu-calc-live" aria-hidden="true"></p>',
         "</div>",
         f'<section class="mu-calc-output" aria-labelledby="{p}-result-title">',
         f'<h2 id="{p}-result-title">{escape(spec.result_title)}</h2>',

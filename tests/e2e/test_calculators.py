@@ -478,3 +478,98 @@ def test_search_still_works_on_a_calculator_page(page, site):
     page.keyboard.type("raboteuse")
     page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
     assert page.locator(".md-search-result__item").count() >= 1
+
+
+# --- annual cost and year-end statement (forms rendered from the Python spec) ------
+
+ANNUAL = "outils/cout-annuel/"
+STATEMENT = "outils/releve-annuel/"
+
+
+def switch_to_dark(page):
+    page.locator("label[title='Passer au thème sombre']").first.click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def assert_every_cell_on_screen(page, selector, width=390):
+    """No column hidden off-screen: every cell of these tables lies inside the window's width."""
+    boxes = page.evaluate(
+        """(selector) => Array.from(document.querySelectorAll(selector)).map((el) => {
+             const r = el.getBoundingClientRect(); return [r.left, r.right, r.width]; })""",
+        selector,
+    )
+    assert boxes, selector
+    outside = [b for b in boxes if b[2] > 0 and (b[0] < 0 or b[1] > width + 0.5)]
+    assert not outside, outside
+
+
+def test_annual_cost_van_example_both_views_schedule_and_storage(page, site):
+    """The guide's van (calculators/examples.py "van"), worked by hand:
+    A = 20 000 × 0.05 ÷ (1 − 1.05^−4) = 5 640.2367 → 5 640,24; interests 1 000,00, 767,99, 524,38, 268,58;
+    the last year pays the rest 5 371,65 + 268,58 = 5 640,23.
+    depreciation (42 000 − 10 000 − 12 000) ÷ 6 = 3 333,33; accounting 3 333,33 + 1 000 + 2 100 + 0,18 × 10 000
+    = 8 233,33 → 0,82 per km; cash 5 640,24 + 2 100 + 1 800 = 9 540,24 → 0,95 per km."""
+    form = open_calculator(page, site, ANNUAL, "ac")
+    page.get_by_role("button", name="Charger l'exemple de la camionnette").click()
+    expect_summary(page, "ac", "Prix par kilomètre : 0,82 $ en vue comptable, 0,95 $ en vue trésorerie (année 1).")
+    schedule = form.locator(".mu-calc-table", has=page.locator("caption", has_text="Tableau d'amortissement"))
+    last = schedule.locator("tbody tr").last.locator("th, td")
+    assert [money(last.nth(j).inner_text()) for j in range(5)] == ["4", "5 640,23 $", "268,58 $", "5 371,65 $", "0,00 $"]
+    stored = page.evaluate(
+        "() => Object.keys(localStorage).filter((k) => k.endsWith(':calculator:annual-cost'))"
+        ".map((k) => JSON.parse(localStorage.getItem(k)))"
+    )
+    assert len(stored) == 1
+    assert stored[0]["result"]["accounting"]["per_unit"] == "0.82"
+    assert stored[0]["input"]["loan"] == {"amount": "20000", "annual_rate": "0.05", "years": "4"}
+    assert_no_axe_violations(page, CONTENT)
+    switch_to_dark(page)
+    assert_no_axe_violations(page, CONTENT)
+
+
+def test_annual_cost_error_names_the_field(page, site):
+    """A loan larger than the price less the subsidy (1 000 − 0 < 2 000) is refused beside the loan amount."""
+    open_calculator(page, site, ANNUAL, "ac")
+    page.fill("#ac-purchase-price", "1 000")
+    page.fill("#ac-lifetime-years", "5")
+    page.fill("#ac-loan-amount", "2 000")
+    page.fill("#ac-loan-years", "2")
+    field = page.locator("#ac-loan-amount")
+    expect(field).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+    expect(page.locator("#ac-loan-amount-error")).to_contain_text("Le montant emprunté ne peut pas dépasser")
+
+
+def test_statement_van_example_on_a_phone_shows_every_column(page, site):
+    """The guide's statement (examples.py "van"), worked by hand: fixed 6 433,33 by commitments 6/3/1 →
+    3 860,00, 1 930,00, 643,33; billed 6 400, max(2 000, 80 % × 3 000) = 2 400, 1 100 km × 0,18 → 1 152, 432, 198;
+    due 5 012,00, 2 362,00, 841,33 (8 215,33). Saules paid 2 000: pays 362,00 to the Ressourcerie; the Festival
+    paid 1 200: refunded 358,67."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    form = open_calculator(page, site, STATEMENT, "st")
+    page.get_by_role("button", name="Charger l'exemple de la camionnette").click()
+    expect_summary(page, "st", "Total dû pour l'année : 8 215,33 $. 2 virements soldent les comptes.")
+    transfers = form.locator(".mu-calc-table", has=page.locator("caption", has_text="Qui paie qui"))
+    rows = transfers.locator("tbody tr")
+    assert [money(rows.nth(0).locator("th, td").nth(j).inner_text()) for j in range(3)] == [
+        "Centre communautaire des Saules", "Ressourcerie du Plateau", "362,00 $",
+    ]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_every_cell_on_screen(page, "#st .mu-partners td, #st .mu-calc-table td")
+    # Chart text: font-size 13 in a 640-unit viewBox, scaled by the chart's drawn width.
+    size = page.evaluate(
+        "() => Math.min(...Array.from(document.querySelectorAll('#st .mu-calc-chart svg'))"
+        ".map((svg) => 13 * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width))"
+    )
+    assert size >= 12, size
+    assert_no_axe_violations(page, CONTENT)
+    switch_to_dark(page)
+    assert_no_axe_violations(page, CONTENT)
+
+
+def test_split_on_a_phone_shows_every_column(page, site):
+    """Issue 8: at 390 px the partners and result tables of the split page show every column (stacked rows)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_calculator(page, site, SPLIT, "sp")
+    page.get_by_role("button", name="Charger un exemple").click()
+    expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
+    assert_every_cell_on_screen(page, "#sp .mu-partners td, #sp .mu-calc-table td")

@@ -392,14 +392,18 @@ function table(caption, headers, rows, foot) {
   const body = document.createElement("tbody");
   for (const values of rows) {
     const tr = document.createElement("tr");
-    values.forEach((text, i) => tr.append(i === 0 ? cell("th", text, { scope: "row" }) : cell("td", text)));
+    values.forEach((text, i) =>
+      tr.append(i === 0 ? cell("th", text, { scope: "row" }) : cell("td", text, { "data-column": headers[i] })),
+    );
     body.append(tr);
   }
   el.append(head, body);
   if (foot) {
     const tfoot = document.createElement("tfoot");
     const tr = document.createElement("tr");
-    foot.forEach((text, i) => tr.append(i === 0 ? cell("th", text, { scope: "row" }) : cell("td", text)));
+    foot.forEach((text, i) =>
+      tr.append(i === 0 ? cell("th", text, { scope: "row" }) : cell("td", text, { "data-column": headers[i] })),
+    );
     tfoot.append(tr);
     el.append(tfoot);
   }
@@ -433,8 +437,19 @@ function chart(svgText, label) {
   }
   const figure = document.createElement("figure");
   figure.className = "mu-calc-chart";
+  // On a phone the chart scrolls sideways (calculators.css): the keyboard can scroll it too.
+  figure.tabIndex = 0;
+  const title = svg.querySelector("title");
+  figure.setAttribute("aria-label", title ? title.textContent : label || "Graphique");
   figure.append(svg);
   return figure;
+}
+
+// The summary line, and its copy kept in view beside the form on a desktop.
+function setSummary(form, text) {
+  form.querySelector(".mu-calc-summary").textContent = text;
+  const live = form.querySelector(".mu-calc-live");
+  if (live) live.textContent = text;
 }
 
 // Python's view, block by block; every text and figure comes from Python.
@@ -447,7 +462,7 @@ function renderBlock(block) {
 
 function showResult(form, answer) {
   clearErrors(form);
-  form.querySelector(".mu-calc-summary").textContent = answer.view.summary;
+  setSummary(form, answer.view.summary);
   const box = form.querySelector(".mu-calc-details");
   box.replaceChildren(...answer.view.blocks.map(renderBlock).filter(Boolean));
   box.hidden = false;
@@ -575,7 +590,7 @@ function mountForm(form) {
     const myGeneration = ++generation;
     if (!hasInput(form)) {
       clearErrors(form);
-      form.querySelector(".mu-calc-summary").textContent = TEXT.empty;
+      setSummary(form, TEXT.empty);
       form.querySelector(".mu-calc-details").hidden = true;
       form.dataset.state = "empty";
       return;
@@ -586,7 +601,7 @@ function mountForm(form) {
     const summaryLine = form.querySelector(".mu-calc-summary");
     if (engine.state === "loading" && form.dataset.state === "pending" && summaryLine.dataset.loading) {
       // The URL or the example has filled the form: say the engine is starting, values are kept.
-      summaryLine.textContent = summaryLine.dataset.loading;
+      setSummary(form, summaryLine.dataset.loading);
     }
     const reply = await ask(form.dataset.command, payload, form.dataset.currency || "$", form.dataset.locale || "fr_CA");
     inFlight = false;
@@ -598,13 +613,13 @@ function mountForm(form) {
     }
     if (myGeneration !== generation) return;
     if (!reply.ok) {
-      form.querySelector(".mu-calc-summary").textContent = reply.error.message;
+      setSummary(form, reply.error.message);
       form.dataset.state = "failed";
     } else {
       const answer = JSON.parse(reply.result);
       if (answer.errors) {
         const count = showErrors(form, answer.errors, rows);
-        form.querySelector(".mu-calc-summary").textContent = TEXT.fix(count);
+        setSummary(form, TEXT.fix(count));
         form.querySelector(".mu-calc-details").hidden = true;
         form.dataset.state = "errors";
       } else {
