@@ -244,7 +244,11 @@ function readUrl(form) {
 // Fill the form from flat values {"use.units": "50", "partners.0.name": "A"}.
 function fill(form, values) {
   for (const el of fieldsOf(form)) {
-    if (el.tagName === "SELECT") el.value = values[el.name] ?? el.dataset.default ?? el.options[0].value;
+    if (el.tagName === "SELECT") {
+      el.value = values[el.name] ?? el.dataset.default ?? el.options[0].value;
+      // A value that is not one of the options (a hand-edited URL) falls back to the default choice.
+      if (el.value === "") el.value = el.dataset.default ?? el.options[0].value;
+    }
     else el.value = values[el.name] ?? "";
   }
   for (const body of lists(form)) {
