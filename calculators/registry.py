@@ -22,7 +22,7 @@ from calculators.payloads import (
     read_statement,
     read_usage_cost,
 )
-from calculators.spec import Calculator, Field, ListField, Section
+from calculators.spec import Calculator, Carry, Field, ListField, Section
 from calculators.split import split
 from calculators.statement import statement
 from calculators.usage_cost import LINE_LABELS, LINE_NAMES, usage_cost
@@ -338,6 +338,16 @@ USAGE_COST = Calculator(
     view=usage_cost_view,
     example="planer",
     example_label="Charger l'exemple de la raboteuse",
+    carry=(
+        Carry(
+            "annual-cost",
+            "Reprendre le prix par unité du coût annuel",
+            "Le prix par unité du coût annuel (vue comptable) est repris comme coût par unité des consommables : "
+            "il couvre déjà l'entretien et le remplacement, laissez ces sections vides.",
+            "Aucun coût annuel n'est enregistré sur cet appareil : calculez-le d'abord sur la page « Coût annuel d'un bien partagé ».",
+            (("consumables.cost_per_unit", "result.accounting.per_unit"),),
+        ),
+    ),
     sections=(
         Section(
             "L'utilisation",
@@ -497,7 +507,6 @@ ANNUAL_COST = Calculator(
     view=annual_cost_view,
     example="van",
     example_label="Charger l'exemple de la camionnette",
-    carries=("accounting.per_unit", "cash.per_unit"),
     sections=(
         Section(
             "L'achat",
@@ -555,6 +564,17 @@ STATEMENT = Calculator(
     view=statement_view,
     example="van",
     example_label="Charger l'exemple de la camionnette",
+    carry=(
+        Carry(
+            "annual-cost",
+            "Reprendre le prix par unité du coût annuel",
+            "Le prix par unité du coût annuel (vue comptable) est repris comme coût par unité, avec des coûts fixes à 0 : "
+            "ce prix couvre déjà toute l'année.",
+            "Aucun coût annuel n'est enregistré sur cet appareil : calculez-le d'abord sur la page « Coût annuel d'un bien partagé ».",
+            (("variable_cost_per_unit", "result.accounting.per_unit"),),
+            (("fixed_costs", "0"),),
+        ),
+    ),
     sections=(
         Section(
             "Les coûts de l'année",

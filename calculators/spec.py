@@ -62,6 +62,23 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Carry:
+    """A button that takes a figure from another calculator's last result kept in the browser.
+
+    ``values`` maps a field of this form to a dotted path in the stored record
+    ``{"input": …, "result": …}`` of ``source``; ``fixed`` sets other fields to
+    constant values (as typed).
+    """
+
+    source: str
+    label: str
+    done: str
+    missing: str
+    values: tuple[tuple[str, str], ...]
+    fixed: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Calculator:
     id: str  # the CLI command: "usage-cost"
     prefix: str  # the form's id, and the prefix of its fields' ids: "uc"
@@ -76,7 +93,7 @@ class Calculator:
     extras: Callable | None = None  # (input, result, currency, locale) -> extra keys of present()
     result_title: str = "Résultat"
     noscript: str = "Ce calculateur a besoin de JavaScript."
-    carries: tuple[str, ...] = field(default=())  # result keys another page may take (see calculators.registry)
+    carry: tuple[Carry, ...] = field(default=())  # figures taken from other calculators' last results
 
     def field_names(self) -> list[str]:
         """Every field's dotted path; list columns as ``<list>.<n>.<key>`` patterns."""

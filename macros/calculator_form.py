@@ -104,7 +104,7 @@ def _list(prefix: str, item: ListField, currency: str, help_id: str | None) -> s
         f'<tbody data-list="{escape(item.name)}" data-item="{escape(item.item)}" data-min-rows="{item.min_rows}"{described}>'
         f"</tbody></table></div>"
         f'<template data-row-for="{escape(item.name)}"><tr data-row>{"".join(cells)}'
-        f'<td data-column="Retirer"><button type="button" class="md-button mu-calc-remove" data-action="remove-row"></button></td></tr></template>'
+        f'<td data-column=""><button type="button" class="md-button mu-calc-remove" data-action="remove-row"></button></td></tr></template>'
         f'<button type="button" class="md-button" data-action="add-row" data-list="{escape(item.name)}">{escape(item.add_label)}</button>'
     )
 
@@ -124,6 +124,12 @@ def render_form(calculator_id: str, currency: str = "$", locale: str = "fr_CA") 
         f'<button type="button" class="md-button" data-action="example" '
         f'data-example="{escape(json.dumps(values, ensure_ascii=False))}">{escape(spec.example_label)}</button>',
         '<button type="button" class="md-button" data-action="clear">Effacer le formulaire</button>',
+        *(
+            f'<button type="button" class="md-button" data-action="carry" data-source="{escape(c.source)}" '
+            f'data-values="{escape(json.dumps(dict(c.values)))}" data-fixed="{escape(json.dumps(dict(c.fixed)))}" '
+            f'data-done="{escape(c.done)}" data-missing="{escape(c.missing)}">{escape(c.label)}</button>'
+            for c in spec.carry
+        ),
         "</div>",
         f'<div class="mu-calc-layout"><div class="mu-calc-inputs">',
     ]

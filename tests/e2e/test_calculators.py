@@ -573,3 +573,39 @@ def test_split_on_a_phone_shows_every_column(page, site):
     page.get_by_role("button", name="Charger un exemple").click()
     expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
     assert_every_cell_on_screen(page, "#sp .mu-partners td, #sp .mu-calc-table td")
+
+
+def test_loading_state_keeps_the_values_from_the_url(page, site):
+    """While the engine starts (the wheel is held back here), a form filled by the URL says that the engine
+    is starting and that the values are kept, never « Remplissez le formulaire »; then 1 000 fixed, 20 variable,
+    45 elsewhere gives 1 000 ÷ (45 − 20) = 40, a tie, so 41 uses."""
+    held, released = [], []
+
+    def hold(route):
+        if released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.context.route(re.compile(r".*\.whl$"), hold)
+    goto(page, site, BREAK_EVEN + "?annual_fixed_costs=1000&variable_cost_per_use=20&alternative_price_per_use=45")
+    expect_summary(page, "be", "Le moteur de calcul démarre")
+    expect(page.locator("#be .mu-calc-summary")).to_contain_text("Vos valeurs sont gardées")
+    assert page.input_value("#be-annual-fixed-costs") == "1000"
+    released.append(True)
+    for route in held:
+        route.continue_()
+    expect_summary(page, "be", "Mutualiser devient moins cher à partir de 41 utilisations par an.")
+
+
+def test_annual_cost_price_per_unit_is_carried_into_the_statement(page, site):
+    """The van's accounting price per km (0,82, worked out above) becomes the statement's cost per unit,
+    with fixed costs at 0: the price already covers the year."""
+    open_calculator(page, site, ANNUAL, "ac")
+    page.get_by_role("button", name="Charger l'exemple de la camionnette").click()
+    expect_summary(page, "ac", "Prix par kilomètre : 0,82 $")
+    goto(page, site, STATEMENT)
+    page.get_by_role("button", name="Reprendre le prix par unité du coût annuel").click()
+    assert page.input_value("#st-variable-cost-per-unit") == "0,82"
+    assert page.input_value("#st-fixed-costs") == "0"
+    expect(page.locator("#st .mu-calc-notice")).to_contain_text("vue comptable")

@@ -22,7 +22,7 @@
 
 import { calculatorWorker, engineBootStatus } from "./calculator.js";
 import { downloadText } from "./download.js";
-import { siteRoot, writeJSON } from "./storage.js";
+import { readJSON, siteRoot, writeJSON } from "./storage.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -679,6 +679,8 @@ function mountForm(form) {
       undo.hidden = true;
       say(TEXT.restored);
       changed(true);
+    } else if (action === "carry") {
+      carry(button);
     } else if (action === "export") {
       exportScenario(form, say);
     } else if (action === "print") {
@@ -700,6 +702,25 @@ function mountForm(form) {
       changed();
     }
   });
+
+  // Take figures from another calculator's last result (kept by keepResult); the
+  // paths and the French sentences come from the spec (calculators/registry.py).
+  function carry(button) {
+    const stored = readJSON(`mutuus:${siteRoot()}:calculator:${button.dataset.source}`);
+    if (!stored.ok) return say(stored.message);
+    const record = stored.value;
+    const values = {};
+    for (const [field, path] of Object.entries(JSON.parse(button.dataset.values))) {
+      const value = path.split(".").reduce((node, key) => (node && typeof node === "object" ? node[key] : undefined), record);
+      if (value === undefined || value === null) return say(button.dataset.missing);
+      values[field] = frenchDecimal(String(value));
+    }
+    Object.assign(values, JSON.parse(button.dataset.fixed || "{}"));
+    for (const el of fieldsOf(form)) if (el.name in values) el.value = values[el.name];
+    syncVisibility(form);
+    say(button.dataset.done);
+    changed(true);
+  }
 
   async function importFile(input) {
     const file = input.files && input.files[0];
