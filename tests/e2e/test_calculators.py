@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 USAGE = "outils/cout-utilisation/"
 BREAK_EVEN = "outils/seuil-rentabilite/"
 SPLIT = "outils/repartition/"
-BOOT = 60_000  # ms: Pyodide boots in ~2 s here; leave room for a loaded machine.
+BOOT = 180_000  # ms: Pyodide boots in ~2 s on an idle machine; seven lanes on 2 cores (load 25+) took over 60 s.
 
 # The wood planer, typed as a person in Québec would (decimal comma, spaced thousands).
 PLANER_TYPED = {
