@@ -1,15 +1,18 @@
-"""Mutuus calculators: usage cost, break-even and cost split of a pooled resource.
+"""Mutuus calculators: usage cost, break-even, cost split, annual cost and year-end statement of a pooled resource.
 
 Pure functions on ``Decimal`` (built from ``str``, never from ``float``),
 frozen dataclasses for inputs and results, standard library only. The JSON
 door is ``calculators.bridge`` (``run`` for the CLI, ``present`` for the
-browser); ``python -m calculators`` is the command line.
+browser); ``python -m calculators`` is the command line. Each calculator is declared
+once in ``calculators.registry`` (see ``calculators.spec``).
 """
 
+from calculators.annual_cost import AnnualCostInput, AnnualCostResult, FixedCost, Loan, annual_cost
 from calculators.break_even import BreakEvenInput, BreakEvenResult, break_even, break_even_uses
 from calculators.errors import FieldError, ValidationError
 from calculators.money import format_money, parse_decimal, round_cents
 from calculators.split import PartnerShare, SplitInput, SplitPartner, SplitResult, split
+from calculators.statement import StatementInput, StatementPartner, StatementResult, statement
 from calculators.usage_cost import (
     Consumables,
     Maintenance,
@@ -22,6 +25,15 @@ from calculators.usage_cost import (
 )
 
 __all__ = [
+    "AnnualCostInput",
+    "AnnualCostResult",
+    "FixedCost",
+    "Loan",
+    "StatementInput",
+    "StatementPartner",
+    "StatementResult",
+    "annual_cost",
+    "statement",
     "BreakEvenInput",
     "BreakEvenResult",
     "Consumables",

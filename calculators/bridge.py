@@ -4,8 +4,11 @@
   prints: the result as JSON with amounts as strings (``"37.84"``), or
   ``{"errors": [{"field": ..., "message": ...}]}``.
 * ``present(command, payload_json, currency, locale)`` returns, as JSON,
-  ``{"result": <run's output>, "display": <same shape, amounts written in
-  French, "1 234,56 $">, "svg": "<svg…>"}`` or ``{"errors": [...]}``.
+  ``{"result": <run's output>, "view": <the French view: summary, tables,
+  notes, charts; see calculators.spec>, "svg": <the first chart>}`` or
+  ``{"errors": [...]}``. The browser renders ``view`` and nothing else.
+  For the first three calculators it keeps ``"display"`` (the result's shape,
+  amounts written in French, "1 234,56 $").
   For ``split`` it adds ``"totals"`` (``{"in_kind", "net"}``, written in
   French) and ``"owed"`` (``[{"name", "amount"}]``: the partners who gave
   more than their share, and what the others owe them).
@@ -19,19 +22,13 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from calculators import charts
-from calculators.break_even import break_even
 from calculators.errors import FieldError, ValidationError
-from calculators.money import SUPPORTED_LOCALES, format_money, format_number, json_amount
-from calculators.payloads import READERS, loads
-from calculators.split import split
-from calculators.usage_cost import LINE_LABELS, LINE_NAMES, usage_cost
+from calculators.money import SUPPORTED_LOCALES, format_money
+from calculators.payloads import loads
+from calculators.registry import REGISTRY, break_even_text
+from calculators.usage_cost import LINE_LABELS, LINE_NAMES
 
-COMMANDS = tuple(READERS)
-
-
-class UnknownCommand(ValueError):
-    pass
+COMMANDS = tuple(REGISTRY)
 
 
 def _dumps(obj: object) -> str:
@@ -51,37 +48,16 @@ def unknown_command_error(command: str) -> ValidationError:
 
 def compute(command: str, payload_json: str):
     """Parse, validate and compute; returns (input, result) or raises ValidationError."""
-    if command not in READERS:
+    spec = REGISTRY.get(command)
+    if spec is None:
         raise unknown_command_error(command)
-    inp = READERS[command](loads(payload_json))
-    if command == "usage-cost":
-        return inp, usage_cost(inp)
-    if command == "break-even":
-        return inp, break_even(inp)
-    return inp, split(inp)
+    inp = spec.read(loads(payload_json))
+    return inp, spec.compute(inp)
 
 
 def result_json(command: str, result) -> dict:
     """The CLI's result object: amounts as strings with two decimals."""
-    if command == "usage-cost":
-        return {
-            "lines": {name: json_amount(value) for name, value in result.lines.items()},
-            "total": json_amount(result.total),
-        }
-    if command == "break-even":
-        return {"break_even_uses": result.break_even_uses}
-    return {
-        "partners": [
-            {
-                "name": p.name,
-                "share": json_amount(p.share),
-                "in_kind": json_amount(p.in_kind),
-                "net": json_amount(p.net),
-            }
-            for p in result.partners
-        ],
-        "total": json_amount(result.total),
-    }
+    return REGISTRY[command].to_json(result)
 
 
 def display_json(command: str, result, currency: str, locale: str) -> dict:
@@ -97,20 +73,15 @@ def display_json(command: str, result, currency: str, locale: str) -> dict:
         }
     if command == "break-even":
         return {"break_even_uses": break_even_text(result.break_even_uses, locale)}
-    return {
-        "partners": [
-            {"name": p.name, "share": money(p.share), "in_kind": money(p.in_kind), "net": money(p.net)}
-            for p in result.partners
-        ],
-        "total": money(result.total),
-    }
-
-
-def break_even_text(uses: int | None, locale: str = "fr_CA") -> str:
-    if uses is None:
-        return "Aucun seuil : la solution de rechange reste toujours moins chère ou aussi chère."
-    noun = "utilisation" if uses == 1 else "utilisations"
-    return f"À partir de {format_number(uses, locale, decimals=0)} {noun} par an"
+    if command == "split":
+        return {
+            "partners": [
+                {"name": p.name, "share": money(p.share), "in_kind": money(p.in_kind), "net": money(p.net)}
+                for p in result.partners
+            ],
+            "total": money(result.total),
+        }
+    return None
 
 
 def run(command: str, payload_json: str) -> str:
@@ -140,11 +111,16 @@ def present(command: str, payload_json: str, currency: str = "$", locale: str = 
         inp, result = compute(command, payload_json)
     except ValidationError as exc:
         return _dumps(exc.to_json())
+    view = REGISTRY[command].view(inp, result, currency, locale)
+    charts_svg = [block["svg"] for block in view["blocks"] if block["kind"] == "chart"]
     answer = {
         "result": result_json(command, result),
-        "display": display_json(command, result, currency, locale),
-        "svg": charts.chart(command, inp, result, currency, locale),
+        "view": view,
+        "svg": charts_svg[0] if charts_svg else None,
     }
+    display = display_json(command, result, currency, locale)
+    if display is not None:
+        answer["display"] = display
     if command == "usage-cost":
         # The page's table names the lines as the guide's table and the chart do.
         answer["labels"] = {name: LINE_LABELS[name] for name in LINE_NAMES}

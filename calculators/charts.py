@@ -218,3 +218,139 @@ def chart(command: str, inp, result, currency: str = "$", locale: str = "fr_CA")
     if command == "break-even":
         return break_even_chart(inp, result, currency, locale)
     return split_chart(result, currency, locale)
+
+
+def loan_schedule_chart(result, currency: str = "$", locale: str = "fr_CA") -> str | None:
+    """One bar per year of the loan: interest (dashed outline) on top of principal."""
+    schedule = result.schedule
+    if not schedule:
+        return None
+    money = lambda v: format_money(v, currency, locale)  # noqa: E731
+    title = f"Remboursement du prêt sur {len(schedule)} an" + ("s" if len(schedule) > 1 else "")
+    desc = "Par année, intérêts et capital remboursés : " + " ; ".join(
+        f"année {row.year} : {money(row.payment)} dont {money(row.interest)} d'intérêts et {money(row.principal)} de capital"
+        for row in schedule
+    ) + "."
+    x0, x1, y0, y1 = 20, WIDTH - 20, 176, 40
+    biggest = max(row.payment for row in schedule) or Decimal(1)
+    slot = Fraction(x1 - x0, len(schedule))
+    bar = max(slot * Fraction(6, 10), Fraction(2))
+    body = [_text(20, 22, title, weight="bold")]
+    for index, row in enumerate(schedule):
+        x = x0 + slot * index + (slot - bar) / 2
+        principal_h = Fraction(max(row.principal, Decimal(0))) / Fraction(biggest) * (y0 - y1)
+        interest_h = Fraction(row.interest) / Fraction(biggest) * (y0 - y1)
+        body.append(
+            f'<rect x="{_n(x)}" y="{_n(y0 - principal_h)}" width="{_n(bar)}" height="{_n(principal_h)}" '
+            f'fill="{PALETTE[0]}"><title>Année {row.year} : capital {escape(money(row.principal))}</title></rect>'
+        )
+        if interest_h > 0:
+            body.append(
+                f'<rect x="{_n(x)}" y="{_n(y0 - principal_h - interest_h)}" width="{_n(bar)}" '
+                f'height="{_n(interest_h)}" fill="{PALETTE[1]}"><title>Année {row.year} : intérêts '
+                f"{escape(money(row.interest))}</title></rect>"
+            )
+        if len(schedule) <= 12:
+            body.append(_text(x + bar / 2, y0 + 18, f"An {row.year}", anchor="middle"))
+    body.append(f'<rect x="{x0}" y="{y0 + 30}" width="14" height="14" fill="{PALETTE[0]}"/>')
+    body.append(_text(x0 + 22, y0 + 42, "Capital"))
+    body.append(f'<rect x="{x0 + 150}" y="{y0 + 30}" width="14" height="14" fill="{PALETTE[1]}"/>')
+    body.append(_text(x0 + 172, y0 + 42, "Intérêts"))
+    return _svg("loan", title, desc, body, height=HEIGHT + 10)
+
+
+def per_unit_chart(inp, result, currency: str = "$", locale: str = "fr_CA") -> str | None:
+    """Cost per unit against the units used in the year, in both views (solid: accounting; dashed: cash)."""
+    expected = inp.expected_units
+    if expected <= 0:
+        return None
+    money = lambda v: format_money(v, currency, locale)  # noqa: E731
+    unit = inp.unit or "unité"
+    variable_rate = Fraction(inp.variable_cost_per_unit)
+    acc_fixed = Fraction(result.accounting.total - result.accounting.variable)
+    cash_fixed = Fraction(result.cash.total - result.cash.variable)
+    low, high = Fraction(expected) / 4, Fraction(expected) * 2
+    steps = [low + (high - low) * k / 20 for k in range(21)]
+
+    def per(fixed, units):
+        return fixed / units + variable_rate
+
+    top = max(per(acc_fixed, low), per(cash_fixed, low)) or Fraction(1)
+    x0, x1, y0, y1 = 110, WIDTH - 20, 176, 40
+
+    def px(units):
+        return x0 + (units - low) / (high - low) * (x1 - x0)
+
+    def py(value):
+        return y0 - value / top * (y0 - y1)
+
+    title = f"Coût par {unit} selon l'usage de l'année"
+    desc = (
+        f"Plus le bien sert, moins chaque {unit} coûte. À {format_number(expected, locale, _places(expected))} "
+        f"{unit}(s) prévus : {money(result.accounting.per_unit)} en vue comptable, "
+        f"{money(result.cash.per_unit)} en vue trésorerie. À la moitié de cet usage : "
+        f"{money(round_fraction(per(acc_fixed, Fraction(expected) / 2)))} et "
+        f"{money(round_fraction(per(cash_fixed, Fraction(expected) / 2)))}."
+    )
+    acc = " ".join(f"{'M' if i == 0 else 'L'}{_n(px(u))} {_n(py(per(acc_fixed, u)))}" for i, u in enumerate(steps))
+    cash = " ".join(f"{'M' if i == 0 else 'L'}{_n(px(u))} {_n(py(per(cash_fixed, u)))}" for i, u in enumerate(steps))
+    ex, ey = px(Fraction(expected)), py(Fraction(result.accounting.per_unit))
+    body = [
+        _text(20, 20, title, weight="bold"),
+        f'<path d="M{x0} {y1 - 6}V{y0}H{x1}" fill="none" stroke="currentColor" stroke-width="1"/>',
+        _text(x0 - 6, y0 + 4, money(0), anchor="end"),
+        _text(x0 - 6, y1 + 4, money(round_fraction(top)), anchor="end"),
+        _text(x0, y0 + 18, format_number(round_fraction(low), locale, 0), anchor="middle"),
+        _text(x1, y0 + 18, format_number(round_fraction(high), locale, 0), anchor="end"),
+        _text((x0 + x1) / 2, y0 + 36, f"Usage de l'année ({unit})", anchor="middle"),
+        f'<path d="{acc}" fill="none" stroke="{PALETTE[0]}" stroke-width="3"/>',
+        f'<path d="{cash}" fill="none" stroke="{PALETTE[1]}" stroke-width="3" stroke-dasharray="8 5"/>',
+        f'<circle cx="{_n(ex)}" cy="{_n(ey)}" r="5" fill="currentColor"/>',
+        f'<line x1="{x0}" y1="{y0 + 58}" x2="{x0 + 24}" y2="{y0 + 58}" stroke="{PALETTE[0]}" stroke-width="3"/>',
+        _text(x0 + 30, y0 + 62, "Vue comptable"),
+        f'<line x1="{x0 + 170}" y1="{y0 + 58}" x2="{x0 + 194}" y2="{y0 + 58}" stroke="{PALETTE[1]}" '
+        f'stroke-width="3" stroke-dasharray="8 5"/>',
+        _text(x0 + 200, y0 + 62, "Vue trésorerie"),
+    ]
+    return _svg("per-unit", title, desc, body, height=HEIGHT + 24)
+
+
+def round_fraction(value: Fraction) -> Decimal:
+    from calculators.money import round_cents
+
+    return round_cents(value)
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def statement_chart(result, currency: str = "$", locale: str = "fr_CA") -> str:
+    """Per partner: what it owes for the year (bar) and its balance (to pay or to be refunded)."""
+    money = lambda v: format_money(v, currency, locale)  # noqa: E731
+    title = f"Relevé de l'année : {money(result.total_due)} dus au total"
+    desc = "Par partenaire, montant dû et solde : " + " ; ".join(
+        f"{p.name} doit {money(p.due)}, solde {money(p.balance)}" for p in result.partners
+    ) + "."
+    row = 34
+    top = 36
+    height = max(HEIGHT, top + row * len(result.partners) + 40)
+    x0, x1 = 190, WIDTH - 140
+    biggest = max((p.due for p in result.partners), default=Decimal(0))
+    body = [_text(20, 22, title, weight="bold")]
+    for index, p in enumerate(result.partners):
+        y = top + index * row
+        name = p.name if len(p.name) <= 22 else p.name[:21] + "…"
+        body.append(_text(20, y + 16, name))
+        if biggest > 0 and p.due > 0:
+            width = Fraction(p.due) / Fraction(biggest) * (x1 - x0)
+            body.append(
+                f'<rect x="{x0}" y="{y + 2}" width="{_n(max(width, Fraction(1)))}" height="20" fill="{PALETTE[0]}"/>'
+            )
+        sign = "à payer" if p.balance > 0 else "à recevoir" if p.balance < 0 else "soldé"
+        body.append(_text(WIDTH - 20, y + 16, f"{money(abs(p.balance))} {sign}" if p.balance else sign, anchor="end"))
+    y = top + row * len(result.partners) + 14
+    body.append(f'<rect x="20" y="{y}" width="14" height="14" fill="{PALETTE[0]}"/>')
+    body.append(_text(42, y + 12, "Montant dû pour l'année ; à droite, le solde"))
+    return _svg("statement", title, desc, body, height=height)

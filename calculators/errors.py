@@ -59,6 +59,21 @@ LABELS: dict[str, str] = {
     "method": "la méthode de répartition",
     "fixed_share": "la part fixe",
     "partners": "la liste des partenaires",
+    # annual cost
+    "purchase_price": "le prix d'achat",
+    "subsidy": "la subvention",
+    "residual_value": "la valeur résiduelle",
+    "lifetime_years": "la durée d'amortissement en années",
+    "loan": "le prêt",
+    "loan.amount": "le montant emprunté",
+    "loan.annual_rate": "le taux d'intérêt annuel",
+    "loan.years": "la durée du prêt en années",
+    "variable_cost_per_unit": "le coût variable par unité",
+    "expected_units": "le nombre d'unités prévues dans l'année",
+    "unit": "l'unité",
+    # statement
+    "fixed_costs": "les coûts fixes de l'année",
+    "minimum_share_of_commitment": "la part minimale de l'engagement",
 }
 
 PARTNER_LABELS: dict[str, str] = {
@@ -66,6 +81,15 @@ PARTNER_LABELS: dict[str, str] = {
     "usage": "l'utilisation du partenaire",
     "weight": "la pondération du partenaire",
     "in_kind": "l'apport en nature du partenaire",
+    "committed_units": "les unités sur lesquelles le partenaire s'est engagé",
+    "actual_units": "les unités réellement utilisées par le partenaire",
+    "paid": "le montant déjà payé par le partenaire",
+    "holder": "le détenteur du bien",
+}
+
+FIXED_COST_LABELS: dict[str, str] = {
+    "label": "le nom du coût fixe",
+    "amount": "le montant annuel du coût fixe",
 }
 
 
@@ -76,6 +100,8 @@ def label(field: str) -> str:
     last = field.rsplit(".", 1)[-1]
     if field.startswith("partners.") and last in PARTNER_LABELS:
         return PARTNER_LABELS[last]
+    if field.startswith("fixed_costs.") and last in FIXED_COST_LABELS:
+        return FIXED_COST_LABELS[last]
     return f"le champ « {field} »"
 
 

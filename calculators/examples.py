@@ -94,6 +94,16 @@ BREAK_EVEN = {
     # per use 2.50 + 0.05 + 30.00 + 5.00 = 37.55; renting one for a day: 85.
     "planer": {
         "title": "Seuil de rentabilité de la raboteuse partagée",
+        # Where each input comes from (shown by the economics page): the TIESS
+        # guide gives the purchase, the sharpening, the service, the time and
+        # the fee; the insurance and the rental price are this site's assumptions.
+        "origins": {
+            "annual_fixed_costs": "amortissement 500 par an, tiré du guide du TIESS, plus une assurance de 150 par an : "
+            "hypothèse de ce site, la source ne donne pas ce montant",
+            "variable_cost_per_use": "affûtage 2,50, mise au point 0,05, préparation 30 et frais 5 : données du guide du TIESS",
+            "alternative_price_per_use": "location d'une raboteuse pour la journée : hypothèse de ce site, "
+            "la source ne donne pas ce prix",
+        },
         "payload": {
             "annual_fixed_costs": "650",
             "variable_cost_per_use": "37.55",
@@ -108,6 +118,15 @@ BREAK_EVEN = {
             "annual_fixed_costs": "6500",
             "variable_cost_per_use": "34.60",
             "alternative_price_per_use": "120",
+        },
+    },
+    # The calculator page's example: 1 000 of fixed costs, 20 per use, 45 elsewhere.
+    "simple": {
+        "title": "Seuil de rentabilité d'une ressource partagée : exemple simple",
+        "payload": {
+            "annual_fixed_costs": "1000",
+            "variable_cost_per_use": "20",
+            "alternative_price_per_use": "45",
         },
     },
 }
@@ -156,9 +175,70 @@ SPLIT = {
             ],
         },
     },
+    # The calculator page's example button.
+    "page": {
+        "title": "Répartition de 1 200 entre trois organismes",
+        "payload": {
+            "total": "1200",
+            "method": "mixed",
+            "fixed_share": "300",
+            "partners": [
+                {"name": "Atelier du Quartier", "usage": "10", "in_kind": "50"},
+                {"name": "Ressourcerie Les Castors", "usage": "20"},
+                {"name": "Jardins solidaires", "usage": "30"},
+            ],
+        },
+    },
 }
 
-EXAMPLES = MappingProxyType({"usage-cost": USAGE_COST, "break-even": BREAK_EVEN, "split": SPLIT})
+ANNUAL_COST = {
+    # Fictitious: the shared van of the split example, bought with a subsidy and a loan.
+    "van": {
+        "title": "Coût annuel de la camionnette partagée",
+        "payload": {
+            "purchase_price": "42000",
+            "subsidy": "10000",
+            "residual_value": "12000",
+            "lifetime_years": "6",
+            "loan": {"amount": "20000", "annual_rate": "0.05", "years": "4"},
+            "fixed_costs": [
+                {"label": "Assurance", "amount": "1800"},
+                {"label": "Immatriculation", "amount": "300"},
+            ],
+            "variable_cost_per_unit": "0.18",
+            "expected_units": "10000",
+            "unit": "kilomètre",
+        },
+    },
+}
+
+STATEMENT = {
+    # Fictitious: the van's first year; the Ressourcerie holds it and pays its bills.
+    "van": {
+        "title": "Relevé de fin d'année de la camionnette partagée",
+        "payload": {
+            # depreciation 3 333.33 + interest 1 000.00 + insurance 1 800 + registration 300 (annual-cost "van")
+            "fixed_costs": "6433.33",
+            "variable_cost_per_unit": "0.18",
+            "minimum_share_of_commitment": "0.8",
+            "partners": [
+                {"name": "Ressourcerie du Plateau", "committed_units": "6000", "actual_units": "6400", "holder": True},
+                {"name": "Centre communautaire des Saules", "committed_units": "3000", "actual_units": "2000", "paid": "2000"},
+                {"name": "Festival des Voisins", "committed_units": "1000", "actual_units": "1100", "paid": "1200"},
+            ],
+        },
+    },
+}
+
+EXAMPLES = MappingProxyType(
+    {
+        "usage-cost": USAGE_COST,
+        "break-even": BREAK_EVEN,
+        "split": SPLIT,
+        "annual-cost": ANNUAL_COST,
+        "statement": STATEMENT,
+    }
+)
 
 
 def example(command: str, example_id: str) -> dict:

@@ -14,9 +14,11 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
+from calculators.annual_cost import AnnualCostInput, FixedCost, Loan
 from calculators.break_even import BreakEvenInput
 from calculators.errors import FieldError, ValidationError, label
 from calculators.split import SplitInput, SplitPartner
+from calculators.statement import StatementInput, StatementPartner
 from calculators.usage_cost import Consumables, Maintenance, Preparation, Replacement, Use, UsageCostInput
 
 USAGE_COST_SECTIONS: dict[str, tuple[type, dict[str, str]]] = {
@@ -215,4 +217,111 @@ def _unique(errors: list[FieldError]) -> list[FieldError]:
     return out
 
 
-READERS = {"usage-cost": read_usage_cost, "break-even": read_break_even, "split": read_split}
+def _list(root: dict, key: str, errors: list[FieldError]) -> list:
+    raw = root.get(key)
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        errors.append(FieldError(key, f"« {key} » doit être une liste, pas {_type_name(raw)}."))
+        return []
+    return raw
+
+
+def _flag(obj: dict, key: str, prefix: str, errors: list[FieldError]) -> bool:
+    """A yes/no value: JSON true/false, or the texts a form sends ("true", "false", "on", "")."""
+    value = obj.get(key)
+    if value is None or value is False or (isinstance(value, str) and value.strip().lower() in ("", "false", "non", "0")):
+        return False
+    if value is True or (isinstance(value, str) and value.strip().lower() in ("true", "on", "oui", "1")):
+        return True
+    errors.append(FieldError(_path(prefix, key), f"Indiquez {label(_path(prefix, key))} par true ou false."))
+    return False
+
+
+ANNUAL_COST_KEYS = {
+    "purchase_price": "number",
+    "subsidy": "number",
+    "residual_value": "number",
+    "lifetime_years": "number",
+    "loan": "object",
+    "fixed_costs": "list",
+    "variable_cost_per_unit": "number",
+    "expected_units": "number",
+    "unit": "text",
+}
+LOAN_KEYS = {"amount": "number", "annual_rate": "number", "years": "number"}
+FIXED_COST_KEYS = {"label": "text", "amount": "number"}
+
+
+def read_annual_cost(data: object) -> AnnualCostInput:
+    errors: list[FieldError] = []
+    root = _object(data, "", errors)
+    if root is None:
+        raise ValidationError(errors)
+    _check_keys(root, "", tuple(ANNUAL_COST_KEYS), errors)
+    values = {
+        key: _field(root, key, "", kind, errors) for key, kind in ANNUAL_COST_KEYS.items() if kind in ("number", "text")
+    }
+    loan = None
+    if root.get("loan") is not None:
+        section = _object(root["loan"], "loan", errors)
+        if section is not None:
+            before = len(errors)
+            _check_keys(section, "loan", tuple(LOAN_KEYS), errors)
+            kwargs = {key: _field(section, key, "loan", kind, errors) for key, kind in LOAN_KEYS.items()}
+            if all(v is None for v in kwargs.values()):
+                pass  # an empty loan section: no loan
+            elif len(errors) == before:
+                if kwargs["annual_rate"] is None:
+                    kwargs["annual_rate"] = "0"
+                loan = _build(Loan, kwargs, errors)
+    costs = []
+    for index, item in enumerate(_list(root, "fixed_costs", errors)):
+        prefix = f"fixed_costs.{index}"
+        entry = _object(item, prefix, errors)
+        if entry is None:
+            continue
+        _check_keys(entry, prefix, tuple(FIXED_COST_KEYS), errors)
+        kwargs = {key: _field(entry, key, prefix, kind, errors) for key, kind in FIXED_COST_KEYS.items()}
+        kwargs["label"] = kwargs["label"] or ""
+        costs.append(FixedCost(**kwargs))
+    if errors:
+        raise ValidationError(errors)
+    values["unit"] = values.get("unit") or ""
+    return AnnualCostInput(**values, loan=loan, fixed_costs=tuple(costs))
+
+
+STATEMENT_KEYS = ("fixed_costs", "variable_cost_per_unit", "minimum_share_of_commitment", "partners")
+STATEMENT_PARTNER_KEYS = {"name": "text", "committed_units": "number", "actual_units": "number", "paid": "number"}
+
+
+def read_statement(data: object) -> StatementInput:
+    errors: list[FieldError] = []
+    root = _object(data, "", errors)
+    if root is None:
+        raise ValidationError(errors)
+    _check_keys(root, "", STATEMENT_KEYS, errors)
+    values = {key: _field(root, key, "", "number", errors) for key in STATEMENT_KEYS[:3]}
+    partners = []
+    for index, item in enumerate(_list(root, "partners", errors)):
+        prefix = f"partners.{index}"
+        entry = _object(item, prefix, errors)
+        if entry is None:
+            continue
+        _check_keys(entry, prefix, (*STATEMENT_PARTNER_KEYS, "holder"), errors)
+        kwargs = {key: _field(entry, key, prefix, kind, errors) for key, kind in STATEMENT_PARTNER_KEYS.items()}
+        kwargs["name"] = kwargs["name"] or ""
+        kwargs["holder"] = _flag(entry, "holder", prefix, errors)
+        partners.append(StatementPartner(**kwargs))
+    if errors:
+        raise ValidationError(errors)
+    return StatementInput(**values, partners=tuple(partners))
+
+
+READERS = {
+    "usage-cost": read_usage_cost,
+    "break-even": read_break_even,
+    "split": read_split,
+    "annual-cost": read_annual_cost,
+    "statement": read_statement,
+}

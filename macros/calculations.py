@@ -23,7 +23,9 @@ from decimal import Decimal
 from html import escape
 
 from calculators import charts
-from calculators.bridge import break_even_text, compute
+from calculators.bridge import compute
+from calculators.registry import break_even_text
+from macros.calculator_form import render_form
 from calculators.examples import example, payload_json
 from calculators.money import format_money, format_number
 from calculators.usage_cost import HOURS_PER_YEAR, LINE_LABELS, LINE_NAMES, days_started
@@ -88,7 +90,11 @@ def usage_cost_working(inp, unit: tuple[str, str], currency: str, locale: str) -
 
 
 def _figure(svg: str, caption: str) -> str:
-    return f'<figure class="mu-calc-figure">{svg}<figcaption>{escape(caption)}</figcaption></figure>'
+    # Focusable: on a phone the chart scrolls sideways in its box (calculators.css).
+    return (
+        f'<figure class="mu-calc-figure" tabindex="0" aria-label="{escape(caption)}">{svg}'
+        f"<figcaption>{escape(caption)}</figcaption></figure>"
+    )
 
 
 def render_usage_cost_example(example_id: str, currency: str = "$", locale: str = "fr_CA") -> str:
@@ -189,3 +195,125 @@ def register(env):
     @env.macro
     def split_example(example_id):
         return render_split_example(example_id, *_network(env))
+
+    @env.macro
+    def calculator(calculator_id):
+        return render_form(calculator_id, *_network(env))
+
+    @env.macro
+    def break_even_sentence(example_id):
+        return render_break_even_sentence(example_id, *_network(env))
+
+    @env.macro
+    def calculator_example(calculator_id, example_id):
+        return render_view_example(calculator_id, example_id, *_network(env))
+
+    @env.macro
+    def example_inputs(calculator_id, example_id):
+        return render_example_inputs(calculator_id, example_id, *_network(env))
+
+    @env.macro
+    def depreciation(example_id, per):
+        return render_depreciation(example_id, per, *_network(env))
+
+
+def render_break_even_sentence(example_id: str, currency: str = "$", locale: str = "fr_CA") -> str:
+    """The worked example of the break-even page, in one paragraph, every figure computed."""
+    inp, result = compute("break-even", payload_json("break-even", example_id))
+    money = lambda v: format_money(v, currency, locale)  # noqa: E731
+    margin = inp.alternative_price_per_use - inp.variable_cost_per_use
+    n = result.break_even_uses
+    if n is None:
+        return f"Exemple : {escape(break_even_text(None, locale))}"
+    tie = inp.annual_fixed_costs / margin if margin else None
+    text = (
+        f"Exemple : {money(inp.annual_fixed_costs)} de coûts fixes, {money(inp.variable_cost_per_use)} de coût variable, "
+        f"{money(inp.alternative_price_per_use)} pour la solution de rechange. Chaque utilisation rapporte {money(margin)}. "
+    )
+    if tie is not None and tie == tie.to_integral_value():
+        both = inp.annual_fixed_costs + tie * inp.variable_cost_per_use
+        text += f"À {format_number(tie, locale, 0)} utilisations, les deux formules coûtent {money(both)} : c'est l'égalité. "
+    text += f"Le partage devient moins cher {break_even_text(n, locale)[0].lower()}{break_even_text(n, locale)[1:]}."
+    return escape(text)
+
+
+def render_depreciation(example_id: str, per: str, currency: str = "$", locale: str = "fr_CA") -> str:
+    """The depreciation of a usage-cost example per ``year`` or per ``day`` (÷ 365), rounded to the cent."""
+    from calculators.money import round_cents
+    from fractions import Fraction
+
+    inp, _ = compute("usage-cost", payload_json("usage-cost", example_id))
+    r = inp.replacement
+    yearly = (Fraction(r.purchase_price) - Fraction(r.residual_value)) / Fraction(r.lifetime_years)
+    if per == "day":
+        yearly = yearly / 365
+    elif per != "year":
+        raise ValueError(f"depreciation : « {per} » inconnu, choisissez year ou day.")
+    return escape(format_money(round_cents(yearly), currency, locale))
+
+
+def render_view_example(calculator_id: str, example_id: str, currency: str = "$", locale: str = "fr_CA") -> str:
+    """Any calculator's worked example, as the page shows it: Python's view rendered as HTML tables."""
+    from calculators.registry import REGISTRY
+
+    spec = example(calculator_id, example_id)
+    inp, result = compute(calculator_id, payload_json(calculator_id, example_id))
+    view = REGISTRY[calculator_id].view(inp, result, currency, locale)
+    parts = [f"<p><strong>{escape(view['summary'])}</strong></p>"]
+    for block in view["blocks"]:
+        if block["kind"] == "table":
+            head = "".join(f'<th scope="col">{escape(h)}</th>' for h in block["headers"])
+            rows = "".join(
+                "<tr>" + "".join(
+                    f'<th scope="row">{escape(c)}</th>' if i == 0 else f'<td style="text-align: right">{escape(c)}</td>'
+                    for i, c in enumerate(row)
+                ) + "</tr>"
+                for row in block["rows"]
+            )
+            foot = ""
+            if block["foot"]:
+                foot = "<tfoot><tr>" + "".join(
+                    f'<th scope="row">{escape(c)}</th>' if i == 0 else f'<td style="text-align: right"><strong>{escape(c)}</strong></td>'
+                    for i, c in enumerate(block["foot"])
+                ) + "</tr></tfoot>"
+            parts.append(
+                f"<table><caption>{escape(block['caption'])}</caption><thead><tr>{head}</tr></thead>"
+                f"<tbody>{rows}</tbody>{foot}</table>"
+            )
+        elif block["kind"] == "note":
+            parts.append(f'<p class="mu-calc-note">{escape(block["text"])}</p>')
+        elif block["kind"] == "chart":
+            parts.append(f'<figure class="mu-calc-figure" tabindex="0" aria-label="Graphique">{block["svg"]}</figure>')
+    return (
+        f'<div class="mu-calc-example" data-example="{escape(calculator_id)}:{escape(example_id)}">'
+        f'<p class="mu-calc-example-title">{escape(spec["title"])}</p>{"".join(parts)}</div>'
+    )
+
+
+def render_example_inputs(calculator_id: str, example_id: str, currency: str = "$", locale: str = "fr_CA") -> str:
+    """Every input of an example, as a list with the spec's French labels, and where each figure comes from."""
+    from calculators.registry import REGISTRY
+    from calculators.spec import ListField
+    from macros.calculator_form import flat_values
+
+    spec = example(calculator_id, example_id)
+    values = flat_values(spec["payload"])
+    labels = {}
+    for section in REGISTRY[calculator_id].sections:
+        for item in section.fields:
+            if isinstance(item, ListField):
+                for key, value in values.items():
+                    if key.startswith(item.name + "."):
+                        index, column = key.split(".")[1:3]
+                        col = next((c for c in item.columns if c.name == column), None)
+                        if col is not None:
+                            labels[key] = f"{col.label}, {item.item} {int(index) + 1}".replace("{currency}", currency)
+            else:
+                labels[item.name] = item.label.replace("{currency}", currency)
+    origins = spec.get("origins", {})
+    rows = []
+    for key, value in values.items():
+        shown = "oui" if value == "true" else value
+        origin = origins.get(key, "")
+        rows.append(f"<li>{escape(labels.get(key, key))} : {escape(shown)}" + (f" ({escape(origin)})" if origin else "") + "</li>")
+    return f'<ul class="mu-calc-inputs-list">{"".join(rows)}</ul>'

@@ -278,7 +278,7 @@ def boot_tag(page_url: str) -> str:
     return (
         "<script>(()=>{if(window.__muCalculatorWorker||!window.Worker)return;"
         f'try{{const w=new Worker(new URL("{src}",location.href),{{type:"module"}});'
-        'w.addEventListener("message",e=>{if(e.data&&e.data.type)w.muBootStatus=e.data});'
+        'w.addEventListener("message",e=>{const t=e.data&&e.data.type;if(t==="ready"||t==="failed")w.muBootStatus=e.data});'
         "window.__muCalculatorWorker=w}catch(e){}})()</script>"
     )
 

@@ -152,3 +152,31 @@ def test_error_paths_exit_2_with_field_and_french_message(case, command, payload
     assert code == 2, out
     messages = [e["message"] for e in out["errors"] if e["field"] == field]
     assert messages and any(words in m for m in messages), out
+
+
+def test_annual_cost_and_statement_commands():
+    code, out = cli("annual-cost", "-", stdin='{"purchase_price": "3500", "lifetime_years": "7"}')
+    assert code == 0 and out["accounting"]["depreciation"] == "500.00"  # 3 500 ÷ 7
+    code, out = cli("statement", "-", stdin=json.dumps({
+        "fixed_costs": "100", "variable_cost_per_unit": "0",
+        "partners": [{"name": "A", "committed_units": "1", "actual_units": "0", "holder": True},
+                     {"name": "B", "committed_units": "1", "actual_units": "0"}]}))
+    assert code == 0 and out["transfers"] == [{"from": "B", "to": "A", "amount": "50.00"}]  # 100 ÷ 2
+
+
+@pytest.mark.parametrize(
+    "command, stdin, field",
+    [
+        ("annual-cost", '{"purchase_price": "x", "lifetime_years": "7"}', "purchase_price"),
+        ("annual-cost", '{"purchase_price": "1", "lifetime_years": "7", "loan": []}', "loan"),
+        ("annual-cost", '{"purchase_price": "1", "lifetime_years": "7", "fixed_costs": {}}', "fixed_costs"),
+        ("annual-cost", "[1, 2]", ""),
+        ("statement", '{"fixed_costs": "1", "variable_cost_per_unit": "0", "partners": [{"name": "A", "committed_units": "1", "actual_units": "0", "holder": "peut-être"}]}', "partners.0.holder"),
+        ("statement", "{not json", ""),
+    ],
+)
+def test_new_commands_error_paths_exit_2(command, stdin, field):
+    code, out = cli(command, "-", stdin=stdin)
+    assert code == 2
+    assert field in [e["field"] for e in out["errors"]]
+    assert all(e["message"] for e in out["errors"])

@@ -13,7 +13,7 @@ VECTORS = json.loads((Path(__file__).parent / "vectors.json").read_text(encoding
 def test_vectors_have_unique_ids_and_cover_every_command():
     ids = [v["id"] for v in VECTORS]
     assert len(ids) == len(set(ids))
-    assert {v["command"] for v in VECTORS} == {"usage-cost", "break-even", "split"}
+    assert {v["command"] for v in VECTORS} == {"usage-cost", "break-even", "split", "annual-cost", "statement"}
 
 
 @pytest.mark.parametrize("vector", VECTORS, ids=[v["id"] for v in VECTORS])

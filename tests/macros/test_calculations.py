@@ -115,7 +115,87 @@ class FakeEnv:
 def test_register_uses_the_sites_currency_and_locale():
     env = FakeEnv({"currency": "€", "locale": "fr_BE"})
     calculations.register(env)
-    assert set(env.macros) == {"usage_cost_example", "break_even_example", "split_example"}
+    assert {"usage_cost_example", "break_even_example", "split_example"} <= set(env.macros)
+    assert set(env.macros) - {"usage_cost_example", "break_even_example", "split_example"} == {
+        "calculator", "calculator_example", "example_inputs", "break_even_sentence", "depreciation",
+    }
     assert "37,84\u00a0€" in env.macros["usage_cost_example"]("planer")
     assert "14 utilisations" in env.macros["break_even_example"]("planer")
     assert "5\u202f400,00\u00a0€" in env.macros["split_example"]("van")
+
+
+# --- forms rendered from the spec, and the figures once typed by hand -----------------
+
+import json as _json
+import re as _re
+from html import unescape as _unescape
+
+from macros.calculations import (
+    render_break_even_sentence,
+    render_depreciation,
+    render_example_inputs,
+    render_view_example,
+)
+from macros.calculator_form import render_form
+
+
+@pytest.mark.parametrize("calculator_id, prefix", [
+    ("usage-cost", "uc"), ("break-even", "be"), ("split", "sp"), ("annual-cost", "ac"), ("statement", "st"),
+])
+def test_every_calculator_form_comes_from_its_spec(calculator_id, prefix):
+    html = render_form(calculator_id, "€", "fr_FR")
+    assert html.startswith(f'<form id="{prefix}" class="mu-calculator" data-command="{calculator_id}"')
+    assert "\n\n" not in html
+    assert "{currency}" not in html and "(en €)" in html
+    # every label points at a control that exists
+    for target in _re.findall(r'<label for="([^"]+)"', html):
+        assert f'id="{target}"' in html
+    # the example button carries the example of calculators/examples.py, flattened
+    example = _json.loads(_unescape(_re.search(r'data-example="([^"]+)"', html).group(1)))
+    assert example
+
+
+def test_usage_cost_form_keeps_the_ids_and_the_planer_example():
+    html = render_form("usage-cost")
+    for ident in ("uc-use-units", "uc-consumables-cost-per-unit", "uc-replacement-charged-per", "uc-admin-fee"):
+        assert f'id="{ident}"' in html
+    example = _json.loads(_unescape(_re.search(r'data-example="([^"]+)"', html).group(1)))
+    assert example["consumables.cost_per_unit"] == "0,05"  # typed as a person in French would
+    assert 'data-show-when="replacement.charged_per=use"' in html
+
+
+def test_statement_form_has_a_row_template_with_a_holder_radio():
+    html = render_form("statement")
+    assert '<tbody data-list="partners" data-item="partenaire"' in html
+    assert '<template data-row-for="partners">' in html
+    assert 'type="radio" data-key="holder"' in html
+    example = _json.loads(_unescape(_re.search(r'data-example="([^"]+)"', html).group(1)))
+    assert example["partners.0.holder"] == "true"
+
+
+def test_break_even_page_sentence_is_computed():
+    """1 000 fixed, 20 variable, 45 elsewhere: each use saves 45 − 20 = 25; 1 000 ÷ 25 = 40 uses is a tie
+    (1 000 + 40 × 20 = 1 800 = 40 × 45); cheaper from 41."""
+    text = _unescape(render_break_even_sentence("simple"))
+    assert "25,00\u00a0$" in text
+    assert "À 40 utilisations, les deux formules coûtent 1\u00a0800,00\u00a0$" in text
+    assert text.endswith("à partir de 41 utilisations par an.")
+
+
+def test_planer_depreciation_per_year_and_per_day():
+    """3 500 ÷ 7 = 500,00 a year; 500 ÷ 365 = 1,3699 → 1,37 a day."""
+    assert render_depreciation("planer", "year") == "500,00\u00a0$"
+    assert render_depreciation("planer", "day") == "1,37\u00a0$"
+
+
+def test_planer_break_even_inputs_label_the_assumptions():
+    html = _unescape(render_example_inputs("break-even", "planer"))
+    assert html.count("hypothèse de ce site") == 2  # the insurance and the rental price
+    assert "650" in html and "37,55" in html and "85" in html
+
+
+def test_guide_examples_of_the_new_calculators():
+    html = _unescape(render_view_example("annual-cost", "van"))
+    assert "Prix par kilomètre : 0,82\u00a0$ en vue comptable, 0,95\u00a0$ en vue trésorerie" in html
+    html = _unescape(render_view_example("statement", "van"))
+    assert "Total dû pour l'année : 8\u00a0215,33\u00a0$" in html

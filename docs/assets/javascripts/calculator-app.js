@@ -12,14 +12,22 @@
 // - Export/import use the CLI's JSON (python -m calculators <command> FILE).
 // - User text is written with textContent; the chart (SVG from Python) is
 //   parsed with DOMParser and imported node by node, never through innerHTML.
+// - Nothing here belongs to one calculator: the form is rendered at build time
+//   from the Python spec (macros/calculator_form.py), lists (partners, fixed
+//   costs) are cloned from their <template>, and the result is Python's
+//   "view" (summary, tables, notes, charts; calculators/spec.py), already in
+//   French with its figures formatted.
+// - The last result of each calculator is kept in localStorage under
+//   mutuus:<root>:calculator:<id> as {input, result, updated_at}.
 
 import { calculatorWorker, engineBootStatus } from "./calculator.js";
 import { downloadText } from "./download.js";
+import { readJSON, siteRoot, writeJSON } from "./storage.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
 const TEXT = {
-  loading: "Chargement du moteur de calcul…",
+  loading: "Le moteur de calcul démarre…",
   ready: "Prêt : les résultats se mettent à jour à chaque modification.",
   empty: "Remplissez le formulaire : le résultat s'affichera ici.",
   fix: (n) => (n === 1 ? "Un champ est à corriger : voir le message sous ce champ." : `${n} champs sont à corriger : voir les messages sous ces champs.`),
@@ -30,10 +38,6 @@ const TEXT = {
   example: "Exemple chargé. Le bouton « Rétablir les valeurs précédentes » remet vos valeurs.",
   restored: "Valeurs précédentes rétablies.",
 };
-
-// The lines in the order of the guide; their names come from Python
-// (answer.labels, calculators.usage_cost.LINE_LABELS), as in the chart.
-const USAGE_LINES = ["consumables", "maintenance", "replacement", "preparation", "admin_fee"];
 
 // --- the engine: one worker, started lazily ---------------------------------
 
@@ -62,6 +66,7 @@ function startEngine() {
     const data = event.data || {};
     if (data.type === "ready") return setEngineState("ready", "");
     if (data.type === "failed") return setEngineState("failed", data.message);
+    // Replies: {type, id, ok, result | error} (see calculator-worker.js).
     const resolve = engine.pending.get(data.id);
     if (resolve) {
       engine.pending.delete(data.id);
@@ -71,7 +76,7 @@ function startEngine() {
   engine.worker.onerror = (event) => {
     event.preventDefault();
     setEngineState("failed", "Le moteur de calcul n'a pas pu être chargé. Rechargez la page.");
-    for (const resolve of engine.pending.values()) resolve({ error: engine.message });
+    for (const resolve of engine.pending.values()) resolve({ ok: false, error: { message: engine.message } });
     engine.pending.clear();
   };
 }
@@ -85,10 +90,10 @@ function setEngineState(state, message) {
 function ask(command, payload, currency, locale) {
   startEngine();
   return new Promise((resolve) => {
-    if (engine.state === "failed") return resolve({ error: engine.message });
+    if (engine.state === "failed") return resolve({ ok: false, error: { message: engine.message } });
     const id = engine.nextId++;
     engine.pending.set(id, resolve);
-    engine.worker.postMessage({ id, command, payload, currency, locale });
+    engine.worker.postMessage({ type: "present", id, command, payload, currency, locale });
   });
 }
 
@@ -111,7 +116,7 @@ function frenchDecimal(text) {
 
 function fieldsOf(form) {
   return Array.from(form.querySelectorAll("input[name], select[name], textarea[name]")).filter(
-    (el) => el.type !== "file" && !el.closest("[data-partner]"),
+    (el) => el.type !== "file" && !el.closest("[data-row]"),
   );
 }
 
@@ -147,29 +152,42 @@ function readForm(form) {
     if (section !== "" && !entry.filled) continue;
     for (const [name, value] of entry.entries) setPath(payload, name, value);
   }
-  const rows = [];
-  const body = form.querySelector("[data-partners]");
-  if (body) {
-    const partners = [];
-    for (const row of body.querySelectorAll("[data-partner]")) {
-      const partner = {};
+  const rows = {};
+  for (const body of lists(form)) {
+    const items = [];
+    rows[body.dataset.list] = [];
+    for (const row of body.querySelectorAll("[data-row]")) {
+      const item = {};
       for (const el of row.querySelectorAll("input[data-key]")) {
+        if (el.type === "radio") {
+          if (el.checked) item[el.dataset.key] = true;
+          continue;
+        }
         const value = el.value.trim();
-        if (value !== "") partner[el.dataset.key] = el.dataset.key === "name" ? value : normaliseDecimal(value);
+        if (value !== "") item[el.dataset.key] = el.dataset.kind === "text" ? value : normaliseDecimal(value);
       }
-      if (Object.keys(partner).length > 0) {
-        partners.push(partner);
-        rows.push(row);
+      if (Object.keys(item).some((key) => item[key] !== true)) {
+        items.push(item);
+        rows[body.dataset.list].push(row);
       }
     }
-    payload.partners = partners;
+    payload[body.dataset.list] = items;
   }
   return { payload, rows };
 }
 
+function lists(form) {
+  return Array.from(form.querySelectorAll("tbody[data-list]"));
+}
+
+function rowValue(el) {
+  if (el.type === "radio") return el.checked ? "true" : "";
+  return el.value;
+}
+
 function hasInput(form) {
   return Array.from(form.querySelectorAll("input[name], input[data-key]")).some(
-    (el) => el.type !== "file" && el.value.trim() !== "",
+    (el) => el.type !== "file" && el.type !== "radio" && el.value.trim() !== "",
   );
 }
 
@@ -180,11 +198,11 @@ function typedValues(form) {
   for (const el of fieldsOf(form)) {
     if (el.value.trim() !== "" && (el.tagName !== "SELECT" || el.value !== el.dataset.default)) params.set(el.name, el.value);
   }
-  const body = form.querySelector("[data-partners]");
-  if (body) {
-    body.querySelectorAll("[data-partner]").forEach((row, i) => {
+  for (const body of lists(form)) {
+    body.querySelectorAll("[data-row]").forEach((row, i) => {
       for (const el of row.querySelectorAll("input[data-key]")) {
-        if (el.value.trim() !== "") params.set(`partners.${i}.${el.dataset.key}`, el.value);
+        const value = rowValue(el);
+        if (value.trim() !== "") params.set(`${body.dataset.list}.${i}.${el.dataset.key}`, value);
       }
     });
   }
@@ -203,7 +221,11 @@ function writeUrl(form) {
 }
 
 function isScenarioKey(form, key) {
-  if (form.querySelector("[data-partners]") && /^partners\.\d+\.(name|usage|weight|in_kind)$/.test(key)) return true;
+  const item = /^(\w+)\.\d+\.(\w+)$/.exec(key);
+  if (item) {
+    const template = form.querySelector(`template[data-row-for="${item[1]}"]`);
+    if (template && template.content.querySelector(`[data-key="${item[2]}"]`)) return true;
+  }
   return fieldsOf(form).some((el) => el.name === key);
 }
 
@@ -222,20 +244,29 @@ function readUrl(form) {
 // Fill the form from flat values {"use.units": "50", "partners.0.name": "A"}.
 function fill(form, values) {
   for (const el of fieldsOf(form)) {
-    if (el.tagName === "SELECT") el.value = values[el.name] ?? el.dataset.default ?? el.options[0].value;
+    if (el.tagName === "SELECT") {
+      el.value = values[el.name] ?? el.dataset.default ?? el.options[0].value;
+      // A value that is not one of the options (a hand-edited URL) falls back to the default choice.
+      if (el.value === "") el.value = el.dataset.default ?? el.options[0].value;
+    }
     else el.value = values[el.name] ?? "";
   }
-  const body = form.querySelector("[data-partners]");
-  if (body) {
+  for (const body of lists(form)) {
+    const name = body.dataset.list;
     const indexes = Object.keys(values)
-      .map((key) => /^partners\.(\d+)\./.exec(key))
+      .filter((key) => key.startsWith(`${name}.`))
+      .map((key) => /^\w+\.(\d+)\./.exec(key))
       .filter(Boolean)
       .map((m) => Number(m[1]));
     const count = Math.max(indexes.length ? Math.max(...indexes) + 1 : 0, Number(body.dataset.minRows || 2));
     body.replaceChildren();
-    for (let i = 0; i < count; i++) addPartner(form, body);
-    body.querySelectorAll("[data-partner]").forEach((row, i) => {
-      for (const el of row.querySelectorAll("input[data-key]")) el.value = values[`partners.${i}.${el.dataset.key}`] ?? "";
+    for (let i = 0; i < count; i++) addRow(form, body);
+    body.querySelectorAll("[data-row]").forEach((row, i) => {
+      for (const el of row.querySelectorAll("input[data-key]")) {
+        const value = values[`${name}.${i}.${el.dataset.key}`] ?? "";
+        if (el.type === "radio") el.checked = value === "true";
+        else el.value = value;
+      }
     });
   }
   syncVisibility(form);
@@ -307,10 +338,10 @@ function clearErrors(form) {
 }
 
 function fieldFor(form, field, rows) {
-  const partner = /^partners\.(\d+)\.(\w+)$/.exec(field);
-  if (partner) {
-    const row = rows[Number(partner[1])];
-    return row ? row.querySelector(`input[data-key="${partner[2]}"]`) : null;
+  const item = /^(\w+)\.(\d+)\.(\w+)$/.exec(field);
+  if (item && rows[item[1]]) {
+    const row = rows[item[1]][Number(item[2])];
+    return row ? row.querySelector(`input[data-key="${item[3]}"]`) : null;
   }
   return fieldsOf(form).find((el) => el.name === field) || null;
 }
@@ -365,14 +396,18 @@ function table(caption, headers, rows, foot) {
   const body = document.createElement("tbody");
   for (const values of rows) {
     const tr = document.createElement("tr");
-    values.forEach((text, i) => tr.append(i === 0 ? cell("th", text, { scope: "row" }) : cell("td", text)));
+    values.forEach((text, i) =>
+      tr.append(i === 0 ? cell("th", text, { scope: "row" }) : cell("td", text, { "data-column": headers[i] })),
+    );
     body.append(tr);
   }
   el.append(head, body);
   if (foot) {
     const tfoot = document.createElement("tfoot");
     const tr = document.createElement("tr");
-    foot.forEach((text, i) => tr.append(i === 0 ? cell("th", text, { scope: "row" }) : cell("td", text)));
+    foot.forEach((text, i) =>
+      tr.append(i === 0 ? cell("th", text, { scope: "row" }) : cell("td", text, { "data-column": headers[i] })),
+    );
     tfoot.append(tr);
     el.append(tfoot);
   }
@@ -406,133 +441,78 @@ function chart(svgText, label) {
   }
   const figure = document.createElement("figure");
   figure.className = "mu-calc-chart";
+  // On a phone the chart scrolls sideways (calculators.css): the keyboard can scroll it too.
+  figure.tabIndex = 0;
+  const title = svg.querySelector("title");
+  figure.setAttribute("aria-label", title ? title.textContent : label || "Graphique");
   figure.append(svg);
   return figure;
 }
 
-function numberText(value, locale) {
-  try {
-    return new Intl.NumberFormat(locale.replace("_", "-"), { maximumFractionDigits: 0 }).format(value);
-  } catch (error) {
-    return String(value);
-  }
+// The summary line, and its copy kept in view beside the form on a desktop.
+function setSummary(form, text) {
+  form.querySelector(".mu-calc-summary").textContent = text;
+  const live = form.querySelector(".mu-calc-live");
+  if (live) live.textContent = text;
 }
 
-const RENDERERS = {
-  "usage-cost"(answer) {
-    const { display } = answer;
-    return {
-      summary: `Coût d'une utilisation : ${display.total}.`,
-      details: [
-        table(
-          "Détail du coût d'une utilisation",
-          ["Poste", "Montant"],
-          USAGE_LINES.map((key) => [answer.labels[key], display.lines[key]]),
-          ["Total", display.total],
-        ),
-        chart(answer.svg, "Graphique : part de chaque poste dans le coût d'une utilisation."),
-      ],
-    };
-  },
-  "break-even"(answer, form) {
-    const uses = answer.result.break_even_uses;
-    const summary =
-      uses === null || uses === undefined
-        ? "La solution de rechange n'est jamais plus chère : mutualiser ne devient pas moins cher, quel que soit le nombre d'utilisations."
-        : `Mutualiser devient moins cher à partir de ${numberText(uses, form.dataset.locale || "fr_CA")} ${uses === 1 ? "utilisation" : "utilisations"} par an.`;
-    return {
-      summary,
-      details: [chart(answer.svg, "Graphique : coût annuel de la mutualisation et de la solution de rechange selon le nombre d'utilisations.")],
-    };
-  },
-  split(answer) {
-    const { display, totals } = answer;
-    // Partners who gave more than their share: the amount comes from Python (answer.owed).
-    const owed = (answer.owed || []).map(({ name, amount }) =>
-      cell("p", `${name} a apporté ${amount} de plus que sa part : les autres partenaires lui doivent ce montant.`, {
-        class: "mu-calc-owed",
-      }),
-    );
-    return {
-      summary: `Montant réparti : ${display.total}, entre ${display.partners.length} partenaires.`,
-      details: [
-        table(
-          "Part de chaque partenaire",
-          ["Partenaire", "Part", "Apport en nature", "Reste à payer"],
-          display.partners.map((p) => [p.name, p.share, p.in_kind, p.net]),
-          ["Total", display.total, totals.in_kind, totals.net],
-        ),
-        ...owed,
-        chart(answer.svg, "Graphique : part de chaque partenaire."),
-      ],
-    };
-  },
-};
+// Python's view, block by block; every text and figure comes from Python.
+function renderBlock(block) {
+  if (block.kind === "table") return table(block.caption, block.headers, block.rows, block.foot);
+  if (block.kind === "note") return cell("p", block.text, { class: block.class || "mu-calc-note" });
+  if (block.kind === "chart") return chart(block.svg, "");
+  return null;
+}
 
 function showResult(form, answer) {
   clearErrors(form);
-  const render = RENDERERS[form.dataset.command];
-  const { summary, details } = render(answer, form);
-  form.querySelector(".mu-calc-summary").textContent = summary;
+  setSummary(form, answer.view.summary);
   const box = form.querySelector(".mu-calc-details");
-  box.replaceChildren(...details.filter(Boolean));
+  box.replaceChildren(...answer.view.blocks.map(renderBlock).filter(Boolean));
   box.hidden = false;
 }
 
-// --- partners (split) -----------------------------------------------------------
+// The last result, for "Mon dossier": {input, result, updated_at}.
+function keepResult(form, payload, answer) {
+  const saved = writeJSON(`mutuus:${siteRoot()}:calculator:${form.dataset.command}`, {
+    input: payload,
+    result: answer.result,
+    updated_at: new Date().toISOString(),
+  });
+  form.dataset.stored = saved.ok ? "true" : "false";
+}
 
-const PARTNER_COLUMNS = [
-  ["name", "Nom", "text"],
-  ["usage", "Utilisation", "decimal"],
-  ["weight", "Pondération", "decimal"],
-  ["in_kind", "Apport en nature", "decimal"],
-];
+// --- lists (partners, fixed costs) ---------------------------------------------
 
-function addPartner(form, body) {
-  const row = document.createElement("tr");
-  row.dataset.partner = "";
-  const uid = `${form.id || "mu-calc"}-p${(body.dataset.nextUid = String(Number(body.dataset.nextUid || 0) + 1))}`;
-  for (const [key, label, kind] of PARTNER_COLUMNS) {
-    const td = document.createElement("td");
-    const input = document.createElement("input");
-    input.type = "text";
-    input.id = `${uid}-${key}`;
-    input.dataset.key = key;
-    input.autocomplete = "off";
-    if (kind === "decimal") input.inputMode = "decimal";
-    const help = form.querySelector("[id$='-partners-help']");
-    if (help) input.setAttribute("aria-describedby", help.id);
-    const hidden = document.createElement("label");
-    hidden.className = "md-visually-hidden mu-visually-hidden";
-    hidden.htmlFor = input.id;
-    hidden.dataset.label = label;
-    td.append(hidden, input);
-    row.append(td);
+// A row is a copy of the list's <template> (rendered from the spec).
+function addRow(form, body) {
+  const template = form.querySelector(`template[data-row-for="${body.dataset.list}"]`);
+  const row = template.content.firstElementChild.cloneNode(true);
+  const uid = `${form.id || "mu-calc"}-${body.dataset.list}-${(body.dataset.nextUid = String(Number(body.dataset.nextUid || 0) + 1))}`;
+  for (const td of row.querySelectorAll("td")) {
+    const input = td.querySelector("input[data-key]");
+    const label = td.querySelector("label[data-label]");
+    if (!input || !label) continue;
+    input.id = `${uid}-${input.dataset.key}`;
+    label.htmlFor = input.id;
+    if (body.dataset.help) input.setAttribute("aria-describedby", body.dataset.help);
   }
-  const td = document.createElement("td");
-  const remove = document.createElement("button");
-  remove.type = "button";
-  remove.className = "md-button mu-calc-remove";
-  remove.dataset.action = "remove-partner";
-  td.append(remove);
-  row.append(td);
   body.append(row);
   renumber(form, body);
   return row;
 }
 
 function renumber(form, body) {
-  const unit = form.dataset.currency || "$";
-  body.querySelectorAll("[data-partner]").forEach((row, i) => {
+  const item = body.dataset.item || "";
+  body.querySelectorAll("[data-row]").forEach((row, i) => {
     for (const label of row.querySelectorAll("label[data-label]")) {
-      const suffix = label.dataset.label === "Apport en nature" ? ` (${unit})` : "";
-      label.textContent = `${label.dataset.label}${suffix}, partenaire ${i + 1}`;
+      label.textContent = `${label.dataset.label}, ${item} ${i + 1}`;
     }
     // Visible « Retirer », accessible name « Retirer le partenaire N » (label in name).
-    const remove = row.querySelector("[data-action='remove-partner']");
+    const remove = row.querySelector("[data-action='remove-row']");
     const hidden = document.createElement("span");
     hidden.className = "md-visually-hidden mu-visually-hidden";
-    hidden.textContent = ` le partenaire ${i + 1}`;
+    hidden.textContent = ` le ${item} ${i + 1}`;
     remove.replaceChildren("Retirer", hidden);
   });
 }
@@ -568,10 +548,9 @@ function mountForm(form) {
   let generation = 0;
 
   for (const select of form.querySelectorAll("select[name]")) select.dataset.default = select.value;
-  const body = form.querySelector("[data-partners]");
   const restored = readUrl(form);
   if (restored) fill(form, restored);
-  else if (body) fill(form, {});
+  else if (lists(form).length) fill(form, {});
   syncVisibility(form);
 
   // Loading the example, clearing and importing replace every value at once:
@@ -615,7 +594,7 @@ function mountForm(form) {
     const myGeneration = ++generation;
     if (!hasInput(form)) {
       clearErrors(form);
-      form.querySelector(".mu-calc-summary").textContent = TEXT.empty;
+      setSummary(form, TEXT.empty);
       form.querySelector(".mu-calc-details").hidden = true;
       form.dataset.state = "empty";
       return;
@@ -623,6 +602,11 @@ function mountForm(form) {
     const { payload, rows } = readForm(form);
     inFlight = true;
     form.dataset.state = form.dataset.state === "empty" ? "pending" : form.dataset.state || "pending";
+    const summaryLine = form.querySelector(".mu-calc-summary");
+    if (engine.state === "loading" && form.dataset.state === "pending" && summaryLine.dataset.loading) {
+      // The URL or the example has filled the form: say the engine is starting, values are kept.
+      setSummary(form, summaryLine.dataset.loading);
+    }
     const reply = await ask(form.dataset.command, payload, form.dataset.currency || "$", form.dataset.locale || "fr_CA");
     inFlight = false;
     if (!form.isConnected) return;
@@ -632,18 +616,19 @@ function mountForm(form) {
       return;
     }
     if (myGeneration !== generation) return;
-    if (reply.error) {
-      form.querySelector(".mu-calc-summary").textContent = reply.error;
+    if (!reply.ok) {
+      setSummary(form, reply.error.message);
       form.dataset.state = "failed";
     } else {
-      const answer = JSON.parse(reply.json);
+      const answer = JSON.parse(reply.result);
       if (answer.errors) {
         const count = showErrors(form, answer.errors, rows);
-        form.querySelector(".mu-calc-summary").textContent = TEXT.fix(count);
+        setSummary(form, TEXT.fix(count));
         form.querySelector(".mu-calc-details").hidden = true;
         form.dataset.state = "errors";
       } else {
         showResult(form, answer);
+        keepResult(form, payload, answer);
         form.dataset.state = "result";
       }
     }
@@ -682,6 +667,9 @@ function mountForm(form) {
     const action = button.dataset.action;
     if (action === "example") {
       replaceAll(JSON.parse(button.dataset.example), TEXT.example);
+      // The result may sit below the fold: bring it into view (the notice announces the example).
+      const output = form.querySelector(".mu-calc-output");
+      if (output && output.scrollIntoView) output.scrollIntoView({ block: "nearest" });
     } else if (action === "clear") {
       replaceAll({}, TEXT.cleared);
     } else if (action === "undo" && previous) {
@@ -691,25 +679,48 @@ function mountForm(form) {
       undo.hidden = true;
       say(TEXT.restored);
       changed(true);
+    } else if (action === "carry") {
+      carry(button);
     } else if (action === "export") {
       exportScenario(form, say);
     } else if (action === "print") {
       window.print();
-    } else if (action === "add-partner") {
-      const row = addPartner(form, body);
+    } else if (action === "add-row") {
+      const body = form.querySelector(`tbody[data-list="${button.dataset.list}"]`);
+      const row = addRow(form, body);
       row.querySelector("input").focus();
       changed();
-    } else if (action === "remove-partner") {
-      const row = button.closest("[data-partner]");
-      const rows = Array.from(body.querySelectorAll("[data-partner]"));
+    } else if (action === "remove-row") {
+      const row = button.closest("[data-row]");
+      const body = row.parentElement;
+      const rows = Array.from(body.querySelectorAll("[data-row]"));
       const next = rows[rows.indexOf(row) + 1] || rows[rows.indexOf(row) - 1];
       row.remove();
       renumber(form, body);
-      const focus = next && next.isConnected ? next.querySelector("input") : form.querySelector("[data-action='add-partner']");
+      const focus = next && next.isConnected ? next.querySelector("input") : form.querySelector(`[data-action='add-row'][data-list="${body.dataset.list}"]`);
       if (focus) focus.focus();
       changed();
     }
   });
+
+  // Take figures from another calculator's last result (kept by keepResult); the
+  // paths and the French sentences come from the spec (calculators/registry.py).
+  function carry(button) {
+    const stored = readJSON(`mutuus:${siteRoot()}:calculator:${button.dataset.source}`);
+    if (!stored.ok) return say(stored.message);
+    const record = stored.value;
+    const values = {};
+    for (const [field, path] of Object.entries(JSON.parse(button.dataset.values))) {
+      const value = path.split(".").reduce((node, key) => (node && typeof node === "object" ? node[key] : undefined), record);
+      if (value === undefined || value === null) return say(button.dataset.missing);
+      values[field] = frenchDecimal(String(value));
+    }
+    Object.assign(values, JSON.parse(button.dataset.fixed || "{}"));
+    for (const el of fieldsOf(form)) if (el.name in values) el.value = values[el.name];
+    syncVisibility(form);
+    say(button.dataset.done);
+    changed(true);
+  }
 
   async function importFile(input) {
     const file = input.files && input.files[0];

@@ -6,10 +6,14 @@
 // refused if its SHA-256 differs from the manifest. No micropip, no
 // loadPackage, no CDN.
 //
-// Messages in:  {id, command, payload, currency, locale}
-// Messages out: {type: "ready"} | {type: "failed", message}
-//               {id, json}  (the JSON string returned by calculators.bridge.present)
-//               {id, error} (a French message: the engine could not answer)
+// Protocol (extensible: one handler per message type, see HANDLERS below):
+//   in:  {type, id, ...}                 e.g. {type: "present", id, command, payload, currency, locale}
+//   out: {type, id, ok: true, result}    (for "present": the JSON string of calculators.bridge.present)
+//        {type, id, ok: false, error: {kind, message}}
+//          kind "engine": the engine could not start (French message for the page);
+//          kind "internal": a bug (a Python exception): console.error here, and the
+//          page shows "Erreur interne du calculateur" with what to report.
+//   boot: {type: "ready"} | {type: "failed", message}
 
 import { loadPyodide } from "../pyodide/runtime/pyodide.mjs";
 
@@ -103,22 +107,42 @@ function frenchMessage(error) {
   );
 }
 
+export const INTERNAL_ERROR =
+  "Erreur interne du calculateur : le calcul n'a pas pu se faire, et ce n'est pas dû à vos valeurs. " +
+  "Signalez-le aux responsables du site en joignant le scénario exporté (bouton « Exporter le scénario ») " +
+  "et le message affiché dans la console du navigateur.";
+
+// One function per message type: (engine, message) -> result. Another lane may
+// add its own type here (for example the agreements' assembly) without touching the others.
+const HANDLERS = {
+  present: (engine, { command, payload, currency, locale }) =>
+    engine.present(command, JSON.stringify(payload), currency || "$", locale || "fr_CA"),
+};
+
 self.onmessage = async (event) => {
   if (event.data && event.data.type === "agreement") return agreementMessage(event.data); // lane agreements
-  const { id, command, payload, currency, locale } = event.data || {};
-  let present;
+  const message = event.data || {};
+  const { id } = message;
+  const type = message.type || "present";
+  const handler = HANDLERS[type];
+  if (!handler) {
+    console.error("calculator-worker: unknown message type", type);
+    self.postMessage({ type, id, ok: false, error: { kind: "internal", message: INTERNAL_ERROR } });
+    return;
+  }
+  let engine;
   try {
-    present = await ready;
+    engine = { present: await ready };
   } catch (error) {
-    self.postMessage({ id, error: frenchMessage(error) });
+    self.postMessage({ type, id, ok: false, error: { kind: "engine", message: frenchMessage(error) } });
     return;
   }
   try {
-    const json = present(command, JSON.stringify(payload), currency || "$", locale || "fr_CA");
-    self.postMessage({ id, json });
+    self.postMessage({ type, id, ok: true, result: handler(engine, message) });
   } catch (error) {
-    console.warn("calculator-worker:", error);
-    self.postMessage({ id, error: "Le calcul a échoué de façon inattendue. Vérifiez les valeurs saisies." });
+    // A Python exception is a bug, never the user's input: say so, and log it as an error.
+    console.error("calculator-worker: internal error", error);
+    self.postMessage({ type, id, ok: false, error: { kind: "internal", message: INTERNAL_ERROR } });
   }
 };
 

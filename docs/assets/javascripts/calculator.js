@@ -11,7 +11,9 @@ let worker = null;
 function recordBootStatus(target) {
   // Kept on the worker so the client, imported a moment later, cannot miss it.
   target.addEventListener("message", (event) => {
-    if (event.data && event.data.type) target.muBootStatus = event.data;
+    // Only the boot status: replies ({type: "present", …}) must not replace it.
+    const type = event.data && event.data.type;
+    if (type === "ready" || type === "failed") target.muBootStatus = event.data;
   });
 }
 
