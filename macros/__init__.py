@@ -5,10 +5,11 @@ Loading, validating and rendering live in plain modules tested without MkDocs:
 (worked examples computed by the ``calculators`` package).
 """
 
-from macros import calculations, questionnaires
+from macros import calculations, network, questionnaires
 
 
 def define_env(env):
     """Register the macros used by the pages that set ``render_macros: true``."""
     questionnaires.register(env)
     calculations.register(env)
+    network.register(env)
