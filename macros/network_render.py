@@ -16,6 +16,7 @@ only (the loader refused anything else).
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from macros.questionnaire_render import esc, json_block, link_href
 
@@ -64,8 +65,14 @@ def _options(pairs, all_label: str) -> str:
     return out + "".join(f'<option value="{esc(v)}">{esc(label)}</option>' for v, label in pairs)
 
 
+def sort_key(text: str) -> str:
+    """French dictionary order, roughly: accents and case do not count (Liège before Lille)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def render_filters(entries: list[dict], catalog: dict) -> str:
-    territories = sorted({e["territory"] for e in entries}, key=lambda t: t.casefold())
+    territories = sorted({e["territory"] for e in entries}, key=sort_key)
     return (
         '<form class="mu-board-filters" hidden role="search" aria-label="Filtrer les annonces">'
         '<div class="mu-board-field"><label for="mu-board-kind">Type</label>'
