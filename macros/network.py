@@ -27,13 +27,19 @@ def build_date() -> dt.date:
     return dt.date.fromisoformat(forced) if forced else dt.date.today()
 
 
+def board_dir(root: Path) -> Path:
+    """network/board/, or MUTUUS_BOARD_DIR (bench/board.py builds with 5,000 generated entries)."""
+    forced = os.environ.get("MUTUUS_BOARD_DIR")
+    return Path(forced) if forced else root / "network" / "board"
+
+
 def register(env):
     root = Path(env.project_dir)
     extra = env.conf.get("extra", {}) or {}
     try:
         inventory = load_questionnaire(root / "questionnaires" / "inventaire.yml", root=root)
         categories = categories_from_inventory(root / "questionnaires" / "inventaire.yml")
-        entries, expired = load_board(root / "network" / "board", categories, build_date(), root=root)
+        entries, expired = load_board(board_dir(root), categories, build_date(), root=root)
         territories = load_contacts(root / "network" / "contacts.yml", root=root)
         catalog = build_catalog(categories, inventory, extra.get("network", {}), str(extra.get("repository", "")))
     except (NetworkError, QuestionnaireError) as error:
