@@ -36,6 +36,15 @@ def board_dir(root: Path) -> Path:
 def register(env):
     root = Path(env.project_dir)
     extra = env.conf.get("extra", {}) or {}
+    if not (root / "network").is_dir():
+        # A project without network data (a fork that removed it, a test
+        # project): the macros exist but say why they cannot render.
+        def missing(*_args, **_kwargs):
+            raise PluginError("le dossier network/ est absent : le tableau et les contacts du réseau ne peuvent pas être affichés")
+
+        for name in ("board", "board_advice", "network_contacts"):
+            env.macro(missing, name)
+        return
     try:
         inventory = load_questionnaire(root / "questionnaires" / "inventaire.yml", root=root)
         categories = categories_from_inventory(root / "questionnaires" / "inventaire.yml")
