@@ -22,7 +22,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import yaml
 
-from tests.e2e.harness import assert_no_axe_violations, goto
+from macros.network_loader import categories_from_inventory, load_entry
+from tests.e2e.harness import ROOT, assert_no_axe_violations, goto
 
 # The site fixture builds once per session; the date rule reads this.
 os.environ["MUTUUS_BUILD_DATE"] = "2026-11-30"
@@ -206,7 +207,7 @@ def test_submission_link_from_the_inventory(page, site):
     assert offer["conditions"] == "Tarif horaire à convenir"
 
 
-def test_yaml_file_for_networks_without_issues(page, site):
+def test_yaml_file_for_networks_without_issues(page, site, tmp_path):
     """The e-mail mode's file (entryYAML): hostile text stays text and the build's loader accepts it once completed."""
     goto(page, site, BOARD)
     text = page.evaluate(
@@ -214,7 +215,7 @@ def test_yaml_file_for_networks_without_issues(page, site):
             const m = await import(new URL('assets/javascripts/board.js', new URL(__md_scope, location.href)).href);
             return m.entryYAML({kind: 'offer', title: 'Salle: "grande" # 1\\nkind: need', category: 'locaux',
                                 organisation: '<b>Atelier</b>', territory: 'Namur', description: '- a\\n- b',
-                                contact: 'a@b.example.org'}, new Date('2026-11-30T12:00:00Z'));
+                                contact: 'a@b.example.org'}, new Date('2026-11-30T12:00:00Z'), '# En-tête');
         }"""
     )
     data = yaml.safe_load(text)
@@ -222,6 +223,11 @@ def test_yaml_file_for_networks_without_issues(page, site):
     assert data["title"] == 'Salle: "grande" # 1\nkind: need'
     # 2026-11-30 + 180 days = 2027-05-29 (see tests/network/test_issue.py for the working).
     assert data["published"] == "2026-11-30" and data["until"] == "2027-05-29"
+    assert text.startswith("# En-tête\n")
+    path = tmp_path / "salle.yml"
+    path.write_text(text, encoding="utf-8")
+    entry = load_entry(path, categories_from_inventory(ROOT / "questionnaires" / "inventaire.yml"))
+    assert entry["organisation"] == "<b>Atelier</b>" and entry["description"] == "- a\n- b"
 
 
 def test_without_javascript_the_list_is_plain(browser, site):

@@ -15,14 +15,14 @@
 //   matchEntries(catalog, answers, items) -> [{item, reason, score}] best first
 //   draftFromLine(catalog, line, organisation) -> entry draft (keys of the YAML file)
 //   issueLink(catalog, draft) -> URL of the prefilled GitHub issue form
-//   entryYAML(draft) -> text of a network/board/<id>.yml file
+//   entryYAML(draft, today?, header?) -> text of a network/board/<id>.yml file
 //
 // User and entry text is only ever written with textContent.
 
 import { loadRecord } from "./storage.js";
 import { downloadText } from "./download.js";
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 20;
 
 export function normalize(text) {
   return String(text ?? "")
@@ -136,13 +136,13 @@ export function issueLink(catalog, draft) {
 
 // YAML with JSON-quoted strings: a JSON string is a valid YAML scalar, so no
 // character typed by the user can change the file's structure.
-export function entryYAML(draft, today = new Date()) {
+export function entryYAML(draft, today = new Date(), header = "") {
   const published = today.toISOString().slice(0, 10);
   const until = new Date(today.getTime() + 180 * 86400000).toISOString().slice(0, 10);
   const data = { ...draft, published, until };
   const order = ["kind", "title", "category", "organisation", "territory", "description", "contact",
     "published", "until", "schedule", "conditions"];
-  const lines = ["# Annonce préparée depuis l'inventaire. Complétez territory et contact."];
+  const lines = header ? [header] : [];
   for (const key of order) {
     if (key in data) lines.push(`${key}: ${JSON.stringify(String(data[key]))}`);
   }
@@ -194,16 +194,23 @@ function mount(root) {
     };
   }
 
+  // The list holds only the entries shown (at most `limit`); the others stay
+  // in memory, detached. Toggling `hidden` on thousands of siblings made the
+  // browser restyle them all (hundreds of ms with 5,000 entries); replacing a
+  // few dozen children does not.
+  let pinned = null;
+
   function apply() {
     const filters = currentFilters();
     const filtering = filters.kind || filters.category || filters.territory || filters.words.length;
+    const chosen = pinned ? [pinned] : [];
     let shown = 0;
     for (const item of items) {
-      const match = matchesFilters(item, filters);
-      if (match) shown += 1;
-      const hide = !match || shown > limit;
-      if (item.li.hidden !== hide) item.li.hidden = hide;
+      if (!matchesFilters(item, filters)) continue;
+      shown += 1;
+      if (chosen.length < limit && item !== pinned) chosen.push(item);
     }
+    list.replaceChildren(...chosen.map((item) => item.li));
     const total = items.length;
     let message = filtering
       ? say(catalog.messages.count, { shown, total })
@@ -214,12 +221,27 @@ function mount(root) {
     root.dataset.muShown = String(shown);
   }
 
-  form.addEventListener("input", () => { limit = PAGE_SIZE; apply(); });
+  // Show one entry even when the filters or the limit leave it out (a link
+  // from "Ce qui correspond à mes besoins", or a #annonce-… address).
+  function reveal(id) {
+    const item = items.find((candidate) => candidate.id === id);
+    if (!item) return;
+    if (!item.li.isConnected) {
+      pinned = item;
+      apply();
+    }
+    item.li.tabIndex = -1;
+    item.li.scrollIntoView();
+    item.li.focus();
+  }
+
+  form.addEventListener("input", () => { limit = PAGE_SIZE; pinned = null; apply(); });
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("reset", (event) => {
     event.preventDefault();
     for (const control of form.elements) if ("value" in control && control.type !== "reset") control.value = "";
     limit = PAGE_SIZE;
+    pinned = null;
     apply();
     form.elements.kind.focus();
   });
@@ -228,8 +250,7 @@ function mount(root) {
     limit += PAGE_SIZE;
     apply();
     // Move the focus to the first entry just shown, so keyboard users land on it.
-    const visible = items.filter((item) => !item.li.hidden);
-    const target = visible[firstNew];
+    const target = items.filter((item) => item.li.isConnected)[firstNew];
     if (target) {
       target.li.tabIndex = -1;
       target.li.focus();
@@ -266,7 +287,12 @@ function mount(root) {
     const ul = el("ul", null, { class: "mu-board-match-list" });
     for (const { item, reason } of found) {
       const li = el("li");
-      li.append(el("a", item.title, { href: `#${item.id}` }), el("span", ` (${reason})`));
+      const link = el("a", item.title, { href: `#${item.id}` });
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        reveal(item.id);
+      });
+      li.append(link, el("span", ` (${reason})`));
       ul.append(li);
     }
     matchResult.append(ul);
@@ -294,7 +320,7 @@ function mount(root) {
       if (catalog.submit.mode === "issue") {
         li.append(el("a", catalog.messages.submission_issue, { href: issueLink(catalog, draft), class: "mu-board-issue-link" }));
       } else {
-        const yaml = entryYAML(draft);
+        const yaml = entryYAML(draft, new Date(), catalog.messages.yaml_header);
         const button = el("button", catalog.messages.submission_file, { type: "button", class: "md-button" });
         button.addEventListener("click", () => downloadText(fileName(draft), yaml, "application/yaml"));
         const subject = say(catalog.messages.mail_subject, { title: draft.title });
@@ -308,6 +334,7 @@ function mount(root) {
   });
 
   apply();
+  if (location.hash.startsWith("#annonce-")) reveal(decodeURIComponent(location.hash.slice(1)));
 }
 
 function mountAll() {
