@@ -165,7 +165,7 @@ def main() -> int:
                 # The machine is shared: wait long rather than fail on a loaded host.
                 page.set_default_timeout(300_000)
                 raw, compressed = page_weight(page, served, "reseau/")
-                shown = page.evaluate("document.querySelectorAll('.mu-board-entry').length")
+                shown = page.evaluate("Number(document.querySelector('.mu-board').dataset.total)")
                 times = filter_times(page)
                 browser.close()
         finally:

@@ -62,7 +62,7 @@ def register(env):
     @env.macro
     def board():
         """The board: filters, count and every current entry."""
-        return render_board(entries, expired, catalog)
+        return render_board(entries, expired, catalog, items=False)
 
     @env.macro
     def board_advice():

@@ -118,11 +118,24 @@ def render_tools(catalog: dict) -> str:
     )
 
 
-def render_board(entries: list[dict], expired: int, catalog: dict) -> str:
-    """The board: filters, count, list (newest first)."""
+ENTRIES_MARKER = "<!-- mu-board-entries -->"
+
+
+def render_entries(entries: list[dict], catalog: dict) -> str:
+    return "".join(render_entry(entry, catalog) for entry in entries)
+
+
+def render_board(entries: list[dict], expired: int, catalog: dict, items: bool = True) -> str:
+    """The board: filters, count, list (newest first).
+
+    With ``items=False`` the list holds ``ENTRIES_MARKER`` instead of the
+    entries, filled in the written HTML by ``macros.network_build.run``: with
+    thousands of entries, Markdown and the search plugin would otherwise parse
+    megabytes of HTML they have nothing to do with.
+    """
     total = len(entries)
     count = f"{total} annonce{'s' if total != 1 else ''} en cours."
-    items = "".join(render_entry(entry, catalog) for entry in entries)
+    items = render_entries(entries, catalog) if items else ENTRIES_MARKER
     empty = "" if entries else '<p class="mu-board-empty">Aucune annonce en cours pour le moment.</p>'
     return (
         f'<div class="mu-board" data-total="{total}" data-expired="{expired}">'
