@@ -82,6 +82,7 @@ test: $(VENV)/.test-installed node_modules/.installed chromium
 bench: $(VENV)/.test-installed node_modules/.installed chromium
 	$(PY) bench/build.py
 	$(PY) bench/run.py
+	$(PY) bench/board.py
 
 clean:
 	rm -rf site .cache .sitebuild .pytest_cache .hypothesis

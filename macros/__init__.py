@@ -5,7 +5,7 @@ Loading, validating and rendering live in plain modules tested without MkDocs:
 (worked examples computed by the ``calculators`` package).
 """
 
-from macros import agreements, calculations, countries, questionnaires
+from macros import agreements, calculations, countries, network, questionnaires
 
 
 def define_env(env):
@@ -14,3 +14,4 @@ def define_env(env):
     calculations.register(env)
     countries.register(env)
     agreements.register(env)
+    network.register(env)

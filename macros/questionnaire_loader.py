@@ -128,10 +128,14 @@ class _Problem(Exception):
         self.message = message
 
 
-def parse_yaml(text: str, file: str):
-    """Parse YAML text, keeping lines; syntax errors become QuestionnaireError."""
+def parse_yaml(text: str, file: str, loader: type = _LineLoader):
+    """Parse YAML text, keeping lines; syntax errors become QuestionnaireError.
+
+    ``loader`` may be a subclass of the line-keeping loader (the network's data
+    reads dates as plain text, so that a wrong date gets a message, not a traceback).
+    """
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 (SafeLoader subclass)
+        return yaml.load(text, Loader=loader)  # noqa: S506 (SafeLoader subclass)
     except _Problem as problem:
         raise QuestionnaireError(file, problem.line, problem.message) from None
     except yaml.MarkedYAMLError as error:

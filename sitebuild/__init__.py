@@ -32,6 +32,7 @@ PRE_STEPS: list[str] = [
 POST_STEPS: list[str] = [
     "sitebuild.calculators_runtime",  # wheel, manifest, Pyodide runtime, boot script
     "sitebuild.agreements_assets",  # the .docx library of the agreements generator
+    "sitebuild.board",  # the network board's entries, written into its built page
     "sitebuild.search",  # search without accents or plural endings; late on calculator pages
     # Keep last: it hashes every inline script the steps above wrote.
     "sitebuild.csp",

@@ -7,6 +7,7 @@ const TOOLS = [
   ["form.mu-questionnaire", () => import("./questionnaire-form.js")],
   [".mu-dossier", () => import("./dossier-page.js")],
   [".mu-grid", () => import("./grid-page.js")],
+  [".mu-board", () => import("./board.js")],
 ];
 
 const loaded = new Set();

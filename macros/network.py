@@ -1,0 +1,77 @@
+"""Network macros: ``board()``, ``board_advice()``, ``network_contacts(territory=None)``.
+
+Thin: loading and validation live in ``macros.network_loader``, HTML in
+``macros.network_render``. Every file of ``network/`` is checked once, when the
+macros are registered; a wrong file stops the build with
+``network/<file>.yml:<line>: <what is wrong>`` and no traceback. Entries past
+their ``until`` date are left off, and the build says how many.
+"""
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from macros.network_loader import NetworkError, build_catalog, categories_from_inventory, load_board, load_contacts
+from macros.network_render import render_advice, render_board, render_contacts
+from macros.questionnaire_loader import QuestionnaireError, load_questionnaire
+
+log = logging.getLogger("mkdocs.plugins.mutuus.network")
+
+
+def build_date() -> dt.date:
+    """Today, or MUTUUS_BUILD_DATE (AAAA-MM-JJ) for reproducible builds and tests."""
+    forced = os.environ.get("MUTUUS_BUILD_DATE")
+    return dt.date.fromisoformat(forced) if forced else dt.date.today()
+
+
+def board_dir(root: Path) -> Path:
+    """network/board/, or MUTUUS_BOARD_DIR (bench/board.py builds with 5,000 generated entries)."""
+    forced = os.environ.get("MUTUUS_BOARD_DIR")
+    return Path(forced) if forced else root / "network" / "board"
+
+
+def register(env):
+    root = Path(env.project_dir)
+    extra = env.conf.get("extra", {}) or {}
+    if not (root / "network").is_dir():
+        # A project without network data (a fork that removed it, a test
+        # project): the macros exist but say why they cannot render.
+        def missing(*_args, **_kwargs):
+            raise PluginError("le dossier network/ est absent : le tableau et les contacts du réseau ne peuvent pas être affichés")
+
+        for name in ("board", "board_advice", "network_contacts"):
+            env.macro(missing, name)
+        return
+    try:
+        inventory = load_questionnaire(root / "questionnaires" / "inventaire.yml", root=root)
+        categories = categories_from_inventory(root / "questionnaires" / "inventaire.yml")
+        entries, expired = load_board(board_dir(root), categories, build_date(), root=root)
+        territories = load_contacts(root / "network" / "contacts.yml", root=root)
+        catalog = build_catalog(categories, inventory, extra.get("network", {}), str(extra.get("repository", "")))
+    except (NetworkError, QuestionnaireError) as error:
+        raise PluginError(str(error)) from None
+    log.info(f"Tableau du réseau : {len(entries)} annonce(s) publiée(s), {expired} expirée(s) laissée(s) de côté.")
+
+    def page_url():
+        page = env.variables.get("page")
+        return page.url if page is not None else ""
+
+    @env.macro
+    def board():
+        """The board: filters, count and every current entry."""
+        return render_board(entries, expired, catalog, items=False)
+
+    @env.macro
+    def board_advice():
+        """The guide's advice for each category (targets of the entries' advice links)."""
+        return render_advice(catalog, page_url(), bool(env.conf.get("use_directory_urls", True)))
+
+    @env.macro
+    def network_contacts(territory=None):
+        """The network's contacts, of one territory or of all."""
+        if territory is not None and territory not in {t["territory"] for t in territories}:
+            raise PluginError(f"network_contacts : territoire « {territory} » absent de network/contacts.yml")
+        return render_contacts(territories, territory)

@@ -1,0 +1,35 @@
+"""Build step: write the board's entries into the built board page.
+
+``run(config, site_dir)`` (the contract's plain build step, called after the
+site generator; hooks/board.py calls it from MkDocs until the Makefile does)
+replaces ``<!-- mu-board-entries -->`` in the written HTML with the current
+entries. The ``board()`` macro leaves that marker so that Markdown and the
+search plugin never parse thousands of entries (5,000 entries made the build
+3.5 times slower). The entries are loaded and checked again here, as the
+macro does, from the same files and the same build date.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.network import board_dir, build_date
+from macros.network_loader import KINDS, categories_from_inventory, load_board
+from macros.network_render import ENTRIES_MARKER, render_entries
+
+
+def run(config, site_dir: Path) -> int:
+    """Fill the marker in every page that holds it; returns the number of pages filled."""
+    root = Path(config["config_file_path"]).resolve().parent
+    if not (root / "network").is_dir():
+        return 0
+    categories = categories_from_inventory(root / "questionnaires" / "inventaire.yml")
+    entries, _expired = load_board(board_dir(root), categories, build_date(), root=root)
+    html = render_entries(entries, {"kinds": KINDS, "categories": categories})
+    filled = 0
+    for path in Path(site_dir).rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if ENTRIES_MARKER in text:
+            path.write_text(text.replace(ENTRIES_MARKER, html), encoding="utf-8")
+            filled += 1
+    return filled
