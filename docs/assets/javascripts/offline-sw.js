@@ -1,0 +1,66 @@
+// Runs INSIDE the service worker (sw.js imports it before Workbox's code).
+// Not a page script: no DOM, no module syntax (importScripts).
+//
+// Workbox precaches the guide (pages, styles, scripts, search index). This
+// file adds the one thing Workbox's precache should not do at once: the
+// calculator engine (Pyodide runtime + calculators wheel, about 13 MB). Its
+// requests are answered cache-first from a cache named by the engine's content
+// hash (self.MUTUUS_OFFLINE.engineVersion, written at build time), filled the
+// first time the engine is fetched through this worker: on a calculator visit,
+// or when the page "Hors ligne" asks for it. A new engine gets a new cache,
+// and activation deletes the old one, so an old runtime never meets a new wheel.
+//
+// Cache names end with the registration scope: two copies of the site on one
+// origin (two GitHub Pages project sites) never touch each other's caches.
+
+(() => {
+  const config = self.MUTUUS_OFFLINE || { engineVersion: "none", engineDirs: [] };
+  const scope = new URL(self.registration.scope);
+  const PREFIX = "mutuus-engine-";
+  const SUFFIX = `-${scope.pathname}`;
+  const ENGINE_CACHE = `${PREFIX}${config.engineVersion}${SUFFIX}`;
+
+  function isEngine(url) {
+    if (url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return false;
+    const rel = url.pathname.slice(scope.pathname.length);
+    return config.engineDirs.some((dir) => rel.startsWith(dir));
+  }
+
+  async function engineResponse(event, url) {
+    const cache = await caches.open(ENGINE_CACHE);
+    const key = url.origin + url.pathname;
+    const hit = await cache.match(key);
+    if (hit) return hit;
+    const response = await fetch(event.request);
+    if (response.status === 200 && response.type === "basic") {
+      event.waitUntil(cache.put(key, response.clone()));
+    }
+    return response;
+  }
+
+  self.addEventListener("fetch", (event) => {
+    if (event.request.method !== "GET") return;
+    const url = new URL(event.request.url);
+    if (!isEngine(url)) return;
+    event.respondWith(engineResponse(event, url));
+  });
+
+  self.addEventListener("activate", (event) => {
+    event.waitUntil(
+      caches.keys().then((names) =>
+        Promise.all(
+          names
+            .filter((n) => n.startsWith(PREFIX) && n.endsWith(SUFFIX) && n !== ENGINE_CACHE)
+            .map((n) => caches.delete(n)),
+        ),
+      ),
+    );
+  });
+
+  // The page asks which engine cache belongs to the worker now in control.
+  self.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "MUTUUS_ENGINE_CACHE" && event.ports[0]) {
+      event.ports[0].postMessage({ cache: ENGINE_CACHE });
+    }
+  });
+})();
