@@ -38,11 +38,28 @@
     return response;
   }
 
+  // A worker script answered from a cache takes the cached response's URL as
+  // its own location, which drops the query string; Material's search worker
+  // on calculator pages (workers/search-lazy.js?worker=…) reads its query.
+  // Answer such scripts with a new Response (no URL): the worker keeps the
+  // URL it was started with.
+  async function workerScript(event, url) {
+    const precache = `workbox-precache-v2-${self.registration.scope}`;
+    const hit = await caches
+      .open(precache)
+      .then((cache) => cache.match(url.origin + url.pathname, { ignoreSearch: true }));
+    if (!hit) return fetch(event.request);
+    return new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers: hit.headers });
+  }
+
   self.addEventListener("fetch", (event) => {
     if (event.request.method !== "GET") return;
     const url = new URL(event.request.url);
-    if (!isEngine(url)) return;
-    event.respondWith(engineResponse(event, url));
+    if (isEngine(url)) {
+      event.respondWith(engineResponse(event, url));
+    } else if (event.request.destination === "worker" && url.search && url.origin === scope.origin) {
+      event.respondWith(workerScript(event, url));
+    }
   });
 
   self.addEventListener("activate", (event) => {
