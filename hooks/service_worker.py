@@ -1,4 +1,4 @@
-"""One-line hook until the build steps move to the Makefile: offline/service_worker.py does the work."""
+"""Hook until the build steps move to the Makefile: offline/page_styles.py, then offline/service_worker.py."""
 
 import logging
 import sys
@@ -7,6 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from offline import page_styles  # noqa: E402
 from offline.service_worker import ServiceWorkerError, run  # noqa: E402
 
 _serve = {"on": False}
@@ -17,6 +18,7 @@ def on_startup(*, command, dirty):
 
 
 def on_post_build(*, config):
+    page_styles.run(config, Path(config["site_dir"]))
     if _serve["on"]:
         return
     try:
