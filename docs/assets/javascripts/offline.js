@@ -183,6 +183,12 @@ async function register(scope) {
     setStatus("unsupported");
     return;
   }
+  if (!registration || typeof registration.addEventListener !== "function") {
+    // A browser (or a test harness) that accepts the call but registers nothing.
+    registration = null;
+    setStatus("unsupported");
+    return;
+  }
   watchUpdates(registration);
   await navigator.serviceWorker.ready;
   if (!registration.active) return;
