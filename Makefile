@@ -57,6 +57,8 @@ test: $(VENV)/.test-installed node_modules/.installed chromium
 bench: $(VENV)/.test-installed node_modules/.installed chromium
 	$(PY) bench/build.py
 	$(PY) bench/run.py
+	$(PY) bench/offline.py
+	$(PY) bench/lighthouse.py
 
 clean:
 	rm -rf site .cache .pytest_cache .hypothesis
