@@ -179,7 +179,9 @@ def test_workshop_without_network_after_one_visit(pg, ctx, project_site):
 
         # The search, on the glossary page.
         pg.locator("label.md-search__icon, .md-search__input").first.click()
-        pg.fill(".md-search__input", "mutualiser")
+        # Typed key by key, as a person does (Material reads keystrokes; a
+        # fill() right after an offline load can come before it listens).
+        pg.locator(".md-search__input").press_sequentially("mutualiser", delay=50)
         expect(pg.locator(".md-search-result__item").first).to_be_visible(timeout=BOOT)
 
         # A questionnaire: fill, keep, export.
@@ -270,6 +272,7 @@ def test_domain_root_offline_and_removal(pg, ctx, site):
     offline_state(pg, "disabled")
     assert pg.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
     expect(panel.get_by_role("button", name="Rendre disponible hors ligne")).to_be_visible()
+    expect(panel.get_by_role("button", name="Retirer de cet appareil")).to_be_hidden()
 
 
 # --- without a service worker ---------------------------------------------------------------

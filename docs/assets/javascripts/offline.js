@@ -250,14 +250,20 @@ const STATUS_TEXT = {
   error: "L'enregistrement hors ligne a échoué.",
 };
 
+// Material's .md-button sets `display`, which would override `hidden`.
+function show(element, visible) {
+  element.hidden = !visible;
+  element.style.display = visible ? "" : "none";
+}
+
 function renderPanel(panel, status, detail) {
   if (!panel.dataset.muMounted) mountPanel(panel);
   const text = panel.querySelector(".mu-offline-status");
   text.textContent = STATUS_TEXT[status] + (detail ? ` ${detail}` : "");
   const make = panel.querySelector(".mu-offline-make");
   const remove = panel.querySelector(".mu-offline-remove");
-  make.hidden = !["disabled", "guide", "error"].includes(status) || !supported;
-  remove.hidden = !["guide", "ready", "engine", "error"].includes(status);
+  show(make, ["disabled", "guide", "error"].includes(status) && supported);
+  show(remove, ["guide", "ready", "engine", "error"].includes(status));
   const sizes = panel.querySelector(".mu-offline-sizes");
   if (facts) {
     sizes.textContent =
