@@ -347,6 +347,28 @@ function mountPage() {
   for (const panel of document.querySelectorAll(".mu-offline-panel")) renderPanel(panel, status, "");
 }
 
+// Register once the page has loaded and, on a calculator page, once the
+// engine has booted: storing the guide (2 to 3 MB) must not compete with the
+// page or with Pyodide's download for the first result.
+function whenQuiet() {
+  return new Promise((resolve) => {
+    const afterLoad = () => {
+      const form = document.querySelector(".mu-calculator");
+      const settled = () => !form || ["ready", "failed"].includes(form.dataset.engine);
+      if (settled()) return resolve();
+      const observer = new MutationObserver(() => {
+        if (settled()) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(form, { attributes: true, attributeFilter: ["data-engine"] });
+    };
+    if (document.readyState === "complete") afterLoad();
+    else window.addEventListener("load", afterLoad, { once: true });
+  });
+}
+
 const scope = scopeURL();
 if (!supported || !scope) {
   setStatus("unsupported");
@@ -354,10 +376,13 @@ if (!supported || !scope) {
   setStatus("disabled");
   loadFacts(scope).then(mountPage, () => {});
 } else {
-  register(scope).catch((error) => {
-    console.warn("offline.js:", error);
-    setStatus("error");
-  });
+  setStatus("installing");
+  whenQuiet()
+    .then(() => register(scope))
+    .catch((error) => {
+      console.warn("offline.js:", error);
+      setStatus("error");
+    });
 }
 
 if (window.document$ && typeof window.document$.subscribe === "function") {
