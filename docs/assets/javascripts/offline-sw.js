@@ -74,10 +74,34 @@
     );
   });
 
-  // The page asks which engine cache belongs to the worker now in control.
+  // A calculator page asks the worker to store the engine files it has just
+  // used (the HTTP cache answers): done here, off the page's thread, and
+  // without a second request from the page.
+  async function storeEngine(urls) {
+    const cache = await caches.open(ENGINE_CACHE);
+    for (const href of urls) {
+      const url = new URL(href);
+      if (!isEngine(url)) continue;
+      const key = url.origin + url.pathname;
+      if (await cache.match(key)) continue;
+      const response = await fetch(key);
+      if (response.status !== 200) throw new Error(`${key}: ${response.status}`);
+      await cache.put(key, response);
+    }
+  }
+
   self.addEventListener("message", (event) => {
-    if (event.data && event.data.type === "MUTUUS_ENGINE_CACHE" && event.ports[0]) {
-      event.ports[0].postMessage({ cache: ENGINE_CACHE });
+    const data = event.data || {};
+    const port = event.ports[0];
+    if (data.type === "MUTUUS_ENGINE_CACHE" && port) {
+      port.postMessage({ cache: ENGINE_CACHE });
+    } else if (data.type === "MUTUUS_STORE_ENGINE" && Array.isArray(data.urls)) {
+      event.waitUntil(
+        storeEngine(data.urls).then(
+          () => port && port.postMessage({ ok: true }),
+          (error) => port && port.postMessage({ ok: false, error: String(error) }),
+        ),
+      );
     }
   });
 })();

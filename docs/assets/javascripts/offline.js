@@ -196,8 +196,21 @@ async function register(scope) {
   if (document.querySelector(".mu-calculator")) warmEngine(scope);
 }
 
-// On a calculator page the worker has just downloaded the engine; store it
-// too (the browser's HTTP cache answers, nothing is downloaded twice).
+// On a calculator page the engine has just been downloaded; the service
+// worker stores it (the browser's HTTP cache answers, nothing is downloaded
+// twice, and the page makes no request of its own).
+function askWorkerToStoreEngine(scope) {
+  const worker = registration && registration.active;
+  if (!worker) return Promise.reject(new Error("no active service worker"));
+  const urls = facts.engine.files.map((f) => new URL(f.url, scope).href);
+  return new Promise((resolve, reject) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) =>
+      event.data && event.data.ok ? resolve() : reject(new Error(event.data && event.data.error));
+    worker.postMessage({ type: "MUTUUS_STORE_ENGINE", urls }, [channel.port2]);
+  });
+}
+
 function warmEngine(scope) {
   const start = async () => {
     if (optedOut() || !registration || engineBusy) return;
@@ -205,7 +218,7 @@ function warmEngine(scope) {
       await loadFacts(scope);
       if ((await missingEngineFiles(scope)).length === 0) return;
       setStatus("engine");
-      await storeEngine(scope);
+      await askWorkerToStoreEngine(scope);
       await refreshStatus(scope);
     } catch (error) {
       console.warn("offline.js:", error);
