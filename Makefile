@@ -83,6 +83,8 @@ bench: $(VENV)/.test-installed node_modules/.installed chromium
 	$(PY) bench/build.py
 	$(PY) bench/run.py
 	$(PY) bench/board.py
+	$(PY) bench/offline.py
+	$(PY) bench/lighthouse.py
 
 clean:
 	rm -rf site .cache .sitebuild .pytest_cache .hypothesis

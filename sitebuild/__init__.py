@@ -34,8 +34,11 @@ POST_STEPS: list[str] = [
     "sitebuild.agreements_assets",  # the .docx library of the agreements generator
     "sitebuild.board",  # the network board's entries, written into its built page
     "sitebuild.search",  # search without accents or plural endings; late on calculator pages
-    # Keep last: it hashes every inline script the steps above wrote.
+    "sitebuild.service_worker:page_styles",  # each tool's stylesheet on its own pages only
+    # After every step that writes inline scripts: it hashes them.
     "sitebuild.csp",
+    # Last: the offline precache is versioned by the final files' content.
+    "sitebuild.service_worker",
 ]
 
 __all__ = ["BuildError", "PRE_STEPS", "POST_STEPS"]

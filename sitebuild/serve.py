@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import sys
 import threading
@@ -132,6 +133,7 @@ def make_handler(state: State):
 
 
 def rebuild(state: State, engine: str, site_url: str) -> None:
+    os.environ["MUTUUS_SERVE"] = "1"  # no service worker while editing (sitebuild/service_worker.py)
     dest = CACHE / f"site-{state.number + 1}"
     shutil.rmtree(dest, ignore_errors=True)
     start = time.perf_counter()

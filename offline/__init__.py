@@ -1,0 +1,1 @@
+"""Offline use of the site: the service-worker build step (see service_worker.py)."""

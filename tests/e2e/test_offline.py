@@ -1,0 +1,296 @@
+"""Offline use in real Chromium: the service worker written by offline/service-worker.mjs.
+
+A workshop with no network: the laptop opened the site once, then the
+network is cut (the server is stopped AND the context is set offline) and the
+guide, the search, a questionnaire's export and the planer's 37,84 $ still
+work. Also: a redeploy is offered through a banner, a project site under
+/mutuus/ works, removal works, and with no service worker nothing changes.
+
+The planer's figure, worked out by hand in tests/e2e/test_calculators.py:
+  2.50 (consumables) + 0.05 (maintenance) + 0.29 (replacement) + 30.00
+  (preparation) + 5.00 (admin fee) = 37.84 $.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.harness import (
+    CSP_WATCH,
+    PageLog,
+    QuietHandler,
+    build_site,
+    free_port,
+    is_local,
+    wait_for_material,
+    watch_page,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+BASE = "/mutuus/"
+BOOT = 90_000  # ms: Pyodide plus caching the engine, on a machine shared by several jobs
+USAGE = "outils/cout-utilisation/"
+OFFLINE_PAGE = "hors-ligne/"
+
+
+# --- a site served under a base path, that a test can stop and restart -------------
+
+
+def prefixed_handler(directory: str, prefix: str):
+    class Handler(QuietHandler):
+        def translate_path(self, path):
+            if not path.startswith(prefix):
+                return str(Path(directory) / "__outside_the_base_path__")
+            return super().translate_path("/" + path[len(prefix) :])
+
+    return functools.partial(Handler, directory=directory)
+
+
+@dataclass
+class PrefixedSite:
+    dir: Path
+    port: int
+    prefix: str = BASE
+    _server: http.server.ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{self.prefix}"
+
+    def page_url(self, path: str = "") -> str:
+        return self.url + path.lstrip("/")
+
+    def start(self) -> "PrefixedSite":
+        handler = prefixed_handler(str(self.dir), self.prefix)
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+
+@pytest.fixture(scope="module")
+def project_site(tmp_path_factory):
+    """The site built for a GitHub Pages project site: http://127.0.0.1:<port>/mutuus/."""
+    port = free_port()
+    dest = tmp_path_factory.mktemp("project-site")
+    served = PrefixedSite(dir=dest, port=port)
+    build_site(dest, served.url)
+    served.start()
+    yield served
+    served.stop()
+
+
+@pytest.fixture
+def log():
+    return PageLog()
+
+
+def new_context(browser, log: PageLog, **options):
+    """A context that records (without routing, which would bypass the worker)
+    every request leaving 127.0.0.1, and reports CSP violations."""
+    ctx = browser.new_context(locale="fr-CA", accept_downloads=True, **options)
+    ctx.add_init_script(CSP_WATCH)
+    ctx.on("request", lambda r: None if is_local(r.url) else log.external_requests.append(r.url))
+    return ctx
+
+
+@pytest.fixture
+def ctx(browser, log):
+    context = new_context(browser, log)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def pg(ctx, log):
+    page = ctx.new_page()
+    watch_page(page, log)
+    yield page
+    problems = log.problems()
+    assert not problems, "La page a signalé :\n" + "\n".join(problems)
+
+
+def open_page(page, site, path=""):
+    page.goto(site.page_url(path))
+    wait_for_material(page)
+
+
+def offline_state(page, value, timeout=BOOT):
+    expect(page.locator("html")).to_have_attribute("data-mu-offline", value, timeout=timeout)
+
+
+def planer_result(page):
+    form = page.locator("#uc")
+    expect(form).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    page.get_by_role("button", name="Charger l'exemple de la raboteuse").click()
+    summary = page.locator("#uc .mu-calc-summary")
+    expect(summary).to_have_text(re.compile(r"Coût d'une utilisation : 37,84[\s\u00a0\u202f]\$\."), timeout=BOOT)
+
+
+def our_caches(page):
+    return page.evaluate("async () => (await caches.keys()).sort()")
+
+
+# --- the workshop ------------------------------------------------------------------
+
+
+def test_workshop_without_network_after_one_visit(pg, ctx, project_site):
+    # One visit with the network: the home page, then a calculator page,
+    # which stores the engine too.
+    open_page(pg, project_site)
+    offline_state(pg, "guide")
+    open_page(pg, project_site, USAGE)
+    planer_result(pg)
+    offline_state(pg, "ready")
+    names = our_caches(pg)
+    assert any(n.startswith("workbox-precache") and n.endswith(project_site.url) for n in names), names
+    assert any(n.startswith("mutuus-engine-") and n.endswith(BASE) for n in names), names
+
+    # The network goes: the server stops and the browser is offline.
+    project_site.stop()
+    ctx.set_offline(True)
+    try:
+        # Five pages, each opened as a fresh load (served by the worker).
+        for path, title in [
+            ("", "Mutualiser des ressources"),
+            ("comprendre/definition/", "Ce que mutualiser veut dire"),
+            ("etapes/diagnostic/", "le diagnostic"),
+            ("risques/", "Risques"),
+            ("glossaire/", "Glossaire"),
+        ]:
+            open_page(pg, project_site, path)
+            expect(pg.locator("h1").first).to_contain_text(title)
+
+        # The search, on the glossary page.
+        pg.locator("label.md-search__icon, .md-search__input").first.click()
+        # Typed key by key, as a person does (Material reads keystrokes; a
+        # fill() right after an offline load can come before it listens).
+        pg.locator(".md-search__input").press_sequentially("mutualiser", delay=50)
+        expect(pg.locator(".md-search-result__item").first).to_be_visible(timeout=BOOT)
+
+        # A questionnaire: fill, keep, export.
+        open_page(pg, project_site, "etapes/evaluation/")
+        form = 'form[data-questionnaire="evaluation"]'
+        pg.wait_for_selector(f"{form}[data-mounted]")
+        pg.fill("#mu-q-evaluation--organisation", "Salle paroissiale de Dinant")
+        with pg.expect_download() as info:
+            pg.click(f'{form} .mu-q-actions [data-action="export-markdown"]')
+        text = Path(info.value.path()).read_text(encoding="utf-8")
+        assert "- Organisation : Salle paroissiale de Dinant" in text.splitlines()
+
+        # The calculator, engine and wheel from the device.
+        open_page(pg, project_site, USAGE)
+        planer_result(pg)
+    finally:
+        ctx.set_offline(False)
+        project_site.start()
+
+
+# --- a redeploy -----------------------------------------------------------------------
+
+
+def test_redeploy_is_offered_with_a_banner(pg, project_site, tmp_path):
+    # A copy of the deployed site on its own port, so that the test can change it.
+    deployed = PrefixedSite(dir=tmp_path / "site", port=free_port())
+    shutil.copytree(project_site.dir, deployed.dir)
+    deployed.start()
+    try:
+        open_page(pg, deployed)
+        offline_state(pg, "guide")
+        open_page(pg, deployed, "glossaire/")
+        expect(pg.locator("h1").first).to_have_text(re.compile("^Glossaire"))
+
+        # The new deploy changes one page, and the build step rewrites sw.js.
+        page_file = deployed.dir / "glossaire" / "index.html"
+        html = page_file.read_text(encoding="utf-8")
+        changed = re.sub(r"(<h1[^>]*>)Glossaire", r"\1Glossaire mis à jour", html, count=1)
+        assert changed != html
+        page_file.write_text(changed, encoding="utf-8")
+        subprocess.run(["node", "offline/service-worker.mjs", str(deployed.dir)], cwd=ROOT, check=True,
+                       capture_output=True)
+
+        # The next visit still shows the old version, whole, and offers the new one.
+        open_page(pg, deployed, "glossaire/")
+        expect(pg.locator("h1").first).not_to_contain_text("mis à jour")
+        banner = pg.locator(".mu-offline-update")
+        expect(banner).to_contain_text("Une nouvelle version du site est prête.", timeout=BOOT)
+        with pg.expect_navigation():
+            banner.get_by_role("button", name="Recharger la page").click()
+        wait_for_material(pg)
+        expect(pg.locator("h1").first).to_contain_text("Glossaire mis à jour")
+        expect(pg.locator(".mu-offline-update")).to_have_count(0)
+    finally:
+        deployed.stop()
+
+
+# --- at a domain root, removal ------------------------------------------------------------
+
+
+def test_domain_root_offline_and_removal(pg, ctx, site):
+    open_page(pg, site, OFFLINE_PAGE)
+    offline_state(pg, "guide")
+    panel = pg.locator(".mu-offline-panel")
+    expect(panel.locator(".mu-offline-sizes")).to_contain_text("Mo pour le guide")
+
+    # The engine on request, with its progress.
+    panel.get_by_role("button", name="Rendre disponible hors ligne").click()
+    offline_state(pg, "ready")
+    expect(panel.locator("[role=status]")).to_contain_text("Tout le site fonctionne hors ligne")
+    assert pg.evaluate("() => document.getElementById('mu-offline-progress-bar').value") > 10_000_000
+
+    ctx.set_offline(True)
+    try:
+        open_page(pg, site, "etapes/impulsion/")
+        expect(pg.locator("h1").first).to_contain_text("impulsion")
+        open_page(pg, site, OFFLINE_PAGE)
+    finally:
+        ctx.set_offline(False)
+
+    # Removal: no worker, no cache, and it stays removed.
+    panel.get_by_role("button", name="Retirer de cet appareil").click()
+    offline_state(pg, "disabled")
+    expect(panel.locator("[role=status]")).to_contain_text("n'est pas gardé hors ligne")
+    assert our_caches(pg) == []
+    assert pg.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    open_page(pg, site, OFFLINE_PAGE)
+    offline_state(pg, "disabled")
+    assert pg.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    expect(panel.get_by_role("button", name="Rendre disponible hors ligne")).to_be_visible()
+    expect(panel.get_by_role("button", name="Retirer de cet appareil")).to_be_hidden()
+
+
+# --- without a service worker ---------------------------------------------------------------
+
+
+def test_without_service_worker_the_site_works_as_before(browser, log, site):
+    context = new_context(browser, log, service_workers="block")
+    try:
+        page = context.new_page()
+        watch_page(page, log)
+        open_page(page, site, OFFLINE_PAGE)
+        offline_state(page, "unsupported")
+        expect(page.locator(".mu-offline-panel [role=status]")).to_contain_text("ne peut pas garder le site")
+        expect(page.get_by_role("button", name="Rendre disponible hors ligne")).to_be_hidden()
+        open_page(page, site, USAGE)
+        planer_result(page)
+        assert page.evaluate("() => navigator.serviceWorker.controller") is None
+    finally:
+        context.close()
+    problems = log.problems()
+    assert not problems, "La page a signalé :\n" + "\n".join(problems)
