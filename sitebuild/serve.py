@@ -42,6 +42,7 @@ WATCHED = (
     "sitebuild",
     "agreements",
     "network",
+    "offline",
 )
 CACHE = ROOT / ".sitebuild" / "serve"
 RELOAD_PATH = "/__livereload.js"
