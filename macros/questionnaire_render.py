@@ -283,6 +283,15 @@ def _question(prefix: str, number: int, question: dict, page_url: str, use_direc
     )
 
 
+def _intro(definition: dict, page_url: str, use_directory_urls: bool) -> str:
+    """The questionnaire's intro. A step's own questionnaire sits on the step
+    page, right after "De quoi s'agit-il ?", which says the same: there the
+    intro is printed only (class ``mu-q-intro--print``), not shown twice."""
+    on_step_page = definition.get("step") == definition["id"]
+    css = "mu-q-intro mu-q-intro--print" if on_step_page else "mu-q-intro"
+    return f'<div class="{css}">{render_intro(definition["intro"], page_url, use_directory_urls)}</div>'
+
+
 def render_questionnaire(definition: dict, page_url: str = "", use_directory_urls: bool = True, page: str | None = None) -> str:
     """HTML of one questionnaire form, for the page whose URL is ``page_url``."""
     qid = definition["id"]
@@ -296,7 +305,7 @@ def render_questionnaire(definition: dict, page_url: str = "", use_directory_url
         f'<div class="mu-q-print-header"><p class="mu-q-print-title">{title}</p>'
         f'<p>Organisation : <span class="mu-q-print-organisation"></span></p>'
         f'<p>Date : <span class="mu-q-print-date"></span></p></div>',
-        f'<div class="mu-q-intro">{render_intro(definition["intro"], page_url, use_directory_urls)}</div>',
+        _intro(definition, page_url, use_directory_urls),
         _toolbar(prefix, definition),
         '<p class="mu-q-nojs">Sans JavaScript, ce questionnaire s\'imprime comme une liste à cocher à la main. '
         "Activez JavaScript pour le remplir à l'écran, l'enregistrer et l'exporter.</p>",

@@ -9,14 +9,19 @@
 import {
   loadRecord,
   saveRecord,
-  clearRecord,
   loadOrganisation,
   saveOrganisation,
-  organisationKey,
   removeKey,
   writeJSON,
   siteRoot,
+  keyPrefix,
+  storedKeys,
+  takeSetAside,
+  DAMAGED_MESSAGE,
 } from "./storage.js";
+import { tally, describeTally } from "./registry.js";
+import { mountPartners } from "./dossier-partners.js";
+import { readSaved, restoreSaved } from "./dossier-saved.js";
 import {
   ANSWERS_FORMAT,
   DOSSIER_FORMAT,
@@ -173,7 +178,7 @@ function mount(root) {
   const exportButton = h("button", { type: "button", class: "md-button md-button--primary", text: "Exporter mon dossier (JSON)" });
   exportButton.addEventListener("click", () => {
     const rows = recordsOf(catalog).filter((row) => row.count.answered > 0 || (row.record && row.record.organisation));
-    if (rows.length === 0) {
+    if (rows.length === 0 && Object.keys(readSaved()).length === 0) {
       say("Rien à exporter : vous n'avez encore répondu à aucun questionnaire sur cet appareil.", exportStatus);
       return;
     }
@@ -181,7 +186,7 @@ function mount(root) {
     const exports = rows.map((row) =>
       buildExport(row.definition, { organisation: row.record.organisation || organisation, answers: row.answers }),
     );
-    const dossier = buildDossier(organisation, exports);
+    const dossier = { ...buildDossier(organisation, exports), ...readSaved() };
     const fileName = `mutuus-dossier-${slug(organisation)}-${today()}.json`;
     downloadText(fileName, `${JSON.stringify(dossier, null, 2)}\n`, "application/json");
     say(`Dossier exporté (${plural(rows.length, "questionnaire", "questionnaires")}) : ${fileName}. Gardez ce fichier en lieu sûr ; il contient vos réponses en clair.`, exportStatus);
@@ -212,6 +217,7 @@ function mount(root) {
       closeConfirm();
       onConfirm();
       fileInput.value = "";
+      back.focus();
     });
     no.addEventListener("click", () => {
       closeConfirm();
@@ -285,7 +291,13 @@ function mount(root) {
       return;
     }
     const incoming = result.data.questionnaires;
-    if (incoming.length === 0) {
+    const saved = restoreSaved(object, { dryRun: true });
+    if (!saved.ok) {
+      fileInput.setAttribute("aria-invalid", "true");
+      complain(`${saved.message} ${UNCHANGED}`);
+      return;
+    }
+    if (incoming.length === 0 && saved.lines.length === 0) {
       complain(`Ce dossier ne contient aucun questionnaire. ${UNCHANGED}`);
       return;
     }
@@ -300,7 +312,7 @@ function mount(root) {
         ? `remplace vos réponses actuelles (${plural(currentCount.answered, "réponse", "réponses")}${current.updated_at ? `, modifiées le ${formatDateTime(current.updated_at)}` : ""})`
         : "nouveau sur cet appareil";
       return `${def.title} : ${plural(count.answered, "réponse", "réponses")} sur ${count.total} — ${replaces}`;
-    });
+    }).concat(saved.lines);
     const who = result.data.organisation ? ` de « ${result.data.organisation} »` : "";
     const when = formatDateTime(result.data.exported_at);
     askConfirm({
@@ -325,11 +337,19 @@ function mount(root) {
           if (existed) replaced += 1;
           else added += 1;
         }
+        const restored = restoreSaved(object);
+        if (!restored.ok) {
+          renderTable();
+          complain(`${restored.message} Import interrompu.`);
+          return;
+        }
         if (result.data.organisation) saveOrganisation(result.data.organisation);
         renderTable();
+        partnersPart.refresh();
         const parts = [];
         if (replaced) parts.push(`${plural(replaced, "questionnaire remplacé", "questionnaires remplacés")}`);
         if (added) parts.push(`${plural(added, "questionnaire ajouté", "questionnaires ajoutés")}`);
+        if (restored.count) parts.push(plural(restored.count, "résultat ou brouillon repris", "résultats ou brouillons repris"));
         say(`Dossier importé : ${parts.join(", ")}.`);
         table.scrollIntoView({ block: "nearest" });
       },
@@ -337,32 +357,36 @@ function mount(root) {
   }
   fileInput.addEventListener("change", onFile);
 
-  // ---- clear
-  const clearButton = h("button", { type: "button", class: "md-button", text: "Effacer mes réponses de cet appareil", disabled: !storageOk });
+  // ---- erase everything Mutuus keeps on this device (registry.js)
+  const clearButton = h("button", { type: "button", class: "md-button mu-dossier__danger", id: "mu-erase-all", text: "Tout effacer de cet appareil", disabled: !storageOk });
   clearButton.addEventListener("click", () => {
-    const rows = recordsOf(catalog).filter((row) => row.record);
-    if (rows.length === 0) {
-      say("Il n'y a aucune réponse à effacer sur cet appareil.");
+    const keys = storedKeys();
+    const kinds = tally(keys, keyPrefix());
+    if (keys.length === 0) {
+      say("Mutuus ne garde rien sur cet appareil : il n'y a rien à effacer.");
+      clearButton.focus();
       return;
     }
     askConfirm({
-      title: `Effacer les réponses de ${plural(rows.length, "questionnaire", "questionnaires")} sur cet appareil ? Exportez d'abord votre dossier si vous voulez les garder.`,
-      lines: rows.map((row) => `${row.definition.title} : ${plural(row.count.answered, "réponse", "réponses")}`),
-      confirmLabel: "Effacer",
+      title: "Tout effacer de cet appareil ? Mutuus y garde ceci, qui sera supprimé. Exportez d'abord votre dossier si vous voulez le garder.",
+      lines: kinds.map((kind) => describeTally([kind])),
+      confirmLabel: "Oui, tout effacer",
       cancelMessage: `Rien n'a été effacé. ${UNCHANGED}`,
       back: clearButton,
       onConfirm: () => {
-        for (const row of rows) clearRecord(row.definition.id, row.definition.version);
-        removeKey(organisationKey());
+        const failed = keys.filter((key) => !removeKey(key).ok);
+        const removed = tally(keys.filter((key) => !failed.includes(key)), keyPrefix());
         renderTable();
-        say("Vos réponses ont été effacées de cet appareil.");
-        clearButton.focus();
+        partnersPart.refresh();
+        if (failed.length) complain(`Effacé : ${describeTally(removed) || "rien"}. ${failed.length} élément(s) n'ont pas pu être effacés : le stockage de ce navigateur refuse.`);
+        else say(`Effacé de cet appareil : ${describeTally(removed)}. Mutuus n'y garde plus rien.`);
       },
     });
   });
 
   // ---- assemble
   const parts = {
+    partners: root.querySelector("[data-mu-part='partners']"),
     table: root.querySelector("[data-mu-part='table']"),
     export: root.querySelector("[data-mu-part='export']"),
     import: root.querySelector("[data-mu-part='import']"),
@@ -394,13 +418,23 @@ function mount(root) {
     root.append(...[storageWarning, tableBlock, totalLine, exportBlock, importBlock, messages].filter(Boolean));
   }
   renderTable();
+  const own = () => {
+    const rows = recordsOf(catalog);
+    return { name: mostUsedOrganisation(rows), answers: Object.fromEntries(rows.map((row) => [row.definition.id, row.answers])) };
+  };
+  const partnersHost = parts.partners || root.appendChild(h("div", { "data-mu-part": "partners" }));
+  const partnersPart = mountPartners(partnersHost, { catalog, byId, own });
+  if (takeSetAside().length) complain(DAMAGED_MESSAGE);
 
   const onStorage = (event) => {
     if (!root.isConnected) {
       globalThis.removeEventListener("storage", onStorage);
       return;
     }
-    if (!event.key || event.key.startsWith(`mutuus:${siteRoot()}:`)) renderTable();
+    if (!event.key || event.key.startsWith(keyPrefix())) {
+      renderTable();
+      partnersPart.refresh();
+    }
   };
   globalThis.addEventListener("storage", onStorage);
 }

@@ -9,7 +9,8 @@
 // as Markdown and printed. Mounts on <div class="mu-grid"> through
 // Material's document$; does nothing on other pages. User text is text.
 
-import { loadRecord, loadOrganisation, readJSON, writeJSON, removeKey, siteRoot } from "./storage.js";
+import { loadRecord, loadOrganisation, readJSON, writeJSON, removeKey, siteRoot, partnersKey } from "./storage.js";
+import { readPartners } from "./partners.js";
 import { MAX_FILE_BYTES, countAnswered, downloadText, formatDate, parseAnswersFile, sanitizeAnswers } from "./answers.js";
 import { MARKS, MISSION_DIMENSION, MISSION_QUESTION, suggestDimension, summarise } from "./grid-rule.js";
 import {
@@ -20,6 +21,7 @@ import {
   buildGrid,
   gridMarkdown,
   sameName,
+  uniqueName,
   validateGridObject,
 } from "./grid-files.js";
 import { h, onPage, pageHref, readCatalog, readFileText, formatDateTime, slug, today, plural } from "./dossier-dom.js";
@@ -200,20 +202,22 @@ function mount(root) {
   });
   const ownButton = h("button", { type: "button", class: "md-button", id: "mu-grid-own", text: "Ajouter mon propre portrait" });
 
-  // Adds or replaces one organisation; returns a French sentence.
+  // Adds one organisation; returns a French sentence. The same file added
+  // again (same name, same export date) replaces itself; another
+  // organisation with the same name is kept apart as "Name (2)".
   function put(name, answers, exportedAt, origin) {
-    const existing = state.organisations.findIndex((o) => sameName(o.name, name));
-    const entry = { name, answers, exported_at: exportedAt || "" };
+    const existing = state.organisations.findIndex((o) => sameName(o.name, name) && (o.exported_at || "") === (exportedAt || ""));
     if (existing >= 0) {
-      const previous = state.organisations[existing].name;
-      state.organisations[existing] = entry;
-      return `Le portrait de « ${previous} » a été remplacé par ${origin}.`;
+      state.organisations[existing] = { name: state.organisations[existing].name, answers, exported_at: exportedAt || "" };
+      return `Le portrait de « ${state.organisations[existing].name} » a été remis à jour (${origin}).`;
     }
     if (state.organisations.length >= MAX_ORGANISATIONS) {
       return null;
     }
-    state.organisations.push(entry);
-    return `Portrait de « ${name} » ajouté (${origin}).`;
+    const shown = uniqueName(name, state.organisations.map((o) => o.name));
+    state.organisations.push({ name: shown, answers, exported_at: exportedAt || "" });
+    const renamed = shown !== name ? ` Une autre organisation porte déjà ce nom : celle-ci est affichée « ${shown} ».` : "";
+    return `Portrait de « ${name} » ajouté (${origin}).${renamed}`;
   }
 
   async function onPortraitFiles() {
@@ -264,6 +268,30 @@ function mount(root) {
     }
   }
   portraitInput.addEventListener("change", onPortraitFiles);
+
+  const partnersButton = h("button", { type: "button", class: "md-button", id: "mu-grid-partners", text: "Ajouter les portraits de mes partenaires" });
+  partnersButton.addEventListener("click", () => {
+    const stored = readJSON(partnersKey());
+    const partners = stored.ok ? readPartners(stored.value, { [definition.id]: definition }) : [];
+    const withPortrait = partners.filter((p) => p.questionnaires[definition.id] && countAnswered(definition, p.questionnaires[definition.id].answers).answered > 0);
+    if (withPortrait.length === 0) {
+      complain(["Aucun portrait de partenaire dans « Mon dossier ». Ajoutez-y d'abord les fichiers que vos partenaires vous ont envoyés."]);
+      return;
+    }
+    const done = [];
+    const refused = [];
+    for (const partner of withPortrait) {
+      const sentence = put(partner.name, partner.questionnaires[definition.id].answers, partner.exported_at, "depuis « Mon dossier »");
+      if (sentence) done.push(sentence);
+      else refused.push(`« ${partner.name} » : la grille compare déjà ${MAX_ORGANISATIONS} organisations, le maximum.`);
+    }
+    if (done.length) {
+      save();
+      renderAll();
+    }
+    if (refused.length) complain(refused, done);
+    else notice(done);
+  });
 
   ownButton.addEventListener("click", () => {
     const record = loadRecord(definition.id, definition.version);
@@ -326,11 +354,11 @@ function mount(root) {
   const dimensions = h("div", { class: "mu-grid__dimensions" });
   const markEls = {};
 
-  function cell(answer) {
+  function cell(answer, name) {
     const value = answer && typeof answer.value === "string" && answer.value in RATING_LABELS ? answer.value : "";
     return h(
       "td",
-      { "data-value": value || "none" },
+      { "data-value": value || "none", "data-label": name },
       h("span", { class: `mu-rating mu-rating--${value || "none"}`, text: RATING_LABELS[value] }),
       answer && answer.note ? h("span", { class: "mu-grid__cell-note", text: answer.note }) : null,
     );
@@ -346,7 +374,7 @@ function mount(root) {
       const entry = state.marks[id] || { mark: "", note: "" };
       const table = h(
         "table",
-        { class: "mu-grid__table" },
+        { class: "mu-grid__table mu-stack" },
         h("caption", { id: `${base}-caption`, text: `${section.title} : notes de chaque organisation` }),
         h(
           "thead",
@@ -357,7 +385,7 @@ function mount(root) {
           "tbody",
           {},
           section.questions.map((q) =>
-            h("tr", { "data-question": q.id }, h("th", { scope: "row", text: q.label }), state.organisations.map((o) => cell(o.answers[q.id]))),
+            h("tr", { "data-question": q.id }, h("th", { scope: "row", text: q.label }), state.organisations.map((o) => cell(o.answers[q.id], o.name))),
           ),
         ),
       );
@@ -566,6 +594,7 @@ function mount(root) {
     yes.addEventListener("click", () => {
       closeConfirm();
       onConfirm();
+      back.focus();
     });
     no.addEventListener("click", () => {
       closeConfirm();
@@ -625,7 +654,6 @@ function mount(root) {
       save();
       renderAll();
       notice("La grille a été vidée.", addBox);
-      portraitInput.focus();
     }, clearButton);
   });
 
@@ -655,10 +683,11 @@ function mount(root) {
         { class: "mu-help", id: "mu-grid-portraits-help" },
         "Chaque organisation remplit son ",
         portraitHref ? h("a", { href: portraitHref, text: "portrait" }) : "portrait",
-        " sur son propre appareil et l'exporte en JSON. Un portrait déjà présent (même nom d'organisation) est remplacé par le nouveau.",
+        " sur son propre appareil et l'exporte en JSON. Deux organisations qui portent le même nom restent deux colonnes : la seconde est suivie de « (2) ».",
       ),
       portraitInput,
       h("p", { class: "mu-grid__or" }, "Vous avez rempli votre portrait dans ce navigateur ? ", ownButton),
+      h("p", { class: "mu-grid__or" }, "Vos partenaires vous ont envoyé leur portrait et vous l'avez ajouté dans ", pageHref("outils/mon-dossier/") ? h("a", { href: pageHref("outils/mon-dossier/"), text: "Mon dossier" }) : "Mon dossier", " ? ", partnersButton),
       addBox.status,
       addBox.alert,
     ),
