@@ -146,17 +146,17 @@ def test_progress_export_clear_import(page, site, tmp_path):
     assert len(by_id["impulsion"]["answers"]) == 3  # the invalid and unknown answers are not exported
 
     # Clear (with confirmation). "Annuler" first: nothing is erased, focus goes back.
-    clear = page.locator("text=Effacer mes réponses de cet appareil")
+    clear = page.locator("#mu-erase-all")
     clear.click()
     confirm = page.locator(".mu-dossier__confirm")
     confirm.locator("button:has-text('Annuler')").click()
     assert "Rien n'a été effacé" in page.locator(".mu-dossier__status").last.inner_text()
-    assert page.evaluate("() => document.activeElement.textContent") == "Effacer mes réponses de cet appareil"
+    assert page.evaluate("() => document.activeElement.textContent") == "Tout effacer de cet appareil"
     assert progress(page, "portrait") == f"2 sur {portrait_total}"
     clear.click()
     assert "2 questionnaires" in confirm.inner_text()
     assert page.evaluate("document.activeElement.id") == "mu-dossier-confirm-title"
-    confirm.locator("button:has-text('Effacer')").click()
+    confirm.locator("button:has-text('Oui, tout effacer')").click()
     assert progress(page, "portrait") == f"0 sur {portrait_total}"
     assert page.evaluate("k => localStorage.getItem(k)", key("portrait")) is None
 

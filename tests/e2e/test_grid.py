@@ -438,7 +438,6 @@ def test_bad_files_leave_the_grid_untouched(page, site, tmp_path):
         ("portrait.json", A, "Ce fichier contient des réponses à un questionnaire, pas une grille"),
         ("recent.json", newer_grid, "version plus récente de Mutuus"),
         ("inconnue.json", {"format": "mutuus-grid", "format_version": 1, "portraits": [A, B], "marks": {"budget": {"mark": "divergence"}}}, "dimension inconnue"),
-        ("double.json", {"format": "mutuus-grid", "format_version": 1, "portraits": [A, A], "marks": {}}, "deux portraits de « Atelier du Plateau »"),
     ]:
         page.set_input_files("#mu-grid-open", write(tmp_path, name, content))
         files_alert = page.locator("#mu-grid-files-error")
@@ -451,18 +450,26 @@ def test_bad_files_leave_the_grid_untouched(page, site, tmp_path):
     assert_no_axe_violations(page)
 
 
-def test_same_organisation_replaced_and_removal(page, site, tmp_path):
+def test_same_name_kept_apart_and_removal(page, site, tmp_path):
+    """Issue 8: two portraits under one name (case and spaces aside) stay two columns."""
     goto(page, site, GRID)
     import_three(page, tmp_path)
-    # A second file from "atelier du plateau" (other case, extra spaces): replaces A.
+    # A second file from "atelier du plateau" (other case, extra spaces), other
+    # answers: a fourth column "atelier du Plateau (2)", nothing dropped.
     newer = portrait("  atelier  du Plateau ", {"mission_valeurs": "weakness"}, "2026-11-24T09:00:00Z")
     page.set_input_files("#mu-grid-portraits", write(tmp_path, "a2.json", newer))
-    page.locator(".mu-grid__status p").first.wait_for()
-    assert "Le portrait de « Atelier du Plateau » a été remplacé par le fichier « a2.json »" in page.locator(".mu-grid__status").first.inner_text()
-    assert page.locator("#mu-grid-organisations li").count() == 3
-    # The new file's answers are shown: mission now a weakness for everyone but B.
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 4")
+    assert "celle-ci est affichée « atelier  du Plateau (2) »" in page.locator(".mu-grid__status").first.inner_text()
+    names = page.locator("#mu-grid-organisations .mu-grid__org-name").all_inner_texts()
+    assert names[0] == "Atelier du Plateau" and names[3] == "atelier  du Plateau (2)"
+    # Both files' answers are shown: A strength, B strength, C weakness, A (2) weakness.
     cells = page.locator("[data-dimension=identite] tr[data-question=mission_valeurs] td").all_inner_texts()
-    assert [c.split("\n")[0] for c in cells] == ["Faiblesse", "Force", "Faiblesse"]
+    assert [c.split("\n")[0] for c in cells] == ["Force", "Force", "Faiblesse", "Faiblesse"]
+    # The same file again adds nothing.
+    page.set_input_files("#mu-grid-portraits", write(tmp_path, "a3.json", newer))
+    page.locator("text=est déjà dans la grille").wait_for()
+    assert page.locator("#mu-grid-organisations li").count() == 4
+    page.click("button[aria-label='Retirer « atelier  du Plateau (2) » de la grille']")
 
     # Remove B: two organisations remain; focus lands on the next "Retirer".
     page.click("button[aria-label='Retirer « Recyclerie du Nord » de la grille']")
@@ -508,7 +515,7 @@ def test_keyboard_only(page, site, tmp_path):
     assert page.evaluate("JSON.parse(localStorage.getItem('mutuus:/:grille:v1')).marks.identite.note") == "Valeurs à discuter le 3 décembre"
     # The remove buttons are reached with Tab from "Ajouter mon propre portrait"
     # and work with Enter.
-    page.focus("#mu-grid-own")
+    page.focus("#mu-grid-partners")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Retirer « Atelier du Plateau » de la grille"
     page.keyboard.press("Enter")
@@ -563,7 +570,7 @@ def test_mounts_through_instant_navigation(page, site, tmp_path):
     assert page.locator(".mu-grid__add").count() == 1
     import_three(page, tmp_path)
     mark(page, "gouvernance", "convergence")
-    page.click("article a[href$='mon-dossier/']")
+    page.locator("article a[href$='mon-dossier/']").first.click()
     page.wait_for_url("**/mon-dossier/")
     page.locator(".mu-dossier__table").wait_for()
     assert page.locator(".mu-dossier__table").count() == 1
@@ -608,9 +615,9 @@ def test_portrait_filled_on_its_page_feeds_the_grid(page, site, tmp_path):
     assert page.locator("#mu-grid-organisations .mu-grid__org-name").all_inner_texts() == ["Coop du Quartier"]
     cell = page.locator("[data-dimension=locaux_equipements] tr[data-question=locaux] td").first
     assert cell.inner_text() == "Faiblesse\nBail précaire"
-    # The exported file is the same organisation: it replaces, with a message.
+    # The exported file holds the same answers: not doubled, with a message.
     page.set_input_files("#mu-grid-portraits", exported)
-    page.locator("text=Le portrait de « Coop du Quartier » a été remplacé").wait_for()
+    page.locator("text=Le portrait de « Coop du Quartier » est déjà dans la grille").wait_for()
     assert page.locator("#mu-grid-organisations li").count() == 1
     # Add C (mission a weakness): mission strength vs weakness, identite not
     # marked -> rule 2, low; locaux weakness vs neutral is no opposition.

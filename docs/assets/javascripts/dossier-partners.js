@@ -15,8 +15,8 @@ const UNCHANGED = "Vos réponses et vos partenaires n'ont pas changé.";
 
 export function mountPartners(part, ctx) {
   const { catalog, byId } = ctx;
-  const status = h("div", { class: "mu-dossier__status", role: "status" });
-  const alert = h("div", { class: "mu-dossier__alert", role: "alert", id: "mu-partners-error" });
+  const status = h("div", { class: "mu-partners__status", role: "status" });
+  const alert = h("div", { class: "mu-partners__alert", role: "alert", id: "mu-partners-error" });
   const say = (text) => {
     alert.replaceChildren();
     status.replaceChildren(...(text ? [h("p", { text })] : []));

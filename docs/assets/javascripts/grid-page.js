@@ -202,14 +202,16 @@ function mount(root) {
   });
   const ownButton = h("button", { type: "button", class: "md-button", id: "mu-grid-own", text: "Ajouter mon propre portrait" });
 
-  // Adds one organisation; returns a French sentence. The same file added
-  // again (same name, same export date) replaces itself; another
-  // organisation with the same name is kept apart as "Name (2)".
+  // Adds one organisation; returns a French sentence. The same portrait
+  // added again (same name, same answers) is not doubled; another portrait
+  // under a name already shown is kept apart as "Name (2)": the page cannot
+  // tell a newer file from another organisation, so it never drops one.
   function put(name, answers, exportedAt, origin) {
-    const existing = state.organisations.findIndex((o) => sameName(o.name, name) && (o.exported_at || "") === (exportedAt || ""));
+    const same = (a, b) => JSON.stringify(sanitizeAnswers(definition, a)) === JSON.stringify(sanitizeAnswers(definition, b));
+    const existing = state.organisations.findIndex((o) => sameName(o.name.replace(/ \(\d+\)$/, ""), name) && same(o.answers, answers));
     if (existing >= 0) {
       state.organisations[existing] = { name: state.organisations[existing].name, answers, exported_at: exportedAt || "" };
-      return `Le portrait de « ${state.organisations[existing].name} » a été remis à jour (${origin}).`;
+      return `Le portrait de « ${state.organisations[existing].name} » est déjà dans la grille, avec les mêmes réponses (${origin}).`;
     }
     if (state.organisations.length >= MAX_ORGANISATIONS) {
       return null;

@@ -64,6 +64,7 @@ class QuestionnaireForm {
     this.warning = form.querySelector(`#${prefix}--storage-warning`);
     this.pendingConfirm = null;
     this.opener = null;
+    this.held = null;
     this.storageFailed = false;
     this.byId = new Map(this.questions.map((q) => [q.id, q]));
     this.remaining = document.createElement("p");
@@ -228,6 +229,11 @@ class QuestionnaireForm {
     if (target === this.importInput) return;
     if (target instanceof HTMLTextAreaElement) autosize(target);
     const id = this.questionIdOf(target);
+    if (id && id === this.held) {
+      // The blur that moved focus to the question fires "change": not a choice.
+      if (event.type !== "input") return;
+      this.hideConfirm(); // typing on: this version is kept
+    }
     this.save(id ? [id] : []);
     this.updateProgress();
   }
@@ -251,7 +257,9 @@ class QuestionnaireForm {
     const theirs = answersFormat.sanitizeAnswers(this.definition, record.answers);
     const mine = this.readAnswers();
     const active = document.activeElement;
-    const editing = active && this.form.contains(active) && active instanceof HTMLTextAreaElement ? this.questionIdOf(active) : null;
+    // The field being typed in, or the one whose conflict is still asked about.
+    const editing =
+      this.held || (active && this.form.contains(active) && active instanceof HTMLTextAreaElement ? this.questionIdOf(active) : null);
     const same = (a, b) => JSON.stringify(a || null) === JSON.stringify(b || null);
     let changed = 0;
     let conflict = null;
@@ -268,22 +276,33 @@ class QuestionnaireForm {
       this.organisation.value = record.organisation;
     }
     this.updateProgress();
-    if (conflict) {
+    if (conflict && this.held === conflict.id) {
+      // Already asked: the answer will use the latest version of the other tab.
+      this.heldTheirs = theirs[conflict.id];
+    } else if (conflict) {
       const opener = active;
+      this.held = conflict.id;
+      this.heldTheirs = theirs[conflict.id];
       this.ask(
         `La question « ${conflict.label} » vient d'être modifiée dans un autre onglet, pendant que vous l'écriviez ici. Quelle version garder ?`,
         "Prendre la version de l'autre onglet",
         () => {
-          this.writeQuestion(conflict, theirs[conflict.id]);
+          this.held = null;
+          this.writeQuestion(conflict, this.heldTheirs);
           this.updateProgress();
           this.say("La version de l'autre onglet est reprise.");
         },
-        { no: () => {
-          this.save([conflict.id]);
-          this.say("Votre version est gardée et enregistrée.");
-        }, noLabel: "Garder la mienne", opener },
+        {
+          no: () => {
+            this.held = null;
+            this.save([conflict.id]);
+            this.say("Votre version est gardée et enregistrée.");
+          },
+          noLabel: "Garder la mienne",
+          opener,
+        },
       );
-    } else if (changed) {
+    } else if (changed && !this.held) {
       this.say(`${changed > 1 ? `${changed} réponses mises à jour` : "1 réponse mise à jour"} depuis un autre onglet.`);
     }
   }
@@ -314,6 +333,7 @@ class QuestionnaireForm {
   hideConfirm() {
     this.pendingConfirm = null;
     this.pendingNo = null;
+    this.held = null;
     this.confirmBox.hidden = true;
   }
 
