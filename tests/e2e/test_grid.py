@@ -459,9 +459,10 @@ def test_same_name_kept_apart_and_removal(page, site, tmp_path):
     newer = portrait("  atelier  du Plateau ", {"mission_valeurs": "weakness"}, "2026-11-24T09:00:00Z")
     page.set_input_files("#mu-grid-portraits", write(tmp_path, "a2.json", newer))
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 4")
-    assert "celle-ci est affichée « atelier  du Plateau (2) »" in page.locator(".mu-grid__status").first.inner_text()
+    # (inner_text shows the two spaces of the file's name as one)
+    assert "celle-ci est affichée « atelier du Plateau (2) »" in page.locator(".mu-grid__status").first.inner_text()
     names = page.locator("#mu-grid-organisations .mu-grid__org-name").all_inner_texts()
-    assert names[0] == "Atelier du Plateau" and names[3] == "atelier  du Plateau (2)"
+    assert names[0] == "Atelier du Plateau" and names[3] == "atelier du Plateau (2)"
     # Both files' answers are shown: A strength, B strength, C weakness, A (2) weakness.
     cells = page.locator("[data-dimension=identite] tr[data-question=mission_valeurs] td").all_inner_texts()
     assert [c.split("\n")[0] for c in cells] == ["Force", "Force", "Faiblesse", "Faiblesse"]
@@ -564,18 +565,18 @@ def test_mounts_through_instant_navigation(page, site, tmp_path):
     goto(page, site, "outils/mon-dossier/")
     page.evaluate("() => { window.__mu_marker = 7; }")
     page.click("article a[href$='grille-diagnostic/']")
-    page.wait_for_url("**/grille-diagnostic/")
+    page.wait_for_url(lambda url: url.split("#")[0].endswith("/grille-diagnostic/"))
     page.locator(".mu-grid__add").wait_for()
     assert page.evaluate("() => window.__mu_marker") == 7, "navigation.instant est inactif"
     assert page.locator(".mu-grid__add").count() == 1
     import_three(page, tmp_path)
     mark(page, "gouvernance", "convergence")
     page.locator("article a[href$='mon-dossier/']").first.click()
-    page.wait_for_url("**/mon-dossier/")
+    page.wait_for_url(lambda url: url.split("#")[0].endswith("/mon-dossier/"))
     page.locator(".mu-dossier__table").wait_for()
     assert page.locator(".mu-dossier__table").count() == 1
     page.click("article a[href$='grille-diagnostic/']")
-    page.wait_for_url("**/grille-diagnostic/")
+    page.wait_for_url(lambda url: url.split("#")[0].endswith("/grille-diagnostic/"))
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
     assert page.locator(".mu-grid__add").count() == 1
     assert page.is_checked("#mu-grid-gouvernance-mark-convergence")
@@ -625,3 +626,51 @@ def test_portrait_filled_on_its_page_feeds_the_grid(page, site, tmp_path):
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
     assert reading_code(page) == "low_mission"
     assert "mu-grid__hint--difference" in page.locator("#mu-grid-locaux_equipements-hint").get_attribute("class")
+
+
+# ---------------------------------------------------------------- issue 8
+
+
+def test_grid_takes_partners_portraits_and_keeps_same_names_apart(page, site, tmp_path):
+    """Issue 8: the grid reads the partners kept in "Mon dossier"; two
+    organisations with the same name stay two columns; focus returns to the
+    opening button after a confirmation."""
+    goto(page, site, GRID)
+    partners = {
+        "partners": [
+            {"id": "p-1", "name": "Coop", "imported_at": "2026-11-22T10:00:00Z", "exported_at": "2026-11-21T10:00:00Z",
+             "questionnaires": {"portrait": {"version": 1, "answers": {"mission_valeurs": {"value": "strength"}}}}},
+            {"id": "p-2", "name": "coop ", "imported_at": "2026-11-22T11:00:00Z", "exported_at": "2026-11-21T11:00:00Z",
+             "questionnaires": {"portrait": {"version": 1, "answers": {"mission_valeurs": {"value": "neutral"}}}}},
+            {"id": "p-3", "name": "Sans portrait", "imported_at": "2026-11-22T12:00:00Z", "exported_at": "",
+             "questionnaires": {"inventaire": {"version": 1, "answers": {"locaux_offre": {"value": "Salle"}}}}},
+        ]
+    }
+    page.evaluate("v => localStorage.setItem('mutuus:/:partners:v1', JSON.stringify(v))", partners)
+    reload(page)
+    page.click("#mu-grid-partners")
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
+    # Two partners with a portrait; the second, same name aside case and
+    # spaces, is shown "coop (2)"; the partner without a portrait is left out.
+    assert page.locator("#mu-grid-organisations .mu-grid__org-name").all_inner_texts() == ["Coop", "coop (2)"]
+    cells = page.locator("[data-dimension=identite] tr[data-question=mission_valeurs] td").all_inner_texts()
+    assert [c.split("\n")[0] for c in cells] == ["Force", "Neutre"]
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('mutuus:/:grille:v1')).portraits.map((p) => p.organisation)")
+    assert stored == ["Coop", "coop (2)"]
+    # Pressing again adds nothing (same names, same answers).
+    page.click("#mu-grid-partners")
+    page.locator("text=est déjà dans la grille").first.wait_for()
+    assert page.locator("#mu-grid-organisations li").count() == 2
+    # The saved grid opens again with both columns.
+    reload(page)
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
+    assert_no_axe_violations(page)
+
+    # "Vider la grille": after "Annuler" and after confirming, focus is back on the button.
+    page.click("#mu-grid-clear")
+    page.click(".mu-grid__confirm button:has-text('Annuler')")
+    assert page.evaluate("() => document.activeElement.id") == "mu-grid-clear"
+    page.click("#mu-grid-clear")
+    page.click(".mu-grid__confirm button:has-text('Vider la grille')")
+    assert page.evaluate("() => document.activeElement.id") == "mu-grid-clear"
+    assert page.locator("#mu-grid-organisations li").count() == 0
