@@ -645,3 +645,20 @@ def test_dark_palette_selected_option_is_clear(page, site, q):
     assert contrast(colours["accent"], colours["bg"]) >= 3, colours
     assert colours["weight"] == "700" and colours["line"] == "underline"
     assert_no_axe_violations(page)
+
+
+def test_damaged_record_is_kept_aside_and_told(page, site, q):
+    """Issue 13: a stored record that is not JSON is kept under its own key, the user is told, nothing is overwritten."""
+    goto(page, site, PAGE)
+    key = f"mutuus:/:{QID}:v{q['version']}"
+    page.evaluate(f"() => localStorage.setItem('{key}', '{{\"organisation\": \"Atel')")
+    reload(page)
+    page.wait_for_selector(f"{FORM}[data-mounted]")
+    assert "Des données gardées sur cet appareil étaient abîmées" in status(page)
+    aside = page.evaluate(f"() => Object.keys(localStorage).filter((k) => k.startsWith('{key}:damaged:'))")
+    assert len(aside) == 1
+    assert page.evaluate("k => localStorage.getItem(k)", aside[0]) == '{"organisation": "Atel'
+    # A new answer is saved under the usual key; the damaged text stays aside.
+    page.check(f"{P}-{q['check']['id']}-opt-done")
+    assert page.evaluate("k => localStorage.getItem(k)", aside[0]) == '{"organisation": "Atel'
+    assert page.evaluate(f"() => JSON.parse(localStorage.getItem('{key}')).answers")[q["check"]["id"]] == {"value": "done"}

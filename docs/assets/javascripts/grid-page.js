@@ -9,7 +9,7 @@
 // as Markdown and printed. Mounts on <div class="mu-grid"> through
 // Material's document$; does nothing on other pages. User text is text.
 
-import { loadRecord, loadOrganisation, readJSON, writeJSON, removeKey, siteRoot, partnersKey } from "./storage.js";
+import { DAMAGED_MESSAGE, loadRecord, loadOrganisation, readJSON, writeJSON, removeKey, siteRoot, partnersKey } from "./storage.js";
 import { readPartners } from "./partners.js";
 import { MAX_FILE_BYTES, countAnswered, downloadText, formatDate, parseAnswersFile, sanitizeAnswers } from "./answers.js";
 import { MARKS, MISSION_DIMENSION, MISSION_QUESTION, suggestDimension, summarise } from "./grid-rule.js";
@@ -154,6 +154,7 @@ function mount(root) {
       storageProblem = stored.message;
       return;
     }
+    if (stored.damaged) notice(DAMAGED_MESSAGE);
     if (stored.value === null) return;
     const result = validateGridObject(stored.value, definition);
     if (result.ok) state = result.data;
