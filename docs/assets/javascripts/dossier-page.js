@@ -34,16 +34,9 @@ import {
   sanitizeAnswers,
   validateDossierObject,
 } from "./answers.js";
-import { h, onPage, readFileText, formatDateTime, pageHref, readCatalog, slug, today, plural } from "./dossier-dom.js";
-
-export const STEP_LABELS = {
-  impulsion: "1. Impulsion",
-  reflexion: "2. Réflexion",
-  diagnostic: "3. Diagnostic",
-  modelisation: "4. Modélisation",
-  realisation: "5. Réalisation",
-  evaluation: "6. Évaluation",
-};
+import { h, onPage, readFileText, formatDateTime, pageHref, readCatalog, readCatalogRules, slug, today, plural } from "./dossier-dom.js";
+import { useLocale } from "./answers.js";
+import { stepLabel, stepOrder } from "./rules.js";
 
 const UNCHANGED = "Vos réponses actuelles n'ont pas changé.";
 
@@ -86,10 +79,13 @@ function mostUsedOrganisation(rows) {
 function mount(root) {
   for (const el of root.querySelectorAll(".mu-js-needed")) el.remove();
   const raw = readCatalog(document);
+  const rules = readCatalogRules(document);
+  if (!rules) throw new Error("Mutuus : règles absentes du catalogue (#mu-q-catalog)");
+  useLocale(rules.locale);
   // In the order of the six steps; within a step, the step's own
   // questionnaire first, then the tools (portrait, inventory) in catalog order.
-  const stepOrder = Object.keys(STEP_LABELS);
-  const rank = (d) => 2 * (stepOrder.includes(d.step) ? stepOrder.indexOf(d.step) : stepOrder.length) + (d.id === d.step ? 0 : 1);
+  const steps = stepOrder(rules);
+  const rank = (d) => 2 * (steps.includes(d.step) ? steps.indexOf(d.step) : steps.length) + (d.id === d.step ? 0 : 1);
   const catalog = raw ? raw.map((d, i) => [d, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([d]) => d) : null;
   if (!catalog || catalog.length === 0) {
     root.append(h("p", { class: "mu-dossier__error", text: "La liste des questionnaires est introuvable sur cette page. Rechargez la page ; si le problème continue, signalez-le." }));
@@ -160,7 +156,7 @@ function mount(root) {
           { "data-questionnaire": definition.id },
           h("th", { scope: "row" }, title),
           // data-label: the column name, shown beside each cell on narrow screens (grid.css).
-          h("td", { "data-label": "Étape", text: STEP_LABELS[definition.step] || definition.step || "" }),
+          h("td", { "data-label": "Étape", text: stepLabel(rules, definition.step) }),
           progress,
           h("td", { class: "mu-dossier__organisation", "data-label": "Organisation", text: organisation || "—" }),
           h("td", { "data-label": "Dernière modification", text: date || "Pas encore commencé" }),

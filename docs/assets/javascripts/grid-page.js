@@ -24,7 +24,8 @@ import {
   uniqueName,
   validateGridObject,
 } from "./grid-files.js";
-import { h, onPage, pageHref, readCatalog, readFileText, formatDateTime, slug, today, plural } from "./dossier-dom.js";
+import { h, onPage, pageHref, readCatalog, readCatalogRules, readFileText, slug, today, plural } from "./dossier-dom.js";
+import { useLocale } from "./answers.js";
 
 export function gridKey() {
   return `mutuus:${siteRoot()}:grille:v1`;
@@ -126,6 +127,8 @@ function riskLinks(risks) {
 function mount(root) {
   for (const el of root.querySelectorAll(".mu-js-needed")) el.remove();
   const catalog = readCatalog(document) || [];
+  const rules = readCatalogRules(document);
+  if (rules) useLocale(rules.locale);
   const definition = catalog.find((d) => d.id === (root.dataset.portrait || "portrait"));
   if (!definition) {
     root.append(h("p", { class: "mu-grid__error", text: "La définition du portrait est introuvable sur cette page. Rechargez la page ; si le problème continue, signalez-le." }));

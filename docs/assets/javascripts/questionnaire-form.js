@@ -21,17 +21,14 @@
 
 import * as storage from "./storage.js";
 import * as answersFormat from "./answers.js";
+import { mount } from "./mount.js";
+import { progressText as rulesProgress } from "./rules.js";
 
 const MIME = {
   json: "application/json",
   md: "text/markdown;charset=utf-8",
   csv: "text/csv;charset=utf-8",
 };
-
-function progressText(answered, total) {
-  const plural = answered > 1;
-  return `${answered} ${plural ? "questions" : "question"} sur ${total} ${plural ? "répondues" : "répondue"}`;
-}
 
 function radios(form, name) {
   return Array.from(form.querySelectorAll('input[type="radio"]')).filter((input) => input.name === name);
@@ -50,6 +47,9 @@ class QuestionnaireForm {
   constructor(form) {
     this.form = form;
     this.definition = JSON.parse(form.querySelector(".mu-q-definition").textContent);
+    // Python's rules (macros/questionnaire_rules.py): progress sentence, locale.
+    this.rules = this.definition.rules;
+    answersFormat.useLocale(this.rules.locale);
     this.questions = answersFormat.questionsOf(this.definition);
     this.id = this.definition.id;
     this.version = this.definition.version;
@@ -191,7 +191,7 @@ class QuestionnaireForm {
     const { answered, total } = answersFormat.countAnswered(this.definition, answers);
     this.progress.max = total;
     this.progress.value = answered;
-    this.progressLabel.textContent = progressText(answered, total);
+    this.progressLabel.textContent = rulesProgress(this.rules, answered, total);
     this.renderRemaining(answers);
   }
 
@@ -461,18 +461,7 @@ class QuestionnaireForm {
     this.save();
     this.updateProgress();
     const { answered, total } = answersFormat.countAnswered(this.definition, this.readAnswers());
-    this.say(`Réponses importées : ${progressText(answered, total)}.`, "success");
-  }
-}
-
-function mountAll() {
-  for (const form of document.querySelectorAll("form.mu-questionnaire:not([data-mounted])")) {
-    try {
-      new QuestionnaireForm(form).mount();
-    } catch (error) {
-      // Leave the printable checklist as it is; say so in the console for maintainers.
-      console.warn("Mutuus : questionnaire non initialisé", error);
-    }
+    this.say(`Réponses importées : ${rulesProgress(this.rules, answered, total)}.`, "success");
   }
 }
 
@@ -487,10 +476,6 @@ window.addEventListener("beforeprint", () => {
   }
 });
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(mountAll);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountAll);
-} else {
-  mountAll();
-}
+// Mounted once per form, on each page Material shows (mount.js). If the
+// form cannot start, the printable checklist stays as it is.
+mount("form.mu-questionnaire", (form) => new QuestionnaireForm(form).mount());
