@@ -77,7 +77,7 @@ C = portrait(
 # Suggestions worked out by hand (only ratings strength/weakness/neutral given
 # by at least two organisations are compared):
 # - identite: mission_valeurs A strength, B strength, C weakness -> opposed on
-#   the mission -> "divergence".
+#   the mission -> "values_check" (compare the values texts before concluding).
 # - gouvernance: conseil_administration S/S/S, prise_decision N/N -> all the
 #   same -> "convergence".
 # - locaux_equipements: locaux A strength / B weakness; entreposage A weakness
@@ -89,7 +89,7 @@ C = portrait(
 # - gestion_administration: budgetisation A strength / C weakness -> "complementarity"
 #   (assurances W/W/W agrees, but one opposition is enough).
 EXPECTED_HINTS = {
-    "identite": "divergence",
+    "identite": "values_check",
     "gouvernance": "convergence",
     "locaux_equipements": "complementarity",
     "services": "difference",
@@ -187,15 +187,17 @@ def test_three_portraits_side_by_side_marks_and_reading(page, site, tmp_path):
     assert page.locator("[data-dimension=identite] fieldset").get_attribute("aria-describedby") == "mu-grid-identite-hint"
 
     # Stage 1, nothing marked. Identite is not marked and mission_valeurs is a
-    # strength for A and B and a weakness for C -> rule 2: low, mission.
+    # strength for A and B and a weakness for C -> rule 2b: compare the values
+    # first (the ratings say whether each wrote them down, not whether they agree).
     assert counts(page) == {
         "convergence": "Convergence : 0",
         "complementarity": "Complémentarité : 0",
         "divergence": "Divergence : 0",
         "unmarked": "Pas encore marquées : 6",
     }
-    assert reading_code(page) == "low_mission"
-    assert "Faible tant que la divergence sur la mission et les valeurs n'est pas levée" in page.locator(".mu-grid__reading").inner_text()
+    assert reading_code(page) == "check_values"
+    assert "Comparez d'abord vos missions et vos valeurs" in page.locator(".mu-grid__reading").inner_text()
+    assert "elles ne disent pas si vos valeurs se rejoignent" in page.locator(".mu-grid__serious").inner_text()
     serious = page.locator(".mu-grid__serious")
     assert serious.is_visible()
     assert "« Atelier du Plateau » et « Recyclerie du Nord »" in serious.inner_text()
@@ -204,7 +206,7 @@ def test_three_portraits_side_by_side_marks_and_reading(page, site, tmp_path):
 
     # Stage 2: gouvernance convergence, locaux complementarity, services
     # complementarity, communication divergence. Counts 1 / 2 / 1 / 2 unmarked.
-    # Identite still unmarked, ratings still opposed -> rule 2 still applies.
+    # Identite still unmarked, ratings still opposed -> rule 2b still applies.
     mark(page, "gouvernance", "convergence")
     mark(page, "locaux_equipements", "complementarity")
     mark(page, "services", "complementarity")
@@ -216,7 +218,7 @@ def test_three_portraits_side_by_side_marks_and_reading(page, site, tmp_path):
         "divergence": "Divergence : 1",
         "unmarked": "Pas encore marquées : 2",
     }
-    assert reading_code(page) == "low_mission"
+    assert reading_code(page) == "check_values"
     divergences = page.locator(".mu-grid__divergences li")
     assert divergences.count() == 1
     assert divergences.first.get_attribute("data-dimension") == "communication"
@@ -317,7 +319,7 @@ def test_rule_hand_worked_cases(page, site):
         "two_favourable": "clarify_few",  # 0 divergence, 2 favourable: rule 7
         "two_divergences": "clarify_divergence",  # 2 divergences even with 3 favourable: rule 6
         "three_divergences": "low_many",  # rule 3
-        "mission_ratings_unmarked": "low_mission",  # rule 2 beats 3 convergences
+        "mission_ratings_unmarked": "check_values",  # rule 2b beats 3 convergences
         # identite marked complementarity overrides the opposed ratings; with
         # services and communication convergence: 3 favourable, 0 divergence -> rule 5.
         "mission_ratings_but_marked": "high",
@@ -557,7 +559,7 @@ def test_blocked_storage_still_compares(page, site, tmp_path):
     warning = page.locator(".mu-grid__warning")
     assert warning.is_visible()
     assert "enregistrez-la dans un fichier" in warning.inner_text()
-    assert reading_code(page) == "low_mission"
+    assert reading_code(page) == "check_values"
 
 
 def test_mounts_through_instant_navigation(page, site, tmp_path):
@@ -621,10 +623,10 @@ def test_portrait_filled_on_its_page_feeds_the_grid(page, site, tmp_path):
     page.locator("text=Le portrait de « Coop du Quartier » est déjà dans la grille").wait_for()
     assert page.locator("#mu-grid-organisations li").count() == 1
     # Add C (mission a weakness): mission strength vs weakness, identite not
-    # marked -> rule 2, low; locaux weakness vs neutral is no opposition.
+    # marked -> rule 2b, compare values first; locaux weakness vs neutral is no opposition.
     page.set_input_files("#mu-grid-portraits", write(tmp_path, "c.json", C))
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
-    assert reading_code(page) == "low_mission"
+    assert reading_code(page) == "check_values"
     assert "mu-grid__hint--difference" in page.locator("#mu-grid-locaux_equipements-hint").get_attribute("class")
 
 

@@ -24,82 +24,12 @@ import {
   uniqueName,
   validateGridObject,
 } from "./grid-files.js";
+import { MARK_HELP, listNames, readingText, suggestionText } from "./grid-texts.js";
 import { h, onPage, pageHref, readCatalog, readCatalogRules, readFileText, slug, today, plural } from "./dossier-dom.js";
 import { useLocale } from "./answers.js";
 
 export function gridKey() {
   return `mutuus:${siteRoot()}:grille:v1`;
-}
-
-const MARK_HELP = {
-  convergence: "vous allez dans le même sens : synergies possibles",
-  complementarity: "des différences qui peuvent vous enrichir, à discuter",
-  divergence: "un obstacle ou un défi important",
-  "": "vous n'avez pas encore tranché",
-};
-
-
-function listNames(names) {
-  const quoted = names.map((n) => `« ${n} »`);
-  if (quoted.length <= 1) return quoted.join("");
-  return `${quoted.slice(0, -1).join(", ")} et ${quoted[quoted.length - 1]}`;
-}
-
-export function readingText(reading) {
-  switch (reading.code) {
-    case "need_portraits":
-      return { level: "none", title: "pas encore de lecture", text: "Importez au moins deux portraits." };
-    case "low_mission":
-      return { level: "low", title: "faible", text: "Faible tant que la divergence sur la mission et les valeurs n'est pas levée." };
-    case "low_many":
-      return {
-        level: "low",
-        title: "faible",
-        text: `${plural(reading.divergences, "dimension est", "dimensions sont")} en divergence : levez ces obstacles avant d'aller plus loin.`,
-      };
-    case "need_marks":
-      return { level: "none", title: "pas encore de lecture", text: "Marquez au moins une dimension." };
-    case "high":
-      return {
-        level: "high",
-        title: "élevé",
-        text: `Aucune divergence et ${plural(reading.favourable, "dimension", "dimensions")} en convergence ou en complémentarité.`,
-      };
-    case "clarify_divergence":
-      return {
-        level: "clarify",
-        title: "à clarifier",
-        text: `${plural(reading.divergences, "divergence", "divergences")} à discuter avant de modéliser la mutualisation.`,
-      };
-    default:
-      return {
-        level: "clarify",
-        title: "à clarifier",
-        text: `Aucune divergence, mais ${plural(reading.favourable, "dimension", "dimensions")} seulement en convergence ou en complémentarité (il en faut au moins trois).`,
-      };
-  }
-}
-
-export function suggestionText(suggestion, organisationCount) {
-  if (organisationCount < 2) return "Importez au moins deux portraits pour obtenir une suggestion.";
-  const details = (items) =>
-    items.map((o) => `${o.label} (force : ${o.strong.join(", ")} ; faiblesse : ${o.weak.join(", ")})`).join(" ; ");
-  switch (suggestion.kind) {
-    case "not_enough":
-      return "Pas de suggestion : aucune caractéristique n'est notée par au moins deux organisations.";
-    case "divergence": {
-      const mission = suggestion.opposed.find((o) => o.id === MISSION_QUESTION);
-      return `Divergence possible : la mission et les valeurs sont une force pour ${listNames(mission.strong)} et une faiblesse pour ${listNames(mission.weak)}. Parlez-en avant tout le reste.`;
-    }
-    case "complementarity":
-      return `Complémentarité probable : l'une est forte là où l'autre est faible. ${details(suggestion.opposed)}.`;
-    case "convergence":
-      return suggestion.compared > 1
-        ? `Convergence probable : les ${suggestion.compared} caractéristiques notées par plusieurs organisations le sont de la même façon.`
-        : "Convergence probable : la seule caractéristique notée par plusieurs organisations l'est de la même façon.";
-    default:
-      return "Complémentarité possible : des écarts, mais aucune caractéristique n'est une force pour l'une et une faiblesse pour l'autre. À discuter.";
-  }
 }
 
 function emptyState() {
@@ -522,15 +452,19 @@ function mount(root) {
     serious.hidden = !mission.source;
     if (mission.source) {
       const identite = definition.sections.find((s) => s.id === MISSION_DIMENSION);
-      const why =
-        mission.source === "mark"
-          ? `Vous avez marqué la dimension « ${identite ? identite.title : "Identité"} » comme une divergence.`
-          : `La mission et les valeurs sont une force pour ${listNames(mission.strong)} et une faiblesse pour ${listNames(mission.weak)}, et la dimension « ${identite ? identite.title : "Identité"} » n'est pas encore marquée.`;
+      const dimension = identite ? identite.title : "Identité";
       serious.replaceChildren();
-      serious.append(
-        h("h4", { id: "mu-grid-serious-title", text: "La divergence la plus sérieuse : la mission et les valeurs" }),
-        h("p", { text: `${why} Un désaccord sur ce qui fait agir chaque organisation fragilise tout le reste : parlez-en d'abord, avant de partager des locaux, du personnel ou un budget.` }),
-      );
+      if (mission.source === "mark") {
+        serious.append(
+          h("h4", { id: "mu-grid-serious-title", text: "La divergence la plus sérieuse : la mission et les valeurs" }),
+          h("p", { text: `Vous avez marqué la dimension « ${dimension} » comme une divergence. Un désaccord sur ce qui fait agir chaque organisation fragilise tout le reste : parlez-en d'abord, avant de partager des locaux, du personnel ou un budget.` }),
+        );
+      } else {
+        serious.append(
+          h("h4", { id: "mu-grid-serious-title", text: "À comparer d'abord : la mission et les valeurs" }),
+          h("p", { text: `La mission et les valeurs sont une force pour ${listNames(mission.strong)} et une faiblesse pour ${listNames(mission.weak)}, et la dimension « ${dimension} » n'est pas encore marquée. Ces notes disent si chacune a écrit et partagé ses valeurs en interne ; elles ne disent pas si vos valeurs se rejoignent. Échangez vos textes de mission et de valeurs, parlez-en, puis marquez la dimension « ${dimension} ».` }),
+        );
+      }
       if ((risks[MISSION_DIMENSION] || []).length) serious.append(h("p", {}, "Risques à relire : ", riskLinks(risks[MISSION_DIMENSION])));
     }
     divergenceList.replaceChildren();
