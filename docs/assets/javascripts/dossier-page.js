@@ -21,6 +21,7 @@ import {
 } from "./storage.js";
 import { tally, describeTally } from "./registry.js";
 import { mountPartners } from "./dossier-partners.js";
+import { confirmBox } from "./confirm.js";
 import { readSaved, restoreSaved } from "./dossier-saved.js";
 import {
   ANSWERS_FORMAT,
@@ -198,40 +199,24 @@ function mount(root) {
     "aria-describedby": `${fileHelp} mu-dossier-error`,
     disabled: !storageOk,
   });
-  const confirmBox = h("div", { class: "mu-dossier__confirm", hidden: true });
-
-  function closeConfirm() {
-    confirmBox.hidden = true;
-    confirmBox.replaceChildren();
-  }
-
+  const confirm = confirmBox("mu-dossier");
+  const confirmBoxEl = confirm.box;
+  const closeConfirm = confirm.close;
   function askConfirm({ title, lines, confirmLabel, onConfirm, cancelMessage = `Import annulé. ${UNCHANGED}`, back = fileInput }) {
-    const heading = h("p", { class: "mu-dossier__confirm-title", id: "mu-dossier-confirm-title", tabindex: "-1", text: title });
-    const yes = h("button", { type: "button", class: "md-button md-button--primary", text: confirmLabel });
-    const no = h("button", { type: "button", class: "md-button", text: "Annuler" });
-    yes.addEventListener("click", () => {
-      closeConfirm();
-      onConfirm();
-      fileInput.value = "";
-      back.focus();
+    confirm.ask({
+      title,
+      lines,
+      confirmLabel,
+      back,
+      onConfirm: () => {
+        onConfirm();
+        fileInput.value = "";
+      },
+      onCancel: () => {
+        fileInput.value = "";
+        say(cancelMessage);
+      },
     });
-    no.addEventListener("click", () => {
-      closeConfirm();
-      fileInput.value = "";
-      say(cancelMessage);
-      back.focus();
-    });
-    confirmBox.replaceChildren(
-      h(
-        "div",
-        { role: "group", "aria-labelledby": "mu-dossier-confirm-title" },
-        heading,
-        h("ul", {}, lines.map((line) => h("li", { text: line }))),
-        h("div", { class: "mu-dossier__buttons" }, yes, no),
-      ),
-    );
-    confirmBox.hidden = false;
-    heading.focus();
   }
 
   async function onFile() {
@@ -402,7 +387,7 @@ function mount(root) {
     h("label", { for: fileId, text: "Fichier de dossier à importer (.json)" }),
     h("p", { id: fileHelp, class: "mu-help", text: "Un fichier « mutuus-dossier-….json » exporté depuis cette page, ou l'export d'un seul questionnaire. Rien n'est remplacé avant votre confirmation." }),
     fileInput,
-    confirmBox,
+    confirmBoxEl,
     h("div", { class: "mu-dossier__buttons" }, clearButton),
   );
   const messages = h("div", { class: "mu-dossier__messages" }, status, alert);

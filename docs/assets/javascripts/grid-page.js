@@ -24,6 +24,7 @@ import {
   uniqueName,
   validateGridObject,
 } from "./grid-files.js";
+import { confirmBox } from "./confirm.js";
 import { MARK_HELP, listNames, readingText, suggestionText } from "./grid-texts.js";
 import { h, onPage, pageHref, readCatalog, readCatalogRules, readFileText, slug, today, plural } from "./dossier-dom.js";
 import { useLocale } from "./answers.js";
@@ -490,7 +491,7 @@ function mount(root) {
   const printButton = h("button", { type: "button", class: "md-button", id: "mu-grid-print", text: "Imprimer" });
   const clearButton = h("button", { type: "button", class: "md-button", id: "mu-grid-clear", text: "Vider la grille" });
   const openInput = h("input", { type: "file", id: "mu-grid-open", accept: ".json,application/json", "aria-describedby": "mu-grid-open-help mu-grid-files-error" });
-  const confirmBox = h("div", { class: "mu-grid__confirm", hidden: true });
+  const confirm = confirmBox("mu-grid");
 
   function fileStem() {
     const names = state.organisations.map((o) => slug(o.name)).slice(0, 3).join("-");
@@ -522,28 +523,9 @@ function mount(root) {
   });
   printButton.addEventListener("click", () => globalThis.print());
 
-  function closeConfirm() {
-    confirmBox.hidden = true;
-    confirmBox.replaceChildren();
-  }
-
+  const closeConfirm = confirm.close;
   function askConfirm(title, confirmLabel, onConfirm, back) {
-    const heading = h("p", { id: "mu-grid-confirm-title", class: "mu-grid__confirm-title", tabindex: "-1", text: title });
-    const yes = h("button", { type: "button", class: "md-button md-button--primary", text: confirmLabel });
-    const no = h("button", { type: "button", class: "md-button", text: "Annuler" });
-    yes.addEventListener("click", () => {
-      closeConfirm();
-      onConfirm();
-      back.focus();
-    });
-    no.addEventListener("click", () => {
-      closeConfirm();
-      notice("Rien n'a changé.", filesBox);
-      back.focus();
-    });
-    confirmBox.replaceChildren(h("div", { role: "group", "aria-labelledby": "mu-grid-confirm-title" }, heading, h("div", { class: "mu-grid__buttons" }, yes, no)));
-    confirmBox.hidden = false;
-    heading.focus();
+    confirm.ask({ title, confirmLabel, onConfirm, back, onCancel: () => notice("Rien n'a changé.", filesBox) });
   }
 
   function describe(s) {
@@ -652,7 +634,7 @@ function mount(root) {
       h("p", { class: "mu-help", id: "mu-grid-open-help", text: "Un fichier créé avec « Enregistrer la grille ». Si la grille actuelle n'est pas vide, la page vous demande avant de la remplacer." }),
       openInput,
       h("div", { class: "mu-grid__buttons" }, clearButton),
-      confirmBox,
+      confirm.box,
       filesBox.status,
       filesBox.alert,
     ),
