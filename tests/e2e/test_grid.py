@@ -676,3 +676,32 @@ def test_grid_takes_partners_portraits_and_keeps_same_names_apart(page, site, tm
     page.click(".mu-grid__confirm button:has-text('Vider la grille')")
     assert page.evaluate("() => document.activeElement.id") == "mu-grid-clear"
     assert page.locator("#mu-grid-organisations li").count() == 0
+
+
+def test_two_tabs_show_the_same_grid(context, page, page_log, site, tmp_path):
+    """Issue 8, two tabs: a portrait added or a mark set in one tab shows in the other."""
+    from tests.e2e.harness import watch_page
+
+    goto(page, site, GRID)
+    other = context.new_page()
+    watch_page(other, page_log)
+    goto(other, site, GRID)
+    other.locator("#mu-grid-portraits").wait_for()
+    import_three(page, tmp_path)
+    other.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
+    assert "modifiée dans un autre onglet" in other.locator(".mu-grid__status").first.inner_text()
+    mark(other, "gouvernance", "convergence")
+    page.wait_for_function("() => document.querySelector('#mu-grid-gouvernance-mark-convergence').checked")
+    other.close()
+
+
+def test_damaged_grid_is_kept_aside(page, site):
+    """Issue 13: a stored grid that cannot be read is kept under its own key, and the page says so."""
+    goto(page, site, GRID)
+    page.evaluate("() => localStorage.setItem('mutuus:/:grille:v1', JSON.stringify({format: 'mutuus-grid', format_version: 1, portraits: 'abîmé'}))")
+    reload(page)
+    page.locator(".mu-grid__status p").first.wait_for()
+    assert "mises de côté" in page.locator(".mu-grid__status").first.inner_text()
+    aside = page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('mutuus:/:grille:v1:damaged:'))")
+    assert len(aside) == 1
+    assert page.evaluate("k => JSON.parse(localStorage.getItem(k)).portraits", aside[0]) == "abîmé"

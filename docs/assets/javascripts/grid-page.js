@@ -91,8 +91,15 @@ function mount(root) {
     if (stored.damaged) notice(DAMAGED_MESSAGE);
     if (stored.value === null) return;
     const result = validateGridObject(stored.value, definition);
-    if (result.ok) state = result.data;
-    else notice("La grille gardée sur cet appareil n'a pas pu être relue ; la page repart d'une grille vide. Si vous avez un fichier de la grille, ouvrez-le.");
+    if (result.ok) {
+      state = result.data;
+      return;
+    }
+    // Never overwrite it: keep it aside under its own key first.
+    const aside = `${gridKey()}:damaged:${new Date().toISOString()}`;
+    writeJSON(aside, stored.value);
+    removeKey(gridKey());
+    notice(`${DAMAGED_MESSAGE} La page repart d'une grille vide. Si vous avez un fichier de la grille, ouvrez-le.`);
   }
 
   // ------------------------------------------------------------ messages
@@ -640,6 +647,21 @@ function mount(root) {
     ),
   );
   restore();
+
+  // Another tab changed the grid: show its version here (what this tab had is
+  // already stored, each change being saved at once).
+  const onStorage = (event) => {
+    if (!root.isConnected) {
+      globalThis.removeEventListener("storage", onStorage);
+      return;
+    }
+    if (event.key !== null && event.key !== gridKey()) return;
+    state = emptyState();
+    restore();
+    renderAll();
+    notice("La grille vient d'être modifiée dans un autre onglet : elle est à jour ici.");
+  };
+  globalThis.addEventListener("storage", onStorage);
   renderStorageWarning();
   renderAll();
 
