@@ -22,16 +22,6 @@ from pathlib import Path
 import yaml
 from markdown.extensions.toc import slugify
 
-QUESTIONNAIRE_IDS = (
-    "impulsion",
-    "reflexion",
-    "diagnostic",
-    "modelisation",
-    "realisation",
-    "evaluation",
-    "portrait",
-    "inventaire",
-)
 STEPS = ("impulsion", "reflexion", "diagnostic", "modelisation", "realisation", "evaluation")
 KINDS = ("check", "text", "choice", "rating")
 PORTRAIT_SECTIONS = (

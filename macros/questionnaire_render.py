@@ -23,13 +23,7 @@ import json
 import posixpath
 import re
 
-CHECK_CHOICES = (("done", "Fait"), ("not_yet", "Pas encore"), ("not_applicable", "Sans objet"))
-RATING_CHOICES = (
-    ("strength", "Force"),
-    ("weakness", "Faiblesse"),
-    ("neutral", "Neutre"),
-    ("not_applicable", "Sans objet"),
-)
+from macros.questionnaire_rules import CHECK_CHOICES, RATING_CHOICES, browser_rules, progress_text  # noqa: F401 (re-exported)
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _STRONG = re.compile(r"\*\*(.+?)\*\*")
@@ -174,12 +168,6 @@ def question_count(definition: dict) -> int:
     return sum(len(section["questions"]) for section in definition["sections"])
 
 
-def progress_text(answered: int, total: int) -> str:
-    noun = "questions" if answered > 1 else "question"
-    verb = "répondues" if answered > 1 else "répondue"
-    return f"{answered} {noun} sur {total} {verb}"
-
-
 def _toolbar(prefix: str, definition: dict) -> str:
     total = question_count(definition)
     title = esc(definition["title"])
@@ -283,12 +271,24 @@ def _question(prefix: str, number: int, question: dict, page_url: str, use_direc
     )
 
 
-def render_questionnaire(definition: dict, page_url: str = "", use_directory_urls: bool = True, page: str | None = None) -> str:
+def _intro(definition: dict, page_url: str, use_directory_urls: bool) -> str:
+    """The questionnaire's intro. A step's own questionnaire sits on the step
+    page, right after "De quoi s'agit-il ?", which says the same: there the
+    intro is printed only (class ``mu-q-intro--print``), not shown twice."""
+    on_step_page = definition.get("step") == definition["id"]
+    css = "mu-q-intro mu-q-intro--print" if on_step_page else "mu-q-intro"
+    return f'<div class="{css}">{render_intro(definition["intro"], page_url, use_directory_urls)}</div>'
+
+
+def render_questionnaire(
+    definition: dict, page_url: str = "", use_directory_urls: bool = True, page: str | None = None, locale: str | None = None
+) -> str:
     """HTML of one questionnaire form, for the page whose URL is ``page_url``."""
     qid = definition["id"]
     prefix = f"mu-q-{qid}"
     title = esc(definition["title"])
     data = definition_json(definition, page if page is not None else page_url, use_directory_urls)
+    data["rules"] = browser_rules(locale)
     parts = [
         f'<form class="mu-questionnaire" id="{prefix}" data-questionnaire="{esc(qid)}" '
         f'data-version="{int(definition["version"])}" aria-label="{title}" novalidate>',
@@ -296,7 +296,7 @@ def render_questionnaire(definition: dict, page_url: str = "", use_directory_url
         f'<div class="mu-q-print-header"><p class="mu-q-print-title">{title}</p>'
         f'<p>Organisation : <span class="mu-q-print-organisation"></span></p>'
         f'<p>Date : <span class="mu-q-print-date"></span></p></div>',
-        f'<div class="mu-q-intro">{render_intro(definition["intro"], page_url, use_directory_urls)}</div>',
+        _intro(definition, page_url, use_directory_urls),
         _toolbar(prefix, definition),
         '<p class="mu-q-nojs">Sans JavaScript, ce questionnaire s\'imprime comme une liste à cocher à la main. '
         "Activez JavaScript pour le remplir à l'écran, l'enregistrer et l'exporter.</p>",
@@ -318,7 +318,7 @@ def render_questionnaire(definition: dict, page_url: str = "", use_directory_url
     return "\n".join(parts)
 
 
-def render_catalog(definitions: dict, pages: dict, page_url: str = "", use_directory_urls: bool = True) -> str:
+def render_catalog(definitions: dict, pages: dict, page_url: str = "", use_directory_urls: bool = True, locale: str | None = None) -> str:
     """One hidden ``<div id="mu-q-catalog">`` whose text is the JSON of every definition.
 
     Shape: ``{"questionnaires": [<definition + "page": site-root URL of the page
@@ -331,4 +331,4 @@ def render_catalog(definitions: dict, pages: dict, page_url: str = "", use_direc
         item = definition_json(definition, page, use_directory_urls)
         item["url"] = relative_url(page, page_url) if page is not None else None
         items.append(item)
-    return json_block({"questionnaires": items}, 'id="mu-q-catalog"')
+    return json_block({"questionnaires": items, "rules": browser_rules(locale)}, 'id="mu-q-catalog"')

@@ -19,6 +19,7 @@ def register(env):
     root = Path(env.project_dir)
     docs_dir = Path(env.conf["docs_dir"])
     use_directory_urls = bool(env.conf.get("use_directory_urls", True))
+    locale = ((env.conf.get("extra") or {}).get("network") or {}).get("locale")
     try:
         definitions = load_all(root / "questionnaires", docs_dir=docs_dir, root=root)
     except QuestionnaireError as error:
@@ -42,9 +43,9 @@ def register(env):
         if questionnaire_id not in definitions:
             known = ", ".join(definitions) or "aucun"
             raise PluginError(f"questionnaire « {questionnaire_id} » inconnu (fichiers trouvés : {known})")
-        return render_questionnaire(definitions[questionnaire_id], page_url(), use_directory_urls)
+        return render_questionnaire(definitions[questionnaire_id], page_url(), use_directory_urls, locale=locale)
 
     @env.macro
     def questionnaire_catalog():
         """Every questionnaire definition and the page that holds it, as JSON (#mu-q-catalog)."""
-        return render_catalog(definitions, pages, page_url(), use_directory_urls)
+        return render_catalog(definitions, pages, page_url(), use_directory_urls, locale=locale)

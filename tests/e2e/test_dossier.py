@@ -146,17 +146,17 @@ def test_progress_export_clear_import(page, site, tmp_path):
     assert len(by_id["impulsion"]["answers"]) == 3  # the invalid and unknown answers are not exported
 
     # Clear (with confirmation). "Annuler" first: nothing is erased, focus goes back.
-    clear = page.locator("text=Effacer mes réponses de cet appareil")
+    clear = page.locator("#mu-erase-all")
     clear.click()
     confirm = page.locator(".mu-dossier__confirm")
     confirm.locator("button:has-text('Annuler')").click()
     assert "Rien n'a été effacé" in page.locator(".mu-dossier__status").last.inner_text()
-    assert page.evaluate("() => document.activeElement.textContent") == "Effacer mes réponses de cet appareil"
+    assert page.evaluate("() => document.activeElement.textContent") == "Tout effacer de cet appareil"
     assert progress(page, "portrait") == f"2 sur {portrait_total}"
     clear.click()
     assert "2 questionnaires" in confirm.inner_text()
     assert page.evaluate("document.activeElement.id") == "mu-dossier-confirm-title"
-    confirm.locator("button:has-text('Effacer')").click()
+    confirm.locator("button:has-text('Oui, tout effacer')").click()
     assert progress(page, "portrait") == f"0 sur {portrait_total}"
     assert page.evaluate("k => localStorage.getItem(k)", key("portrait")) is None
 
@@ -279,4 +279,263 @@ def test_dossier_fits_a_phone_screen(page, site):
         "getComputedStyle(document.querySelector('.mu-dossier__table td[data-label]'), '::before').content"
     )
     assert label == '"Étape : "'
+    assert_no_axe_violations(page)
+
+
+# ---------------------------------------------------------------- issue 8
+
+
+FOREIGN = {
+    "mutuus:/autre-site/:impulsion:v1": {"organisation": "Autre", "answers": {}},
+    "theme-du-voisin": "sombre",
+}
+
+
+def keys(page) -> list[str]:
+    """Every localStorage key but Material's own (its palette, under "/.__")."""
+    return sorted(k for k in page.evaluate("() => Object.keys(localStorage)") if not k.startswith("/."))
+
+
+def test_erase_everything_names_what_it_removed(page, site):
+    """Issue 8, full erase: every "mutuus:/:" key goes (future calculator and
+    agreement keys too), nothing else; the page names the kinds removed."""
+    goto(page, site, DOSSIER)
+    records = {
+        **two_questionnaires(),  # 2 questionnaires
+        "mutuus:/:organisation": "Atelier du Plateau",
+        "mutuus:/:grille:v1": {"format": "mutuus-grid"},
+        "mutuus:/:partners:v1": {"partners": []},
+        "mutuus:/:calculator:usage-cost": {"input": {}, "result": {}, "updated_at": "2026-11-20T15:30:00Z"},
+        "mutuus:/:calculator:split": {"input": {}, "result": {}, "updated_at": "2026-11-20T15:30:00Z"},
+        "mutuus:/:agreement:shared-van": {"model": "shared-van", "values": {}},
+        "mutuus:/:board:filters": {"country": "BE"},
+        **FOREIGN,
+    }
+    seed(page, records)
+    page.evaluate("() => localStorage.setItem('mutuus:/:reflexion:v1:damaged:2026-11-20T15:30:00.000Z', '{abîmé')")
+    reload(page)
+    row(page, "portrait").wait_for()
+    erase = page.locator("#mu-erase-all")
+    erase.click()
+    confirm = page.locator(".mu-dossier__confirm")
+    # One line per kind, counted by hand from `records` above.
+    assert confirm.locator("li").all_inner_texts() == [
+        "2 questionnaires",
+        "1 nom d'organisation",
+        "1 liste de fichiers de partenaires",
+        "1 grille de diagnostic",
+        "2 résultats de calculateurs",
+        "1 brouillon de convention",
+        "1 donnée du tableau du réseau",
+        "1 donnée abîmée mise de côté",
+    ]
+    assert_no_axe_violations(page)
+    confirm.locator("button:has-text('Oui, tout effacer')").click()
+    assert page.evaluate("() => document.activeElement.id") == "mu-erase-all"
+    assert keys(page) == sorted(FOREIGN)
+    message = page.locator(".mu-dossier__status").last.inner_text()
+    assert message.startswith("Effacé de cet appareil : 2 questionnaires, 1 nom d'organisation,")
+    assert "2 résultats de calculateurs, 1 brouillon de convention" in message
+    assert progress(page, "portrait").startswith("0 sur ")
+    # Nothing left: the button says so and keeps the focus.
+    erase.click()
+    assert "il n'y a rien à effacer" in page.locator(".mu-dossier__status").last.inner_text()
+    assert page.evaluate("() => document.activeElement.id") == "mu-erase-all"
+
+
+def write_json(tmp_path, name, content) -> str:
+    path = tmp_path / name
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def answers_file(qid: str, organisation: str, answers: dict, exported_at="2026-11-22T10:00:00Z") -> dict:
+    return {
+        "format": "mutuus-answers",
+        "format_version": 1,
+        "questionnaire": {"id": qid, "version": definition(qid)["version"], "title": definition(qid)["title"]},
+        "organisation": organisation,
+        "exported_at": exported_at,
+        "answers": answers,
+    }
+
+
+OWN_INVENTORY = {"locaux_offre": {"value": "Grande salle le mardi soir"}, "transport_besoin": {"value": "Une camionnette en juin"}}
+PARTNER_INVENTORY = {
+    "locaux_besoin": {"value": "Une salle pour 40 personnes"},
+    "transport_offre": {"value": "Minibus 9 places le week-end"},
+    "achats_offre": {"value": "Commande groupée de papier"},
+}
+
+
+def own_records() -> dict:
+    records = two_questionnaires()
+    records[key("inventaire")] = {"organisation": "Atelier du Plateau", "answers": OWN_INVENTORY, "updated_at": "2026-11-20T15:30:00Z"}
+    records["mutuus:/:organisation"] = "Atelier du Plateau"
+    return records
+
+
+def test_partners_beside_yours_compared_and_paired(page, site, tmp_path):
+    """Issue 8: import as partner (same name as yours: renamed), read side by
+    side, inventory pairings, Markdown summary; your answers and name unchanged."""
+    goto(page, site, DOSSIER)
+    seed(page, own_records())
+    reload(page)
+    row(page, "portrait").wait_for()
+    before = page.evaluate("() => JSON.stringify(Object.entries(localStorage).filter(([k]) => !k.includes('partners')).sort())")
+
+    # 1. A partner's portrait whose organisation has your name: "(2)".
+    twin = answers_file("portrait", "atelier du plateau", {"mission_valeurs": {"value": "weakness"}})
+    page.set_input_files("#mu-partner-file", write_json(tmp_path, "twin.json", twin))
+    status = page.locator(".mu-partners__status")
+    status.locator("p").wait_for()
+    assert "« atelier du plateau » ajouté comme partenaire (1 questionnaire)" in status.inner_text()
+    assert "il est affiché « atelier du plateau (2) »" in status.inner_text()
+    # 2. A whole dossier from another organisation: portrait and inventory.
+    dossier = {
+        "format": "mutuus-dossier",
+        "format_version": 1,
+        "organisation": "Recyclerie du Nord",
+        "exported_at": "2026-11-23T10:00:00Z",
+        "questionnaires": [
+            answers_file("portrait", "Recyclerie du Nord", {"mission_valeurs": {"value": "strength"}}),
+            answers_file("inventaire", "Recyclerie du Nord", PARTNER_INVENTORY),
+        ],
+    }
+    page.set_input_files("#mu-partner-file", write_json(tmp_path, "recyclerie.json", dossier))
+    page.locator("#mu-partners-list li").nth(1).wait_for()
+    assert page.locator(".mu-partners__name").all_inner_texts() == ["atelier du plateau (2)", "Recyclerie du Nord"]
+    # Your answers and your organisation name did not change.
+    after = page.evaluate("() => JSON.stringify(Object.entries(localStorage).filter(([k]) => !k.includes('partners')).sort())")
+    assert after == before
+    assert page.evaluate("() => JSON.parse(localStorage.getItem('mutuus:/:organisation'))") == "Atelier du Plateau"
+
+    # 3. Side by side, portrait: three columns, you first.
+    page.select_option("#mu-compare-select", "portrait")
+    table = page.locator(".mu-compare__table")
+    assert table.locator("thead th").all_inner_texts() == [
+        "Question",
+        "Atelier du Plateau (vous)",
+        "atelier du plateau (2)",
+        "Recyclerie du Nord",
+    ]
+    mission = table.locator("tr[data-question=mission_valeurs] td").all_inner_texts()
+    assert mission == ["Force (note : Charte écrite en 2019)", "Faiblesse", "Force"]
+
+    # 4. Inventory pairings, worked out by hand: you offer premises and need
+    # transport; Recyclerie offers transport and purchases, needs premises.
+    # Pairs (offerer -> needer) by category in the inventory's order:
+    # Locaux: you -> Recyclerie; Transport: Recyclerie -> you; purchases: nobody needs.
+    page.select_option("#mu-compare-select", "inventaire")
+    pairs = page.locator(".mu-pairings li").all_inner_texts()
+    assert pairs == [
+        "Locaux : Atelier du Plateau offre « Grande salle le mardi soir » ; Recyclerie du Nord cherche « Une salle pour 40 personnes ».",
+        "Transport et véhicules : Recyclerie du Nord offre « Minibus 9 places le week-end » ; Atelier du Plateau cherche « Une camionnette en juin ».",
+    ]
+    # The twin has no inventory: only two columns here.
+    assert table.locator("thead th").count() == 3
+    assert_no_axe_violations(page)
+    # Dark palette, through Material's own toggle.
+    page.click("label[title='Passer au thème sombre']")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert_no_axe_violations(page)
+
+    # 5. The Markdown summary carries you, both partners and the pairings.
+    with page.expect_download() as info:
+        page.click("#mu-summary-markdown")
+    assert info.value.suggested_filename.startswith("mutuus-resume-atelier-du-plateau-")
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    # Markdown's special characters are backslash-escaped: "(2)" is written "\(2\)".
+    assert "- Partenaires : atelier du plateau \\(2\\) ; Recyclerie du Nord" in text
+    assert "## Portrait de l'organisation" in text
+    assert "  - Atelier du Plateau : Force (note : Charte écrite en 2019)" in text
+    assert "  - atelier du plateau \\(2\\) : Faiblesse" in text
+    assert "- Locaux : Atelier du Plateau offre « Grande salle le mardi soir » ; Recyclerie du Nord cherche « Une salle pour 40 personnes »" in text
+    # Print: the button opens the browser's print (stubbed here).
+    page.evaluate("() => { window.print = () => { window.__printed = true; }; }")
+    page.click("#mu-summary-print")
+    assert page.evaluate("() => window.__printed") is True
+
+    # 6. Remove a partner: focus moves to the next "Retirer".
+    page.click("button[aria-label='Retirer « atelier du plateau (2) »']")
+    assert page.locator(".mu-partners__name").all_inner_texts() == ["Recyclerie du Nord"]
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Retirer « Recyclerie du Nord »"
+
+
+def test_dossier_file_carries_calculators_and_agreements(page, site, tmp_path):
+    """Contract: the dossier file holds the stored calculator results and agreement drafts, and brings them back."""
+    goto(page, site, DOSSIER)
+    calc = {"input": {"price": "120.00"}, "result": {"per_day": "12.50"}, "updated_at": "2026-11-20T15:30:00Z"}
+    draft = {"model": "shared-van", "territory": "BE", "partners": ["A", "B"], "values": {}, "options": {}, "updated_at": "2026-11-21T09:00:00Z"}
+    seed(page, {**two_questionnaires(), "mutuus:/:calculator:usage-cost": calc, "mutuus:/:agreement:shared-van": draft})
+    reload(page)
+    row(page, "portrait").wait_for()
+    with page.expect_download() as info:
+        page.click("text=Exporter mon dossier (JSON)")
+    exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert exported["calculators"] == {"usage-cost": calc}
+    assert exported["agreements"] == {"shared-van": draft}
+    page.evaluate("() => localStorage.clear()")
+    reload(page)
+    row(page, "portrait").wait_for()
+    page.set_input_files("#mu-dossier-file", write_json(tmp_path, "d.json", exported))
+    confirm = page.locator(".mu-dossier__confirm")
+    confirm.wait_for(state="visible")
+    assert "1 résultat de calculateur (usage-cost)" in confirm.inner_text()
+    confirm.locator("button:has-text('Importer et remplacer')").click()
+    assert page.evaluate("() => document.activeElement.id") == "mu-dossier-file"
+    assert page.evaluate("() => JSON.parse(localStorage.getItem('mutuus:/:calculator:usage-cost'))") == calc
+    assert page.evaluate("() => JSON.parse(localStorage.getItem('mutuus:/:agreement:shared-van'))") == draft
+
+
+HIDDEN_COLUMNS = """(selector) => {
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  for (const table of document.querySelectorAll(selector)) {
+    const heads = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent.trim());
+    for (const tr of table.querySelectorAll('tbody tr')) {
+      const cells = Array.from(tr.children);
+      if (cells.length !== heads.length) problems.push(`row of ${cells.length} cells for ${heads.length} columns`);
+      cells.forEach((cell, i) => {
+        const box = cell.getBoundingClientRect();
+        const style = getComputedStyle(cell);
+        if (box.width === 0 || box.height === 0 || style.visibility === 'hidden' || style.display === 'none')
+          problems.push(`hidden: ${heads[i]}`);
+        if (box.left < 0 || box.right > width + 0.5) problems.push(`off-screen: ${heads[i]} (${box.left}-${box.right})`);
+        if (i > 0 && cell.tagName === 'TD' && cell.dataset.label !== heads[i]) problems.push(`unlabelled: ${heads[i]}`);
+      });
+    }
+  }
+  return problems;
+}"""
+
+
+def assert_every_column_shown(page, selector: str) -> None:
+    assert page.locator(selector).count() > 0, selector
+    assert page.evaluate(HIDDEN_COLUMNS, selector) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_phone_shows_every_column(page, site, tmp_path):
+    """Issue 8, 390 px: the dossier, the side-by-side table and the grid show every column, labelled."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    goto(page, site, DOSSIER)
+    seed(page, own_records())
+    reload(page)
+    row(page, "portrait").wait_for()
+    for name in ["Coopérative des Deux Rives", "Recyclerie du Nord"]:
+        page.set_input_files("#mu-partner-file", write_json(tmp_path, f"{name}.json", answers_file("portrait", name, {"mission_valeurs": {"value": "neutral"}})))
+    page.locator("#mu-partners-list li").nth(1).wait_for()
+    page.select_option("#mu-compare-select", "portrait")
+    assert page.locator(".mu-compare__table thead th").count() == 4
+    assert_every_column_shown(page, ".mu-dossier__table")
+    assert_every_column_shown(page, ".mu-compare__table")
+    assert_no_axe_violations(page)
+
+    page.goto(site.page_url("outils/grille-diagnostic/"))
+    page.locator("#mu-grid-partners").wait_for()
+    page.click("#mu-grid-own")
+    page.click("#mu-grid-partners")
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
+    assert_every_column_shown(page, ".mu-grid__table")
     assert_no_axe_violations(page)

@@ -77,7 +77,7 @@ C = portrait(
 # Suggestions worked out by hand (only ratings strength/weakness/neutral given
 # by at least two organisations are compared):
 # - identite: mission_valeurs A strength, B strength, C weakness -> opposed on
-#   the mission -> "divergence".
+#   the mission -> "values_check" (compare the values texts before concluding).
 # - gouvernance: conseil_administration S/S/S, prise_decision N/N -> all the
 #   same -> "convergence".
 # - locaux_equipements: locaux A strength / B weakness; entreposage A weakness
@@ -89,7 +89,7 @@ C = portrait(
 # - gestion_administration: budgetisation A strength / C weakness -> "complementarity"
 #   (assurances W/W/W agrees, but one opposition is enough).
 EXPECTED_HINTS = {
-    "identite": "divergence",
+    "identite": "values_check",
     "gouvernance": "convergence",
     "locaux_equipements": "complementarity",
     "services": "difference",
@@ -187,15 +187,17 @@ def test_three_portraits_side_by_side_marks_and_reading(page, site, tmp_path):
     assert page.locator("[data-dimension=identite] fieldset").get_attribute("aria-describedby") == "mu-grid-identite-hint"
 
     # Stage 1, nothing marked. Identite is not marked and mission_valeurs is a
-    # strength for A and B and a weakness for C -> rule 2: low, mission.
+    # strength for A and B and a weakness for C -> rule 2b: compare the values
+    # first (the ratings say whether each wrote them down, not whether they agree).
     assert counts(page) == {
         "convergence": "Convergence : 0",
         "complementarity": "Complémentarité : 0",
         "divergence": "Divergence : 0",
         "unmarked": "Pas encore marquées : 6",
     }
-    assert reading_code(page) == "low_mission"
-    assert "Faible tant que la divergence sur la mission et les valeurs n'est pas levée" in page.locator(".mu-grid__reading").inner_text()
+    assert reading_code(page) == "check_values"
+    assert "Comparez d'abord vos missions et vos valeurs" in page.locator(".mu-grid__reading").inner_text()
+    assert "elles ne disent pas si vos valeurs se rejoignent" in page.locator(".mu-grid__serious").inner_text()
     serious = page.locator(".mu-grid__serious")
     assert serious.is_visible()
     assert "« Atelier du Plateau » et « Recyclerie du Nord »" in serious.inner_text()
@@ -204,7 +206,7 @@ def test_three_portraits_side_by_side_marks_and_reading(page, site, tmp_path):
 
     # Stage 2: gouvernance convergence, locaux complementarity, services
     # complementarity, communication divergence. Counts 1 / 2 / 1 / 2 unmarked.
-    # Identite still unmarked, ratings still opposed -> rule 2 still applies.
+    # Identite still unmarked, ratings still opposed -> rule 2b still applies.
     mark(page, "gouvernance", "convergence")
     mark(page, "locaux_equipements", "complementarity")
     mark(page, "services", "complementarity")
@@ -216,7 +218,7 @@ def test_three_portraits_side_by_side_marks_and_reading(page, site, tmp_path):
         "divergence": "Divergence : 1",
         "unmarked": "Pas encore marquées : 2",
     }
-    assert reading_code(page) == "low_mission"
+    assert reading_code(page) == "check_values"
     divergences = page.locator(".mu-grid__divergences li")
     assert divergences.count() == 1
     assert divergences.first.get_attribute("data-dimension") == "communication"
@@ -317,7 +319,7 @@ def test_rule_hand_worked_cases(page, site):
         "two_favourable": "clarify_few",  # 0 divergence, 2 favourable: rule 7
         "two_divergences": "clarify_divergence",  # 2 divergences even with 3 favourable: rule 6
         "three_divergences": "low_many",  # rule 3
-        "mission_ratings_unmarked": "low_mission",  # rule 2 beats 3 convergences
+        "mission_ratings_unmarked": "check_values",  # rule 2b beats 3 convergences
         # identite marked complementarity overrides the opposed ratings; with
         # services and communication convergence: 3 favourable, 0 divergence -> rule 5.
         "mission_ratings_but_marked": "high",
@@ -438,7 +440,6 @@ def test_bad_files_leave_the_grid_untouched(page, site, tmp_path):
         ("portrait.json", A, "Ce fichier contient des réponses à un questionnaire, pas une grille"),
         ("recent.json", newer_grid, "version plus récente de Mutuus"),
         ("inconnue.json", {"format": "mutuus-grid", "format_version": 1, "portraits": [A, B], "marks": {"budget": {"mark": "divergence"}}}, "dimension inconnue"),
-        ("double.json", {"format": "mutuus-grid", "format_version": 1, "portraits": [A, A], "marks": {}}, "deux portraits de « Atelier du Plateau »"),
     ]:
         page.set_input_files("#mu-grid-open", write(tmp_path, name, content))
         files_alert = page.locator("#mu-grid-files-error")
@@ -451,18 +452,27 @@ def test_bad_files_leave_the_grid_untouched(page, site, tmp_path):
     assert_no_axe_violations(page)
 
 
-def test_same_organisation_replaced_and_removal(page, site, tmp_path):
+def test_same_name_kept_apart_and_removal(page, site, tmp_path):
+    """Issue 8: two portraits under one name (case and spaces aside) stay two columns."""
     goto(page, site, GRID)
     import_three(page, tmp_path)
-    # A second file from "atelier du plateau" (other case, extra spaces): replaces A.
+    # A second file from "atelier du plateau" (other case, extra spaces), other
+    # answers: a fourth column "atelier du Plateau (2)", nothing dropped.
     newer = portrait("  atelier  du Plateau ", {"mission_valeurs": "weakness"}, "2026-11-24T09:00:00Z")
     page.set_input_files("#mu-grid-portraits", write(tmp_path, "a2.json", newer))
-    page.locator(".mu-grid__status p").first.wait_for()
-    assert "Le portrait de « Atelier du Plateau » a été remplacé par le fichier « a2.json »" in page.locator(".mu-grid__status").first.inner_text()
-    assert page.locator("#mu-grid-organisations li").count() == 3
-    # The new file's answers are shown: mission now a weakness for everyone but B.
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 4")
+    # (inner_text shows the two spaces of the file's name as one)
+    assert "celle-ci est affichée « atelier du Plateau (2) »" in page.locator(".mu-grid__status").first.inner_text()
+    names = page.locator("#mu-grid-organisations .mu-grid__org-name").all_inner_texts()
+    assert names[0] == "Atelier du Plateau" and names[3] == "atelier du Plateau (2)"
+    # Both files' answers are shown: A strength, B strength, C weakness, A (2) weakness.
     cells = page.locator("[data-dimension=identite] tr[data-question=mission_valeurs] td").all_inner_texts()
-    assert [c.split("\n")[0] for c in cells] == ["Faiblesse", "Force", "Faiblesse"]
+    assert [c.split("\n")[0] for c in cells] == ["Force", "Force", "Faiblesse", "Faiblesse"]
+    # The same file again adds nothing.
+    page.set_input_files("#mu-grid-portraits", write(tmp_path, "a3.json", newer))
+    page.locator("text=est déjà dans la grille").wait_for()
+    assert page.locator("#mu-grid-organisations li").count() == 4
+    page.click("button[aria-label='Retirer « atelier  du Plateau (2) » de la grille']")
 
     # Remove B: two organisations remain; focus lands on the next "Retirer".
     page.click("button[aria-label='Retirer « Recyclerie du Nord » de la grille']")
@@ -508,7 +518,7 @@ def test_keyboard_only(page, site, tmp_path):
     assert page.evaluate("JSON.parse(localStorage.getItem('mutuus:/:grille:v1')).marks.identite.note") == "Valeurs à discuter le 3 décembre"
     # The remove buttons are reached with Tab from "Ajouter mon propre portrait"
     # and work with Enter.
-    page.focus("#mu-grid-own")
+    page.focus("#mu-grid-partners")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Retirer « Atelier du Plateau » de la grille"
     page.keyboard.press("Enter")
@@ -549,7 +559,7 @@ def test_blocked_storage_still_compares(page, site, tmp_path):
     warning = page.locator(".mu-grid__warning")
     assert warning.is_visible()
     assert "enregistrez-la dans un fichier" in warning.inner_text()
-    assert reading_code(page) == "low_mission"
+    assert reading_code(page) == "check_values"
 
 
 def test_mounts_through_instant_navigation(page, site, tmp_path):
@@ -557,18 +567,18 @@ def test_mounts_through_instant_navigation(page, site, tmp_path):
     goto(page, site, "outils/mon-dossier/")
     page.evaluate("() => { window.__mu_marker = 7; }")
     page.click("article a[href$='grille-diagnostic/']")
-    page.wait_for_url("**/grille-diagnostic/")
+    page.wait_for_url(lambda url: url.split("#")[0].endswith("/grille-diagnostic/"))
     page.locator(".mu-grid__add").wait_for()
     assert page.evaluate("() => window.__mu_marker") == 7, "navigation.instant est inactif"
     assert page.locator(".mu-grid__add").count() == 1
     import_three(page, tmp_path)
     mark(page, "gouvernance", "convergence")
-    page.click("article a[href$='mon-dossier/']")
-    page.wait_for_url("**/mon-dossier/")
+    page.locator("article a[href$='mon-dossier/']").first.click()
+    page.wait_for_url(lambda url: url.split("#")[0].endswith("/mon-dossier/"))
     page.locator(".mu-dossier__table").wait_for()
     assert page.locator(".mu-dossier__table").count() == 1
     page.click("article a[href$='grille-diagnostic/']")
-    page.wait_for_url("**/grille-diagnostic/")
+    page.wait_for_url(lambda url: url.split("#")[0].endswith("/grille-diagnostic/"))
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
     assert page.locator(".mu-grid__add").count() == 1
     assert page.is_checked("#mu-grid-gouvernance-mark-convergence")
@@ -608,13 +618,90 @@ def test_portrait_filled_on_its_page_feeds_the_grid(page, site, tmp_path):
     assert page.locator("#mu-grid-organisations .mu-grid__org-name").all_inner_texts() == ["Coop du Quartier"]
     cell = page.locator("[data-dimension=locaux_equipements] tr[data-question=locaux] td").first
     assert cell.inner_text() == "Faiblesse\nBail précaire"
-    # The exported file is the same organisation: it replaces, with a message.
+    # The exported file holds the same answers: not doubled, with a message.
     page.set_input_files("#mu-grid-portraits", exported)
-    page.locator("text=Le portrait de « Coop du Quartier » a été remplacé").wait_for()
+    page.locator("text=Le portrait de « Coop du Quartier » est déjà dans la grille").wait_for()
     assert page.locator("#mu-grid-organisations li").count() == 1
     # Add C (mission a weakness): mission strength vs weakness, identite not
-    # marked -> rule 2, low; locaux weakness vs neutral is no opposition.
+    # marked -> rule 2b, compare values first; locaux weakness vs neutral is no opposition.
     page.set_input_files("#mu-grid-portraits", write(tmp_path, "c.json", C))
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
-    assert reading_code(page) == "low_mission"
+    assert reading_code(page) == "check_values"
     assert "mu-grid__hint--difference" in page.locator("#mu-grid-locaux_equipements-hint").get_attribute("class")
+
+
+# ---------------------------------------------------------------- issue 8
+
+
+def test_grid_takes_partners_portraits_and_keeps_same_names_apart(page, site, tmp_path):
+    """Issue 8: the grid reads the partners kept in "Mon dossier"; two
+    organisations with the same name stay two columns; focus returns to the
+    opening button after a confirmation."""
+    goto(page, site, GRID)
+    partners = {
+        "partners": [
+            {"id": "p-1", "name": "Coop", "imported_at": "2026-11-22T10:00:00Z", "exported_at": "2026-11-21T10:00:00Z",
+             "questionnaires": {"portrait": {"version": 1, "answers": {"mission_valeurs": {"value": "strength"}}}}},
+            {"id": "p-2", "name": "coop ", "imported_at": "2026-11-22T11:00:00Z", "exported_at": "2026-11-21T11:00:00Z",
+             "questionnaires": {"portrait": {"version": 1, "answers": {"mission_valeurs": {"value": "neutral"}}}}},
+            {"id": "p-3", "name": "Sans portrait", "imported_at": "2026-11-22T12:00:00Z", "exported_at": "",
+             "questionnaires": {"inventaire": {"version": 1, "answers": {"locaux_offre": {"value": "Salle"}}}}},
+        ]
+    }
+    page.evaluate("v => localStorage.setItem('mutuus:/:partners:v1', JSON.stringify(v))", partners)
+    reload(page)
+    page.click("#mu-grid-partners")
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
+    # Two partners with a portrait; the second, same name aside case and
+    # spaces, is shown "coop (2)"; the partner without a portrait is left out.
+    assert page.locator("#mu-grid-organisations .mu-grid__org-name").all_inner_texts() == ["Coop", "coop (2)"]
+    cells = page.locator("[data-dimension=identite] tr[data-question=mission_valeurs] td").all_inner_texts()
+    assert [c.split("\n")[0] for c in cells] == ["Force", "Neutre"]
+    stored = page.evaluate("() => JSON.parse(localStorage.getItem('mutuus:/:grille:v1')).portraits.map((p) => p.organisation)")
+    assert stored == ["Coop", "coop (2)"]
+    # Pressing again adds nothing (same names, same answers).
+    page.click("#mu-grid-partners")
+    page.locator("text=est déjà dans la grille").first.wait_for()
+    assert page.locator("#mu-grid-organisations li").count() == 2
+    # The saved grid opens again with both columns.
+    reload(page)
+    page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
+    assert_no_axe_violations(page)
+
+    # "Vider la grille": after "Annuler" and after confirming, focus is back on the button.
+    page.click("#mu-grid-clear")
+    page.click(".mu-grid__confirm button:has-text('Annuler')")
+    assert page.evaluate("() => document.activeElement.id") == "mu-grid-clear"
+    page.click("#mu-grid-clear")
+    page.click(".mu-grid__confirm button:has-text('Vider la grille')")
+    assert page.evaluate("() => document.activeElement.id") == "mu-grid-clear"
+    assert page.locator("#mu-grid-organisations li").count() == 0
+
+
+def test_two_tabs_show_the_same_grid(context, page, page_log, site, tmp_path):
+    """Issue 8, two tabs: a portrait added or a mark set in one tab shows in the other."""
+    from tests.e2e.harness import watch_page
+
+    goto(page, site, GRID)
+    other = context.new_page()
+    watch_page(other, page_log)
+    goto(other, site, GRID)
+    other.locator("#mu-grid-portraits").wait_for()
+    import_three(page, tmp_path)
+    other.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
+    assert "modifiée dans un autre onglet" in other.locator(".mu-grid__status").first.inner_text()
+    mark(other, "gouvernance", "convergence")
+    page.wait_for_function("() => document.querySelector('#mu-grid-gouvernance-mark-convergence').checked")
+    other.close()
+
+
+def test_damaged_grid_is_kept_aside(page, site):
+    """Issue 13: a stored grid that cannot be read is kept under its own key, and the page says so."""
+    goto(page, site, GRID)
+    page.evaluate("() => localStorage.setItem('mutuus:/:grille:v1', JSON.stringify({format: 'mutuus-grid', format_version: 1, portraits: 'abîmé'}))")
+    reload(page)
+    page.locator(".mu-grid__status p").first.wait_for()
+    assert "mises de côté" in page.locator(".mu-grid__status").first.inner_text()
+    aside = page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('mutuus:/:grille:v1:damaged:'))")
+    assert len(aside) == 1
+    assert page.evaluate("k => JSON.parse(localStorage.getItem(k)).portraits", aside[0]) == "abîmé"

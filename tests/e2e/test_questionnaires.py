@@ -510,3 +510,155 @@ def test_axe_dark_palette(page, site, q):
     import_file(page, "{ pas du JSON")
     page.wait_for_function(f"() => document.querySelector('{P}--status').textContent !== ''")
     axe_check(page)
+
+
+# ---------------------------------------------------------------- issue 8
+
+
+def stored_answers(page, version):
+    return page.evaluate(f"() => JSON.parse(localStorage.getItem('mutuus:/:{QID}:v{version}')).answers")
+
+
+def test_two_tabs_keep_every_answer(context, page, page_log, site, q, definition):
+    """Issue 8, two tabs: a change in one tab shows in the other, and neither drops the other's answers."""
+    checks = [x["id"] for s in definition["sections"] for x in s["questions"] if x["kind"] == "check"]
+    text = q["text"]["id"]
+    open_form(page, site)
+    other = context.new_page()
+    watch_page(other, page_log)
+    open_form(other, site)
+
+    # Tab 1 ticks the first check: tab 2 shows it (storage event) and says so.
+    page.check(f"{P}-{checks[0]}-opt-done")
+    other.wait_for_function(f"() => document.querySelector('{P}-{checks[0]}-opt-done').checked")
+    assert "1 réponse mise à jour depuis un autre onglet" in status(other)
+    # Tab 2 ticks the second: tab 1 shows it; both answers are stored.
+    other.check(f"{P}-{checks[1]}-opt-not_yet")
+    page.wait_for_function(f"() => document.querySelector('{P}-{checks[1]}-opt-not_yet').checked")
+    assert stored_answers(page, q["version"]) == {checks[0]: {"value": "done"}, checks[1]: {"value": "not_yet"}}
+
+    # Even when a tab has not heard of the other's change yet (written behind
+    # its back here), its next save writes only its own question: 3 answers.
+    page.evaluate(
+        f"""() => {{ const k = 'mutuus:/:{QID}:v{q['version']}'; const r = JSON.parse(localStorage.getItem(k));
+        r.answers['{checks[2]}'] = {{value: 'done'}}; localStorage.setItem(k, JSON.stringify(r)); }}"""
+    )
+    page.check(f"{P}-{checks[0]}-opt-not_applicable")
+    assert stored_answers(page, q["version"]) == {
+        checks[0]: {"value": "not_applicable"},
+        checks[1]: {"value": "not_yet"},
+        checks[2]: {"value": "done"},
+    }
+
+    # Both tabs write the same text question: the tab being typed in asks
+    # which version to keep; "Garder la mienne" keeps and stores it, and
+    # focus goes back to the field.
+    area = f"{P}-{text}-input"
+    page.click(area)
+    page.keyboard.type("Version du premier onglet")
+    other.fill(area, "Version du second onglet")
+    page.locator(f"{P}--confirm").wait_for(state="visible")
+    assert "vient d'être modifiée dans un autre onglet" in status(page)
+    assert page.input_value(area) == "Version du premier onglet"
+    page.click(f"{P}--confirm [data-action=confirm-no]")
+    assert page.evaluate("() => document.activeElement.id") == area[1:]
+    assert stored_answers(page, q["version"])[text] == {"value": "Version du premier onglet"}
+    # The second tab, still in that field, is asked in turn; it takes the other version.
+    other.locator(f"{P}--confirm").wait_for(state="visible")
+    other.click(f"{P}--confirm [data-action=confirm-yes]")
+    assert other.input_value(area) == "Version du premier onglet"
+    assert "La version de l'autre onglet est reprise" in status(other)
+    assert_no_axe_violations(page)
+    other.close()
+
+
+def test_erase_one_questionnaire_and_focus_back(page, site, q, dialogs):
+    """Issue 8: "Effacer" erases this questionnaire only; after the confirmation, focus is back on the button."""
+    open_form(page, site)
+    fill_four(page, q)
+    page.evaluate("() => localStorage.setItem('mutuus:/:portrait:v1', JSON.stringify({organisation: 'X', answers: {}}))")
+    reset = f'{FORM} .mu-q-actions [data-action="reset"]'
+    page.click(reset)
+    page.click(f"{P}--confirm [data-action=confirm-no]")
+    assert page.evaluate("() => document.activeElement.dataset.action") == "reset"
+    assert "rien n'a changé" in status(page)
+    page.click(reset)
+    page.click(f"{P}--confirm [data-action=confirm-yes]")
+    assert page.evaluate("() => document.activeElement.dataset.action") == "reset"
+    assert page.evaluate(f"() => localStorage.getItem('mutuus:/:{QID}:v{q['version']}')") is None
+    assert page.evaluate("() => localStorage.getItem('mutuus:/:portrait:v1')") is not None
+
+
+def test_unanswered_questions_are_listed_as_links(page, site, q, definition):
+    """Issue 8: "Il reste : …" names the first five unanswered questions, as links to them."""
+    questions = [x for s in definition["sections"] for x in s["questions"]]
+    open_form(page, site)
+    remaining = page.locator(f"{P}--remaining")
+    links = remaining.locator("a")
+    assert links.count() == 5
+    # The five first questions, numbered; then "et <total - 5> autres questions."
+    assert links.all_inner_texts() == [f"{i + 1}. {x['label']}" for i, x in enumerate(questions[:5])]
+    assert remaining.inner_text().startswith("Il reste : 1. ")
+    assert remaining.inner_text().endswith(f"et {len(questions) - 5} autres questions.")
+    for i, x in enumerate(questions[:5]):
+        assert links.nth(i).get_attribute("href") == f"{P}-{x['id']}"
+        assert page.locator(f"{P}-{x['id']}").count() == 1
+    # Answer the first: it leaves the list, the sixth comes in.
+    assert questions[0]["kind"] == "check"
+    page.check(f"{P}-{questions[0]['id']}-opt-done")
+    assert links.first.inner_text() == f"2. {questions[1]['label']}"
+    assert links.nth(4).inner_text() == f"6. {questions[5]['label']}"
+
+
+def contrast(rgb1, rgb2):
+    def lum(c):
+        vals = []
+        for v in c:
+            v = v / 255
+            vals.append(v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * vals[0] + 0.7152 * vals[1] + 0.0722 * vals[2]
+
+    a, b = sorted([lum(rgb1), lum(rgb2)], reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def test_dark_palette_selected_option_is_clear(page, site, q):
+    """Issue 8, WCAG 1.4.11: on the dark palette the selected radio's colour reaches 3:1 against the page."""
+    page.emulate_media(color_scheme="dark")
+    open_form(page, site)
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
+    radio = f"{P}-{q['check']['id']}-opt-done"
+    page.check(radio)
+    colours = page.evaluate(
+        f"""() => {{
+        const probe = document.createElement('span');
+        document.body.append(probe);
+        const rgb = (css) => {{ probe.style.color = css; return getComputedStyle(probe).color.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number); }};
+        const input = document.querySelector('{radio}');
+        const accent = rgb(getComputedStyle(input).accentColor);
+        const bg = rgb(getComputedStyle(document.body).backgroundColor);
+        const label = getComputedStyle(input.nextElementSibling);
+        probe.remove();
+        return {{accent, bg, weight: label.fontWeight, line: label.textDecorationLine}};
+    }}"""
+    )
+    assert contrast(colours["accent"], colours["bg"]) >= 3, colours
+    assert colours["weight"] == "700" and colours["line"] == "underline"
+    assert_no_axe_violations(page)
+
+
+def test_damaged_record_is_kept_aside_and_told(page, site, q):
+    """Issue 13: a stored record that is not JSON is kept under its own key, the user is told, nothing is overwritten."""
+    goto(page, site, PAGE)
+    key = f"mutuus:/:{QID}:v{q['version']}"
+    page.evaluate(f"() => localStorage.setItem('{key}', '{{\"organisation\": \"Atel')")
+    reload(page)
+    page.wait_for_selector(f"{FORM}[data-mounted]")
+    assert "Des données gardées sur cet appareil étaient abîmées" in status(page)
+    aside = page.evaluate(f"() => Object.keys(localStorage).filter((k) => k.startsWith('{key}:damaged:'))")
+    assert len(aside) == 1
+    assert page.evaluate("k => localStorage.getItem(k)", aside[0]) == '{"organisation": "Atel'
+    # A new answer is saved under the usual key; the damaged text stays aside.
+    page.check(f"{P}-{q['check']['id']}-opt-done")
+    assert page.evaluate("k => localStorage.getItem(k)", aside[0]) == '{"organisation": "Atel'
+    assert page.evaluate(f"() => JSON.parse(localStorage.getItem('{key}')).answers")[q["check"]["id"]] == {"value": "done"}

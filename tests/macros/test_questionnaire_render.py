@@ -305,3 +305,17 @@ def test_catalog(demo):
     assert item["page"] == "outils/demo/"
     assert item["url"] == "../demo/"
     assert item["sections"][0]["questions"][1]["kind"] == "rating"
+
+
+def test_step_questionnaire_intro_is_print_only(demo):
+    """Issue 8: a step's own questionnaire sits after "De quoi s'agit-il ?",
+    which says the same: its intro is printed, not shown twice on screen."""
+    tool = copy.deepcopy(demo)
+    tool["step"] = "diagnostic"
+    tool["id"] = "outil"
+    assert '<div class="mu-q-intro">' in render_questionnaire(tool)
+    step = copy.deepcopy(demo)
+    step["step"] = step["id"]
+    html = render_questionnaire(step)
+    assert '<div class="mu-q-intro mu-q-intro--print">' in html
+    assert '<div class="mu-q-intro">' not in html

@@ -46,8 +46,11 @@
 //   validateDossierObject(object, definitionsById)
 //       -> {ok: true, data: {organisation, exported_at, questionnaires: [{definition, organisation, answers, exported_at}]}}
 //        | {ok: false, message}
-//   formatDate(isoString) -> "25 novembre 2026" (fr-CA), "" when invalid
+//   useLocale(locale), currentLocale()   the locale for dates (rules.js gives the network's)
+//   formatDate(isoString) -> "25 novembre 2026" (in that locale), "" when invalid
 //   downloadText(fileName, text, mimeType)   starts a download (DOM)
+
+import { slug } from "./slug.js";
 
 export const ANSWERS_FORMAT = "mutuus-answers";
 export const DOSSIER_FORMAT = "mutuus-dossier";
@@ -173,11 +176,23 @@ export function exportJSON(definition, record, now) {
 
 // ---------------------------------------------------------------- dates
 
+// The locale for dates is the network's (extra.network.locale), which the
+// page gives through rules.js; set once by each tool when it mounts.
+let locale = "fr";
+
+export function useLocale(value) {
+  if (typeof value === "string" && value) locale = value;
+}
+
+export function currentLocale() {
+  return locale;
+}
+
 export function formatDate(isoString) {
   const date = new Date(isoString);
   if (Number.isNaN(date.getTime())) return "";
   try {
-    return new Intl.DateTimeFormat("fr-CA", { day: "numeric", month: "long", year: "numeric" }).format(date);
+    return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(date);
   } catch (_) {
     return date.toISOString().slice(0, 10);
   }
@@ -270,19 +285,10 @@ export function exportCSV(definition, record, now) {
 
 // ---------------------------------------------------------------- file names
 
-function slug(text) {
-  return String(text || "")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
-}
-
 export function exportFileName(definition, organisation, extension, now) {
   const date = isoNow(now).slice(0, 10);
-  const parts = ["mutuus", definition.id, slug(organisation), date].filter(Boolean);
+  const name = slug(organisation);
+  const parts = ["mutuus", definition.id, name === "sans-nom" ? "" : name, date].filter(Boolean);
   return `${parts.join("-")}.${extension}`;
 }
 

@@ -14,6 +14,10 @@
 //
 // Nothing here writes HTML from strings: user text is always a text node.
 
+import { currentLocale } from "./answers.js";
+export { mount as onPage } from "./mount.js";
+export { slug } from "./slug.js";
+
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs || {})) {
@@ -41,26 +45,6 @@ function append(el, children) {
   }
 }
 
-export function onPage(selector, mount) {
-  const run = () => {
-    for (const el of document.querySelectorAll(selector)) {
-      if (el.dataset.muMounted === "1") continue;
-      el.dataset.muMounted = "1";
-      try {
-        mount(el);
-      } catch (error) {
-        // Keep the rest of the page working; say something on the page.
-        el.textContent = "Cet outil n'a pas pu démarrer. Rechargez la page ; si le problème continue, signalez-le.";
-        throw error;
-      }
-    }
-  };
-  const doc$ = globalThis.document$;
-  if (doc$ && typeof doc$.subscribe === "function") doc$.subscribe(run);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
-  else run();
-}
-
 export function readFileText(file, maxBytes) {
   if (file.size > maxBytes) return Promise.reject(new Error("too_big"));
   if (typeof file.text === "function") return file.text();
@@ -76,18 +60,7 @@ export function formatDateTime(iso) {
   if (typeof iso !== "string" || !iso) return "";
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return "";
-  return new Intl.DateTimeFormat("fr-CA", { dateStyle: "long", timeStyle: "short" }).format(date);
-}
-
-export function slug(text) {
-  const s = String(text || "")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
-  return s || "sans-nom";
+  return new Intl.DateTimeFormat(currentLocale(), { dateStyle: "long", timeStyle: "short" }).format(date);
 }
 
 // "1 questionnaire", "3 questionnaires" (French: plural from 2).
@@ -103,6 +76,17 @@ export function today() {
 // <script type="application/json" id="mu-q-catalog">. Returns a list of
 // definitions ({id, version, title, step, page, sections}) in catalog order,
 // or null when the page has no catalog or it cannot be read.
+// The rules block of the catalog (macros/questionnaire_rules.py), or null.
+export function readCatalogRules(root = document) {
+  const el = root.querySelector ? root.querySelector("#mu-q-catalog") : null;
+  try {
+    const data = el ? JSON.parse(el.textContent) : null;
+    return data && data.rules ? data.rules : null;
+  } catch (_) {
+    return null;
+  }
+}
+
 export function readCatalog(root = document) {
   const el = root.querySelector ? root.querySelector("#mu-q-catalog") : null;
   if (!el) return null;

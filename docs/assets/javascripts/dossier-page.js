@@ -9,14 +9,20 @@
 import {
   loadRecord,
   saveRecord,
-  clearRecord,
   loadOrganisation,
   saveOrganisation,
-  organisationKey,
   removeKey,
   writeJSON,
   siteRoot,
+  keyPrefix,
+  storedKeys,
+  takeSetAside,
+  DAMAGED_MESSAGE,
 } from "./storage.js";
+import { tally, describeTally } from "./registry.js";
+import { mountPartners } from "./dossier-partners.js";
+import { confirmBox } from "./confirm.js";
+import { readSaved, restoreSaved } from "./dossier-saved.js";
 import {
   ANSWERS_FORMAT,
   DOSSIER_FORMAT,
@@ -29,16 +35,9 @@ import {
   sanitizeAnswers,
   validateDossierObject,
 } from "./answers.js";
-import { h, onPage, readFileText, formatDateTime, pageHref, readCatalog, slug, today, plural } from "./dossier-dom.js";
-
-export const STEP_LABELS = {
-  impulsion: "1. Impulsion",
-  reflexion: "2. Réflexion",
-  diagnostic: "3. Diagnostic",
-  modelisation: "4. Modélisation",
-  realisation: "5. Réalisation",
-  evaluation: "6. Évaluation",
-};
+import { h, onPage, readFileText, formatDateTime, pageHref, readCatalog, readCatalogRules, slug, today, plural } from "./dossier-dom.js";
+import { useLocale } from "./answers.js";
+import { stepLabel, stepOrder } from "./rules.js";
 
 const UNCHANGED = "Vos réponses actuelles n'ont pas changé.";
 
@@ -81,10 +80,13 @@ function mostUsedOrganisation(rows) {
 function mount(root) {
   for (const el of root.querySelectorAll(".mu-js-needed")) el.remove();
   const raw = readCatalog(document);
+  const rules = readCatalogRules(document);
+  if (!rules) throw new Error("Mutuus : règles absentes du catalogue (#mu-q-catalog)");
+  useLocale(rules.locale);
   // In the order of the six steps; within a step, the step's own
   // questionnaire first, then the tools (portrait, inventory) in catalog order.
-  const stepOrder = Object.keys(STEP_LABELS);
-  const rank = (d) => 2 * (stepOrder.includes(d.step) ? stepOrder.indexOf(d.step) : stepOrder.length) + (d.id === d.step ? 0 : 1);
+  const steps = stepOrder(rules);
+  const rank = (d) => 2 * (steps.includes(d.step) ? steps.indexOf(d.step) : steps.length) + (d.id === d.step ? 0 : 1);
   const catalog = raw ? raw.map((d, i) => [d, i]).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([d]) => d) : null;
   if (!catalog || catalog.length === 0) {
     root.append(h("p", { class: "mu-dossier__error", text: "La liste des questionnaires est introuvable sur cette page. Rechargez la page ; si le problème continue, signalez-le." }));
@@ -155,7 +157,7 @@ function mount(root) {
           { "data-questionnaire": definition.id },
           h("th", { scope: "row" }, title),
           // data-label: the column name, shown beside each cell on narrow screens (grid.css).
-          h("td", { "data-label": "Étape", text: STEP_LABELS[definition.step] || definition.step || "" }),
+          h("td", { "data-label": "Étape", text: stepLabel(rules, definition.step) }),
           progress,
           h("td", { class: "mu-dossier__organisation", "data-label": "Organisation", text: organisation || "—" }),
           h("td", { "data-label": "Dernière modification", text: date || "Pas encore commencé" }),
@@ -173,7 +175,7 @@ function mount(root) {
   const exportButton = h("button", { type: "button", class: "md-button md-button--primary", text: "Exporter mon dossier (JSON)" });
   exportButton.addEventListener("click", () => {
     const rows = recordsOf(catalog).filter((row) => row.count.answered > 0 || (row.record && row.record.organisation));
-    if (rows.length === 0) {
+    if (rows.length === 0 && Object.keys(readSaved()).length === 0) {
       say("Rien à exporter : vous n'avez encore répondu à aucun questionnaire sur cet appareil.", exportStatus);
       return;
     }
@@ -181,7 +183,7 @@ function mount(root) {
     const exports = rows.map((row) =>
       buildExport(row.definition, { organisation: row.record.organisation || organisation, answers: row.answers }),
     );
-    const dossier = buildDossier(organisation, exports);
+    const dossier = { ...buildDossier(organisation, exports), ...readSaved() };
     const fileName = `mutuus-dossier-${slug(organisation)}-${today()}.json`;
     downloadText(fileName, `${JSON.stringify(dossier, null, 2)}\n`, "application/json");
     say(`Dossier exporté (${plural(rows.length, "questionnaire", "questionnaires")}) : ${fileName}. Gardez ce fichier en lieu sûr ; il contient vos réponses en clair.`, exportStatus);
@@ -197,39 +199,24 @@ function mount(root) {
     "aria-describedby": `${fileHelp} mu-dossier-error`,
     disabled: !storageOk,
   });
-  const confirmBox = h("div", { class: "mu-dossier__confirm", hidden: true });
-
-  function closeConfirm() {
-    confirmBox.hidden = true;
-    confirmBox.replaceChildren();
-  }
-
+  const confirm = confirmBox("mu-dossier");
+  const confirmBoxEl = confirm.box;
+  const closeConfirm = confirm.close;
   function askConfirm({ title, lines, confirmLabel, onConfirm, cancelMessage = `Import annulé. ${UNCHANGED}`, back = fileInput }) {
-    const heading = h("p", { class: "mu-dossier__confirm-title", id: "mu-dossier-confirm-title", tabindex: "-1", text: title });
-    const yes = h("button", { type: "button", class: "md-button md-button--primary", text: confirmLabel });
-    const no = h("button", { type: "button", class: "md-button", text: "Annuler" });
-    yes.addEventListener("click", () => {
-      closeConfirm();
-      onConfirm();
-      fileInput.value = "";
+    confirm.ask({
+      title,
+      lines,
+      confirmLabel,
+      back,
+      onConfirm: () => {
+        onConfirm();
+        fileInput.value = "";
+      },
+      onCancel: () => {
+        fileInput.value = "";
+        say(cancelMessage);
+      },
     });
-    no.addEventListener("click", () => {
-      closeConfirm();
-      fileInput.value = "";
-      say(cancelMessage);
-      back.focus();
-    });
-    confirmBox.replaceChildren(
-      h(
-        "div",
-        { role: "group", "aria-labelledby": "mu-dossier-confirm-title" },
-        heading,
-        h("ul", {}, lines.map((line) => h("li", { text: line }))),
-        h("div", { class: "mu-dossier__buttons" }, yes, no),
-      ),
-    );
-    confirmBox.hidden = false;
-    heading.focus();
   }
 
   async function onFile() {
@@ -285,7 +272,13 @@ function mount(root) {
       return;
     }
     const incoming = result.data.questionnaires;
-    if (incoming.length === 0) {
+    const saved = restoreSaved(object, { dryRun: true });
+    if (!saved.ok) {
+      fileInput.setAttribute("aria-invalid", "true");
+      complain(`${saved.message} ${UNCHANGED}`);
+      return;
+    }
+    if (incoming.length === 0 && saved.lines.length === 0) {
       complain(`Ce dossier ne contient aucun questionnaire. ${UNCHANGED}`);
       return;
     }
@@ -300,7 +293,7 @@ function mount(root) {
         ? `remplace vos réponses actuelles (${plural(currentCount.answered, "réponse", "réponses")}${current.updated_at ? `, modifiées le ${formatDateTime(current.updated_at)}` : ""})`
         : "nouveau sur cet appareil";
       return `${def.title} : ${plural(count.answered, "réponse", "réponses")} sur ${count.total} — ${replaces}`;
-    });
+    }).concat(saved.lines);
     const who = result.data.organisation ? ` de « ${result.data.organisation} »` : "";
     const when = formatDateTime(result.data.exported_at);
     askConfirm({
@@ -325,11 +318,19 @@ function mount(root) {
           if (existed) replaced += 1;
           else added += 1;
         }
+        const restored = restoreSaved(object);
+        if (!restored.ok) {
+          renderTable();
+          complain(`${restored.message} Import interrompu.`);
+          return;
+        }
         if (result.data.organisation) saveOrganisation(result.data.organisation);
         renderTable();
+        partnersPart.refresh();
         const parts = [];
         if (replaced) parts.push(`${plural(replaced, "questionnaire remplacé", "questionnaires remplacés")}`);
         if (added) parts.push(`${plural(added, "questionnaire ajouté", "questionnaires ajoutés")}`);
+        if (restored.count) parts.push(plural(restored.count, "résultat ou brouillon repris", "résultats ou brouillons repris"));
         say(`Dossier importé : ${parts.join(", ")}.`);
         table.scrollIntoView({ block: "nearest" });
       },
@@ -337,32 +338,36 @@ function mount(root) {
   }
   fileInput.addEventListener("change", onFile);
 
-  // ---- clear
-  const clearButton = h("button", { type: "button", class: "md-button", text: "Effacer mes réponses de cet appareil", disabled: !storageOk });
+  // ---- erase everything Mutuus keeps on this device (registry.js)
+  const clearButton = h("button", { type: "button", class: "md-button mu-dossier__danger", id: "mu-erase-all", text: "Tout effacer de cet appareil", disabled: !storageOk });
   clearButton.addEventListener("click", () => {
-    const rows = recordsOf(catalog).filter((row) => row.record);
-    if (rows.length === 0) {
-      say("Il n'y a aucune réponse à effacer sur cet appareil.");
+    const keys = storedKeys();
+    const kinds = tally(keys, keyPrefix());
+    if (keys.length === 0) {
+      say("Mutuus ne garde rien sur cet appareil : il n'y a rien à effacer.");
+      clearButton.focus();
       return;
     }
     askConfirm({
-      title: `Effacer les réponses de ${plural(rows.length, "questionnaire", "questionnaires")} sur cet appareil ? Exportez d'abord votre dossier si vous voulez les garder.`,
-      lines: rows.map((row) => `${row.definition.title} : ${plural(row.count.answered, "réponse", "réponses")}`),
-      confirmLabel: "Effacer",
+      title: "Tout effacer de cet appareil ? Mutuus y garde ceci, qui sera supprimé. Exportez d'abord votre dossier si vous voulez le garder.",
+      lines: kinds.map((kind) => describeTally([kind])),
+      confirmLabel: "Oui, tout effacer",
       cancelMessage: `Rien n'a été effacé. ${UNCHANGED}`,
       back: clearButton,
       onConfirm: () => {
-        for (const row of rows) clearRecord(row.definition.id, row.definition.version);
-        removeKey(organisationKey());
+        const failed = keys.filter((key) => !removeKey(key).ok);
+        const removed = tally(keys.filter((key) => !failed.includes(key)), keyPrefix());
         renderTable();
-        say("Vos réponses ont été effacées de cet appareil.");
-        clearButton.focus();
+        partnersPart.refresh();
+        if (failed.length) complain(`Effacé : ${describeTally(removed) || "rien"}. ${failed.length} élément(s) n'ont pas pu être effacés : le stockage de ce navigateur refuse.`);
+        else say(`Effacé de cet appareil : ${describeTally(removed)}. Mutuus n'y garde plus rien.`);
       },
     });
   });
 
   // ---- assemble
   const parts = {
+    partners: root.querySelector("[data-mu-part='partners']"),
     table: root.querySelector("[data-mu-part='table']"),
     export: root.querySelector("[data-mu-part='export']"),
     import: root.querySelector("[data-mu-part='import']"),
@@ -382,7 +387,7 @@ function mount(root) {
     h("label", { for: fileId, text: "Fichier de dossier à importer (.json)" }),
     h("p", { id: fileHelp, class: "mu-help", text: "Un fichier « mutuus-dossier-….json » exporté depuis cette page, ou l'export d'un seul questionnaire. Rien n'est remplacé avant votre confirmation." }),
     fileInput,
-    confirmBox,
+    confirmBoxEl,
     h("div", { class: "mu-dossier__buttons" }, clearButton),
   );
   const messages = h("div", { class: "mu-dossier__messages" }, status, alert);
@@ -394,13 +399,23 @@ function mount(root) {
     root.append(...[storageWarning, tableBlock, totalLine, exportBlock, importBlock, messages].filter(Boolean));
   }
   renderTable();
+  const own = () => {
+    const rows = recordsOf(catalog);
+    return { name: mostUsedOrganisation(rows), answers: Object.fromEntries(rows.map((row) => [row.definition.id, row.answers])) };
+  };
+  const partnersHost = parts.partners || root.appendChild(h("div", { "data-mu-part": "partners" }));
+  const partnersPart = mountPartners(partnersHost, { catalog, byId, own });
+  if (takeSetAside().length) complain(DAMAGED_MESSAGE);
 
   const onStorage = (event) => {
     if (!root.isConnected) {
       globalThis.removeEventListener("storage", onStorage);
       return;
     }
-    if (!event.key || event.key.startsWith(`mutuus:${siteRoot()}:`)) renderTable();
+    if (!event.key || event.key.startsWith(keyPrefix())) {
+      renderTable();
+      partnersPart.refresh();
+    }
   };
   globalThis.addEventListener("storage", onStorage);
 }

@@ -10,6 +10,7 @@
 // API:
 //   GRID_FORMAT = "mutuus-grid", GRID_FORMAT_VERSION = 1, MAX_ORGANISATIONS = 12
 //   sameName(a, b) -> boolean   names compared without case, accents kept, spaces collapsed
+//   uniqueName(name, taken) -> name, or "name (2)", "name (3)"… when taken
 //   buildGrid(definition, state, now?) -> grid object
 //   validateGridObject(object, definition) -> {ok: true, data: state} | {ok: false, message}
 //       state = {organisations: [{name, answers, exported_at}], marks}
@@ -61,6 +62,16 @@ export function sameName(a, b) {
   return normaliseName(a) === normaliseName(b);
 }
 
+// A name not yet taken: "Atelier", then "Atelier (2)", "Atelier (3)"…
+// Two organisations with the same name stay two entries, told apart.
+export function uniqueName(name, taken) {
+  const base = String(name || "").trim();
+  if (!taken.some((t) => sameName(t, base))) return base;
+  let n = 2;
+  while (taken.some((t) => sameName(t, `${base} (${n})`))) n += 1;
+  return `${base} (${n})`;
+}
+
 export function buildGrid(definition, state, now) {
   const date = (now instanceof Date ? now : new Date()).toISOString();
   const marks = {};
@@ -110,10 +121,7 @@ export function validateGridObject(object, definition) {
     if (!result.ok) return fail(`Portrait n° ${index + 1} : ${bare(result.message)}`);
     const name = result.data.organisation.trim();
     if (!name) return fail(`Le portrait n° ${index + 1} n'a pas de nom d'organisation.`);
-    if (organisations.some((o) => sameName(o.name, name))) {
-      return fail(`Cette grille contient deux portraits de « ${name} ».`);
-    }
-    organisations.push({ name, answers: result.data.answers, exported_at: result.data.exported_at });
+    organisations.push({ name: uniqueName(name, organisations.map((o) => o.name)), answers: result.data.answers, exported_at: result.data.exported_at });
   }
   const marks = {};
   const rawMarks = object.marks === undefined ? {} : object.marks;

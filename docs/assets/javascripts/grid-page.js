@@ -9,7 +9,8 @@
 // as Markdown and printed. Mounts on <div class="mu-grid"> through
 // Material's document$; does nothing on other pages. User text is text.
 
-import { loadRecord, loadOrganisation, readJSON, writeJSON, removeKey, siteRoot } from "./storage.js";
+import { DAMAGED_MESSAGE, loadRecord, loadOrganisation, readJSON, writeJSON, removeKey, siteRoot, partnersKey } from "./storage.js";
+import { readPartners } from "./partners.js";
 import { MAX_FILE_BYTES, countAnswered, downloadText, formatDate, parseAnswersFile, sanitizeAnswers } from "./answers.js";
 import { MARKS, MISSION_DIMENSION, MISSION_QUESTION, suggestDimension, summarise } from "./grid-rule.js";
 import {
@@ -20,83 +21,16 @@ import {
   buildGrid,
   gridMarkdown,
   sameName,
+  uniqueName,
   validateGridObject,
 } from "./grid-files.js";
-import { h, onPage, pageHref, readCatalog, readFileText, formatDateTime, slug, today, plural } from "./dossier-dom.js";
+import { confirmBox } from "./confirm.js";
+import { MARK_HELP, listNames, readingText, suggestionText } from "./grid-texts.js";
+import { h, onPage, pageHref, readCatalog, readCatalogRules, readFileText, slug, today, plural } from "./dossier-dom.js";
+import { useLocale } from "./answers.js";
 
 export function gridKey() {
   return `mutuus:${siteRoot()}:grille:v1`;
-}
-
-const MARK_HELP = {
-  convergence: "vous allez dans le même sens : synergies possibles",
-  complementarity: "des différences qui peuvent vous enrichir, à discuter",
-  divergence: "un obstacle ou un défi important",
-  "": "vous n'avez pas encore tranché",
-};
-
-
-function listNames(names) {
-  const quoted = names.map((n) => `« ${n} »`);
-  if (quoted.length <= 1) return quoted.join("");
-  return `${quoted.slice(0, -1).join(", ")} et ${quoted[quoted.length - 1]}`;
-}
-
-export function readingText(reading) {
-  switch (reading.code) {
-    case "need_portraits":
-      return { level: "none", title: "pas encore de lecture", text: "Importez au moins deux portraits." };
-    case "low_mission":
-      return { level: "low", title: "faible", text: "Faible tant que la divergence sur la mission et les valeurs n'est pas levée." };
-    case "low_many":
-      return {
-        level: "low",
-        title: "faible",
-        text: `${plural(reading.divergences, "dimension est", "dimensions sont")} en divergence : levez ces obstacles avant d'aller plus loin.`,
-      };
-    case "need_marks":
-      return { level: "none", title: "pas encore de lecture", text: "Marquez au moins une dimension." };
-    case "high":
-      return {
-        level: "high",
-        title: "élevé",
-        text: `Aucune divergence et ${plural(reading.favourable, "dimension", "dimensions")} en convergence ou en complémentarité.`,
-      };
-    case "clarify_divergence":
-      return {
-        level: "clarify",
-        title: "à clarifier",
-        text: `${plural(reading.divergences, "divergence", "divergences")} à discuter avant de modéliser la mutualisation.`,
-      };
-    default:
-      return {
-        level: "clarify",
-        title: "à clarifier",
-        text: `Aucune divergence, mais ${plural(reading.favourable, "dimension", "dimensions")} seulement en convergence ou en complémentarité (il en faut au moins trois).`,
-      };
-  }
-}
-
-export function suggestionText(suggestion, organisationCount) {
-  if (organisationCount < 2) return "Importez au moins deux portraits pour obtenir une suggestion.";
-  const details = (items) =>
-    items.map((o) => `${o.label} (force : ${o.strong.join(", ")} ; faiblesse : ${o.weak.join(", ")})`).join(" ; ");
-  switch (suggestion.kind) {
-    case "not_enough":
-      return "Pas de suggestion : aucune caractéristique n'est notée par au moins deux organisations.";
-    case "divergence": {
-      const mission = suggestion.opposed.find((o) => o.id === MISSION_QUESTION);
-      return `Divergence possible : la mission et les valeurs sont une force pour ${listNames(mission.strong)} et une faiblesse pour ${listNames(mission.weak)}. Parlez-en avant tout le reste.`;
-    }
-    case "complementarity":
-      return `Complémentarité probable : l'une est forte là où l'autre est faible. ${details(suggestion.opposed)}.`;
-    case "convergence":
-      return suggestion.compared > 1
-        ? `Convergence probable : les ${suggestion.compared} caractéristiques notées par plusieurs organisations le sont de la même façon.`
-        : "Convergence probable : la seule caractéristique notée par plusieurs organisations l'est de la même façon.";
-    default:
-      return "Complémentarité possible : des écarts, mais aucune caractéristique n'est une force pour l'une et une faiblesse pour l'autre. À discuter.";
-  }
 }
 
 function emptyState() {
@@ -124,6 +58,8 @@ function riskLinks(risks) {
 function mount(root) {
   for (const el of root.querySelectorAll(".mu-js-needed")) el.remove();
   const catalog = readCatalog(document) || [];
+  const rules = readCatalogRules(document);
+  if (rules) useLocale(rules.locale);
   const definition = catalog.find((d) => d.id === (root.dataset.portrait || "portrait"));
   if (!definition) {
     root.append(h("p", { class: "mu-grid__error", text: "La définition du portrait est introuvable sur cette page. Rechargez la page ; si le problème continue, signalez-le." }));
@@ -152,10 +88,18 @@ function mount(root) {
       storageProblem = stored.message;
       return;
     }
+    if (stored.damaged) notice(DAMAGED_MESSAGE);
     if (stored.value === null) return;
     const result = validateGridObject(stored.value, definition);
-    if (result.ok) state = result.data;
-    else notice("La grille gardée sur cet appareil n'a pas pu être relue ; la page repart d'une grille vide. Si vous avez un fichier de la grille, ouvrez-le.");
+    if (result.ok) {
+      state = result.data;
+      return;
+    }
+    // Never overwrite it: keep it aside under its own key first.
+    const aside = `${gridKey()}:damaged:${new Date().toISOString()}`;
+    writeJSON(aside, stored.value);
+    removeKey(gridKey());
+    notice(`${DAMAGED_MESSAGE} La page repart d'une grille vide. Si vous avez un fichier de la grille, ouvrez-le.`);
   }
 
   // ------------------------------------------------------------ messages
@@ -200,20 +144,24 @@ function mount(root) {
   });
   const ownButton = h("button", { type: "button", class: "md-button", id: "mu-grid-own", text: "Ajouter mon propre portrait" });
 
-  // Adds or replaces one organisation; returns a French sentence.
+  // Adds one organisation; returns a French sentence. The same portrait
+  // added again (same name, same answers) is not doubled; another portrait
+  // under a name already shown is kept apart as "Name (2)": the page cannot
+  // tell a newer file from another organisation, so it never drops one.
   function put(name, answers, exportedAt, origin) {
-    const existing = state.organisations.findIndex((o) => sameName(o.name, name));
-    const entry = { name, answers, exported_at: exportedAt || "" };
+    const same = (a, b) => JSON.stringify(sanitizeAnswers(definition, a)) === JSON.stringify(sanitizeAnswers(definition, b));
+    const existing = state.organisations.findIndex((o) => sameName(o.name.replace(/ \(\d+\)$/, ""), name) && same(o.answers, answers));
     if (existing >= 0) {
-      const previous = state.organisations[existing].name;
-      state.organisations[existing] = entry;
-      return `Le portrait de « ${previous} » a été remplacé par ${origin}.`;
+      state.organisations[existing] = { name: state.organisations[existing].name, answers, exported_at: exportedAt || "" };
+      return `Le portrait de « ${state.organisations[existing].name} » est déjà dans la grille, avec les mêmes réponses (${origin}).`;
     }
     if (state.organisations.length >= MAX_ORGANISATIONS) {
       return null;
     }
-    state.organisations.push(entry);
-    return `Portrait de « ${name} » ajouté (${origin}).`;
+    const shown = uniqueName(name, state.organisations.map((o) => o.name));
+    state.organisations.push({ name: shown, answers, exported_at: exportedAt || "" });
+    const renamed = shown !== name ? ` Une autre organisation porte déjà ce nom : celle-ci est affichée « ${shown} ».` : "";
+    return `Portrait de « ${name} » ajouté (${origin}).${renamed}`;
   }
 
   async function onPortraitFiles() {
@@ -264,6 +212,30 @@ function mount(root) {
     }
   }
   portraitInput.addEventListener("change", onPortraitFiles);
+
+  const partnersButton = h("button", { type: "button", class: "md-button", id: "mu-grid-partners", text: "Ajouter les portraits de mes partenaires" });
+  partnersButton.addEventListener("click", () => {
+    const stored = readJSON(partnersKey());
+    const partners = stored.ok ? readPartners(stored.value, { [definition.id]: definition }) : [];
+    const withPortrait = partners.filter((p) => p.questionnaires[definition.id] && countAnswered(definition, p.questionnaires[definition.id].answers).answered > 0);
+    if (withPortrait.length === 0) {
+      complain(["Aucun portrait de partenaire dans « Mon dossier ». Ajoutez-y d'abord les fichiers que vos partenaires vous ont envoyés."]);
+      return;
+    }
+    const done = [];
+    const refused = [];
+    for (const partner of withPortrait) {
+      const sentence = put(partner.name, partner.questionnaires[definition.id].answers, partner.exported_at, "depuis « Mon dossier »");
+      if (sentence) done.push(sentence);
+      else refused.push(`« ${partner.name} » : la grille compare déjà ${MAX_ORGANISATIONS} organisations, le maximum.`);
+    }
+    if (done.length) {
+      save();
+      renderAll();
+    }
+    if (refused.length) complain(refused, done);
+    else notice(done);
+  });
 
   ownButton.addEventListener("click", () => {
     const record = loadRecord(definition.id, definition.version);
@@ -326,11 +298,11 @@ function mount(root) {
   const dimensions = h("div", { class: "mu-grid__dimensions" });
   const markEls = {};
 
-  function cell(answer) {
+  function cell(answer, name) {
     const value = answer && typeof answer.value === "string" && answer.value in RATING_LABELS ? answer.value : "";
     return h(
       "td",
-      { "data-value": value || "none" },
+      { "data-value": value || "none", "data-label": name },
       h("span", { class: `mu-rating mu-rating--${value || "none"}`, text: RATING_LABELS[value] }),
       answer && answer.note ? h("span", { class: "mu-grid__cell-note", text: answer.note }) : null,
     );
@@ -346,7 +318,7 @@ function mount(root) {
       const entry = state.marks[id] || { mark: "", note: "" };
       const table = h(
         "table",
-        { class: "mu-grid__table" },
+        { class: "mu-grid__table mu-stack" },
         h("caption", { id: `${base}-caption`, text: `${section.title} : notes de chaque organisation` }),
         h(
           "thead",
@@ -357,7 +329,7 @@ function mount(root) {
           "tbody",
           {},
           section.questions.map((q) =>
-            h("tr", { "data-question": q.id }, h("th", { scope: "row", text: q.label }), state.organisations.map((o) => cell(o.answers[q.id]))),
+            h("tr", { "data-question": q.id }, h("th", { scope: "row", text: q.label }), state.organisations.map((o) => cell(o.answers[q.id], o.name))),
           ),
         ),
       );
@@ -488,15 +460,19 @@ function mount(root) {
     serious.hidden = !mission.source;
     if (mission.source) {
       const identite = definition.sections.find((s) => s.id === MISSION_DIMENSION);
-      const why =
-        mission.source === "mark"
-          ? `Vous avez marqué la dimension « ${identite ? identite.title : "Identité"} » comme une divergence.`
-          : `La mission et les valeurs sont une force pour ${listNames(mission.strong)} et une faiblesse pour ${listNames(mission.weak)}, et la dimension « ${identite ? identite.title : "Identité"} » n'est pas encore marquée.`;
+      const dimension = identite ? identite.title : "Identité";
       serious.replaceChildren();
-      serious.append(
-        h("h4", { id: "mu-grid-serious-title", text: "La divergence la plus sérieuse : la mission et les valeurs" }),
-        h("p", { text: `${why} Un désaccord sur ce qui fait agir chaque organisation fragilise tout le reste : parlez-en d'abord, avant de partager des locaux, du personnel ou un budget.` }),
-      );
+      if (mission.source === "mark") {
+        serious.append(
+          h("h4", { id: "mu-grid-serious-title", text: "La divergence la plus sérieuse : la mission et les valeurs" }),
+          h("p", { text: `Vous avez marqué la dimension « ${dimension} » comme une divergence. Un désaccord sur ce qui fait agir chaque organisation fragilise tout le reste : parlez-en d'abord, avant de partager des locaux, du personnel ou un budget.` }),
+        );
+      } else {
+        serious.append(
+          h("h4", { id: "mu-grid-serious-title", text: "À comparer d'abord : la mission et les valeurs" }),
+          h("p", { text: `La mission et les valeurs sont une force pour ${listNames(mission.strong)} et une faiblesse pour ${listNames(mission.weak)}, et la dimension « ${dimension} » n'est pas encore marquée. Ces notes disent si chacune a écrit et partagé ses valeurs en interne ; elles ne disent pas si vos valeurs se rejoignent. Échangez vos textes de mission et de valeurs, parlez-en, puis marquez la dimension « ${dimension} ».` }),
+        );
+      }
       if ((risks[MISSION_DIMENSION] || []).length) serious.append(h("p", {}, "Risques à relire : ", riskLinks(risks[MISSION_DIMENSION])));
     }
     divergenceList.replaceChildren();
@@ -522,7 +498,7 @@ function mount(root) {
   const printButton = h("button", { type: "button", class: "md-button", id: "mu-grid-print", text: "Imprimer" });
   const clearButton = h("button", { type: "button", class: "md-button", id: "mu-grid-clear", text: "Vider la grille" });
   const openInput = h("input", { type: "file", id: "mu-grid-open", accept: ".json,application/json", "aria-describedby": "mu-grid-open-help mu-grid-files-error" });
-  const confirmBox = h("div", { class: "mu-grid__confirm", hidden: true });
+  const confirm = confirmBox("mu-grid");
 
   function fileStem() {
     const names = state.organisations.map((o) => slug(o.name)).slice(0, 3).join("-");
@@ -554,27 +530,9 @@ function mount(root) {
   });
   printButton.addEventListener("click", () => globalThis.print());
 
-  function closeConfirm() {
-    confirmBox.hidden = true;
-    confirmBox.replaceChildren();
-  }
-
+  const closeConfirm = confirm.close;
   function askConfirm(title, confirmLabel, onConfirm, back) {
-    const heading = h("p", { id: "mu-grid-confirm-title", class: "mu-grid__confirm-title", tabindex: "-1", text: title });
-    const yes = h("button", { type: "button", class: "md-button md-button--primary", text: confirmLabel });
-    const no = h("button", { type: "button", class: "md-button", text: "Annuler" });
-    yes.addEventListener("click", () => {
-      closeConfirm();
-      onConfirm();
-    });
-    no.addEventListener("click", () => {
-      closeConfirm();
-      notice("Rien n'a changé.", filesBox);
-      back.focus();
-    });
-    confirmBox.replaceChildren(h("div", { role: "group", "aria-labelledby": "mu-grid-confirm-title" }, heading, h("div", { class: "mu-grid__buttons" }, yes, no)));
-    confirmBox.hidden = false;
-    heading.focus();
+    confirm.ask({ title, confirmLabel, onConfirm, back, onCancel: () => notice("Rien n'a changé.", filesBox) });
   }
 
   function describe(s) {
@@ -625,7 +583,6 @@ function mount(root) {
       save();
       renderAll();
       notice("La grille a été vidée.", addBox);
-      portraitInput.focus();
     }, clearButton);
   });
 
@@ -655,10 +612,11 @@ function mount(root) {
         { class: "mu-help", id: "mu-grid-portraits-help" },
         "Chaque organisation remplit son ",
         portraitHref ? h("a", { href: portraitHref, text: "portrait" }) : "portrait",
-        " sur son propre appareil et l'exporte en JSON. Un portrait déjà présent (même nom d'organisation) est remplacé par le nouveau.",
+        " sur son propre appareil et l'exporte en JSON. Deux organisations qui portent le même nom restent deux colonnes : la seconde est suivie de « (2) ».",
       ),
       portraitInput,
       h("p", { class: "mu-grid__or" }, "Vous avez rempli votre portrait dans ce navigateur ? ", ownButton),
+      h("p", { class: "mu-grid__or" }, "Vos partenaires vous ont envoyé leur portrait et vous l'avez ajouté dans ", pageHref("outils/mon-dossier/") ? h("a", { href: pageHref("outils/mon-dossier/"), text: "Mon dossier" }) : "Mon dossier", " ? ", partnersButton),
       addBox.status,
       addBox.alert,
     ),
@@ -683,12 +641,27 @@ function mount(root) {
       h("p", { class: "mu-help", id: "mu-grid-open-help", text: "Un fichier créé avec « Enregistrer la grille ». Si la grille actuelle n'est pas vide, la page vous demande avant de la remplacer." }),
       openInput,
       h("div", { class: "mu-grid__buttons" }, clearButton),
-      confirmBox,
+      confirm.box,
       filesBox.status,
       filesBox.alert,
     ),
   );
   restore();
+
+  // Another tab changed the grid: show its version here (what this tab had is
+  // already stored, each change being saved at once).
+  const onStorage = (event) => {
+    if (!root.isConnected) {
+      globalThis.removeEventListener("storage", onStorage);
+      return;
+    }
+    if (event.key !== null && event.key !== gridKey()) return;
+    state = emptyState();
+    restore();
+    renderAll();
+    notice("La grille vient d'être modifiée dans un autre onglet : elle est à jour ici.");
+  };
+  globalThis.addEventListener("storage", onStorage);
   renderStorageWarning();
   renderAll();
 

@@ -9,14 +9,14 @@
 //   ratingsOf(question, organisations) -> [{name, value}] (strength|weakness|neutral only)
 //   suggestDimension(section, organisations) -> Suggestion
 //       Suggestion = {kind, compared, opposed: [{id, label, strong: [names], weak: [names]}]}
-//       kind: "not_enough" | "divergence" | "complementarity" | "convergence" | "difference"
+//       kind: "not_enough" | "values_check" | "complementarity" | "convergence" | "difference"
 //   missionSignal(definition, organisations) -> {opposed, strong: [names], weak: [names]}
 //   summarise(definition, organisations, marks) -> Summary
 //       Summary = {counts: {convergence, complementarity, divergence, unmarked},
 //                  divergences: [dimension ids in portrait order],
 //                  mission: {source: "mark" | "ratings" | null, strong, weak},
 //                  reading: {code, divergences, favourable}}
-//       reading.code: "need_portraits" | "low_mission" | "low_many" | "need_marks"
+//       reading.code: "need_portraits" | "low_mission" | "check_values" | "low_many" | "need_marks"
 //                     | "high" | "clarify_divergence" | "clarify_few"
 //
 // `organisations` is a list of {name, answers: {<question id>: {value, note}}};
@@ -50,7 +50,9 @@ function opposition(question, organisations) {
 
 // Suggestion for one dimension (the user decides; this is only a hint):
 // 1. fewer than one characteristic rated by two organisations -> not_enough
-// 2. identite: mission_valeurs rated strength by one and weakness by another -> divergence
+// 2. identite: mission_valeurs rated strength by one and weakness by another -> values_check
+//    (the rating says whether each has written and shared its values inside,
+//    not whether the partners share the same values: read them together)
 // 3. a characteristic rated strength by one and weakness by another -> complementarity
 // 4. every compared characteristic rated the same by all who rated it -> convergence
 // 5. otherwise (differences without opposition) -> difference
@@ -71,7 +73,7 @@ export function suggestDimension(section, organisations) {
   }
   let kind;
   if (compared === 0) kind = "not_enough";
-  else if (missionOpposed) kind = "divergence";
+  else if (missionOpposed) kind = "values_check";
   else if (opposed.length > 0) kind = "complementarity";
   else if (allSame) kind = "convergence";
   else kind = "difference";
@@ -101,9 +103,11 @@ function markOf(marks, dimensionId) {
 
 // The pooling potential, first matching rule wins:
 // 1. fewer than two portraits                                  -> need_portraits
-// 2. divergence on mission and values: identite marked divergence, or identite
-//    not marked and mission_valeurs rated strength by one organisation and
-//    weakness by another                                       -> low_mission
+// 2. divergence on mission and values: identite marked divergence -> low_mission
+// 2b. identite not marked and mission_valeurs rated strength by one
+//    organisation and weakness by another: the ratings say how clearly each
+//    has written and shared its values, not whether the partners share
+//    them, so the page asks to compare them first            -> check_values
 // 3. three divergences or more                                 -> low_many
 // 4. no dimension marked                                       -> need_marks
 // 5. no divergence and at least three dimensions marked
@@ -131,7 +135,8 @@ export function summarise(definition, organisations, marks) {
   const marked = counts.convergence + counts.complementarity + counts.divergence;
   let code;
   if (organisations.length < 2) code = "need_portraits";
-  else if (missionSource) code = "low_mission";
+  else if (missionSource === "mark") code = "low_mission";
+  else if (missionSource === "ratings") code = "check_values";
   else if (counts.divergence >= 3) code = "low_many";
   else if (marked === 0) code = "need_marks";
   else if (counts.divergence === 0 && favourable >= 3) code = "high";

@@ -10,22 +10,25 @@
 //   everything typed in the form;
 // - shows progress, exports JSON / Markdown / CSV (answers.js), imports a
 //   JSON file after validation and an explicit confirmation, prints a clean
-//   report, and resets after an explicit confirmation.
+//   report, and resets after an explicit confirmation;
+// - lists the unanswered questions as links ("Il reste : …");
+// - stays in step with other tabs: a save writes only the question just
+//   changed into the freshest stored record (so two tabs never drop each
+//   other's answers), and the `storage` event shows the other tab's changes
+//   here. When the other tab changed the very field being edited here, the
+//   page asks which version to keep.
 // User text is only ever written with textContent or form values.
 
 import * as storage from "./storage.js";
 import * as answersFormat from "./answers.js";
+import { mount } from "./mount.js";
+import { progressText as rulesProgress } from "./rules.js";
 
 const MIME = {
   json: "application/json",
   md: "text/markdown;charset=utf-8",
   csv: "text/csv;charset=utf-8",
 };
-
-function progressText(answered, total) {
-  const plural = answered > 1;
-  return `${answered} ${plural ? "questions" : "question"} sur ${total} ${plural ? "répondues" : "répondue"}`;
-}
 
 function radios(form, name) {
   return Array.from(form.querySelectorAll('input[type="radio"]')).filter((input) => input.name === name);
@@ -44,6 +47,9 @@ class QuestionnaireForm {
   constructor(form) {
     this.form = form;
     this.definition = JSON.parse(form.querySelector(".mu-q-definition").textContent);
+    // Python's rules (macros/questionnaire_rules.py): progress sentence, locale.
+    this.rules = this.definition.rules;
+    answersFormat.useLocale(this.rules.locale);
     this.questions = answersFormat.questionsOf(this.definition);
     this.id = this.definition.id;
     this.version = this.definition.version;
@@ -57,7 +63,13 @@ class QuestionnaireForm {
     this.importInput = form.querySelector(`#${prefix}--import`);
     this.warning = form.querySelector(`#${prefix}--storage-warning`);
     this.pendingConfirm = null;
+    this.opener = null;
+    this.held = null;
     this.storageFailed = false;
+    this.byId = new Map(this.questions.map((q) => [q.id, q]));
+    this.remaining = document.createElement("p");
+    this.remaining.className = "mu-q-remaining";
+    this.remaining.id = `${prefix}--remaining`;
   }
 
   mount() {
@@ -65,8 +77,10 @@ class QuestionnaireForm {
     const answers = record ? answersFormat.sanitizeAnswers(this.definition, record.answers) : {};
     this.organisation.value = (record && record.organisation) || storage.loadOrganisation();
     this.writeAnswers(answers);
+    this.progress.closest(".mu-q-progress").after(this.remaining);
     this.updateProgress();
     this.toolbar.hidden = false;
+    if (storage.takeSetAside().length) this.say(storage.DAMAGED_MESSAGE, "error");
     this.form.dataset.mounted = "true";
     this.form.addEventListener("input", (event) => this.onChange(event));
     this.form.addEventListener("change", (event) => this.onChange(event));
@@ -74,6 +88,8 @@ class QuestionnaireForm {
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.importInput.addEventListener("change", () => this.onImportFile());
     this.form.querySelectorAll("textarea").forEach(autosize);
+    this.onStorage = (event) => this.onStorageEvent(event);
+    window.addEventListener("storage", this.onStorage);
   }
 
   // ------------------------------------------------------------ form <-> answers
@@ -99,23 +115,25 @@ class QuestionnaireForm {
   }
 
   writeAnswers(answers) {
-    for (const question of this.questions) {
-      const answer = answers[question.id] || {};
-      if (question.kind === "text") {
-        const area = textareaNamed(this.form, question.id);
-        if (area) {
-          area.value = typeof answer.value === "string" ? answer.value : "";
-          autosize(area);
-        }
-        continue;
+    for (const question of this.questions) this.writeQuestion(question, answers[question.id]);
+  }
+
+  writeQuestion(question, given) {
+    const answer = given || {};
+    if (question.kind === "text") {
+      const area = textareaNamed(this.form, question.id);
+      if (area) {
+        area.value = typeof answer.value === "string" ? answer.value : "";
+        autosize(area);
       }
-      for (const input of radios(this.form, question.id)) input.checked = input.value === answer.value;
-      if (question.kind === "rating") {
-        const note = textareaNamed(this.form, `${question.id}__note`);
-        if (note) {
-          note.value = typeof answer.note === "string" ? answer.note : "";
-          autosize(note);
-        }
+      return;
+    }
+    for (const input of radios(this.form, question.id)) input.checked = input.value === answer.value;
+    if (question.kind === "rating") {
+      const note = textareaNamed(this.form, `${question.id}__note`);
+      if (note) {
+        note.value = typeof answer.note === "string" ? answer.note : "";
+        autosize(note);
       }
     }
   }
@@ -126,8 +144,20 @@ class QuestionnaireForm {
 
   // ------------------------------------------------------------ saving
 
-  save() {
+  // Writes the form's answer to the questions in `changed` (ids) into the
+  // stored record as it is now, so another tab's answers to other questions
+  // are kept. Without `changed`, the whole form is written (import, erase).
+  save(changed) {
     const record = this.record();
+    if (changed) {
+      const stored = storage.loadRecord(this.id, this.version);
+      const merged = stored ? answersFormat.sanitizeAnswers(this.definition, stored.answers) : {};
+      for (const id of changed) {
+        if (record.answers[id]) merged[id] = record.answers[id];
+        else delete merged[id];
+      }
+      record.answers = merged;
+    }
     const result = storage.saveRecord(this.id, this.version, record);
     if (result.ok && record.organisation) storage.saveOrganisation(record.organisation);
     this.showStorageState(result);
@@ -157,18 +187,124 @@ class QuestionnaireForm {
   }
 
   updateProgress() {
-    const { answered, total } = answersFormat.countAnswered(this.definition, this.readAnswers());
+    const answers = this.readAnswers();
+    const { answered, total } = answersFormat.countAnswered(this.definition, answers);
     this.progress.max = total;
     this.progress.value = answered;
-    this.progressLabel.textContent = progressText(answered, total);
+    this.progressLabel.textContent = rulesProgress(this.rules, answered, total);
+    this.renderRemaining(answers);
+  }
+
+  // "Il reste : 3. Label, 5. Label et 4 autres questions." as links.
+  renderRemaining(answers) {
+    const left = [];
+    this.questions.forEach((question, index) => {
+      if (!answersFormat.isAnswered(question, answers[question.id])) left.push([index + 1, question]);
+    });
+    this.remaining.replaceChildren();
+    if (left.length === 0) {
+      this.remaining.textContent = "Toutes les questions ont une réponse.";
+      return;
+    }
+    const shown = left.slice(0, 5);
+    this.remaining.append("Il reste : ");
+    shown.forEach(([number, question], i) => {
+      if (i > 0) this.remaining.append(i === shown.length - 1 && left.length === shown.length ? " et " : ", ");
+      const link = document.createElement("a");
+      link.href = `#${this.form.id}-${question.id}`;
+      link.textContent = `${number}. ${question.label}`;
+      this.remaining.append(link);
+    });
+    const more = left.length - shown.length;
+    this.remaining.append(more > 0 ? ` et ${more} ${more > 1 ? "autres questions" : "autre question"}.` : ".");
+  }
+
+  questionIdOf(target) {
+    const name = target && target.name ? String(target.name).replace(/__note$/, "") : "";
+    return this.byId.has(name) ? name : null;
   }
 
   onChange(event) {
     const target = event.target;
     if (target === this.importInput) return;
     if (target instanceof HTMLTextAreaElement) autosize(target);
-    this.save();
+    const id = this.questionIdOf(target);
+    if (id && id === this.held) {
+      // The blur that moved focus to the question fires "change": not a choice.
+      if (event.type !== "input") return;
+      this.hideConfirm(); // typing on: this version is kept
+    }
+    this.save(id ? [id] : []);
     this.updateProgress();
+  }
+
+  // ------------------------------------------------------------ other tabs
+
+  onStorageEvent(event) {
+    if (!this.form.isConnected) {
+      window.removeEventListener("storage", this.onStorage);
+      return;
+    }
+    const key = storage.questionnaireKey(this.id, this.version);
+    if (event.key !== null && event.key !== key) return;
+    const record = storage.loadRecord(this.id, this.version);
+    if (!record) {
+      this.writeAnswers({});
+      this.updateProgress();
+      this.say("Ces réponses ont été effacées dans un autre onglet.");
+      return;
+    }
+    const theirs = answersFormat.sanitizeAnswers(this.definition, record.answers);
+    const mine = this.readAnswers();
+    const active = document.activeElement;
+    // The field being typed in, or the one whose conflict is still asked about.
+    const editing =
+      this.held || (active && this.form.contains(active) && active instanceof HTMLTextAreaElement ? this.questionIdOf(active) : null);
+    const same = (a, b) => JSON.stringify(a || null) === JSON.stringify(b || null);
+    let changed = 0;
+    let conflict = null;
+    for (const question of this.questions) {
+      if (same(mine[question.id], theirs[question.id])) continue;
+      if (question.id === editing) {
+        conflict = question;
+        continue;
+      }
+      this.writeQuestion(question, theirs[question.id]);
+      changed += 1;
+    }
+    if (record.organisation && record.organisation !== this.organisation.value.trim() && active !== this.organisation) {
+      this.organisation.value = record.organisation;
+    }
+    this.updateProgress();
+    if (conflict && this.held === conflict.id) {
+      // Already asked: the answer will use the latest version of the other tab.
+      this.heldTheirs = theirs[conflict.id];
+    } else if (conflict) {
+      const opener = active;
+      this.held = conflict.id;
+      this.heldTheirs = theirs[conflict.id];
+      this.ask(
+        `La question « ${conflict.label} » vient d'être modifiée dans un autre onglet, pendant que vous l'écriviez ici. Quelle version garder ?`,
+        "Prendre la version de l'autre onglet",
+        () => {
+          this.held = null;
+          this.writeQuestion(conflict, this.heldTheirs);
+          this.updateProgress();
+          this.say("La version de l'autre onglet est reprise.");
+        },
+        {
+          no: () => {
+            this.held = null;
+            this.save([conflict.id]);
+            this.say("Votre version est gardée et enregistrée.");
+          },
+          noLabel: "Garder la mienne",
+          opener,
+        },
+      );
+    } else if (changed && !this.held) {
+      this.say(`${changed > 1 ? `${changed} réponses mises à jour` : "1 réponse mise à jour"} depuis un autre onglet.`);
+    }
   }
 
   // ------------------------------------------------------------ messages
@@ -179,19 +315,32 @@ class QuestionnaireForm {
     this.status.textContent = message;
   }
 
-  ask(message, yesLabel, onYes, { focusCancel = false } = {}) {
+  // A question with two buttons. Whatever the answer, focus goes back to the
+  // control that opened it (`opener`, else the focused element at the time).
+  ask(message, yesLabel, onYes, { focusCancel = false, no = null, noLabel = "Annuler", opener = null } = {}) {
+    this.opener = opener || document.activeElement;
     this.status.dataset.kind = "question";
     this.status.textContent = message;
     const yes = this.confirmBox.querySelector('[data-action="confirm-yes"]');
     yes.textContent = yesLabel;
+    this.confirmBox.querySelector('[data-action="confirm-no"]').textContent = noLabel;
     this.pendingConfirm = onYes;
+    this.pendingNo = no;
     this.confirmBox.hidden = false;
     (focusCancel ? this.confirmBox.querySelector('[data-action="confirm-no"]') : yes).focus();
   }
 
   hideConfirm() {
     this.pendingConfirm = null;
+    this.pendingNo = null;
+    this.held = null;
     this.confirmBox.hidden = true;
+  }
+
+  giveFocusBack() {
+    const opener = this.opener;
+    this.opener = null;
+    if (opener && opener.isConnected && typeof opener.focus === "function") opener.focus();
   }
 
   // ------------------------------------------------------------ actions
@@ -209,8 +358,13 @@ class QuestionnaireForm {
       const run = this.pendingConfirm;
       this.hideConfirm();
       if (run) run();
+      this.giveFocusBack();
     } else if (action === "confirm-no") {
-      this.say("Action annulée : rien n'a changé.");
+      const run = this.pendingNo;
+      this.hideConfirm();
+      if (run) run();
+      else this.say("Action annulée : rien n'a changé.");
+      this.giveFocusBack();
     }
   }
 
@@ -298,7 +452,7 @@ class QuestionnaireForm {
       return;
     }
     const summary = answersFormat.importSummary(this.definition, result.data, this.readAnswers());
-    this.ask(summary, "Remplacer mes réponses", () => this.applyImport(result.data));
+    this.ask(summary, "Remplacer mes réponses", () => this.applyImport(result.data), { opener: this.importInput });
   }
 
   applyImport(data) {
@@ -307,18 +461,7 @@ class QuestionnaireForm {
     this.save();
     this.updateProgress();
     const { answered, total } = answersFormat.countAnswered(this.definition, this.readAnswers());
-    this.say(`Réponses importées : ${progressText(answered, total)}.`, "success");
-  }
-}
-
-function mountAll() {
-  for (const form of document.querySelectorAll("form.mu-questionnaire:not([data-mounted])")) {
-    try {
-      new QuestionnaireForm(form).mount();
-    } catch (error) {
-      // Leave the printable checklist as it is; say so in the console for maintainers.
-      console.warn("Mutuus : questionnaire non initialisé", error);
-    }
+    this.say(`Réponses importées : ${rulesProgress(this.rules, answered, total)}.`, "success");
   }
 }
 
@@ -333,10 +476,6 @@ window.addEventListener("beforeprint", () => {
   }
 });
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(mountAll);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountAll);
-} else {
-  mountAll();
-}
+// Mounted once per form, on each page Material shows (mount.js). If the
+// form cannot start, the printable checklist stays as it is.
+mount("form.mu-questionnaire", (form) => new QuestionnaireForm(form).mount());

@@ -18,9 +18,15 @@
 //   clearRecord(id, version) -> Result
 //   loadOrganisation() -> string   ("" when none)
 //   saveOrganisation(name) -> Result
-//   listStoredKeys() -> string[]   every "mutuus:<root>:" key of this site
+//   storedKeys() -> string[]   every "mutuus:<root>:" key of this site (sorted)
+//   keyPrefix() -> "mutuus:<root>:"
+//   partnersKey() -> "mutuus:<root>:partners:v1"   partners' files (Mon dossier)
 //
-//   readJSON(key) -> {ok: true, value} | {ok: false, error}
+//   readJSON(key) -> {ok: true, value, damaged?} | {ok: false, error}
+//       A stored value that is not JSON is never dropped: its text is copied
+//       aside under "<key>:damaged:<timestamp>" and `damaged` names that key,
+//       so the page can tell the user (DAMAGED_MESSAGE) before it writes again.
+//   takeSetAside() -> string[]   keys set aside since the last call (then forgotten)
 //   writeJSON(key, value) -> Result
 //   removeKey(key) -> Result
 //
@@ -44,6 +50,9 @@ export const STORAGE_MESSAGES = {
     "Vos réponses n'ont pas pu être enregistrées sur cet appareil.",
 };
 
+export const DAMAGED_MESSAGE =
+  "Des données gardées sur cet appareil étaient abîmées et n'ont pas pu être relues. Elles sont mises de côté (rien n'est écrasé) ; « Tout effacer de cet appareil » dans « Mon dossier » les supprime.";
+
 export function siteRoot() {
   try {
     const scope = globalThis.__md_scope;
@@ -62,6 +71,14 @@ export function questionnaireKey(id, version) {
 
 export function organisationKey() {
   return `${PREFIX}:${siteRoot()}:organisation`;
+}
+
+export function keyPrefix() {
+  return `${PREFIX}:${siteRoot()}:`;
+}
+
+export function partnersKey() {
+  return `${keyPrefix()}partners:v1`;
 }
 
 function classify(error) {
@@ -95,6 +112,14 @@ function store() {
   return s;
 }
 
+// Keys set aside since the page last asked (takeSetAside), so any page
+// module can tell the user once, whoever did the reading.
+const setAside = [];
+
+export function takeSetAside() {
+  return setAside.splice(0, setAside.length);
+}
+
 export function readJSON(key) {
   let raw;
   try {
@@ -106,8 +131,19 @@ export function readJSON(key) {
   try {
     return { ok: true, value: JSON.parse(raw) };
   } catch (_) {
-    // A damaged value is treated as absent; it is overwritten at next save.
-    return { ok: true, value: null };
+    // A damaged value: keep its text aside under its own key, then let the
+    // caller start afresh (it tells the user with DAMAGED_MESSAGE).
+    const aside = `${key}:damaged:${new Date().toISOString()}`;
+    try {
+      const s = store();
+      s.setItem(aside, raw);
+      s.removeItem(key);
+    } catch (error) {
+      return failure(error);
+    }
+    console.warn(`Mutuus : donnée abîmée mise de côté sous ${aside}`);
+    setAside.push(aside);
+    return { ok: true, value: null, damaged: aside };
   }
 }
 
@@ -165,8 +201,8 @@ export function saveOrganisation(name) {
   return writeJSON(organisationKey(), String(name ?? ""));
 }
 
-export function listStoredKeys() {
-  const prefix = `${PREFIX}:${siteRoot()}:`;
+export function storedKeys() {
+  const prefix = keyPrefix();
   const keys = [];
   try {
     const s = store();

@@ -1,0 +1,42 @@
+// Mutuus: the confirmation box of "Mon dossier" and of the grid (DOM).
+//
+// confirmBox(prefix) -> {box, ask(options), close()}
+//   prefix: "mu-dossier" or "mu-grid" (classes <prefix>__confirm, ids <prefix>-confirm-title)
+//   ask({title, lines?, confirmLabel, onConfirm, onCancel, back}):
+//     shows the question, focuses its title; on either button, closes, runs
+//     the callback and gives focus back to `back`, the control that opened it.
+
+import { h } from "./dossier-dom.js";
+
+export function confirmBox(prefix) {
+  const box = h("div", { class: `${prefix}__confirm`, hidden: true });
+  const close = () => {
+    box.hidden = true;
+    box.replaceChildren();
+  };
+  const ask = ({ title, lines = [], confirmLabel, onConfirm, onCancel = () => {}, back }) => {
+    const titleId = `${prefix}-confirm-title`;
+    const heading = h("p", { class: `${prefix}__confirm-title`, id: titleId, tabindex: "-1", text: title });
+    const yes = h("button", { type: "button", class: "md-button md-button--primary", text: confirmLabel });
+    const no = h("button", { type: "button", class: "md-button", text: "Annuler" });
+    const answer = (run) => () => {
+      close();
+      run();
+      if (back && back.isConnected) back.focus();
+    };
+    yes.addEventListener("click", answer(onConfirm));
+    no.addEventListener("click", answer(onCancel));
+    box.replaceChildren(
+      h(
+        "div",
+        { role: "group", "aria-labelledby": titleId },
+        heading,
+        lines.length ? h("ul", {}, lines.map((line) => h("li", { text: line }))) : null,
+        h("div", { class: `${prefix}__buttons` }, yes, no),
+      ),
+    );
+    box.hidden = false;
+    heading.focus();
+  };
+  return { box, ask, close };
+}

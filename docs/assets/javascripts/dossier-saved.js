@@ -1,0 +1,61 @@
+// Mutuus: the optional `calculators` and `agreements` sections of a
+// "mutuus-dossier" file (contract between lanes, CONTRACT.md):
+//   "calculators": {"<calculator id>": <value of mutuus:<root>:calculator:<id>, as stored>}
+//   "agreements":  {"<model id>": <value of mutuus:<root>:agreement:<id>, as stored>}
+//
+// API:
+//   readSaved() -> {calculators?, agreements?}   only sections that hold something
+//   restoreSaved(dossier, {dryRun}) -> {ok: true, lines: [French], count} | {ok: false, message}
+//       Checks both sections; unless dryRun, writes each value back under its key.
+
+import { keyPrefix, readJSON, storedKeys, writeJSON } from "./storage.js";
+
+const SECTIONS = [
+  { field: "calculators", prefix: "calculator:", one: "résultat de calculateur", many: "résultats de calculateurs" },
+  { field: "agreements", prefix: "agreement:", one: "brouillon de convention", many: "brouillons de conventions" },
+];
+const ID = /^[A-Za-z0-9_-]{1,80}$/;
+
+function isPlainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+export function readSaved() {
+  const out = {};
+  const prefix = keyPrefix();
+  for (const section of SECTIONS) {
+    const values = {};
+    for (const key of storedKeys()) {
+      const id = key.slice(prefix.length + section.prefix.length);
+      if (!key.startsWith(prefix + section.prefix) || !ID.test(id)) continue;
+      const read = readJSON(key);
+      if (read.ok && isPlainObject(read.value)) values[id] = read.value;
+    }
+    if (Object.keys(values).length) out[section.field] = values;
+  }
+  return out;
+}
+
+export function restoreSaved(dossier, { dryRun = false } = {}) {
+  const lines = [];
+  let count = 0;
+  for (const section of SECTIONS) {
+    const values = dossier ? dossier[section.field] : undefined;
+    if (values === undefined) continue;
+    if (!isPlainObject(values)) return { ok: false, message: `La partie « ${section.field} » de ce dossier n'est pas lisible.` };
+    for (const [id, value] of Object.entries(values)) {
+      if (!ID.test(id) || !isPlainObject(value)) {
+        return { ok: false, message: `La partie « ${section.field} » de ce dossier contient une entrée illisible.` };
+      }
+    }
+    const n = Object.keys(values).length;
+    if (n) lines.push(`${n} ${n > 1 ? section.many : section.one} (${Object.keys(values).join(", ")})`);
+    if (dryRun) continue;
+    for (const [id, value] of Object.entries(values)) {
+      const written = writeJSON(`${keyPrefix()}${section.prefix}${id}`, value);
+      if (!written.ok) return { ok: false, message: written.message };
+      count += 1;
+    }
+  }
+  return { ok: true, lines, count };
+}

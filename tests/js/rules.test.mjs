@@ -1,0 +1,36 @@
+// Node unit tests for rules.js and slug.js (run: node --test tests/js/).
+// The rules object is written here as macros/questionnaire_rules.py renders
+// it (tests/macros/test_questionnaire_rules.py checks the Python side).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { dateLocale, progressText, stepLabel, stepOrder } from "../../docs/assets/javascripts/rules.js";
+import { slug } from "../../docs/assets/javascripts/slug.js";
+
+const RULES = {
+  steps: [{ id: "impulsion", label: "1. Impulsion" }, { id: "diagnostic", label: "3. Diagnostic" }],
+  progress: { one: "{answered} question sur {total} répondue", many: "{answered} questions sur {total} répondues" },
+  locale: "fr-BE",
+};
+
+test("progressText: singular up to 1, plural from 2 (French)", () => {
+  assert.equal(progressText(RULES, 0, 12), "0 question sur 12 répondue");
+  assert.equal(progressText(RULES, 1, 12), "1 question sur 12 répondue");
+  assert.equal(progressText(RULES, 2, 12), "2 questions sur 12 répondues");
+});
+
+test("steps and locale come from the rules", () => {
+  assert.equal(stepLabel(RULES, "diagnostic"), "3. Diagnostic");
+  assert.equal(stepLabel(RULES, "inconnue"), "inconnue");
+  assert.deepEqual(stepOrder(RULES), ["impulsion", "diagnostic"]);
+  assert.equal(dateLocale(RULES), "fr-BE");
+});
+
+test("slug: one version for every file name", () => {
+  assert.equal(slug("Centre d'entraide Saint-Rémi"), "centre-d-entraide-saint-remi");
+  assert.equal(slug("  Œuvre & Cie  "), "uvre-cie"); // Œ is not a letter with an accent: dropped
+  assert.equal(slug(""), "sans-nom");
+  // 40 characters at most, no dash left at the end: "a-" repeated.
+  assert.equal(slug("a ".repeat(30)).length <= 40, true);
+  assert.equal(slug("a ".repeat(30)).endsWith("-"), false);
+});
