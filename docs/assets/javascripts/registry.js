@@ -19,6 +19,7 @@ export const KINDS = [
   { kind: "calculator", one: "résultat de calculateur", many: "résultats de calculateurs" },
   { kind: "agreement", one: "brouillon de convention", many: "brouillons de conventions" },
   { kind: "board", one: "donnée du tableau du réseau", many: "données du tableau du réseau" },
+  { kind: "offline", one: "choix du site hors ligne", many: "choix du site hors ligne" },
   { kind: "damaged", one: "donnée abîmée mise de côté", many: "données abîmées mises de côté" },
   { kind: "other", one: "autre donnée de Mutuus", many: "autres données de Mutuus" },
 ];
@@ -35,6 +36,7 @@ export function kindOfKey(rest) {
   const text = String(rest || "");
   if (text.includes(":damaged:")) return "damaged";
   if (text === "organisation") return "organisation";
+  if (text === "offline") return "offline"; // offline.js: the site was removed from this device
   for (const [start, kind] of PREFIXED) if (text.startsWith(start)) return kind;
   if (/^[a-z0-9_-]+:v\d+$/.test(text)) return "questionnaire";
   return "other";
