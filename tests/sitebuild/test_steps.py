@@ -21,8 +21,9 @@ def test_every_listed_step_is_a_run_function():
         assert callable(build.resolve(spec)), spec
 
 
-def test_csp_runs_last():
-    assert sitebuild.POST_STEPS[-1] == "sitebuild.csp"
+def test_csp_runs_after_every_step_that_writes_pages():
+    # Only the service worker comes after it: it hashes the final files and writes no page.
+    assert sitebuild.POST_STEPS[-2:] == ["sitebuild.csp", "sitebuild.service_worker"]
 
 
 def test_steps_get_the_config_and_the_site_dir(tmp_path, monkeypatch):
