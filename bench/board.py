@@ -4,8 +4,10 @@
 
 Same process, interleaved builds (the machine's load hits both alike):
 
-- build: `mkdocs build --strict` with the shipped network/board/ and with
-  MUTUUS_BOARD_DIR pointing at N generated entries; target ratio <= 1.5;
+- build: `python -m sitebuild build` (pre steps, `mkdocs build --strict`,
+  post steps: the board step writes the entries into the page) with the
+  shipped network/board/ and with MUTUUS_BOARD_DIR pointing at N generated
+  entries; target ratio <= 1.5. MUTUUS_BUILD_TIMES=1 prints each step's time;
 - weight: every same-origin response the board page loads in Chromium,
   gzip-compressed (level 6, what a static host sends); target <= 1 MB;
 - filtering: a filter or a search typed on the page, timed in Chromium from
