@@ -48,11 +48,15 @@ def register(env):
     try:
         inventory = load_questionnaire(root / "questionnaires" / "inventaire.yml", root=root)
         categories = categories_from_inventory(root / "questionnaires" / "inventaire.yml")
-        entries, expired = load_board(board_dir(root), categories, build_date(), root=root)
+        folder, today = board_dir(root), build_date()
+        entries, expired = load_board(folder, categories, today, root=root)
         territories = load_contacts(root / "network" / "contacts.yml", root=root)
         catalog = build_catalog(categories, inventory, extra.get("network", {}), str(extra.get("repository", "")))
     except (NetworkError, QuestionnaireError) as error:
         raise PluginError(str(error)) from None
+    from macros.network_build import remember  # imports this module
+
+    remember(root, folder, today, entries, categories)
     log.info(f"Tableau du réseau : {len(entries)} annonce(s) publiée(s), {expired} expirée(s) laissée(s) de côté.")
 
     def page_url():

@@ -283,9 +283,10 @@ def validate_entry(data, name: str, entry_id: str, categories: dict[str, str]) -
     return _Checker(name).entry(data, entry_id, categories)
 
 
-def load_entry(path: Path, categories: dict[str, str], root: Path | None = None) -> dict:
+def load_entry(path: Path, categories: dict[str, str], root: Path | None = None, name: str | None = None) -> dict:
     path = Path(path)
-    name = relative_name(path, root) if root is not None else f"network/board/{path.name}"
+    if name is None:
+        name = relative_name(path, root) if root is not None else f"network/board/{path.name}"
     if not ENTRY_ID.match(path.stem):
         raise NetworkError(name, None, "le nom du fichier ne doit contenir que a-z, 0-9 et - (par exemple « salle-plateau.yml »)")
     return validate_entry(_read(path, name), name, path.stem, categories)
@@ -298,8 +299,10 @@ def load_board(board_dir: Path, categories: dict[str, str], today: dt.date, root
     first (then by title), so the list reads like a notice board.
     """
     current, expired = [], 0
+    # The folder's name for messages, worked out once (not once per entry).
+    prefix = relative_name(Path(board_dir) / "x.yml", root)[: -len("x.yml")] if root is not None else "network/board/"
     for path in sorted(Path(board_dir).glob("*.yml")):
-        entry = load_entry(path, categories, root)
+        entry = load_entry(path, categories, root, name=prefix + path.name)
         if dt.date.fromisoformat(entry["until"]) < today:
             expired += 1
         else:

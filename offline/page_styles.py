@@ -27,7 +27,9 @@ TOOL_STYLESHEETS = ("questionnaires.css", "grid.css", "calculators.css", "agreem
 # The link goes right after the project's own stylesheet, still in extra_css.
 ANCHOR = re.compile(r'<link\b[^>]*href="[^"]*assets/stylesheets/mutuus\.css[^"]*"[^>]*>', re.I)
 _CLASS_SELECTOR = re.compile(r"\.(mu-[A-Za-z0-9_-]+)")
-_CLASS_ATTR = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+# An attribute follows white space: "\s" (not "\b") lets the scan skip ahead
+# fast on a 4.5 MB page (the network board with 5,000 entries).
+_CLASS_ATTR = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 
 
 def classes_styled(css: str) -> set[str]:
@@ -38,8 +40,8 @@ def classes_styled(css: str) -> set[str]:
 
 def classes_used(html: str) -> set[str]:
     used: set[str] = set()
-    for match in _CLASS_ATTR.finditer(html):
-        used.update((match.group(1) or match.group(2) or "").split())
+    for double, single in set(_CLASS_ATTR.findall(html)):  # thousands of alike entries: once each
+        used.update((double or single).split())
     return used
 
 

@@ -28,7 +28,15 @@ def run_steps(specs: list[str], site_dir: Path, config: dict | None = None) -> N
     config = load_config() if config is None else config
     config = dict(config, site_dir=str(site_dir))
     for spec in specs:
+        start = time.perf_counter()
         resolve(spec)(config, Path(site_dir))
+        _timing(spec, start)
+
+
+def _timing(what: str, start: float) -> None:
+    """With MUTUUS_BUILD_TIMES=1, each step's seconds on stderr (bench/board.py's profile)."""
+    if os.environ.get("MUTUUS_BUILD_TIMES"):
+        sys.stderr.write(f"[temps] {what} : {time.perf_counter() - start:.2f} s\n")
 
 
 def pre(site_dir: Path, config: dict | None = None) -> None:
@@ -109,6 +117,8 @@ def build(site_dir: Path, engine: str = "mkdocs", site_url: str | None = None, q
         os.environ["SITE_URL"] = site_url
     config = load_config()
     pre(site_dir, config)
+    engine_start = time.perf_counter()
     run_engine(engine, site_dir, site_url, quiet=quiet)
+    _timing(engine, engine_start)
     post(site_dir, config)
     return time.perf_counter() - start
