@@ -15,7 +15,7 @@ import { confirmBox } from "./confirm.js";
 import { readSaved } from "./dossier-saved.js";
 import { UNCHANGED } from "./dossier-file.js";
 import { watchImport } from "./dossier-import.js";
-import { buildDossier, buildExport, countAnswered, downloadText, sanitizeAnswers, useLocale } from "./answers.js";
+import { buildDossier, buildExport, countAnswered, downloadText, sanitizeAnswers, useRules } from "./answers.js";
 import { h, onPage, formatDateTime, pageHref, readCatalog, readCatalogRules, slug, today, plural } from "./dossier-dom.js";
 import { stepLabel, stepOrder } from "./rules.js";
 
@@ -59,7 +59,7 @@ function mount(root) {
   const raw = readCatalog(document);
   const rules = readCatalogRules(document);
   if (!rules) throw new Error("Mutuus : règles absentes du catalogue (#mu-q-catalog)");
-  useLocale(rules.locale);
+  useRules(rules);
   // In the order of the six steps; within a step, the step's own
   // questionnaire first, then the tools (portrait, inventory) in catalog order.
   const steps = stepOrder(rules);

@@ -13,7 +13,7 @@
 // (files); the rule is grid-rule.js, the sentences grid-texts.js.
 
 import { DAMAGED_MESSAGE, readJSON, writeJSON, removeKey, siteRoot } from "./storage.js";
-import { countAnswered, formatDate, useLocale } from "./answers.js";
+import { countAnswered, formatDate, useRules } from "./answers.js";
 import { buildGrid, validateGridObject } from "./grid-files.js";
 import { dimensionSection, printedReading } from "./grid-dimensions.js";
 import { addSection } from "./grid-add.js";
@@ -33,7 +33,7 @@ function mount(root) {
   for (const el of root.querySelectorAll(".mu-js-needed")) el.remove();
   const catalog = readCatalog(document) || [];
   const rules = readCatalogRules(document);
-  if (rules) useLocale(rules.locale);
+  if (rules) useRules(rules);
   const definition = catalog.find((d) => d.id === (root.dataset.portrait || "portrait"));
   if (!definition) {
     root.append(h("p", { class: "mu-grid__error", text: "La définition du portrait est introuvable sur cette page. Rechargez la page ; si le problème continue, signalez-le." }));
