@@ -27,3 +27,9 @@ test("listNames and plural readings", () => {
   assert.equal(listNames(["A", "B", "C"]), "« A », « B » et « C »");
   assert.equal(readingText({ code: "low_many", divergences: 3 }).text, "3 dimensions sont en divergence : levez ces obstacles avant d'aller plus loin.");
 });
+
+test("describeGrid counts organisations and marked dimensions only", async () => {
+  const { describeGrid } = await import("../../docs/assets/javascripts/grid-texts.js");
+  const grid = { organisations: [{ name: "A" }, { name: "B" }], marks: { identite: { mark: "divergence" }, gouvernance: { mark: "", note: "x" } } };
+  assert.equal(describeGrid(grid), "2 organisations, 1 dimension marquée");
+});

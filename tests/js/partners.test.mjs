@@ -4,6 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
+import "./python-rules.mjs";
+
 import { columnsFor, compareRows, inventoryPairings, makePartner, readPartners, dossierMarkdown } from "../../docs/assets/javascripts/partners.js";
 import { describeTally, kindOfKey, tally } from "../../docs/assets/javascripts/registry.js";
 import { uniqueName } from "../../docs/assets/javascripts/grid-files.js";

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.questionnaire_rules import browser_rules
+
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = (ROOT / "docs" / "assets" / "javascripts" / "answers.js").as_uri()
 NODE = shutil.which("node")
@@ -50,6 +52,7 @@ def run(expression: str):
     """Evaluate a JavaScript expression with answers.js imported as A; return its JSON value."""
     script = (
         f"import * as A from {json.dumps(ANSWERS)};\n"
+        f"A.useRules({json.dumps(browser_rules())});\n"
         f"const D = {json.dumps(DEFINITION)};\n"
         f"const NOW = new Date({json.dumps(NOW)});\n"
         f"process.stdout.write(JSON.stringify({expression}));\n"

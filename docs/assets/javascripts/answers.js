@@ -19,8 +19,9 @@
 //
 // API
 //   ANSWERS_FORMAT = "mutuus-answers", DOSSIER_FORMAT = "mutuus-dossier", FORMAT_VERSION = 1
-//   VALUE_LABELS = {check: {done: "Fait", ...}, rating: {strength: "Force", ...}}
-//   MAX_TEXT_LENGTH, MAX_ORGANISATION_LENGTH, MAX_FILE_BYTES
+//   useRules(rules)   takes Python's rules (rules.vocabularies, rules.limits, rules.locale)
+//   VALUE_LABELS = {check: {done: "Fait", ...}, rating: {strength: "Force", ...}}   from rules
+//   MAX_TEXT_LENGTH, MAX_ORGANISATION_LENGTH (from rules), MAX_FILE_BYTES
 //   questionsOf(definition) -> [{...question, section}]   flat list, in order
 //   allowedValues(question) -> string[]
 //   answerLabel(question, answer) -> French words ("Fait", "Force", the option label, the text) or ""
@@ -55,19 +56,21 @@ import { slug } from "./slug.js";
 export const ANSWERS_FORMAT = "mutuus-answers";
 export const DOSSIER_FORMAT = "mutuus-dossier";
 export const FORMAT_VERSION = 1;
-export const MAX_TEXT_LENGTH = 20000;
-export const MAX_ORGANISATION_LENGTH = 200;
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-export const VALUE_LABELS = Object.freeze({
-  check: Object.freeze({ done: "Fait", not_yet: "Pas encore", not_applicable: "Sans objet" }),
-  rating: Object.freeze({
-    strength: "Force",
-    weakness: "Faiblesse",
-    neutral: "Neutre",
-    not_applicable: "Sans objet",
-  }),
-});
+// The answer vocabularies and the length limits are Python's
+// (macros/questionnaire_rules.py renders them into the page as `rules`):
+// each tool calls useRules(rules) when it mounts, before anything else.
+export let VALUE_LABELS = Object.freeze({});
+export let MAX_TEXT_LENGTH = 0;
+export let MAX_ORGANISATION_LENGTH = 0;
+
+export function useRules(rules) {
+  VALUE_LABELS = Object.freeze(Object.fromEntries(Object.entries(rules.vocabularies).map(([kind, labels]) => [kind, Object.freeze({ ...labels })])));
+  MAX_TEXT_LENGTH = rules.limits.text;
+  MAX_ORGANISATION_LENGTH = rules.limits.organisation;
+  useLocale(rules.locale);
+}
 
 const UNCHANGED = " Vos réponses actuelles n'ont pas changé.";
 

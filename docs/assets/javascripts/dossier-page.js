@@ -5,42 +5,19 @@
 // imports such a file back after the user confirms what it replaces.
 // Mounts on <div class="mu-dossier"> through Material's document$; does
 // nothing on other pages. Every user-supplied string is written as text.
+// The import flow is dossier-import.js (reading the file: dossier-file.js),
+// the partners dossier-partners.js.
 
-import {
-  loadRecord,
-  saveRecord,
-  loadOrganisation,
-  saveOrganisation,
-  removeKey,
-  writeJSON,
-  siteRoot,
-  keyPrefix,
-  storedKeys,
-  takeSetAside,
-  DAMAGED_MESSAGE,
-} from "./storage.js";
+import { loadRecord, loadOrganisation, removeKey, writeJSON, siteRoot, keyPrefix, storedKeys, takeSetAside, DAMAGED_MESSAGE } from "./storage.js";
 import { tally, describeTally } from "./registry.js";
 import { mountPartners } from "./dossier-partners.js";
 import { confirmBox } from "./confirm.js";
-import { readSaved, restoreSaved } from "./dossier-saved.js";
-import {
-  ANSWERS_FORMAT,
-  DOSSIER_FORMAT,
-  FORMAT_VERSION,
-  MAX_FILE_BYTES,
-  buildDossier,
-  buildExport,
-  countAnswered,
-  downloadText,
-  sanitizeAnswers,
-  validateDossierObject,
-} from "./answers.js";
-import { h, onPage, readFileText, formatDateTime, pageHref, readCatalog, readCatalogRules, slug, today, plural } from "./dossier-dom.js";
-import { useLocale } from "./answers.js";
+import { readSaved } from "./dossier-saved.js";
+import { UNCHANGED } from "./dossier-file.js";
+import { watchImport } from "./dossier-import.js";
+import { buildDossier, buildExport, countAnswered, downloadText, sanitizeAnswers, useRules } from "./answers.js";
+import { h, onPage, formatDateTime, pageHref, readCatalog, readCatalogRules, slug, today, plural } from "./dossier-dom.js";
 import { stepLabel, stepOrder } from "./rules.js";
-
-const UNCHANGED = "Vos réponses actuelles n'ont pas changé.";
-
 
 // Storage usable? Write and remove a probe key of this site.
 export function storageProbe() {
@@ -82,7 +59,7 @@ function mount(root) {
   const raw = readCatalog(document);
   const rules = readCatalogRules(document);
   if (!rules) throw new Error("Mutuus : règles absentes du catalogue (#mu-q-catalog)");
-  useLocale(rules.locale);
+  useRules(rules);
   // In the order of the six steps; within a step, the step's own
   // questionnaire first, then the tools (portrait, inventory) in catalog order.
   const steps = stepOrder(rules);
@@ -219,124 +196,7 @@ function mount(root) {
     });
   }
 
-  async function onFile() {
-    closeConfirm();
-    const file = fileInput.files && fileInput.files[0];
-    if (!file) return;
-    fileInput.removeAttribute("aria-invalid");
-    let text;
-    try {
-      text = await readFileText(file, MAX_FILE_BYTES);
-    } catch (error) {
-      fileInput.setAttribute("aria-invalid", "true");
-      complain(
-        error && error.message === "too_big"
-          ? `Ce fichier est trop volumineux pour être un dossier Mutuus. ${UNCHANGED}`
-          : `Ce fichier n'a pas pu être lu. ${UNCHANGED}`,
-      );
-      return;
-    }
-    let object;
-    try {
-      object = JSON.parse(text.replace(/^\uFEFF/, ""));
-    } catch (_) {
-      fileInput.setAttribute("aria-invalid", "true");
-      complain(`Ce fichier n'est pas un fichier JSON lisible. Choisissez un fichier exporté avec « Exporter mon dossier ». ${UNCHANGED}`);
-      return;
-    }
-    // One questionnaire's export is accepted too, as a dossier of one.
-    if (object && object.format === ANSWERS_FORMAT) {
-      object = {
-        format: DOSSIER_FORMAT,
-        format_version: FORMAT_VERSION,
-        organisation: typeof object.organisation === "string" ? object.organisation : "",
-        exported_at: object.exported_at,
-        questionnaires: [object],
-      };
-    }
-    if (object && object.format === DOSSIER_FORMAT && Number.isInteger(object.format_version) && object.format_version > FORMAT_VERSION) {
-      fileInput.setAttribute("aria-invalid", "true");
-      complain(`Ce dossier vient d'une version plus récente de Mutuus (format ${object.format_version}) : ce site ne sait pas encore le lire. ${UNCHANGED}`);
-      return;
-    }
-    if (object && typeof object.format === "string" && object.format !== DOSSIER_FORMAT) {
-      fileInput.setAttribute("aria-invalid", "true");
-      const hint = object.format === "mutuus-grid" ? " C'est une grille de diagnostic : ouvrez-la sur la page « Grille de diagnostic »." : "";
-      complain(`Ce fichier n'est pas un dossier Mutuus.${hint} ${UNCHANGED}`);
-      return;
-    }
-    const result = validateDossierObject(object, byId);
-    if (!result.ok) {
-      fileInput.setAttribute("aria-invalid", "true");
-      complain(result.message);
-      return;
-    }
-    const incoming = result.data.questionnaires;
-    const saved = restoreSaved(object, { dryRun: true });
-    if (!saved.ok) {
-      fileInput.setAttribute("aria-invalid", "true");
-      complain(`${saved.message} ${UNCHANGED}`);
-      return;
-    }
-    if (incoming.length === 0 && saved.lines.length === 0) {
-      complain(`Ce dossier ne contient aucun questionnaire. ${UNCHANGED}`);
-      return;
-    }
-    say("");
-    const lines = incoming.map((item) => {
-      const def = item.definition;
-      const clean = sanitizeAnswers(def, item.answers);
-      const count = countAnswered(def, clean);
-      const current = loadRecord(def.id, def.version);
-      const currentCount = current ? countAnswered(def, sanitizeAnswers(def, current.answers)) : { answered: 0 };
-      const replaces = current
-        ? `remplace vos réponses actuelles (${plural(currentCount.answered, "réponse", "réponses")}${current.updated_at ? `, modifiées le ${formatDateTime(current.updated_at)}` : ""})`
-        : "nouveau sur cet appareil";
-      return `${def.title} : ${plural(count.answered, "réponse", "réponses")} sur ${count.total} — ${replaces}`;
-    }).concat(saved.lines);
-    const who = result.data.organisation ? ` de « ${result.data.organisation} »` : "";
-    const when = formatDateTime(result.data.exported_at);
-    askConfirm({
-      title: `Ce dossier${who}${when ? `, exporté le ${when},` : ""} contient ${plural(incoming.length, "questionnaire", "questionnaires")}. Rien n'est remplacé avant votre confirmation.`,
-      lines,
-      confirmLabel: "Importer et remplacer",
-      onConfirm: () => {
-        let replaced = 0;
-        let added = 0;
-        for (const item of incoming) {
-          const def = item.definition;
-          const existed = loadRecord(def.id, def.version) !== null;
-          const saved = saveRecord(def.id, def.version, {
-            organisation: item.organisation || result.data.organisation || "",
-            answers: sanitizeAnswers(def, item.answers),
-          });
-          if (!saved.ok) {
-            renderTable();
-            complain(`${saved.message} Import interrompu à « ${def.title} ».`);
-            return;
-          }
-          if (existed) replaced += 1;
-          else added += 1;
-        }
-        const restored = restoreSaved(object);
-        if (!restored.ok) {
-          renderTable();
-          complain(`${restored.message} Import interrompu.`);
-          return;
-        }
-        if (result.data.organisation) saveOrganisation(result.data.organisation);
-        renderTable();
-        partnersPart.refresh();
-        const parts = [];
-        if (replaced) parts.push(`${plural(replaced, "questionnaire remplacé", "questionnaires remplacés")}`);
-        if (added) parts.push(`${plural(added, "questionnaire ajouté", "questionnaires ajoutés")}`);
-        if (restored.count) parts.push(plural(restored.count, "résultat ou brouillon repris", "résultats ou brouillons repris"));
-        say(`Dossier importé : ${parts.join(", ")}.`);
-        table.scrollIntoView({ block: "nearest" });
-      },
-    });
-  }
-  fileInput.addEventListener("change", onFile);
+  watchImport({ fileInput, byId, askConfirm, closeConfirm, say, complain, renderTable, refreshPartners: () => partnersPart.refresh(), table });
 
   // ---- erase everything Mutuus keeps on this device (registry.js)
   const clearButton = h("button", { type: "button", class: "md-button mu-dossier__danger", id: "mu-erase-all", text: "Tout effacer de cet appareil", disabled: !storageOk });

@@ -7,8 +7,9 @@
 //   listNames(names) -> "« A », « B » et « C »"
 //   readingText(reading) -> {level, title, text}
 //   suggestionText(suggestion, organisationCount) -> sentence
+//   describeGrid({organisations, marks}) -> "2 organisations, 1 dimension marquée"
 
-import { MISSION_QUESTION } from "./grid-rule.js";
+import { MARKS, MISSION_QUESTION } from "./grid-rule.js";
 import { plural } from "./dossier-dom.js";
 
 export const MARK_HELP = {
@@ -86,4 +87,10 @@ export function suggestionText(suggestion, organisationCount) {
     default:
       return "Complémentarité possible : des écarts, mais aucune caractéristique n'est une force pour l'une et une faiblesse pour l'autre. À discuter.";
   }
+}
+
+// "2 organisations, 1 dimension marquée": what a grid holds.
+export function describeGrid(s) {
+  const marked = Object.values(s.marks).filter((m) => MARKS.includes(m.mark)).length;
+  return `${plural(s.organisations.length, "organisation", "organisations")}, ${plural(marked, "dimension marquée", "dimensions marquées")}`;
 }

@@ -47,9 +47,10 @@ class QuestionnaireForm {
   constructor(form) {
     this.form = form;
     this.definition = JSON.parse(form.querySelector(".mu-q-definition").textContent);
-    // Python's rules (macros/questionnaire_rules.py): progress sentence, locale.
+    // Python's rules (macros/questionnaire_rules.py): vocabularies, limits,
+    // progress sentence, locale.
     this.rules = this.definition.rules;
-    answersFormat.useLocale(this.rules.locale);
+    answersFormat.useRules(this.rules);
     this.questions = answersFormat.questionsOf(this.definition);
     this.id = this.definition.id;
     this.version = this.definition.version;
