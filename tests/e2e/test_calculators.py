@@ -570,6 +570,24 @@ def test_statement_van_example_on_a_phone_shows_every_column(page, site):
     assert_no_axe_violations(page, CONTENT)
 
 
+def test_statement_compares_shares_if_a_partner_leaves(page, site):
+    """Issue 10: the van without the Festival, side by side. Fixed 6 433,33 by commitments 6 000/3 000
+    (643 333 cents × 2/3 = 428 888,67, × 1/3 = 214 444,33; the left-over cent to the larger remainder .67)
+    → 4 288,89 and 2 144,44; their variable is unchanged (1 152 and 432): due 5 440,89 and 2 576,44."""
+    form = open_calculator(page, site, STATEMENT, "st")
+    page.get_by_role("button", name="Charger l'exemple de la camionnette").click()
+    expect_summary(page, "st", "Total dû pour l'année : 8 215,33 $.")
+    page.fill("#st-compare-leaves", "Festival des Voisins")
+    table = form.locator(".mu-calc-table", has=page.locator("caption", has_text="Si Festival des Voisins part"))
+    expect(table).to_be_visible(timeout=BOOT)
+    cells = lambda i: [money(c) for c in table.locator("tbody tr").nth(i).locator("th, td").all_inner_texts()]  # noqa: E731
+    assert cells(0) == ["Ressourcerie du Plateau", "3 860,00 $", "4 288,89 $", "5 012,00 $", "5 440,89 $"]
+    assert cells(1) == ["Centre communautaire des Saules", "1 930,00 $", "2 144,44 $", "2 362,00 $", "2 576,44 $"]
+    assert cells(2) == ["Festival des Voisins", "643,33 $", "—", "841,33 $", "—"]
+    page.fill("#st-compare-leaves", "Personne")
+    expect(page.locator("#st-compare-leaves-error")).to_contain_text("Aucun partenaire ne s'appelle « Personne »")
+
+
 def test_split_on_a_phone_shows_every_column(page, site):
     """Issue 8: at 390 px the partners and result tables of the split page show every column (stacked rows)."""
     page.set_viewport_size({"width": 390, "height": 844})
