@@ -35,6 +35,9 @@ class ValidationError(ValueError):
 # What each field is called in the messages, by dotted path. The article is
 # part of the label so messages read naturally: « Entrez ... pour le coût par unité. »
 LABELS: dict[str, str] = {
+    # statement: the side-by-side comparison
+    "compare.leaves": "le partenaire qui part",
+    "compare.joins": "les unités prévues du nouveau partenaire",
     # usage cost
     "use.units": "la quantité utilisée (unités, pieds, kilomètres…)",
     "use.hours": "la durée d'utilisation en heures",

@@ -291,7 +291,8 @@ def read_annual_cost(data: object) -> AnnualCostInput:
     return AnnualCostInput(**values, loan=loan, fixed_costs=tuple(costs))
 
 
-STATEMENT_KEYS = ("fixed_costs", "variable_cost_per_unit", "minimum_share_of_commitment", "partners")
+STATEMENT_KEYS = ("fixed_costs", "variable_cost_per_unit", "minimum_share_of_commitment", "partners", "compare")
+COMPARE_KEYS = {"leaves": "text", "joins": "number"}
 STATEMENT_PARTNER_KEYS = {"name": "text", "committed_units": "number", "actual_units": "number", "paid": "number"}
 
 
@@ -313,9 +314,17 @@ def read_statement(data: object) -> StatementInput:
         kwargs["name"] = kwargs["name"] or ""
         kwargs["holder"] = _flag(entry, "holder", prefix, errors)
         partners.append(StatementPartner(**kwargs))
+    wanted = {}
+    if root.get("compare") is not None:
+        section = _object(root["compare"], "compare", errors)
+        if section is not None:
+            _check_keys(section, "compare", tuple(COMPARE_KEYS), errors)
+            wanted = {key: _field(section, key, "compare", kind, errors) for key, kind in COMPARE_KEYS.items()}
     if errors:
         raise ValidationError(errors)
-    return StatementInput(**values, partners=tuple(partners))
+    return StatementInput(
+        **values, partners=tuple(partners), compare_leaves=wanted.get("leaves"), compare_joins=wanted.get("joins")
+    )
 
 
 READERS = {

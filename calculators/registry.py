@@ -273,7 +273,58 @@ def statement_json(result) -> dict:
         ],
         "transfers": [{"from": t.payer, "to": t.payee, "amount": json_amount(t.amount)} for t in result.transfers],
         "total_due": json_amount(result.total_due),
+        **({"compare": comparison_json(result.comparison)} if result.comparison else {}),
     }
+
+
+def comparison_json(comparison) -> dict:
+    amount = lambda value: None if value is None else json_amount(value)  # noqa: E731
+    return {
+        "leaves": comparison.leaves,
+        "joins": None if comparison.joins is None else format(comparison.joins.normalize(), "f"),
+        "partners": [
+            {
+                "name": p.name,
+                "fixed_share_now": amount(p.fixed_now),
+                "fixed_share_after": amount(p.fixed_after),
+                "due_now": amount(p.due_now),
+                "due_after": amount(p.due_after),
+            }
+            for p in comparison.partners
+        ],
+    }
+
+
+def comparison_blocks(comparison, currency: str, locale: str) -> list[dict]:
+    """The side-by-side table: each partner's fixed share and due now and after the change."""
+    money = _money(currency, locale)
+    shown = lambda value: "—" if value is None else money(value)  # noqa: E731
+    changes = []
+    if comparison.leaves is not None:
+        changes.append(f"{comparison.leaves} part")
+    if comparison.joins is not None:
+        changes.append(f"un nouveau partenaire arrive avec {_units(comparison.joins, locale)} unités prévues")
+    total = lambda key: money(  # noqa: E731
+        sum((getattr(p, key) for p in comparison.partners if getattr(p, key) is not None), Decimal("0.00"))
+    )
+    notes = [
+        "Les coûts fixes et le coût par unité restent ceux de l'année ; seuls les partenaires changent. "
+        "« — » : pas partenaire à ce moment-là."
+    ]
+    if comparison.joins is not None:
+        notes.append("On suppose que le nouveau partenaire utilise ce qu'il prévoit : ses unités prévues sont facturées.")
+    notes.append("Les soldes et les virements ci-dessus ne changent pas : ils portent sur l'année écoulée.")
+    return [
+        _table(
+            f"Si {' et '.join(changes)} : parts recalculées",
+            ["Partenaire", "Part des coûts fixes, maintenant", "Part des coûts fixes, après",
+             "Dû, maintenant", "Dû, après"],
+            [[p.name, shown(p.fixed_now), shown(p.fixed_after), shown(p.due_now), shown(p.due_after)]
+             for p in comparison.partners],
+            ["Total", total("fixed_now"), total("fixed_after"), total("due_now"), total("due_after")],
+        ),
+        {"kind": "note", "text": " ".join(notes)},
+    ]
 
 
 def statement_view(inp, result, currency: str, locale: str) -> dict:
@@ -322,6 +373,8 @@ def statement_view(inp, result, currency: str, locale: str) -> dict:
                     f"{_units(p.billed_units, locale)} unités lui sont facturées.",
                 }
             )
+    if result.comparison:
+        blocks += comparison_blocks(result.comparison, currency, locale)
     blocks += _chart(charts.statement_chart(result, currency, locale))
     return {"summary": f"Total dû pour l'année : {money(result.total_due)}. {settle}", "blocks": blocks}
 
@@ -608,6 +661,17 @@ STATEMENT = Calculator(
             ),
             intro="Une ligne par partenaire. Les coûts fixes sont répartis selon les unités prévues. Le détenteur garde "
             "le bien et paie ses factures : laissez vide son montant payé, les autres soldent leur compte avec lui.",
+        ),
+        Section(
+            "Comparer : si un partenaire part ou arrive (facultatif)",
+            (
+                Field("compare.leaves", "Partenaire qui part (son nom)",
+                      "Le nom tel qu'il est dans la liste. Les parts sont recalculées sans lui.", kind="text"),
+                Field("compare.joins", "Unités prévues d'un nouveau partenaire",
+                      "Son engagement : les parts sont recalculées avec lui, comme s'il utilisait ce qu'il prévoit."),
+            ),
+            intro="Remplissez l'un ou les deux champs : le résultat montre côte à côte la part des coûts fixes et le dû "
+            "de chacun, maintenant et après le changement. Laissez vide pour ne pas comparer.",
         ),
     ),
 )

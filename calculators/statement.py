@@ -15,6 +15,11 @@
   zero. Every other partner with a non-zero balance settles it with the holder
   in one transfer (a positive balance is paid to the holder, a negative one is
   refunded by the holder).
+* **Comparison** (optional, ``compare``): the same fixed costs and cost per
+  unit recomputed without one partner (``leaves``: its name) and/or with one
+  more (``joins``: its committed units; it is assumed to use what it
+  commits). Side by side, each partner's fixed share and due now and after;
+  balances and transfers are not recomputed (the year's payments are not).
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from fractions import Fraction
 from calculators.errors import FieldError
 from calculators.money import round_cents
 from calculators.split import largest_remainder
-from calculators.validation import coerce, has_at_most_cents, raise_if
+from calculators.validation import coerce, coerce_number, has_at_most_cents, raise_if
 
 ZERO = Decimal("0.00")
 
@@ -46,6 +51,8 @@ class StatementInput:
     variable_cost_per_unit: Decimal
     partners: tuple[StatementPartner, ...]
     minimum_share_of_commitment: Decimal = Decimal(0)
+    compare_leaves: str | None = None  # the name of a partner who leaves, for the comparison
+    compare_joins: Decimal | None = None  # the committed units of a partner who joins
 
     def __post_init__(self):
         errors = coerce(
@@ -139,7 +146,45 @@ class StatementInput:
                     "sinon, rien ne permet de répartir les coûts fixes.",
                 )
             )
+        errors.extend(self._check_compare(checked, {e.field for e in errors}))
         raise_if(errors)
+
+    def _check_compare(self, partners, bad) -> list[FieldError]:
+        errors: list[FieldError] = []
+        leaves = self.compare_leaves.strip() if isinstance(self.compare_leaves, str) else None
+        object.__setattr__(self, "compare_leaves", leaves or None)
+        if self.compare_joins is not None:
+            object.__setattr__(
+                self, "compare_joins", coerce_number(self.compare_joins, "compare.joins", "non_negative", errors)
+            )
+        if self.compare_leaves is not None and self.compare_leaves not in {p.name for p in partners}:
+            names = ", ".join(f"« {p.name} »" for p in partners if p.name)
+            errors.append(
+                FieldError(
+                    "compare.leaves",
+                    f"Aucun partenaire ne s'appelle « {self.compare_leaves} » : écrivez le nom tel qu'il est dans "
+                    f"la liste ({names}).",
+                )
+            )
+        if errors or bad or (self.compare_leaves is None and self.compare_joins is None):
+            return errors
+        remaining = [p.committed_units for p in partners if p.name != self.compare_leaves]
+        if self.compare_joins is not None:
+            remaining.append(self.compare_joins)
+        if not remaining:
+            errors.append(
+                FieldError("compare.leaves", "Sans ce partenaire, il ne resterait personne : rien à comparer.")
+            )
+        elif self.fixed_costs > 0 and sum(remaining) <= 0:
+            field = "compare.joins" if self.compare_joins is not None else "compare.leaves"
+            errors.append(
+                FieldError(
+                    field,
+                    "Après ce changement, plus personne ne serait engagé sur des unités : "
+                    "rien ne permettrait de répartir les coûts fixes.",
+                )
+            )
+        return errors
 
 
 @dataclass(frozen=True)
@@ -162,11 +207,60 @@ class Transfer:
 
 
 @dataclass(frozen=True)
+class ComparedPartner:
+    """One partner's fixed share and due now and after the change (None: not a partner then)."""
+
+    name: str
+    fixed_now: Decimal | None
+    fixed_after: Decimal | None
+    due_now: Decimal | None
+    due_after: Decimal | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    leaves: str | None
+    joins: Decimal | None
+    partners: tuple[ComparedPartner, ...]
+
+
+NEWCOMER = "Nouveau partenaire"
+
+
+@dataclass(frozen=True)
 class StatementResult:
     partners: tuple[PartnerStatement, ...]
     transfers: tuple[Transfer, ...]
     total_due: Decimal
     fixed_costs: Decimal
+    comparison: Comparison | None = None
+
+
+def _variable(inp: StatementInput, billed: Decimal) -> Decimal:
+    return round_cents(Fraction(billed) * Fraction(inp.variable_cost_per_unit))
+
+
+def compare(inp: StatementInput, rows: tuple[PartnerStatement, ...]) -> Comparison | None:
+    """The same year recomputed without ``inp.compare_leaves`` and/or with a newcomer; None when not asked."""
+    if inp.compare_leaves is None and inp.compare_joins is None:
+        return None
+    staying = [(p, row) for p, row in zip(inp.partners, rows) if p.name != inp.compare_leaves]
+    committed = [p.committed_units for p, _ in staying]
+    if inp.compare_joins is not None:
+        committed.append(inp.compare_joins)
+    shares = fixed_shares(inp.fixed_costs, committed)
+    after = {}
+    for (partner, _), share in zip(staying, shares):
+        after[partner.name] = (share, share + _variable(inp, billed_units(partner, inp.minimum_share_of_commitment)))
+    compared = []
+    for row in rows:
+        fixed_after, due_after = after.get(row.name, (None, None))
+        compared.append(ComparedPartner(row.name, row.fixed_share, fixed_after, row.due, due_after))
+    if inp.compare_joins is not None:
+        share = shares[-1]
+        # A newcomer is assumed to use what it commits to: billed units = committed units.
+        compared.append(ComparedPartner(NEWCOMER, None, share, None, share + _variable(inp, inp.compare_joins)))
+    return Comparison(inp.compare_leaves, inp.compare_joins, tuple(compared))
 
 
 def fixed_shares(fixed_costs: Decimal, committed: list[Decimal]) -> list[Decimal]:
@@ -191,7 +285,7 @@ def statement(inp: StatementInput) -> StatementResult:
     rows = []
     for partner, share in zip(inp.partners, shares):
         billed = billed_units(partner, inp.minimum_share_of_commitment)
-        variable = round_cents(Fraction(billed) * Fraction(inp.variable_cost_per_unit))
+        variable = _variable(inp, billed)
         rows.append([partner, share, billed, variable, share + variable])
     total_due = sum((row[4] for row in rows), ZERO)
     others_paid = sum(((p.paid or ZERO) for p in inp.partners if not p.holder), ZERO)
@@ -212,4 +306,6 @@ def statement(inp: StatementInput) -> StatementResult:
             transfers.append(Transfer(row.name, holder_name, row.balance))
         else:
             transfers.append(Transfer(holder_name, row.name, -row.balance))
-    return StatementResult(tuple(result), tuple(transfers), total_due, round_cents(inp.fixed_costs))
+    return StatementResult(
+        tuple(result), tuple(transfers), total_due, round_cents(inp.fixed_costs), compare(inp, tuple(result))
+    )

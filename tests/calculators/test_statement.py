@@ -172,3 +172,78 @@ def test_balances_sum_to_zero_and_transfers_settle_them(fixed, rate, minimum, ro
         balances[t.payer] -= t.amount
         balances[t.payee] += t.amount
     assert all(value == 0 for value in balances.values())
+
+
+# --- comparison: a partner leaves or joins (issue 10) ---------------------------
+
+THREE = {
+    "fixed_costs": "1000",
+    "variable_cost_per_unit": "0.10",
+    "partners": [
+        {"name": "A", "committed_units": "600", "actual_units": "600", "holder": True},
+        {"name": "B", "committed_units": "300", "actual_units": "300", "paid": "100"},
+        {"name": "C", "committed_units": "100", "actual_units": "100"},
+    ],
+}
+
+
+def compared(payload):
+    return {p["name"]: p for p in out(payload)["compare"]["partners"]}
+
+
+def test_without_a_partner_the_fixed_costs_are_shared_by_the_others():
+    # Now: 1 000 by 600/300/100 (total 1 000) → 600 / 300 / 100; variable 0,10 × 600/300/100 = 60 / 30 / 10;
+    # due 660 / 330 / 110.
+    # Without C: 1 000 by 600/300 (total 900) → 666,666… / 333,333… → 666,66 / 333,33 = 999,99; the remaining
+    # cent goes to the largest remainder (0,666… > 0,333…): A 666,67, B 333,33. Due after: 726,67 / 363,33.
+    rows = compared({**THREE, "compare": {"leaves": "C"}})
+    assert rows["A"] == {"name": "A", "fixed_share_now": "600.00", "fixed_share_after": "666.67",
+                         "due_now": "660.00", "due_after": "726.67"}
+    assert rows["B"]["fixed_share_after"] == "333.33" and rows["B"]["due_after"] == "363.33"
+    assert rows["C"]["fixed_share_now"] == "100.00" and rows["C"]["fixed_share_after"] is None
+    assert rows["C"]["due_after"] is None
+
+
+def test_a_newcomer_takes_its_share_and_is_billed_what_it_commits():
+    # With a newcomer committing 1 000: 1 000 by 600/300/100/1 000 (total 2 000) → 300 / 150 / 50 / 500.
+    # The newcomer is billed its 1 000 committed units: 0,10 × 1 000 = 100, due 600.
+    # The others keep their variable: A 300 + 60 = 360, B 150 + 30 = 180, C 50 + 10 = 60.
+    result = out({**THREE, "compare": {"joins": "1000"}})
+    assert result["compare"]["leaves"] is None and result["compare"]["joins"] == "1000"
+    rows = {p["name"]: p for p in result["compare"]["partners"]}
+    assert [rows[n]["fixed_share_after"] for n in ("A", "B", "C")] == ["300.00", "150.00", "50.00"]
+    assert [rows[n]["due_after"] for n in ("A", "B", "C")] == ["360.00", "180.00", "60.00"]
+    assert rows["Nouveau partenaire"] == {"name": "Nouveau partenaire", "fixed_share_now": None,
+                                         "fixed_share_after": "500.00", "due_now": None, "due_after": "600.00"}
+    # The statement itself is unchanged by the comparison.
+    plain = out(THREE)
+    assert {k: v for k, v in result.items() if k != "compare"} == plain and "compare" not in plain
+
+
+def test_the_comparison_is_shown_side_by_side_in_french():
+    answer = json.loads(present("statement", json.dumps({**THREE, "compare": {"leaves": "C"}})))
+    table = next(b for b in answer["view"]["blocks"] if b["kind"] == "table" and b["caption"].startswith("Si "))
+    assert table["caption"] == "Si C part : parts recalculées"
+    assert table["headers"] == ["Partenaire", "Part des coûts fixes, maintenant", "Part des coûts fixes, après",
+                                "Dû, maintenant", "Dû, après"]
+    assert table["rows"][0] == ["A", "600,00\xa0$", "666,67\xa0$", "660,00\xa0$",
+                                "726,67\xa0$"]
+    assert table["rows"][2][2] == "—"
+    assert table["foot"] == ["Total", "1\xa0000,00\xa0$", "1\xa0000,00\xa0$", "1\xa0100,00\xa0$", "1\xa0090,00\xa0$"]
+
+
+@pytest.mark.parametrize(
+    ("compare", "field", "words"),
+    [
+        ({"leaves": "Z"}, "compare.leaves", "Aucun partenaire ne s'appelle « Z »"),
+        ({"joins": "-5"}, "compare.joins", "positif ou nul"),
+        ({"joins": "0", "leaves": "A"}, "compare.joins", "plus personne ne serait engagé"),
+        ({"other": "1"}, "compare", "other"),
+    ],
+)
+def test_comparison_errors_name_the_field(compare, field, words):
+    payload = {**THREE, "compare": compare}
+    if compare.get("leaves") == "A":
+        payload["partners"] = [dict(p, committed_units="0") if p["name"] != "A" else p for p in THREE["partners"]]
+    errors = out(payload)["errors"]
+    assert any(e["field"].startswith(field) and words in e["message"] for e in errors), errors

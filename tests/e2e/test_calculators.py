@@ -12,11 +12,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.harness import assert_no_axe_violations, goto, reload
+from tests.e2e.harness import assert_no_axe_violations, goto, open_tool, reload, wait_for_path
 
 ROOT = Path(__file__).resolve().parents[2]
 USAGE = "outils/cout-utilisation/"
@@ -84,6 +85,14 @@ CONTENT = ".md-content"
 def open_calculator(page, site, path, form_id):
     goto(page, site, path)
     form = page.locator(f"#{form_id}")
+    expect(form).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    return form
+
+
+def open_shared(engine_page, site, path, form_id):
+    """The same on the module's shared page (conftest's engine_page): instant navigation, engine already booted."""
+    open_tool(engine_page, site, path)
+    form = engine_page.locator(f"#{form_id}")
     expect(form).to_have_attribute("data-engine", "ready", timeout=BOOT)
     return form
 
@@ -245,31 +254,31 @@ def test_malformed_import_is_refused_and_nothing_is_lost(page, site, content, ph
     expect_summary(page, "uc", "37,84 $")
 
 
-def test_break_even_hand_worked(page, site):
+def test_break_even_hand_worked(engine_page, site):
     """F = 1 000 $, v = 20 $, p = 45 $: each use saves 45 − 20 = 25 $; 1 000 / 25 = 40 uses is a tie
     (1 000 + 40 × 20 = 1 800 = 40 × 45), so pooling is strictly cheaper from 41 uses a year."""
-    form = open_calculator(page, site, BREAK_EVEN, "be")
-    assert_no_axe_violations(page)
-    page.fill("#be-annual-fixed-costs", "1 000")
-    page.fill("#be-variable-cost-per-use", "20")
-    page.fill("#be-alternative-price-per-use", "45")
-    expect_summary(page, "be", "Mutualiser devient moins cher à partir de 41 utilisations par an.")
+    form = open_shared(engine_page, site, BREAK_EVEN, "be")
+    assert_no_axe_violations(engine_page)
+    engine_page.fill("#be-annual-fixed-costs", "1 000")
+    engine_page.fill("#be-variable-cost-per-use", "20")
+    engine_page.fill("#be-alternative-price-per-use", "45")
+    expect_summary(engine_page, "be", "Mutualiser devient moins cher à partir de 41 utilisations par an.")
     expect(form.locator(".mu-calc-chart svg")).to_have_count(1)
-    assert_no_axe_violations(page, CONTENT)
+    assert_no_axe_violations(engine_page, CONTENT)
     # F = 1 234,50, v = 12,25, p = 30: margin 17,75; 1 234,50 / 17,75 = 69,55 → 70
     # (70 uses: 1 234,50 + 857,50 = 2 092,00 < 2 100,00; 69 uses: 2 079,75 > 2 070,00).
-    page.fill("#be-annual-fixed-costs", "1 234,50")
-    page.fill("#be-variable-cost-per-use", "12,25")
-    page.fill("#be-alternative-price-per-use", "30")
-    expect_summary(page, "be", "à partir de 70 utilisations par an.")
+    engine_page.fill("#be-annual-fixed-costs", "1 234,50")
+    engine_page.fill("#be-variable-cost-per-use", "12,25")
+    engine_page.fill("#be-alternative-price-per-use", "30")
+    expect_summary(engine_page, "be", "à partir de 70 utilisations par an.")
     # The alternative at 15 $ costs less than the 20 $ variable cost alone: never cheaper.
-    page.fill("#be-variable-cost-per-use", "20")
-    page.fill("#be-alternative-price-per-use", "15")
+    engine_page.fill("#be-variable-cost-per-use", "20")
+    engine_page.fill("#be-alternative-price-per-use", "15")
     # The sentence Python writes (calculators.registry.NO_THRESHOLD), never rewritten in JavaScript.
-    expect_summary(page, "be", "Aucun seuil : la solution de rechange reste toujours moins chère ou aussi chère.")
-    page.fill("#be-alternative-price-per-use", "beaucoup")
-    expect(page.locator("#be-alternative-price-per-use")).to_have_attribute("aria-invalid", "true", timeout=BOOT)
-    assert_no_axe_violations(page, CONTENT)
+    expect_summary(engine_page, "be", "Aucun seuil : la solution de rechange reste toujours moins chère ou aussi chère.")
+    engine_page.fill("#be-alternative-price-per-use", "beaucoup")
+    expect(engine_page.locator("#be-alternative-price-per-use")).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+    assert_no_axe_violations(engine_page, CONTENT)
 
 
 def split_rows(form):
@@ -363,21 +372,21 @@ def test_split_on_a_phone_tables_scroll_in_their_own_box(page, site):
     assert_no_axe_violations(page, CONTENT)
 
 
-def test_split_equal_shares_add_up_to_the_cent(page, site):
+def test_split_equal_shares_add_up_to_the_cent(engine_page, site):
     """100 $ equally between 3: 33,333… each; floors 33,33 × 3 = 99,99; the missing cent goes to
     the largest remainder, a tie, so to the first listed: 33,34 + 33,33 + 33,33 = 100,00."""
-    form = open_calculator(page, site, SPLIT, "sp")
-    page.fill("#sp-total", "100")
-    page.get_by_role("button", name="Ajouter un partenaire").click()
+    form = open_shared(engine_page, site, SPLIT, "sp")
+    engine_page.fill("#sp-total", "100")
+    engine_page.get_by_role("button", name="Ajouter un partenaire").click()
     for i, name in enumerate(["A", "B", "C"], start=1):
-        page.get_by_label(f"Nom, partenaire {i}", exact=True).fill(name)
-    expect_summary(page, "sp", "entre 3 partenaires")
+        engine_page.get_by_label(f"Nom, partenaire {i}", exact=True).fill(name)
+    expect_summary(engine_page, "sp", "entre 3 partenaires")
     rows = split_rows(form)
     assert [row[1] for row in rows] == ["33,34 $", "33,33 $", "33,33 $"]
     assert sum(cents(row[1]) for row in rows) == 10000
     # Removing a partner: 100 / 2 = 50,00 each.
-    page.get_by_role("button", name="Retirer le partenaire 3").click()
-    expect_summary(page, "sp", "entre 2 partenaires")
+    engine_page.get_by_role("button", name="Retirer le partenaire 3").click()
+    expect_summary(engine_page, "sp", "entre 2 partenaires")
     assert [row[1] for row in split_rows(form)] == ["50,00 $", "50,00 $"]
 
 
@@ -418,16 +427,18 @@ def test_instant_navigation_home_to_calculator_and_back(page, site):
     goto(page, site, "")
     page.evaluate("() => { window.__mu_marker = 42; }")
     page.locator(f'.md-content a[href$="{USAGE}"]').first.click()
-    page.wait_for_url(re.compile(re.escape(USAGE)))  # path only: tracking may add a hash
+    wait_for_path(page, "/" + USAGE)  # path only: tracking may add a hash
     expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
     type_planer(page)
     expect_summary(page, "uc", "37,84 $")
     page.wait_for_url(re.compile(r"admin_fee=5"))
     page.go_back()
-    page.wait_for_url(site.url)
+    # The home's path exactly (wait_for_path's "ends with /" would match any page); the hash is ignored.
+    home = urlsplit(site.url).path
+    page.wait_for_url(lambda url: urlsplit(url).path == home)
     expect(page.locator("#uc")).to_have_count(0)
     page.go_forward()
-    page.wait_for_url(re.compile(re.escape(USAGE)))
+    wait_for_path(page, "/" + USAGE)
     # The scenario came back with the URL, and the same worker answers.
     expect_summary(page, "uc", "37,84 $")
     assert page.evaluate("() => window.__mu_marker") == 42, "instant navigation was not used"
@@ -531,16 +542,16 @@ def test_annual_cost_van_example_both_views_schedule_and_storage(page, site):
     assert_no_axe_violations(page, CONTENT)
 
 
-def test_annual_cost_error_names_the_field(page, site):
+def test_annual_cost_error_names_the_field(engine_page, site):
     """A loan larger than the price less the subsidy (1 000 − 0 < 2 000) is refused beside the loan amount."""
-    open_calculator(page, site, ANNUAL, "ac")
-    page.fill("#ac-purchase-price", "1 000")
-    page.fill("#ac-lifetime-years", "5")
-    page.fill("#ac-loan-amount", "2 000")
-    page.fill("#ac-loan-years", "2")
-    field = page.locator("#ac-loan-amount")
+    open_shared(engine_page, site, ANNUAL, "ac")
+    engine_page.fill("#ac-purchase-price", "1 000")
+    engine_page.fill("#ac-lifetime-years", "5")
+    engine_page.fill("#ac-loan-amount", "2 000")
+    engine_page.fill("#ac-loan-years", "2")
+    field = engine_page.locator("#ac-loan-amount")
     expect(field).to_have_attribute("aria-invalid", "true", timeout=BOOT)
-    expect(page.locator("#ac-loan-amount-error")).to_contain_text("Le montant emprunté ne peut pas dépasser")
+    expect(engine_page.locator("#ac-loan-amount-error")).to_contain_text("Le montant emprunté ne peut pas dépasser")
 
 
 def test_statement_van_example_on_a_phone_shows_every_column(page, site):
@@ -568,6 +579,24 @@ def test_statement_van_example_on_a_phone_shows_every_column(page, site):
     assert_no_axe_violations(page, CONTENT)
     switch_to_dark(page)
     assert_no_axe_violations(page, CONTENT)
+
+
+def test_statement_compares_shares_if_a_partner_leaves(engine_page, site):
+    """Issue 10: the van without the Festival, side by side. Fixed 6 433,33 by commitments 6 000/3 000
+    (643 333 cents × 2/3 = 428 888,67, × 1/3 = 214 444,33; the left-over cent to the larger remainder .67)
+    → 4 288,89 and 2 144,44; their variable is unchanged (1 152 and 432): due 5 440,89 and 2 576,44."""
+    form = open_shared(engine_page, site, STATEMENT, "st")
+    engine_page.get_by_role("button", name="Charger l'exemple de la camionnette").click()
+    expect_summary(engine_page, "st", "Total dû pour l'année : 8 215,33 $.")
+    engine_page.fill("#st-compare-leaves", "Festival des Voisins")
+    table = form.locator(".mu-calc-table", has=engine_page.locator("caption", has_text="Si Festival des Voisins part"))
+    expect(table).to_be_visible(timeout=BOOT)
+    cells = lambda i: [money(c) for c in table.locator("tbody tr").nth(i).locator("th, td").all_inner_texts()]  # noqa: E731
+    assert cells(0) == ["Ressourcerie du Plateau", "3 860,00 $", "4 288,89 $", "5 012,00 $", "5 440,89 $"]
+    assert cells(1) == ["Centre communautaire des Saules", "1 930,00 $", "2 144,44 $", "2 362,00 $", "2 576,44 $"]
+    assert cells(2) == ["Festival des Voisins", "643,33 $", "—", "841,33 $", "—"]
+    engine_page.fill("#st-compare-leaves", "Personne")
+    expect(engine_page.locator("#st-compare-leaves-error")).to_contain_text("Aucun partenaire ne s'appelle « Personne »")
 
 
 def test_split_on_a_phone_shows_every_column(page, site):
