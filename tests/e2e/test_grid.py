@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 from tests.e2e.harness import assert_no_axe_violations, goto, reload
 
 GRID = "outils/grille-diagnostic/"
@@ -442,9 +444,9 @@ def test_bad_files_leave_the_grid_untouched(page, site, tmp_path):
         ("inconnue.json", {"format": "mutuus-grid", "format_version": 1, "portraits": [A, B], "marks": {"budget": {"mark": "divergence"}}}, "dimension inconnue"),
     ]:
         page.set_input_files("#mu-grid-open", write(tmp_path, name, content))
+        # The alert is already shown for the previous file: wait for this file's message.
         files_alert = page.locator("#mu-grid-files-error")
-        files_alert.wait_for(state="visible")
-        assert expected in files_alert.inner_text(), name
+        expect(files_alert).to_contain_text(expected)
         assert "La grille actuelle n'a pas changé" in files_alert.inner_text()
         assert page.locator(".mu-grid__confirm").is_hidden()
         assert page.evaluate("localStorage.getItem('mutuus:/:grille:v1')") == before
