@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import json
 import os
-from urllib.parse import parse_qs, urlsplit
+import subprocess
+import sys
+from urllib.parse import parse_qs, unquote, urlsplit
 
+import pytest
 import yaml
 
 from macros.network_loader import categories_from_inventory, load_entry
-from tests.e2e.harness import ROOT, assert_no_axe_violations, goto
+from tests.e2e.harness import ROOT, ServedSite, assert_no_axe_violations, free_port, goto
 
 # The site fixture builds once per session; the date rule reads this.
 os.environ["MUTUUS_BUILD_DATE"] = "2026-11-30"
@@ -277,4 +280,81 @@ def test_axe_dark_palette(page, site):
     page.select_option("#mu-board-kind", "need")
     assert_no_axe_violations(page)
     goto(page, site, "reseau/contacts/")
+    assert_no_axe_violations(page)
+
+
+# --- e-mail mode: a network without GitHub issues ---------------------------------
+
+BOARD_EMAIL = "annonces@reseau.example.org"
+
+
+@pytest.fixture(scope="module")
+def email_site(tmp_path_factory):
+    """The site built with extra.network.board_email set, by a temporary
+    mkdocs.yml that INHERITs the real one (mkdocs.yml's defaults stay as they
+    are). Built as `make build` does: sitebuild pre, MkDocs, sitebuild post."""
+    dest = tmp_path_factory.mktemp("site-board-email")
+    served = ServedSite(dir=dest, port=free_port())
+    # Beside mkdocs.yml: MkDocs reads docs_dir and the macros' project folder
+    # relative to the config file.
+    config = ROOT / f".mkdocs-board-email-{os.getpid()}.yml"
+    config.write_text(
+        f"INHERIT: mkdocs.yml\nextra:\n  network:\n    board_email: {BOARD_EMAIL}\n", encoding="utf-8"
+    )
+    env = dict(os.environ, SITE_URL=served.url, NO_MKDOCS_2_WARNING="1")
+    py = sys.executable
+    try:
+        for command in (
+            [py, "-m", "sitebuild", "pre", str(dest)],
+            [py, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(dest)],
+            [py, "-m", "sitebuild", "post", str(dest)],
+        ):
+            done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+            assert done.returncode == 0, " ".join(command[2:4]) + " :\n" + (done.stdout + done.stderr)[-4000:]
+    finally:
+        config.unlink(missing_ok=True)
+    served.start()
+    yield served
+    served.stop()
+
+
+def test_email_mode_offers_a_yaml_file_and_the_address(page, email_site, tmp_path):
+    """With board_email set, "Publier depuis mon inventaire" offers each line as a
+    YAML file and a mailto link to the network, no GitHub link."""
+    save_inventory(page, email_site)
+    assert "un fichier YAML prêt à envoyer au réseau par courriel" in page.locator(".mu-board-publish").inner_text()
+    page.click(".mu-board-publish-run")
+    mails = page.locator(".mu-board-mail-link")
+    mails.first.wait_for()
+    assert page.locator(".mu-board-issue-link").count() == 0
+    # Two lines in the inventory: locaux (need), then fonctions_support (offer).
+    assert mails.count() == 2
+    href = mails.nth(1).get_attribute("href")
+    assert href.startswith(f"mailto:{BOARD_EMAIL}?")
+    mail = parse_qs(urlsplit(href).query)
+    assert mail["subject"] == ["Annonce pour le tableau du réseau : Notre comptable peut tenir les comptes d'une petite association."]
+    # The offer's file: the second line's button.
+    buttons = page.locator(".mu-board-publish-list button")
+    assert buttons.count() == 2
+    with page.expect_download() as info:
+        buttons.nth(1).click()
+    download = info.value
+    assert download.suggested_filename.endswith(".yml")
+    text = download.path().read_text(encoding="utf-8")
+    assert text in unquote(href)  # the mail's body carries the same file
+    data = yaml.safe_load(text)
+    assert data["kind"] == "offer" and data["category"] == "fonctions_support"
+    assert data["organisation"] == "Atelier d'essai"
+    assert data["description"] == "Notre comptable peut tenir les comptes d'une petite association."
+    assert data["schedule"] == "Deux jours par mois" and data["conditions"] == "Tarif horaire à convenir"
+    # The header asks the member to complete territory and contact; once done,
+    # the build's loader accepts the file as it is.
+    assert text.startswith("# Annonce préparée depuis l'inventaire.")
+    assert data["territory"] == "" and data["contact"] == ""
+    completed = text.replace('territory: ""', 'territory: "Lille"').replace('contact: ""', 'contact: "compta@essai.example.org"')
+    path = tmp_path / "atelier-comptable.yml"
+    path.write_text(completed, encoding="utf-8")
+    entry = load_entry(path, categories_from_inventory(ROOT / "questionnaires" / "inventaire.yml"))
+    assert entry["kind"] == "offer" and entry["territory"] == "Lille"
+    assert entry["description"] == data["description"] and entry["until"] == data["until"]
     assert_no_axe_violations(page)
