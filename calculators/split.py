@@ -30,7 +30,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from calculators.errors import FieldError
-from calculators.validation import coerce, has_at_most_cents, raise_if
+from calculators.validation import coerce, has_at_most_cents, partner_name, raise_if
 
 METHODS = ("equal", "usage", "weights", "mixed")
 
@@ -82,20 +82,7 @@ class SplitInput:
             prefix = f"partners.{index}"
             partner = replace(given)  # a copy: the caller's objects are never changed
             checked.append(partner)
-            name = partner.name.strip() if isinstance(partner.name, str) else ""
-            if not name:
-                errors.append(FieldError(f"{prefix}.name", f"Donnez un nom au partenaire n° {index + 1}."))
-            elif name in seen:
-                errors.append(
-                    FieldError(
-                        f"{prefix}.name",
-                        f"Le nom « {name} » est déjà utilisé par le partenaire n° {seen[name] + 1} : "
-                        "donnez à chaque partenaire un nom différent.",
-                    )
-                )
-            else:
-                seen[name] = index
-            object.__setattr__(partner, "name", name)
+            object.__setattr__(partner, "name", partner_name(partner.name, index, seen, errors))
             rules = {"usage": "non_negative", "weight": "non_negative", "in_kind": "non_negative"}
             required = ("usage",) if needs_usage else ("weight",) if needs_weight else ()
             partner_errors = coerce(partner, prefix, rules, required)

@@ -31,7 +31,7 @@ from fractions import Fraction
 from calculators.errors import FieldError
 from calculators.money import round_cents
 from calculators.split import largest_remainder
-from calculators.validation import coerce, coerce_number, has_at_most_cents, raise_if
+from calculators.validation import coerce, coerce_number, has_at_most_cents, partner_name, raise_if
 
 ZERO = Decimal("0.00")
 
@@ -82,20 +82,7 @@ class StatementInput:
         for index, given in enumerate(partners):
             prefix = f"partners.{index}"
             partner = replace(given)
-            name = partner.name.strip() if isinstance(partner.name, str) else ""
-            if not name:
-                errors.append(FieldError(f"{prefix}.name", f"Donnez un nom au partenaire n° {index + 1}."))
-            elif name in seen:
-                errors.append(
-                    FieldError(
-                        f"{prefix}.name",
-                        f"Le nom « {name} » est déjà utilisé par le partenaire n° {seen[name] + 1} : "
-                        "donnez à chaque partenaire un nom différent.",
-                    )
-                )
-            else:
-                seen[name] = index
-            object.__setattr__(partner, "name", name)
+            object.__setattr__(partner, "name", partner_name(partner.name, index, seen, errors))
             if partner.holder is not True and partner.holder is not False:
                 raise TypeError("holder doit être True ou False.")
             if partner.holder:

@@ -111,3 +111,24 @@ def raise_if(errors: list[FieldError]) -> None:
 
 def has_at_most_cents(value: Decimal) -> bool:
     return value == value.quantize(Decimal("0.01"))
+
+
+def partner_name(name: object, index: int, seen: dict[str, int], errors: list[FieldError]) -> str:
+    """Partner n° ``index + 1``'s name, stripped. A missing name, or one already
+    in ``seen`` (names met so far -> their index), appends its French error on
+    ``partners.<index>.name``; a new name is added to ``seen``."""
+    clean = name.strip() if isinstance(name, str) else ""
+    field = f"partners.{index}.name"
+    if not clean:
+        errors.append(FieldError(field, f"Donnez un nom au partenaire n° {index + 1}."))
+    elif clean in seen:
+        errors.append(
+            FieldError(
+                field,
+                f"Le nom « {clean} » est déjà utilisé par le partenaire n° {seen[clean] + 1} : "
+                "donnez à chaque partenaire un nom différent.",
+            )
+        )
+    else:
+        seen[clean] = index
+    return clean

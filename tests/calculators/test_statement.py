@@ -119,6 +119,20 @@ def test_error_paths(payload, field, words):
     assert any(e["field"] == field and words in e["message"] for e in errors), errors
 
 
+def test_partner_names_are_checked_as_in_the_split():
+    """One check (calculators.validation.partner_name), the same French messages in both calculators."""
+    names = [" ", "Atelier", " Atelier "]
+    split = json.loads(run("split", json.dumps({"total": "10", "method": "equal", "partners": [{"name": n} for n in names]})))
+    mine = out({"fixed_costs": "10", "variable_cost_per_unit": "1", "partners": [
+        dict(P[0], name=names[0]), dict(P[1], name=names[1]), {"name": names[2], "committed_units": "1", "actual_units": "1"}]})
+    expected = {
+        "partners.0.name": "Donnez un nom au partenaire n° 1.",
+        "partners.2.name": "Le nom « Atelier » est déjà utilisé par le partenaire n° 2 : donnez à chaque partenaire un nom différent.",
+    }
+    for answer in (split, mine):
+        assert {e["field"]: e["message"] for e in answer["errors"] if e["field"].endswith(".name")} == expected
+
+
 def test_present_names_who_pays_whom_guide_example():
     """The guide's van: fixed 6 433.33 (3 333.33 + 1 000 + 1 800 + 300, the annual cost's accounting view
     without the fuel); in cents 643 333 × 6/10 = 385 999.8, × 3/10 = 192 999.9, × 1/10 = 64 333.3; floors sum
