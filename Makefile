@@ -82,6 +82,7 @@ test: $(VENV)/.test-installed node_modules/.installed chromium
 bench: $(VENV)/.test-installed node_modules/.installed chromium
 	$(PY) bench/build.py
 	$(PY) bench/run.py
+	$(PY) bench/agreements.py
 	$(PY) bench/board.py
 	$(PY) bench/offline.py
 	$(PY) bench/lighthouse.py
