@@ -229,6 +229,36 @@ def wait_for_material(page) -> None:
     )
 
 
+# Markup smuggled into the page as text would be an `<img src=x onerror=…>`:
+# its handler runs once the image has failed to load. The probe is such an
+# image, asked for last and for the same URL, so by the time its own error
+# has fired the ones made before it have failed too: a positive signal after
+# which a test can assert that no handler ran (instead of a fixed sleep).
+IMAGE_PROBE_JS = """() => new Promise((resolve) => {
+  const probe = new Image();
+  probe.onerror = probe.onload = () => resolve(true);
+  probe.src = "x";
+})"""
+
+
+def wait_for_failed_images(page) -> None:
+    """Wait until an image loaded from `x` (as injected markup would) has failed."""
+    page.evaluate(IMAGE_PROBE_JS)
+
+
+def scroll_to_top(page) -> None:
+    """Scroll to the top and wait until Material has drawn the top state:
+    back-to-top button hidden, header showing the site title, no transition
+    running (a scroll makes Material fade both)."""
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.wait_for_function(
+        """() => window.scrollY === 0
+             && [...document.querySelectorAll('.md-top')].every((e) => e.hidden)
+             && !document.querySelector('.md-header__title--active')
+             && document.getAnimations().every((a) => a.playState !== 'running')"""
+    )
+
+
 def axe_violations(page, include: str | None = None) -> list[dict]:
     """Run axe-core on the page (or inside the CSS selector `include`) at WCAG 2.2 AA."""
     if not AXE_JS.exists():

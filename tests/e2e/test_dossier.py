@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.e2e.harness import ROOT, assert_no_axe_violations, goto, reload
+from tests.e2e.harness import ROOT, assert_no_axe_violations, goto, reload, wait_for_failed_images
 
 DOSSIER = "outils/mon-dossier/"
 
@@ -250,8 +250,8 @@ def test_markup_in_answers_stays_text(page, site):
     seed(page, {key("portrait"): {"organisation": evil, "answers": {"locaux": {"value": "strength"}}, "updated_at": "2026-11-21T09:00:00Z"}})
     reload(page)
     row(page, "portrait").wait_for()
-    page.wait_for_timeout(200)
     assert row(page, "portrait").locator(".mu-dossier__organisation").inner_text() == evil
+    wait_for_failed_images(page)
     assert page.locator(".mu-dossier img").count() == 0
     assert page.evaluate("() => window.__xss") is None
 
