@@ -230,19 +230,21 @@ def wait_for_material(page) -> None:
 
 
 # Markup smuggled into the page as text would be an `<img src=x onerror=…>`:
-# its handler runs once the image has failed to load. The probe is such an
-# image, asked for last and for the same URL, so by the time its own error
-# has fired the ones made before it have failed too: a positive signal after
-# which a test can assert that no handler ran (instead of a fixed sleep).
+# the browser asks the server for `x` (a 404, which the page log reports as a
+# console error) and its handler runs (a CSP violation, reported too). The
+# probe is an image asked for after it, from the same server: the page itself,
+# which is no image, so it fails without a 404. Once its error has fired, the
+# requests made before it have had their answer: a positive signal after which
+# a test can assert that nothing ran (instead of a fixed sleep).
 IMAGE_PROBE_JS = """() => new Promise((resolve) => {
   const probe = new Image();
   probe.onerror = probe.onload = () => resolve(true);
-  probe.src = "x";
+  probe.src = new URL("?mu-image-probe=" + Date.now(), location.href).href;
 })"""
 
 
 def wait_for_failed_images(page) -> None:
-    """Wait until an image loaded from `x` (as injected markup would) has failed."""
+    """Wait until an image asked for now, from the site, has failed to load."""
     page.evaluate(IMAGE_PROBE_JS)
 
 
