@@ -229,6 +229,38 @@ def wait_for_material(page) -> None:
     )
 
 
+# Markup smuggled into the page as text would be an `<img src=x onerror=…>`:
+# the browser asks the server for `x` (a 404, which the page log reports as a
+# console error) and its handler runs (a CSP violation, reported too). The
+# probe is an image asked for after it, from the same server: the page itself,
+# which is no image, so it fails without a 404. Once its error has fired, the
+# requests made before it have had their answer: a positive signal after which
+# a test can assert that nothing ran (instead of a fixed sleep).
+IMAGE_PROBE_JS = """() => new Promise((resolve) => {
+  const probe = new Image();
+  probe.onerror = probe.onload = () => resolve(true);
+  probe.src = new URL("?mu-image-probe=" + Date.now(), location.href).href;
+})"""
+
+
+def wait_for_failed_images(page) -> None:
+    """Wait until an image asked for now, from the site, has failed to load."""
+    page.evaluate(IMAGE_PROBE_JS)
+
+
+def scroll_to_top(page) -> None:
+    """Scroll to the top and wait until Material has drawn the top state:
+    back-to-top button hidden, header showing the site title, no transition
+    running (a scroll makes Material fade both)."""
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.wait_for_function(
+        """() => window.scrollY === 0
+             && [...document.querySelectorAll('.md-top')].every((e) => e.hidden)
+             && !document.querySelector('.md-header__title--active')
+             && document.getAnimations().every((a) => a.playState !== 'running')"""
+    )
+
+
 def axe_violations(page, include: str | None = None) -> list[dict]:
     """Run axe-core on the page (or inside the CSS selector `include`) at WCAG 2.2 AA."""
     if not AXE_JS.exists():

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.e2e.harness import assert_no_axe_violations, goto, reload
+from tests.e2e.harness import assert_no_axe_violations, goto, reload, wait_for_failed_images
 
 GRID = "outils/grille-diagnostic/"
 
@@ -437,11 +437,11 @@ def test_bad_files_leave_the_grid_untouched(page, site, tmp_path):
     assert page.evaluate("localStorage.getItem('mutuus:/:grille:v1')") == before
     assert_no_axe_violations(page)
 
+    # What "Ouvrir une grille" refuses, and the words, is tested in Node
+    # (tests/js/grid-files.test.mjs); here, that the page shows it and keeps the grid.
     for name, content, expected in [
         ("casse.json", "[1, 2", "n'est pas un fichier JSON lisible"),
-        ("portrait.json", A, "Ce fichier contient des réponses à un questionnaire, pas une grille"),
         ("recent.json", newer_grid, "version plus récente de Mutuus"),
-        ("inconnue.json", {"format": "mutuus-grid", "format_version": 1, "portraits": [A, B], "marks": {"budget": {"mark": "divergence"}}}, "dimension inconnue"),
     ]:
         page.set_input_files("#mu-grid-open", write(tmp_path, name, content))
         # The alert is already shown for the previous file: wait for this file's message.
@@ -540,7 +540,7 @@ def test_imported_markup_stays_text(page, site, tmp_path):
     page.fill("#mu-grid-identite-note", '<img src=x onerror="window.__xss=3">')
     reload(page)
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
-    page.wait_for_timeout(200)
+    wait_for_failed_images(page)
     assert page.evaluate("window.__xss") is None
     assert page.locator(".mu-grid img").count() == 0
     assert page.locator("[data-dimension=identite] thead th").nth(1).inner_text() == evil_name

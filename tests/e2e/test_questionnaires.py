@@ -15,7 +15,16 @@ from pathlib import Path
 import pytest
 
 from macros.questionnaire_loader import load_questionnaire
-from tests.e2e.harness import PageLog, assert_no_axe_violations, goto, reload, watch_context, watch_page
+from tests.e2e.harness import (
+    PageLog,
+    assert_no_axe_violations,
+    goto,
+    reload,
+    scroll_to_top,
+    wait_for_failed_images,
+    watch_context,
+    watch_page,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 XSS = "<img src=x onerror=alert(1)>"
@@ -269,7 +278,7 @@ def test_hostile_text_in_an_import_stays_text(page, site, q, dialogs):
     assert page.text_content(f"{FORM} .mu-q-print-organisation") == XSS
     name, data = export(page, "export-markdown")
     assert b"\\<img src=x onerror=alert\\(1\\)\\>" in data
-    page.wait_for_timeout(300)
+    wait_for_failed_images(page)
     assert no_injected_image(page)
     assert dialogs == []
 
@@ -468,16 +477,12 @@ def test_without_javascript_the_checklist_is_readable(browser, site):
 
 
 def axe_check(page, include=None):
-    """axe-core on the whole page, scrolled to the top, once CSS transitions are over.
+    """axe-core on the whole page, scrolled to the top, once Material has drawn it.
 
     Scrolling makes Material fade its "back to top" button and swap the header
     title; axe catches them mid-fade (a false contrast failure).
     """
-    page.evaluate("() => window.scrollTo(0, 0)")
-    page.wait_for_timeout(50)
-    page.wait_for_function(
-        "() => document.getAnimations().every((a) => a.playState !== 'running')"
-    )
+    scroll_to_top(page)
     assert_no_axe_violations(page, include)
 
 

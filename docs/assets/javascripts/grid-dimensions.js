@@ -9,16 +9,16 @@
 //   printedReading(entry) -> element showing the mark and note when printed
 
 import { suggestDimension } from "./grid-rule.js";
-import { MARK_LABELS, RATING_LABELS } from "./grid-files.js";
+import { MARK_LABELS, ratingText, ratingValue } from "./grid-files.js";
 import { MARK_HELP, suggestionText } from "./grid-texts.js";
 import { h } from "./dossier-dom.js";
 
 function cell(answer, name) {
-  const value = answer && typeof answer.value === "string" && answer.value in RATING_LABELS ? answer.value : "";
+  const value = ratingValue(answer);
   return h(
     "td",
     { "data-value": value || "none", "data-label": name },
-    h("span", { class: `mu-rating mu-rating--${value || "none"}`, text: RATING_LABELS[value] }),
+    h("span", { class: `mu-rating mu-rating--${value || "none"}`, text: ratingText(answer) }),
     answer && answer.note ? h("span", { class: "mu-grid__cell-note", text: answer.note }) : null,
   );
 }

@@ -16,13 +16,17 @@
 //       state = {organisations: [{name, answers, exported_at}], marks}
 //   gridMarkdown(definition, state, texts, now?) -> Markdown report
 //       texts = {reading, counts, suggestions: {<dimension id>: sentence}, risks: {<dimension id>: [{text, href}]}}
-//   MARK_LABELS, RATING_LABELS (French words)
+//   MARK_LABELS (French words for the grid's own marks)
+//   ratingValue(answer) -> "strength" | … | "" (unrated or unknown)
+//   ratingText(answer) -> Python's word for the rating (rules.vocabularies.rating,
+//       given by answers.js's useRules), or UNRATED_LABEL
 
 import {
   ANSWERS_FORMAT,
   FORMAT_VERSION,
   MAX_ORGANISATION_LENGTH,
   MAX_TEXT_LENGTH,
+  VALUE_LABELS,
   buildExport,
   formatDate,
   validateAnswersObject,
@@ -40,13 +44,14 @@ export const MARK_LABELS = {
   "": "Pas encore décidé",
 };
 
-export const RATING_LABELS = {
-  strength: "Force",
-  weakness: "Faiblesse",
-  neutral: "Neutre",
-  not_applicable: "Sans objet",
-  "": "Non renseigné",
-};
+// The rating words are Python's (macros/questionnaire_rules.py, read from the
+// catalog by answers.js's useRules); only the empty cell's words are the grid's.
+export const UNRATED_LABEL = "Non renseigné";
+
+export function ratingValue(answer) {
+  const labels = VALUE_LABELS.rating || {};
+  return answer && typeof answer.value === "string" && Object.prototype.hasOwnProperty.call(labels, answer.value) ? answer.value : "";
+}
 
 const UNCHANGED = "La grille actuelle n'a pas changé.";
 
@@ -162,8 +167,8 @@ function mdBlock(text, indent) {
 }
 
 export function ratingText(answer) {
-  const value = answer && typeof answer.value === "string" && answer.value in RATING_LABELS ? answer.value : "";
-  return RATING_LABELS[value];
+  const value = ratingValue(answer);
+  return value ? VALUE_LABELS.rating[value] : UNRATED_LABEL;
 }
 
 export function gridMarkdown(definition, state, texts, now) {
