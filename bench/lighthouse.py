@@ -1,6 +1,6 @@
 """`make bench`: Lighthouse (npm, pinned) on three guide pages and a calculator page, served gzipped, mobile.
 
-    .venv/bin/python bench/lighthouse.py [--site DIR] [--json FILE] [--calibrated]
+    .venv/bin/python bench/lighthouse.py [--site DIR] [--json FILE] [--calibrated] [--page PATH ...]
 
 Builds the site (strict) unless --site names a built one, serves it on
 127.0.0.1 gzipped as GitHub Pages does (text types only, `Content-Encoding:
@@ -11,7 +11,7 @@ Headline figures: Lighthouse's default mobile settings (simulated slow 4G,
 4x CPU slowdown) on three guide pages. Goal: mobile performance >= 98,
 accessibility 100. For each page: the scores, the metrics that make them
 (FCP, LCP, TBT, CLS), the render-blocking resources left, the bytes sent,
-and the run's `benchmarkIndex` (Lighthouse's measure of how fast this
+the three longest main-thread tasks and the run's `benchmarkIndex` (Lighthouse's measure of how fast this
 machine's CPU was: the 4x slowdown assumes a fast desktop, so a slow or busy
 machine scores lower). The calculator page (the planer's values in the URL,
 as bench/run.py opens it) is reported for its total blocking time.
@@ -80,6 +80,7 @@ def lighthouse(url: str, out: Path, cpu_multiplier: float | None = None) -> dict
     audits = data["audits"]
     blocking = audits.get("render-blocking-resources", {}).get("details", {}).get("items", [])
     requests = audits.get("network-requests", {}).get("details", {}).get("items", [])
+    tasks = audits.get("long-tasks", {}).get("details", {}).get("items", [])
     return {
         "performance": round(data["categories"]["performance"]["score"] * 100),
         "accessibility": round(data["categories"]["accessibility"]["score"] * 100),
@@ -90,16 +91,23 @@ def lighthouse(url: str, out: Path, cpu_multiplier: float | None = None) -> dict
         "render_blocking": [item.get("url", "").rsplit("/", 1)[-1] for item in blocking],
         "requests": len(requests),
         "transfer_kib": round(sum(item.get("transferSize", 0) for item in requests) / 1024),
+        # The three longest main-thread tasks (simulated, so CPU slowdown
+        # included): the script each belongs to, and its duration.
+        "longest_tasks_ms": [
+            [item.get("url", "").rsplit("/", 1)[-1].split("?", 1)[0] or "(page)", round(item.get("duration", 0))]
+            for item in sorted(tasks, key=lambda item: -item.get("duration", 0))[:3]
+        ],
         "benchmark_index": round(data.get("environment", {}).get("benchmarkIndex", 0)),
         "cpu_slowdown": data["configSettings"]["throttling"]["cpuSlowdownMultiplier"],
     }
 
 
-def series(url: str, scratch: Path, cpu_multiplier: float | None = None) -> dict:
+def series(url: str, scratch: Path, only: list[str], cpu_multiplier: float | None = None) -> dict:
     pages = {}
-    for page in PAGES:
+    for page in only or PAGES:
         pages[page or "/"] = lighthouse(url + page, scratch / "lh.json", cpu_multiplier)
-    pages["calculator: outils/cout-utilisation/"] = lighthouse(url + CALCULATOR, scratch / "lh.json", cpu_multiplier)
+    if not only:
+        pages["calculator: outils/cout-utilisation/"] = lighthouse(url + CALCULATOR, scratch / "lh.json", cpu_multiplier)
     return pages
 
 
@@ -108,12 +116,16 @@ def main() -> None:
     parser.add_argument(
         "--calibrated", action="store_true", help="add a secondary series, CPU slowdown calibrated from benchmarkIndex"
     )
+    parser.add_argument(
+        "--page", action="append", default=[], metavar="PATH",
+        help="only this page (repeatable; '' is the home page), to measure one change quickly",
+    )
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse est absent de node_modules : lancez « npm ci ».")
     with bench_site(args.site, "mutuus-bench-lh-", gzip=True) as (server, tmp):
         url = server.url
-        report = {"load_average": load_average(), "mobile_default": series(url, tmp)}
+        report = {"load_average": load_average(), "mobile_default": series(url, tmp, args.page)}
         indexes = [p["benchmark_index"] for p in report["mobile_default"].values() if "benchmark_index" in p]
         report["benchmark_index_median"] = round(statistics.median(indexes)) if indexes else None
         if args.calibrated and indexes:
@@ -121,7 +133,7 @@ def main() -> None:
             report["secondary_calibrated_cpu"] = {
                 "note": "Secondaire : ralentissement du processeur calibré sur benchmarkIndex, pas le score de référence.",
                 "cpu_slowdown": multiplier,
-                "pages": series(url, tmp, multiplier),
+                "pages": series(url, tmp, args.page, multiplier),
             }
         report["load_average_end"] = load_average()
     emit(report, args.json)
