@@ -7,8 +7,10 @@ unless --site names a built one, serves it on 127.0.0.1, and with Debian's
 Chromium and a persistent profile per series (HTTP cache kept, as for a
 reader coming back):
 
-- first visit of the home page, then the worker is ready (or, in the series
-  without worker, `service_workers="block"`);
+- first visit of the home page: bytes the server sent by the load event, and
+  by the time the worker is ready (the guide's precache starts only after the
+  load event and an idle moment); in the series without worker,
+  `service_workers="block"`;
 - repeat visits of three guide pages: median time to the load event and bytes
   the server sent;
 - with the worker: the page "Hors ligne" stores the calculator engine; the
@@ -19,8 +21,6 @@ The machine may be shared: the figures say how loaded it was (load average).
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import statistics
 import sys
@@ -31,9 +31,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 
-from server import Server, free_port  # noqa: E402
+from server import bench_arguments, bench_site, emit, load_average  # noqa: E402
 
-from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
+from tests.e2e.harness import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 PAGES = ["", "etapes/diagnostic/", "glossaire/"]
 TIMEOUT = 180_000
@@ -54,8 +54,11 @@ def series(pw, url: str, sent: list, runs: int, with_worker: bool) -> dict:
             service_workers="allow" if with_worker else "block",
         )
         page = ctx.new_page()
-        page.goto(url)
+        sent.clear()
+        page.goto(url, wait_until="load")
+        at_load = sum(n for _, n in sent)
         wait_state(page, ["guide", "ready"] if with_worker else ["unsupported"])
+        first_visit = {"bytes_by_load_event": at_load, "bytes_until_offline_ready": sum(n for _, n in sent)}
         for path in PAGES:  # every page once, as the first visit would
             page.goto(url + path, wait_until="load")
         times: dict[str, list[float]] = {p or "/": [] for p in PAGES}
@@ -67,6 +70,7 @@ def series(pw, url: str, sent: list, runs: int, with_worker: bool) -> dict:
                     page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd")
                 )
         result = {
+            "first_visit_home": first_visit,
             "load_ms_median": {p: round(statistics.median(v), 1) for p, v in times.items()},
             "bytes_sent_by_server_repeat_visits": sum(n for _, n in sent),
         }
@@ -87,32 +91,20 @@ def series(pw, url: str, sent: list, runs: int, with_worker: bool) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = bench_arguments(__doc__)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--site", type=Path)
-    parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    with tempfile.TemporaryDirectory(prefix="mutuus-bench-offline-") as tmp:
-        site = args.site
-        if site is None:
-            site = Path(tmp) / "site"
-            build_site(site, url)
-        os.environ.setdefault("XDG_CONFIG_HOME", str(Path(tmp) / "config"))
-        os.environ.setdefault("XDG_CACHE_HOME", str(Path(tmp) / "cache"))
-        with Server(site, port=port) as server, sync_playwright() as pw:
-            report = {
-                "load_average": os.getloadavg(),
-                "with_service_worker": series(pw, url, server.sent, args.runs, True),
-                "without_service_worker": series(pw, url, server.sent, args.runs, False),
-            }
-    text = json.dumps(report, indent=1, ensure_ascii=False)
-    print(text)
-    if args.json:
-        args.json.write_text(text + "\n", encoding="utf-8")
+    with bench_site(args.site, "mutuus-bench-offline-") as (server, tmp), sync_playwright() as pw:
+        os.environ.setdefault("XDG_CONFIG_HOME", str(tmp / "config"))
+        os.environ.setdefault("XDG_CACHE_HOME", str(tmp / "cache"))
+        report = {
+            "load_average": load_average(),
+            "with_service_worker": series(pw, server.url, server.sent, args.runs, True),
+            "without_service_worker": series(pw, server.url, server.sent, args.runs, False),
+        }
+    emit(report, args.json)
 
 
 if __name__ == "__main__":

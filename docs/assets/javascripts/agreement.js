@@ -1,7 +1,7 @@
-// Agreements generator: mount point. Loaded on every page (mkdocs.yml); does
-// nothing, and loads nothing, unless the page holds the generator
-// (div.mu-agreement, written by the agreement_generator() macro). Mounted
-// through Material's document$ so it survives instant navigation.
+// Agreements generator: mount point. Imported by tools.js on the first page
+// that holds the generator (div.mu-agreement, written by the
+// agreement_generator() macro). Mounted through Material's document$ so it
+// survives instant navigation.
 
 const ROOT = "div.mu-agreement";
 

@@ -1,7 +1,7 @@
-// Calculator pages: mount point. Loaded on every page (mkdocs.yml), so it
-// does nothing, and loads nothing, unless the page holds a calculator form;
-// then it makes sure the engine (calculator-worker.js) is booting and imports
-// the client (calculator-app.js).
+// Calculator pages: mount point. Imported by tools.js on the first page that
+// holds a calculator form (a guide page never downloads it); it makes sure
+// the engine (calculator-worker.js) is booting and imports the client
+// (calculator-app.js).
 // Mounted through Material's document$ so it survives instant navigation.
 
 const FORMS = "form.mu-calculator[data-command]";
@@ -70,7 +70,7 @@ function start() {
   }
 }
 
-// A deferred module: it runs after parsing, with Material's document$ there.
+// Imported once the page is parsed (by tools.js), with Material's document$ there.
 if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", start, { once: true });
 } else {

@@ -2,6 +2,8 @@
 // build time by offline/service-worker.mjs with Workbox), offers to reload
 // when a new version has been installed, caches the calculator engine on a
 // calculator page, and runs the panel of the page "Hors ligne".
+// Imported by tools.js once the first page of the visit has loaded and the
+// browser is idle (it is no part of what the reader waits for).
 //
 // <html data-mu-offline="…"> says where this device stands (tests read it):
 //   unsupported  no service worker here (private window, old browser, blocked)
@@ -361,7 +363,7 @@ function mountPage() {
 }
 
 // Register once the page has loaded and, on a calculator page, once the
-// engine has booted: storing the guide (2 to 3 MB) must not compete with the
+// engine has booted: storing the guide (several MB) must not compete with the
 // page or with Pyodide's download for the first result.
 function whenQuiet() {
   return new Promise((resolve) => {

@@ -39,8 +39,17 @@ function textareaNamed(form, name) {
 }
 
 function autosize(area) {
-  area.style.height = "auto";
-  area.style.height = `${area.scrollHeight + 2}px`;
+  autosizeAll([area]);
+}
+
+// All heights are read after all are reset, then written: one layout for the
+// whole form, not one per text box (seven on a step page: a long task).
+function autosizeAll(areas) {
+  for (const area of areas) area.style.height = "auto";
+  const heights = Array.from(areas, (area) => area.scrollHeight);
+  areas.forEach((area, i) => {
+    area.style.height = `${heights[i] + 2}px`;
+  });
 }
 
 class QuestionnaireForm {
@@ -88,7 +97,7 @@ class QuestionnaireForm {
     this.form.addEventListener("click", (event) => this.onClick(event));
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.importInput.addEventListener("change", () => this.onImportFile());
-    this.form.querySelectorAll("textarea").forEach(autosize);
+    autosizeAll(Array.from(this.form.querySelectorAll("textarea")));
     this.onStorage = (event) => this.onStorageEvent(event);
     window.addEventListener("storage", this.onStorage);
   }

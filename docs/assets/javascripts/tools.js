@@ -1,13 +1,23 @@
-// Tools loader. Loaded on every page (mkdocs.yml); imports a tool's module
-// only when the page holds that tool, so a guide page downloads none of them.
+// Tools loader: the one script every page loads (mkdocs.yml). It imports a
+// tool's module only when the page holds that tool, so a guide page downloads
+// none of them, and it imports offline.js (the service worker) once the page
+// has loaded and the browser is idle, so that storing the site for offline
+// use never competes with the page the reader opened.
 // Each tool module mounts itself through Material's document$, which replays
-// the current page to a late subscriber and then every instant navigation.
+// the current page to a late subscriber and then every instant navigation;
+// this loader runs on each of them too, so a tool page reached by instant
+// navigation gets its module then.
 
 const TOOLS = [
   ["form.mu-questionnaire", () => import("./questionnaire-form.js")],
   [".mu-dossier", () => import("./dossier-page.js")],
   [".mu-grid", () => import("./grid-page.js")],
   [".mu-board", () => import("./board.js")],
+  // Calculators: calculator.js adopts the engine the <head> script started
+  // (sitebuild/calculators_runtime.py) and imports calculator-app.js.
+  ["form.mu-calculator[data-command]", () => import("./calculator.js")],
+  // Agreements generator (imports agreement-app.js).
+  ["div.mu-agreement", () => import("./agreement.js")],
 ];
 
 const loaded = new Set();
@@ -41,6 +51,17 @@ function loadToolsOnPage() {
   }
 }
 
+// After the load event, then at the browser's first idle moment (at most
+// 3 s later; a browser without requestIdleCallback waits 1 s).
+function afterLoadAndIdle(start) {
+  const idle = () => {
+    if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(start, { timeout: 3000 });
+    else setTimeout(start, 1000);
+  };
+  if (document.readyState === "complete") idle();
+  else window.addEventListener("load", idle, { once: true });
+}
+
 if (window.document$ && typeof window.document$.subscribe === "function") {
   window.document$.subscribe(loadToolsOnPage);
 } else if (document.readyState === "loading") {
@@ -48,3 +69,7 @@ if (window.document$ && typeof window.document$.subscribe === "function") {
 } else {
   loadToolsOnPage();
 }
+
+afterLoadAndIdle(() => {
+  import("./offline.js").catch((error) => console.warn("tools.js: offline.js", error));
+});
