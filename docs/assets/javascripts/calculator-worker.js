@@ -103,7 +103,11 @@ function sitePackages(pyodide) {
 // Boot from the snapshot: the modules are already imported. The memory holds
 // no files, so the (small) wheel is unpacked too, for any later import.
 async function bootFromSnapshot(indexURL, found, wheelPromise) {
-  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: fetchSnapshot(found) });
+  const snapshot = fetchSnapshot(found);
+  // loadPyodide awaits it only after loading its script: a rejection before
+  // then must not count as unhandled (loadPyodide rejects with it below).
+  snapshot.catch(() => {});
+  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshot });
   const bridge = pyodide.pyimport("calculators.bridge");
   const wheel = await wheelPromise;
   if (wheel.checked) {
