@@ -29,6 +29,7 @@ is already cached (no 30 s wait after each edit of the calculators).
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -86,6 +87,18 @@ def cached(key: str, runtime: Path, wheel: Path, may_make: bool, cache_root: Pat
         return slot
     if not may_make:
         return None
+    slot.mkdir(parents=True, exist_ok=True)
+    # Two builds at once (the tests build MkDocs and Zensical side by side)
+    # must ship the same bytes: the second waits, then takes the first's.
+    with open(slot / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if gz.is_file() and meta.is_file():
+            return slot
+        _make_into(slot, runtime, wheel, gz, meta, cache_root)
+    return slot
+
+
+def _make_into(slot: Path, runtime: Path, wheel: Path, gz: Path, meta: Path, cache_root: Path) -> None:
     info = make(runtime, wheel, gz)
     partial = slot / f".meta.{os.getpid()}.tmp"
     partial.write_text(json.dumps(info) + "\n", encoding="utf-8")
@@ -96,7 +109,6 @@ def cached(key: str, runtime: Path, wheel: Path, may_make: bool, cache_root: Pat
             shutil.rmtree(old, ignore_errors=True)
     except OSError:
         pass
-    return slot
 
 
 def run(config: dict, site_dir: Path) -> None:
