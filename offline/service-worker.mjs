@@ -13,7 +13,8 @@
 // - assets/offline.json: the same facts for the page (docs/assets/javascripts/
 //   offline.js): the engine files to fetch for offline use, with their sizes.
 //
-// The Pyodide runtime and the calculators wheel (about 13 MB, 4 MB gzipped)
+// The Pyodide runtime, the calculators wheel and the memory snapshot (about
+// 18 MB, 9 MB over the wire)
 // are NOT precached: a reader who opens two guide pages should not download
 // them. offline-sw.js keeps them in a cache named by their content hash, filled
 // on the first calculator visit or when the reader asks on the page "Hors ligne".
@@ -27,7 +28,8 @@ import process from "node:process";
 import { generateSW, getManifest } from "workbox-build";
 
 // Files fetched on demand only (engine), relative to the site root.
-const ENGINE_DIRS = ["assets/pyodide/runtime/", "assets/pyodide/wheels/"];
+// snapshots/: the Pyodide memory snapshot (sitebuild/snapshot.py), when built.
+const ENGINE_DIRS = ["assets/pyodide/runtime/", "assets/pyodide/wheels/", "assets/pyodide/snapshots/"];
 const CONFIG_JS = "assets/javascripts/offline-config.js";
 const OFFLINE_JSON = "assets/offline.json";
 

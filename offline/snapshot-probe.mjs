@@ -7,18 +7,19 @@
 // median times (ms) of: bare loadPyodide(); the worker's path (boot + wheel +
 // import + first present()); boot from the snapshot + first present().
 // Each boot runs in this one process, one after the other.
+// The snapshot is made by offline/snapshot.mjs, as the build step makes it.
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
+import { importLoader, installWheel, makeSnapshot, quiet } from "./snapshot.mjs";
 
 const site = resolve(process.argv[2] || "site");
 const rounds = Number(process.argv[3] || 3);
 const runtime = join(site, "assets/pyodide/runtime") + "/";
 const manifest = JSON.parse(readFileSync(join(site, "assets/pyodide/calculators.json"), "utf8"));
 const wheel = new Uint8Array(readFileSync(join(site, "assets/pyodide", manifest.url)));
-const { loadPyodide } = await import(pathToFileURL(join(runtime, "pyodide.mjs")).href);
+const loadPyodide = await importLoader(runtime);
 const INPUT = JSON.stringify({
   use: { units: "50", hours: "5" },
   consumables: { cost_per_unit: "0.05" },
@@ -27,11 +28,9 @@ const INPUT = JSON.stringify({
   preparation: { hours: "1", hourly_rate: "30", payroll_charges_rate: "0" },
   admin_fee: "5",
 });
-const quiet = { stdout: () => {}, stderr: () => {} };
 
 function install(py) {
-  const sp = py.runPython("import sys; next(p for p in sys.path if p.endswith('site-packages'))");
-  py.unpackArchive(wheel, "wheel", { extractDir: sp });
+  installWheel(py, wheel);
   py.runPython("import importlib; importlib.invalidate_caches()");
   return py.pyimport("calculators.bridge");
 }
@@ -41,11 +40,7 @@ const bare = [], worker = [], restored = [];
 let snapshot = null, figure = null;
 
 // Build the snapshot once, as a build step would.
-{
-  const py = await loadPyodide({ indexURL: runtime, _makeSnapshot: true, ...quiet });
-  install(py);
-  snapshot = py.makeMemorySnapshot();
-}
+snapshot = await makeSnapshot(loadPyodide, runtime, wheel);
 for (let i = 0; i < rounds; i += 1) {
   let t = performance.now();
   await loadPyodide({ indexURL: runtime, ...quiet });

@@ -35,6 +35,8 @@ POST_STEPS: list[str] = [
     "sitebuild.board",  # the network board's entries, written into its built page
     "sitebuild.search",  # search without accents or plural endings; late on calculator pages
     "sitebuild.service_worker:page_styles",  # each tool's stylesheet on its own pages only
+    # Needs the wheel and runtime in site/; before the offline engine list.
+    "sitebuild.snapshot",  # Pyodide memory snapshot after `import calculators.bridge`
     # After every step that writes inline scripts: it hashes them.
     "sitebuild.csp",
     # Last: the offline precache is versioned by the final files' content.

@@ -80,7 +80,8 @@ def test_same_calculator_runtime_and_boot_script(site, zensical_site):
         }
 
     assert tree(site.dir) == tree(zensical_site.dir)
-    assert len(tree(site.dir)) == 7  # manifest, wheel, five runtime files
+    # manifest, wheel, five runtime files, the memory snapshot (sitebuild/snapshot.py)
+    assert len(tree(site.dir)) == 8
     for root in (site.dir, zensical_site.dir):
         page = (root / "outils" / "repartition" / "index.html").read_text(encoding="utf-8")
         assert "window.__muCalculatorWorker=w" in page

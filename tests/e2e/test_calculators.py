@@ -471,6 +471,39 @@ def test_tampered_wheel_is_refused_with_a_french_message(page, site):
     assert page.input_value("#uc-use-units") == "50"
 
 
+def boot_status(page):
+    """What the worker said when it became ready (kept by the inline boot script)."""
+    return page.evaluate("() => { const w = window.__muCalculatorWorker; return w && w.muBootStatus || null; }")
+
+
+def test_engine_boots_from_the_memory_snapshot(page, site):
+    """The build made a Pyodide memory snapshot (sitebuild/snapshot.py); the worker restores it and
+    the planer still gives 37,84 $ (worked out by hand above)."""
+    manifest = json.loads((site.dir / "assets/pyodide/calculators.json").read_text(encoding="utf-8"))
+    assert manifest["snapshot"]["url"].endswith(".snap.gz")
+    open_calculator(page, site, USAGE, "uc")
+    assert boot_status(page) == {"type": "ready", "snapshot": True}
+    type_planer(page)
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"status": 404, "body": b"Not found"},
+        {"status": 200, "body": b"\x1f\x8b not a snapshot at all" * 100, "content_type": "application/gzip"},
+    ],
+    ids=["missing", "garbage"],
+)
+def test_broken_snapshot_falls_back_to_the_ordinary_start(page, site, answer):
+    """A missing or corrupt snapshot is set aside without an error: the engine starts the ordinary way."""
+    page.context.route(re.compile(r".*\.snap\.gz$"), lambda route: route.fulfill(**answer))
+    open_calculator(page, site, USAGE, "uc")
+    assert boot_status(page) == {"type": "ready", "snapshot": False}
+    type_planer(page)
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+
+
 def test_clearing_can_be_undone(page, site):
     """Clearing (like loading the example or importing) replaces everything: the values stay one click away."""
     open_calculator(page, site, USAGE, "uc")

@@ -194,9 +194,11 @@ def test_workshop_without_network_after_one_visit(pg, ctx, project_site):
         text = Path(info.value.path()).read_text(encoding="utf-8")
         assert "- Organisation : Salle paroissiale de Dinant" in text.splitlines()
 
-        # The calculator, engine and wheel from the device.
+        # The calculator, engine and wheel from the device; the engine boots
+        # from the memory snapshot stored with them (sitebuild/snapshot.py).
         open_page(pg, project_site, USAGE)
         planer_result(pg)
+        assert pg.evaluate("() => window.__muCalculatorWorker.muBootStatus") == {"type": "ready", "snapshot": True}
     finally:
         ctx.set_offline(False)
         project_site.start()

@@ -5,6 +5,10 @@
 // Usage:
 //   node tests/pyodide/run_vectors.mjs --wheel dist/mutuus_calculators-*.whl
 //   node tests/pyodide/run_vectors.mjs --source calculators
+//   node tests/pyodide/run_vectors.mjs --wheel <whl> --snapshot
+//     (the memory snapshot the build makes, offline/snapshot.mjs: made from
+//     the wheel, then a second Pyodide is restored from it and runs the
+//     vectors without the wheel being unpacked again)
 // Options: --vectors <file> (default tests/calculators/vectors.json),
 //          --pyodide <dir>  (default node_modules/pyodide; or $PYODIDE_DIR).
 //
@@ -32,13 +36,26 @@ if (!wheel && !source) {
   process.exit(2);
 }
 
+const snapshotMode = process.argv.includes("--snapshot");
 const started = performance.now();
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", stdout: () => {}, stderr: (s) => console.error(s) });
+let pyodide;
+let snapshotBytes = null;
+if (snapshotMode) {
+  const { makeSnapshot } = await import(pathToFileURL(join(root, "offline", "snapshot.mjs")).href);
+  const snapshot = await makeSnapshot(loadPyodide, pyodideDir + "/", new Uint8Array(readFileSync(wheel)));
+  snapshotBytes = snapshot.length;
+  pyodide = await loadPyodide({ indexURL: pyodideDir + "/", _loadSnapshot: snapshot, stdout: () => {}, stderr: (s) => console.error(s) });
+} else {
+  pyodide = await loadPyodide({ indexURL: pyodideDir + "/", stdout: () => {}, stderr: (s) => console.error(s) });
+}
 const loaded = performance.now();
 
 let mode;
-if (wheel) {
+if (snapshotMode) {
+  // Nothing unpacked here: the modules come from the restored memory.
+  mode = "snapshot";
+} else if (wheel) {
   // The same file the site ships: a pure-Python wheel unpacked into site-packages.
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
@@ -65,6 +82,10 @@ const report = {
   python: pyodide.runPython("import sys; sys.version.split()[0]"),
   mode,
   imported_from: pyodide.runPython("import calculators; calculators.__file__"),
+  snapshot_bytes: snapshotBytes,
+  site_packages_files: pyodide.runPython(
+    "import os, sys; len(os.listdir(next(p for p in sys.path if p.endswith('site-packages'))))",
+  ),
   timings_ms: {
     load: Math.round(loaded - started),
     install: Math.round(installed - loaded),

@@ -88,6 +88,18 @@ def test_every_vector_matches_in_pyodide_from_the_wheel(wheel):
     assert report["present"]["svg"].startswith("<svg")
 
 
+def test_every_vector_matches_in_a_runtime_restored_from_the_memory_snapshot(wheel):
+    """The build's snapshot (offline/snapshot.mjs, taken after `import calculators.bridge`): a Pyodide
+    restored from it, with no wheel unpacked, gives the same vectors and the same planer (37,84 €)."""
+    report = node_report("--wheel", str(wheel), "--snapshot")
+    assert report["mode"] == "snapshot"
+    # The memory holds the imported modules, not the files: site-packages is empty after a restore.
+    assert report["site_packages_files"] == 0
+    assert report["snapshot_bytes"] > 1_000_000
+    check(report)
+    assert report["present"]["display"]["total"] == "37,84\u00a0€"
+
+
 def test_every_vector_matches_in_pyodide_from_the_sources():
     report = node_report("--source", str(ROOT / "calculators"))
     assert report["mode"] == "source"

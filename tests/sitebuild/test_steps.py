@@ -26,6 +26,14 @@ def test_csp_runs_after_every_step_that_writes_pages():
     assert sitebuild.POST_STEPS[-2:] == ["sitebuild.csp", "sitebuild.service_worker"]
 
 
+def test_snapshot_comes_after_the_runtime_and_before_csp_and_service_worker():
+    steps = sitebuild.POST_STEPS
+    assert "sitebuild.snapshot" in steps
+    snap = steps.index("sitebuild.snapshot")
+    assert steps.index("sitebuild.calculators_runtime") < snap < steps.index("sitebuild.csp")
+    assert snap < steps.index("sitebuild.service_worker")
+
+
 def test_steps_get_the_config_and_the_site_dir(tmp_path, monkeypatch):
     seen = []
     module = type(sys)("mutuus_test_step")

@@ -6,6 +6,14 @@
 // refused if its SHA-256 differs from the manifest. No micropip, no
 // loadPackage, no CDN.
 //
+// Faster start (issue 12): when the manifest names a memory snapshot
+// ({snapshot: {url, sha256, bytes}}, made at build time by sitebuild/snapshot.py
+// after `import calculators.bridge`), the worker fetches it (gzip, checked
+// against its SHA-256, unpacked with DecompressionStream) and boots Pyodide
+// from it: no Python start-up, no imports. On any failure (missing file,
+// corrupt bytes, another Pyodide build, no DecompressionStream) it says so
+// with console.info and starts the ordinary way.
+//
 // Protocol (extensible: one handler per message type, see HANDLERS below):
 //   in:  {type, id, ...}                 e.g. {type: "present", id, command, payload, currency, locale}
 //   out: {type, id, ok: true, result}    (for "present": the JSON string of calculators.bridge.present)
@@ -43,7 +51,7 @@ async function fetchOk(url, options) {
   return response;
 }
 
-async function fetchWheel() {
+async function fetchManifest() {
   const manifestUrl = new URL("calculators.json", PYODIDE_BASE);
   const manifest = await (await fetchOk(manifestUrl, { cache: "no-cache" })).json();
   if (!manifest.url || !/^[0-9a-f]{64}$/.test(manifest.sha256 || "")) {
@@ -51,6 +59,10 @@ async function fetchWheel() {
       "Le moteur de calcul n'a pas été construit avec ce site. Signalez-le aux responsables du site.",
     );
   }
+  return { manifest, manifestUrl };
+}
+
+async function fetchWheel({ manifest, manifestUrl }) {
   const url = new URL(manifest.url, manifestUrl);
   const bytes = await (await fetchOk(url)).arrayBuffer();
   // Without crypto.subtle (a page served over plain http), Python checks the hash.
@@ -68,33 +80,82 @@ function integrityError() {
   );
 }
 
-async function boot() {
-  const [pyodide, wheel] = await Promise.all([
-    loadPyodide({ indexURL: new URL("runtime/", PYODIDE_BASE).href }),
-    fetchWheel(),
-  ]);
-  const data = new Uint8Array(wheel.bytes);
-  if (!wheel.checked) {
-    pyodide.globals.set("_mu_wheel", data);
-    const digest = pyodide.runPython("import hashlib; hashlib.sha256(_mu_wheel.to_py()).hexdigest()");
-    pyodide.globals.delete("_mu_wheel");
-    if (digest !== wheel.sha256) throw integrityError();
-  }
-  // sys.path names site-packages; `sysconfig` would cost an import at every boot.
-  const sitePackages = pyodide.runPython(
-    "import sys; next(p for p in sys.path if p.endswith('site-packages'))",
-  );
-  pyodide.unpackArchive(data, "wheel", { extractDir: sitePackages });
-  pyodide.runPython("import importlib; importlib.invalidate_caches()");
-  const bridge = pyodide.pyimport("calculators.bridge");
-  agreementPyodide = pyodide; // lane agreements: see the "agreement" message at the end
-  return bridge.present;
+// The snapshot's raw bytes, or a rejection saying why it cannot be used.
+async function fetchSnapshot({ manifest, manifestUrl }) {
+  const snapshot = manifest.snapshot;
+  if (typeof DecompressionStream !== "function") throw new Error("no DecompressionStream");
+  if (!(globalThis.crypto && crypto.subtle)) throw new Error("no crypto.subtle to check the snapshot");
+  const response = await fetch(new URL(snapshot.url, manifestUrl));
+  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+  const gz = await response.arrayBuffer();
+  if (hex(await crypto.subtle.digest("SHA-256", gz)) !== snapshot.sha256) throw new Error("snapshot: SHA-256 differs");
+  const stream = new Blob([gz]).stream().pipeThrough(new DecompressionStream("gzip"));
+  const raw = new Uint8Array(await new Response(stream).arrayBuffer());
+  if (snapshot.bytes && raw.length !== snapshot.bytes) throw new Error("snapshot: wrong size");
+  return raw;
 }
+
+function sitePackages(pyodide) {
+  // sys.path names site-packages; `sysconfig` would cost an import at every boot.
+  return pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('site-packages'))");
+}
+
+// Boot from the snapshot: the modules are already imported. The memory holds
+// no files, so the (small) wheel is unpacked too, for any later import.
+async function bootFromSnapshot(indexURL, found, wheelPromise) {
+  const snapshot = fetchSnapshot(found);
+  // loadPyodide awaits it only after loading its script: a rejection before
+  // then must not count as unhandled (loadPyodide rejects with it below).
+  snapshot.catch(() => {});
+  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshot });
+  const bridge = pyodide.pyimport("calculators.bridge");
+  const wheel = await wheelPromise;
+  if (wheel.checked) {
+    pyodide.unpackArchive(new Uint8Array(wheel.bytes), "wheel", { extractDir: sitePackages(pyodide) });
+    pyodide.runPython("import importlib; importlib.invalidate_caches()");
+  }
+  return { pyodide, bridge };
+}
+
+async function boot() {
+  const indexURL = new URL("runtime/", PYODIDE_BASE).href;
+  const found = await fetchManifest();
+  const wheelPromise = fetchWheel(found);
+  wheelPromise.catch(() => {}); // handled below, by whichever path awaits it
+  let started = null;
+  if (found.manifest.snapshot && found.manifest.snapshot.url) {
+    try {
+      started = await bootFromSnapshot(indexURL, found, wheelPromise);
+      bootInfo.snapshot = true;
+    } catch (error) {
+      if (error instanceof EngineError) throw error;
+      console.info("calculator-worker: snapshot not used, ordinary start.", String(error && error.message || error));
+    }
+  }
+  if (started === null) {
+    const [pyodide, wheel] = await Promise.all([loadPyodide({ indexURL }), wheelPromise]);
+    const data = new Uint8Array(wheel.bytes);
+    if (!wheel.checked) {
+      pyodide.globals.set("_mu_wheel", data);
+      const digest = pyodide.runPython("import hashlib; hashlib.sha256(_mu_wheel.to_py()).hexdigest()");
+      pyodide.globals.delete("_mu_wheel");
+      if (digest !== wheel.sha256) throw integrityError();
+    }
+    pyodide.unpackArchive(data, "wheel", { extractDir: sitePackages(pyodide) });
+    pyodide.runPython("import importlib; importlib.invalidate_caches()");
+    started = { pyodide, bridge: pyodide.pyimport("calculators.bridge") };
+  }
+  agreementPyodide = started.pyodide; // lane agreements: see the "agreement" message at the end
+  return started.bridge.present;
+}
+
+// Sent with "ready": {snapshot: true} when the engine booted from the snapshot.
+const bootInfo = { snapshot: false };
 
 const ready = boot();
 
 ready.then(
-  () => self.postMessage({ type: "ready" }),
+  () => self.postMessage({ type: "ready", ...bootInfo }),
   (error) => self.postMessage({ type: "failed", message: frenchMessage(error) }),
 );
 

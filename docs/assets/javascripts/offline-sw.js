@@ -3,7 +3,8 @@
 //
 // Workbox precaches the guide (pages, styles, scripts, search index). This
 // file adds the one thing Workbox's precache should not do at once: the
-// calculator engine (Pyodide runtime + calculators wheel, about 13 MB). Its
+// calculator engine (Pyodide runtime + calculators wheel + memory snapshot,
+// about 18 MB). Its
 // requests are answered cache-first from a cache named by the engine's content
 // hash (self.MUTUUS_OFFLINE.engineVersion, written at build time), filled the
 // first time the engine is fetched through this worker: on a calculator visit,
