@@ -32,7 +32,6 @@ import json
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -134,17 +133,7 @@ def main() -> int:
                 for ctx in contexts.values():
                     ctx.add_init_script(browser_state(origin))
                     ctx.add_init_script(FIRST_PREVIEW)
-                pages = {kind: ctx.new_page() for kind, ctx in contexts.items()}
-                for phase in ("cold", "warm"):
-                    for kind in order:
-                        times[kind][phase].append(measure(kind, pages[kind]))
-                        # Leave the page: its worker stops before the next measure starts.
-                        pages[kind].goto("about:blank")
-                        time.sleep(0.5)
-                for ctx in contexts.values():
-                    if ctx.external:
-                        print("Requêtes hors 127.0.0.1 :", ctx.external)
-                    ctx.close()
+                calculators_bench.cold_then_warm(contexts, order, measure, times)
     load_after = os.getloadavg()
 
     m = {kind: {phase: calculators_bench.median(v) for phase, v in t.items()} for kind, t in times.items()}

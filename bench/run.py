@@ -110,6 +110,27 @@ def install_pyodide(version: str, prefix: Path) -> Path | None:
     return folder
 
 
+def cold_then_warm(contexts, order, measure, times, after=None) -> None:
+    """One series: each kind in `order` measured cold, then each again warm, on
+    its own context's page; closes the contexts and names any request that left
+    127.0.0.1. `times[kind][phase]` gets the figures; `after(kind, phase, page)`
+    may measure more on the page before it is left."""
+    pages = {kind: ctx.new_page() for kind, ctx in contexts.items()}
+    for phase in ("cold", "warm"):
+        for kind in order:
+            times[kind][phase].append(measure(kind, pages[kind]))
+            if after:
+                after(kind, phase, pages[kind])
+            # Leave the page: its worker (and Pyodide's background compilation)
+            # stops before the next measure starts.
+            pages[kind].goto("about:blank")
+            time.sleep(0.5)
+    for ctx in contexts.values():
+        if ctx.external:
+            print("Requêtes hors 127.0.0.1 :", ctx.external)
+        ctx.close()
+
+
 def median(values):
     return statistics.median(values) if values else float("nan")
 
@@ -283,20 +304,12 @@ def main() -> int:
                 contexts = {kind: bench.profile() for kind in order}
                 if "calc_nosnap" in contexts:
                     bench.without_snapshot(contexts["calc_nosnap"])
-                pages = {kind: ctx.new_page() for kind, ctx in contexts.items()}
-                for phase in ("cold", "warm"):
-                    for kind in order:
-                        times[kind][phase].append(measure(kind, pages[kind]))
-                        if kind == "calc" and phase == "warm":
-                            recompute += bench.recompute(pages["calc"])
-                        # Leave the page: its worker (and Pyodide's background
-                        # compilation) stops before the next measure starts.
-                        pages[kind].goto("about:blank")
-                        time.sleep(0.5)
-                for ctx in contexts.values():
-                    if ctx.external:
-                        print("Requêtes hors 127.0.0.1 :", ctx.external)
-                    ctx.close()
+
+                def after(kind, phase, page):
+                    if kind == "calc" and phase == "warm":
+                        recompute.extend(bench.recompute(page))
+
+                cold_then_warm(contexts, order, measure, times, after)
             bare, engine, calc = times["bare"], times["engine"], times["calc"]
             other_bare = times.get("other_bare", {"cold": [], "warm": []})
             other_engine = times.get("other_engine", {"cold": [], "warm": []})

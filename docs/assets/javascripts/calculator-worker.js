@@ -95,9 +95,12 @@ async function fetchSnapshot({ manifest, manifestUrl }) {
   return raw;
 }
 
-function sitePackages(pyodide) {
-  // sys.path names site-packages; `sysconfig` would cost an import at every boot.
-  return pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('site-packages'))");
+// Unpack the calculators wheel into site-packages (named by sys.path;
+// `sysconfig` would cost an import at every boot).
+function unpackWheel(pyodide, data) {
+  const sitePackages = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('site-packages'))");
+  pyodide.unpackArchive(data, "wheel", { extractDir: sitePackages });
+  pyodide.runPython("import importlib; importlib.invalidate_caches()");
 }
 
 // Boot from the snapshot: the modules are already imported. The memory holds
@@ -110,10 +113,7 @@ async function bootFromSnapshot(indexURL, found, wheelPromise) {
   const pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshot });
   const bridge = pyodide.pyimport("calculators.bridge");
   const wheel = await wheelPromise;
-  if (wheel.checked) {
-    pyodide.unpackArchive(new Uint8Array(wheel.bytes), "wheel", { extractDir: sitePackages(pyodide) });
-    pyodide.runPython("import importlib; importlib.invalidate_caches()");
-  }
+  if (wheel.checked) unpackWheel(pyodide, new Uint8Array(wheel.bytes));
   return { pyodide, bridge };
 }
 
@@ -141,8 +141,7 @@ async function boot() {
       pyodide.globals.delete("_mu_wheel");
       if (digest !== wheel.sha256) throw integrityError();
     }
-    pyodide.unpackArchive(data, "wheel", { extractDir: sitePackages(pyodide) });
-    pyodide.runPython("import importlib; importlib.invalidate_caches()");
+    unpackWheel(pyodide, data);
     started = { pyodide, bridge: pyodide.pyimport("calculators.bridge") };
   }
   agreementPyodide = started.pyodide; // lane agreements: see the "agreement" message at the end
