@@ -12,6 +12,12 @@
   For ``split`` it adds ``"totals"`` (``{"in_kind", "net"}``, written in
   French) and ``"owed"`` (``[{"name", "amount"}]``: the partners who gave
   more than their share, and what the others owe them).
+  Both shapes carry ``"input"``: the payload as the CLI's JSON, numbers in
+  plain notation (``calculators.form.cli_input``), for the export and the
+  stored record.
+* ``form(command, payload_json)`` returns ``{"values": {flat name: text}}``,
+  numbers written the French way, for the form to show an imported file or a
+  carried figure, or ``{"errors": [{"field": "", "message": <French reason>}]}``.
 
 Pure functions, standard library only: the same file runs in CPython and in
 Pyodide (it never imports ``js`` or ``pyodide``).
@@ -23,6 +29,7 @@ import json
 from decimal import Decimal
 
 from calculators.errors import FieldError, ValidationError
+from calculators.form import cli_input, form_values
 from calculators.money import SUPPORTED_LOCALES, format_money
 from calculators.payloads import loads
 from calculators.registry import REGISTRY, break_even_text
@@ -110,13 +117,14 @@ def present(command: str, payload_json: str, currency: str = "$", locale: str = 
     try:
         inp, result = compute(command, payload_json)
     except ValidationError as exc:
-        return _dumps(exc.to_json())
+        return _dumps({**exc.to_json(), "input": _input(command, payload_json)})
     view = REGISTRY[command].view(inp, result, currency, locale)
     charts_svg = [block["svg"] for block in view["blocks"] if block["kind"] == "chart"]
     answer = {
         "result": result_json(command, result),
         "view": view,
         "svg": charts_svg[0] if charts_svg else None,
+        "input": _input(command, payload_json),
     }
     display = display_json(command, result, currency, locale)
     if display is not None:
@@ -128,6 +136,23 @@ def present(command: str, payload_json: str, currency: str = "$", locale: str = 
         answer["totals"] = split_totals(result, currency, locale)
         answer["owed"] = owed_partners(result, currency, locale)
     return _dumps(answer)
+
+
+def _input(command: str, payload_json: str) -> object:
+    try:
+        return cli_input(command, loads(payload_json))
+    except ValidationError:
+        return None  # not JSON at all: nothing to export
+
+
+def form(command: str, payload_json: str) -> str:
+    """The form's flat values for a file or a carried figure (see the module's docstring)."""
+    if command not in REGISTRY:
+        return _dumps(unknown_command_error(command).to_json())
+    try:
+        return _dumps({"values": form_values(command, payload_json)})
+    except ValidationError as exc:
+        return _dumps(exc.to_json())
 
 
 def split_totals(result, currency: str = "$", locale: str = "fr_CA") -> dict:

@@ -53,6 +53,12 @@ def parse_decimal(text: str) -> Decimal:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_decimal attend un texte, pas {type(text).__name__}")
+    sign, whole, fraction = _parts(text)
+    return _checked(Decimal(f"{sign}{whole or '0'}.{fraction or '0'}"))
+
+
+def _parts(text: str) -> tuple[str, str, str | None]:
+    """(sign, whole digits, fraction digits or None) of a number typed in French or plain notation."""
     cleaned = text.strip()
     for symbol in ("$", "€"):
         if cleaned.endswith(symbol):
@@ -66,8 +72,31 @@ def parse_decimal(text: str) -> Decimal:
         raise NumberFormatError(
             f"« {text.strip()} » n'est pas un nombre : écrivez par exemple 12,50 ou 1 234,56."
         )
-    sign, whole, fraction = match.groups()
-    return _checked(Decimal(f"{sign}{whole or '0'}.{fraction or '0'}"))
+    return match.groups()
+
+
+def plain_notation(text: str) -> str:
+    """The number as the CLI's JSON writes it, digits as typed: ``"1 234,50"`` → ``"1234.50"``.
+
+    Raises ``NumberFormatError`` (French) like ``parse_decimal``.
+
+    >>> plain_notation("1 234,50 $")
+    '1234.50'
+    >>> plain_notation("12")
+    '12'
+    """
+    parse_decimal(text)  # the same checks: finite, not too large, not too many decimals
+    sign, whole, fraction = _parts(text)
+    return f"{sign}{whole or '0'}" + (f".{fraction}" if fraction else "")
+
+
+def french_notation(text: str) -> str:
+    """The number as the form shows it, a comma before the decimals: ``"0.05"`` → ``"0,05"``.
+
+    >>> french_notation("1234.5")
+    '1234,5'
+    """
+    return plain_notation(text).replace(".", ",")
 
 
 def _checked(value: Decimal) -> Decimal:

@@ -75,6 +75,7 @@ const installed = performance.now();
 const vectors = JSON.parse(readFileSync(vectorsPath, "utf-8")).vectors;
 const results = vectors.map((v) => ({ id: v.id, output: bridge.run(v.command, JSON.stringify(v.input)) }));
 const presented = JSON.parse(bridge.present("usage-cost", JSON.stringify(vectors[0].input), "€", "fr_FR"));
+const formed = JSON.parse(bridge.form("usage-cost", '{"consumables": {"cost_per_unit": 0.05}, "admin_fee": "1 234,5"}'));
 const finished = performance.now();
 
 const report = {
@@ -93,5 +94,6 @@ const report = {
   },
   results,
   present: presented,
+  form: formed,
 };
 process.stdout.write(JSON.stringify(report) + "\n");

@@ -10,6 +10,9 @@
 // - The scenario lives in the URL query (field name = dotted path of the
 //   CLI's JSON, value = what was typed), updated with history.replaceState.
 // - Export/import use the CLI's JSON (python -m calculators <command> FILE).
+//   Numbers are sent as typed ("1 234,56"): Python reads them, and writes
+//   them back in the CLI's notation ("input" of each answer) or the French
+//   one (the "form" message, for an imported file or a carried figure).
 // - User text is written with textContent; the chart (SVG from Python) is
 //   parsed with DOMParser and imported node by node, never through innerHTML.
 // - Nothing here belongs to one calculator: the form is rendered at build time
@@ -87,32 +90,33 @@ function setEngineState(state, message) {
   for (const listener of engine.listeners) listener();
 }
 
-function ask(command, payload, currency, locale) {
+// One request to the worker: resolves with {ok, result | error}.
+function send(message) {
   startEngine();
   return new Promise((resolve) => {
     if (engine.state === "failed") return resolve({ ok: false, error: { message: engine.message } });
     const id = engine.nextId++;
     engine.pending.set(id, resolve);
-    engine.worker.postMessage({ type: "present", id, command, payload, currency, locale });
+    engine.worker.postMessage({ ...message, id });
   });
 }
 
-// --- numbers and names --------------------------------------------------------
-
-// "0,05" -> "0.05", "1 234,56" -> "1234.56". Anything else is left as typed:
-// Python reads it or says, in French, what is wrong. Never a float.
-export function normaliseDecimal(text) {
-  const trimmed = String(text).trim();
-  const compact = trimmed.replace(/(\d)[\s\u00a0\u202f'](?=\d)/g, "$1");
-  const candidate = compact.includes(",") && !compact.includes(".") ? compact.replace(",", ".") : compact;
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(candidate) ? candidate : trimmed;
+function ask(form, payload) {
+  const { command, currency, locale } = form.dataset;
+  return send({ type: "present", command, payload, currency: currency || "$", locale: locale || "fr_CA" });
 }
 
-// "0.05" -> "0,05" for the French form (import, examples).
-function frenchDecimal(text) {
-  const value = String(text);
-  return /^[+-]?\d+\.\d+$/.test(value) ? value.replace(".", ",") : value;
+// The form's flat values, numbers written the French way, from the CLI's JSON
+// (a file's text or a JSON object); Python refuses what this form cannot take.
+// Resolves with {values} or {error: French reason}.
+async function formValues(form, text) {
+  const reply = await send({ type: "form", command: form.dataset.command, text });
+  if (!reply.ok) return { error: reply.error.message };
+  const answer = JSON.parse(reply.result);
+  return answer.errors ? { error: answer.errors[0].message } : { values: answer.values };
 }
+
+// --- the form's values ---------------------------------------------------------
 
 function fieldsOf(form) {
   return Array.from(form.querySelectorAll("input[name], select[name], textarea[name]")).filter(
@@ -134,7 +138,7 @@ function isActive(el) {
   return !el.disabled && !el.closest("[hidden]");
 }
 
-// The CLI's JSON for this form, and where each partner came from (DOM rows).
+// The CLI's JSON for this form, values as typed, and where each partner came from (DOM rows).
 function readForm(form) {
   const payload = {};
   const sections = new Map();
@@ -146,7 +150,7 @@ function readForm(form) {
     const entry = sections.get(section);
     // A select always has a value: it does not make a section "filled".
     if (value !== "" && el.tagName !== "SELECT") entry.filled = true;
-    if (value !== "") entry.entries.push([el.name, el.dataset.kind === "text" || el.tagName === "SELECT" ? value : normaliseDecimal(value)]);
+    if (value !== "") entry.entries.push([el.name, value]);
   }
   for (const [section, entry] of sections) {
     if (section !== "" && !entry.filled) continue;
@@ -164,7 +168,7 @@ function readForm(form) {
           continue;
         }
         const value = el.value.trim();
-        if (value !== "") item[el.dataset.key] = el.dataset.kind === "text" ? value : normaliseDecimal(value);
+        if (value !== "") item[el.dataset.key] = value;
       }
       if (Object.keys(item).some((key) => item[key] !== true)) {
         items.push(item);
@@ -272,51 +276,17 @@ function fill(form, values) {
   syncVisibility(form);
 }
 
-// Flat values from the CLI's JSON (import). Numbers keep their JSON text.
-function flatten(payload, prefix = "", out = {}) {
-  for (const [key, value] of Object.entries(payload)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (Array.isArray(value)) value.forEach((item, i) => flatten(item, `${path}.${i}`, out));
-    else if (value !== null && typeof value === "object") flatten(value, path, out);
-    else if (value !== null) out[path] = frenchDecimal(String(value));
-  }
-  return out;
-}
-
 // --- export / import ----------------------------------------------------------
 
-function exportScenario(form, notice) {
+// The file holds the CLI's JSON as Python writes it (the answer's "input");
+// if the engine cannot answer, the values as typed, which the CLI reads too.
+async function exportScenario(form, notice) {
   const { payload } = readForm(form);
+  const reply = await ask(form, payload);
+  const input = reply.ok ? JSON.parse(reply.result).input : null;
   const name = `${form.dataset.file || form.dataset.command}.json`;
-  downloadText(name, JSON.stringify(payload, null, 2) + "\n", "application/json");
+  downloadText(name, JSON.stringify(input || payload, null, 2) + "\n", "application/json");
   notice(TEXT.exported(name));
-}
-
-// Checks the file has the shape of this command's JSON; returns flat values
-// or throws an Error whose message is French.
-function parseScenario(form, text) {
-  let data;
-  try {
-    // Keep each number's source text (no float): "0.05" stays "0.05".
-    data = JSON.parse(text, (key, value, context) =>
-      typeof value === "number" && context && typeof context.source === "string" ? context.source : value,
-    );
-  } catch (error) {
-    throw new Error("ce n'est pas un fichier JSON valide (il est peut-être abîmé ou incomplet).");
-  }
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
-    throw new Error("le fichier doit contenir un objet JSON ({…}) exporté par ce calculateur.");
-  }
-  const flat = flatten(data);
-  const unknown = Object.keys(flat).filter((key) => !isScenarioKey(form, key));
-  if (unknown.length > 0) {
-    throw new Error(
-      `il contient des champs que ce calculateur ne connaît pas (${unknown.slice(0, 3).join(", ")}). ` +
-        "Vérifiez qu'il a été exporté depuis cette page.",
-    );
-  }
-  if (Object.keys(flat).length === 0) throw new Error("il ne contient aucune valeur.");
-  return flat;
 }
 
 // --- showing results and errors -----------------------------------------------
@@ -472,10 +442,10 @@ function showResult(form, answer) {
   box.hidden = false;
 }
 
-// The last result, for "Mon dossier": {input, result, updated_at}.
-function keepResult(form, payload, answer) {
+// The last result, for "Mon dossier": {input, result, updated_at}, input as the CLI's JSON.
+function keepResult(form, answer) {
   const saved = writeJSON(`mutuus:${siteRoot()}:calculator:${form.dataset.command}`, {
-    input: payload,
+    input: answer.input,
     result: answer.result,
     updated_at: new Date().toISOString(),
   });
@@ -607,7 +577,7 @@ function mountForm(form) {
       // The URL or the example has filled the form: say the engine is starting, values are kept.
       setSummary(form, summaryLine.dataset.loading);
     }
-    const reply = await ask(form.dataset.command, payload, form.dataset.currency || "$", form.dataset.locale || "fr_CA");
+    const reply = await ask(form, payload);
     inFlight = false;
     if (!form.isConnected) return;
     if (dirty) {
@@ -628,7 +598,7 @@ function mountForm(form) {
         form.dataset.state = "errors";
       } else {
         showResult(form, answer);
-        keepResult(form, payload, answer);
+        keepResult(form, answer);
         form.dataset.state = "result";
       }
     }
@@ -705,16 +675,19 @@ function mountForm(form) {
 
   // Take figures from another calculator's last result (kept by keepResult); the
   // paths and the French sentences come from the spec (calculators/registry.py).
-  function carry(button) {
+  async function carry(button) {
     const stored = readJSON(`mutuus:${siteRoot()}:calculator:${button.dataset.source}`);
     if (!stored.ok) return say(stored.message);
     const record = stored.value;
-    const values = {};
+    const figures = {};
     for (const [field, path] of Object.entries(JSON.parse(button.dataset.values))) {
       const value = path.split(".").reduce((node, key) => (node && typeof node === "object" ? node[key] : undefined), record);
       if (value === undefined || value === null) return say(button.dataset.missing);
-      values[field] = frenchDecimal(String(value));
+      figures[field] = value;
     }
+    const { values, error } = await formValues(form, JSON.stringify(figures));
+    if (error) return say(error);
+    if (!form.isConnected) return;
     Object.assign(values, JSON.parse(button.dataset.fixed || "{}"));
     for (const el of fieldsOf(form)) if (el.name in values) el.value = values[el.name];
     syncVisibility(form);
@@ -733,13 +706,15 @@ function mountForm(form) {
       input.value = "";
       return;
     }
-    try {
-      replaceAll(parseScenario(form, text), TEXT.importDone(file.name));
-    } catch (error) {
-      say(TEXT.importBad(file.name, error.message));
-      form.dataset.importError = "true";
-    }
     input.value = "";
+    const { values, error } = await formValues(form, text);
+    if (!form.isConnected) return;
+    if (error) {
+      say(TEXT.importBad(file.name, error));
+      form.dataset.importError = "true";
+    } else {
+      replaceAll(values, TEXT.importDone(file.name));
+    }
   }
 
   compute();

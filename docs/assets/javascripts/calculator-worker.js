@@ -16,7 +16,8 @@
 //
 // Protocol (extensible: one handler per message type, see HANDLERS below):
 //   in:  {type, id, ...}                 e.g. {type: "present", id, command, payload, currency, locale}
-//   out: {type, id, ok: true, result}    (for "present": the JSON string of calculators.bridge.present)
+//                                        or {type: "form", id, command, text} (a file's text, or a JSON object)
+//   out: {type, id, ok: true, result}    (the JSON string of calculators.bridge.present, or .form)
 //        {type, id, ok: false, error: {kind, message}}
 //          kind "engine": the engine could not start (French message for the page);
 //          kind "internal": a bug (a Python exception): console.error here, and the
@@ -145,7 +146,7 @@ async function boot() {
     started = { pyodide, bridge: pyodide.pyimport("calculators.bridge") };
   }
   agreementPyodide = started.pyodide; // lane agreements: see the "agreement" message at the end
-  return started.bridge.present;
+  return started.bridge;
 }
 
 // Sent with "ready": {snapshot: true} when the engine booted from the snapshot.
@@ -172,11 +173,12 @@ export const INTERNAL_ERROR =
   "Signalez-le aux responsables du site en joignant le scénario exporté (bouton « Exporter le scénario ») " +
   "et le message affiché dans la console du navigateur.";
 
-// One function per message type: (engine, message) -> result. Another lane may
+// One function per message type: (bridge, message) -> result. Another lane may
 // add its own type here (for example the agreements' assembly) without touching the others.
 const HANDLERS = {
-  present: (engine, { command, payload, currency, locale }) =>
-    engine.present(command, JSON.stringify(payload), currency || "$", locale || "fr_CA"),
+  present: (bridge, { command, payload, currency, locale }) =>
+    bridge.present(command, JSON.stringify(payload), currency || "$", locale || "fr_CA"),
+  form: (bridge, { command, text }) => bridge.form(command, text),
 };
 
 self.onmessage = async (event) => {
@@ -190,15 +192,15 @@ self.onmessage = async (event) => {
     self.postMessage({ type, id, ok: false, error: { kind: "internal", message: INTERNAL_ERROR } });
     return;
   }
-  let engine;
+  let bridge;
   try {
-    engine = { present: await ready };
+    bridge = await ready;
   } catch (error) {
     self.postMessage({ type, id, ok: false, error: { kind: "engine", message: frenchMessage(error) } });
     return;
   }
   try {
-    self.postMessage({ type, id, ok: true, result: handler(engine, message) });
+    self.postMessage({ type, id, ok: true, result: handler(bridge, message) });
   } catch (error) {
     // A Python exception is a bug, never the user's input: say so, and log it as an error.
     console.error("calculator-worker: internal error", error);
