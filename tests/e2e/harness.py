@@ -125,6 +125,17 @@ class PageLog:
         """Declare a console error the test provokes on purpose."""
         self.expected_console_errors.append(substring)
 
+    def clear(self) -> None:
+        """Forget what was logged (a page shared by several tests starts each one empty)."""
+        for found in (
+            self.console_errors,
+            self.page_errors,
+            self.csp_violations,
+            self.external_requests,
+            self.expected_console_errors,
+        ):
+            found.clear()
+
     def problems(self) -> list[str]:
         unexpected = [
             msg

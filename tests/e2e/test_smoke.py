@@ -17,9 +17,11 @@ from tests.site_pages import page_paths
 BOOT = 120_000  # ms: Pyodide boots in about 2 s; room for a heavily loaded machine
 
 
-def test_every_page_opens_cleanly(page, any_site):
+def test_every_zensical_page_opens_cleanly(page, zensical_site):
+    """The MkDocs build's pages are each opened by test_pages.py, with the
+    same checks and axe in both palettes."""
     for path in page_paths():
-        goto(page, any_site, path)
+        goto(page, zensical_site, path)
         assert page.locator("h1").count() >= 1, path
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, path
 
