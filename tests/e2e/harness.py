@@ -213,14 +213,18 @@ def open_tool(page, site: "ServedSite", path: str) -> None:
     the window, and so a booted calculator worker, is kept. Waits until the
     URL's path is the new one and Material has mounted the page."""
     target = site.page_url(path)
+    # The page being left is marked: Material changes the address before it
+    # swaps the content, so the new path alone does not say the new page is there.
     page.evaluate(
-        """(href) => { const a = document.createElement("a"); a.href = href;
+        """(href) => { for (const el of document.querySelectorAll("article")) el.dataset.muLeft = "1";
+                       const a = document.createElement("a"); a.href = href;
                        document.body.append(a); a.click(); a.remove(); }""",
         target,
     )
     wait_for_path(page, urlsplit(target).path)
     page.wait_for_function(
-        "(path) => location.pathname === path && document.querySelector('article h1')",
+        "(path) => location.pathname === path && document.querySelector('article h1')"
+        " && !document.querySelector('article[data-mu-left]')",
         arg=urlsplit(target).path,
     )
     wait_for_material(page)

@@ -213,7 +213,11 @@ function typedValues(form) {
   return params;
 }
 
+// Only while the form's page is the one shown: with instant navigation the
+// address changes before the old page leaves the DOM, and a late write would
+// put this scenario in the next page's address.
 function writeUrl(form) {
+  if (location.pathname !== form.dataset.page) return;
   const url = new URL(location.href);
   const params = typedValues(form);
   const keep = new URLSearchParams();
@@ -502,6 +506,7 @@ export function mount(forms) {
   for (const form of forms) {
     if (form.dataset.muMounted) continue;
     form.dataset.muMounted = "true";
+    form.dataset.page = location.pathname;
     mountForm(form);
   }
 }
