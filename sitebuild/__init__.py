@@ -30,7 +30,7 @@ PRE_STEPS: list[str] = [
 
 # After the generator, in this order, on the files in site_dir.
 POST_STEPS: list[str] = [
-    "sitebuild.calculators_runtime",  # wheel, manifest, Pyodide runtime, boot script
+    "sitebuild.calculators_runtime",  # wheel, manifest, Pyodide runtime
     "sitebuild.agreements_assets",  # the .docx library of the agreements generator
     "sitebuild.board",  # the network board's entries, written into its built page
     "sitebuild.search",  # search without accents or plural endings; late on calculator pages

@@ -13,9 +13,14 @@ the site:
   from ``node_modules/pyodide`` (never its README, which would become a page,
   nor its maps, type files or demo pages).
 
-Calculator pages (those holding ``class="mu-calculator"``) also get, at the
-top of ``<head>``, a one-line inline script that starts the engine's worker
-while the page is still being parsed (see :func:`boot_tag`).
+No script is added to the pages: the engine's worker starts when
+calculator.js mounts the form, once Material's own script has run. An inline
+script at the top of ``<head>`` used to start it while the page was parsed;
+the worker's start (WebAssembly compilation, the snapshot's decompression)
+then competed on two cores with Material's script, and the main thread's
+longest task before the first result reached 368 ms (median 202 ms of 3
+series, bench/run.py). Started later, it is 170 ms (median 117 ms), for a
+first result 250 ms later (2 113 ms cold, still 0.36 of a bare Pyodide boot).
 
 The wheel is built once per state of the sources (``prepare``, run before
 the generator so a broken package stops the build early): the result is kept
@@ -30,7 +35,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -59,8 +63,6 @@ CACHE_DIR = ".sitebuild"
 SITE_DIR = "assets/pyodide"
 RUNTIME_DIR = f"{SITE_DIR}/runtime"
 MANIFEST = f"{SITE_DIR}/calculators.json"
-WORKER_SCRIPT = "assets/javascripts/calculator-worker.js"
-CALCULATOR_FORM = 'class="mu-calculator"'
 # 1980-01-01, the earliest date a zip archive can hold: the wheel's bytes
 # depend on the sources only, never on when they were built.
 SOURCE_DATE_EPOCH = "315532800"
@@ -227,18 +229,6 @@ def write_files(files: dict[str, bytes | Path], site_dir: Path) -> None:
             target.write_bytes(content)
 
 
-def page_url(html_file: Path, site_dir: Path) -> str:
-    """The page's URL relative to the site root: 'outils/repartition/index.html' -> 'outils/repartition/'."""
-    rel = html_file.relative_to(site_dir).as_posix()
-    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
-
-
-def relative_url(target: str, page: str) -> str:
-    """``target`` (from the site root) as seen from the page ``page``."""
-    depth = page.count("/")
-    return "../" * depth + target
-
-
 # --- the step ------------------------------------------------------------------
 
 
@@ -250,48 +240,9 @@ def prepare(config: dict, site_dir: Path) -> None:
 
 
 def run(config: dict, site_dir: Path) -> None:
-    """After the generator: runtime files, then the boot script on calculator pages."""
+    """After the generator: the wheel, its manifest and the runtime files."""
     site_dir = Path(site_dir)
     stale = site_dir / SITE_DIR / "wheels"
     if stale.is_dir():
         shutil.rmtree(stale)  # a previous build's wheel, under another hash
     write_files(generated_files(ROOT), site_dir)
-    for html_file in site_dir.rglob("*.html"):
-        text = html_file.read_text(encoding="utf-8")
-        if CALCULATOR_FORM not in text:
-            continue
-        new = add_boot_script(text, page_url(html_file, site_dir))
-        if new != text:
-            html_file.write_text(new, encoding="utf-8")
-
-
-def boot_tag(page_url: str) -> str:
-    """The inline <head> script that starts the engine on a calculator page.
-
-    It creates the module worker while the page is still being parsed (about
-    100 to 200 ms before Material's scripts would), keeps its first status
-    message, and leaves it on ``window.__muCalculatorWorker`` for
-    calculator.js to adopt. It never runs twice for one visit. sitebuild/csp.py
-    adds its hash to the Content-Security-Policy like any inline script.
-    """
-    src = relative_url(WORKER_SCRIPT, page_url or "")
-    return (
-        "<script>(()=>{if(window.__muCalculatorWorker||!window.Worker)return;"
-        f'try{{const w=new Worker(new URL("{src}",location.href),{{type:"module"}});'
-        'w.addEventListener("message",e=>{const t=e.data&&e.data.type;if(t==="ready"||t==="failed")w.muBootStatus=e.data});'
-        "window.__muCalculatorWorker=w}catch(e){}})()</script>"
-    )
-
-
-_HEAD_START = re.compile(r"<head\b[^>]*>(\s*<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>)?", re.I)
-
-
-def add_boot_script(html: str, page_url: str) -> str:
-    """Insert the boot script at the top of <head>, before the stylesheets
-    (a parser-inserted script waits for the stylesheets above it)."""
-    if CALCULATOR_FORM not in html or "window.__muCalculatorWorker=w" in html:
-        return html
-    match = _HEAD_START.search(html)
-    if match is None:
-        return html
-    return html[: match.end()] + boot_tag(page_url) + html[match.end() :]

@@ -15,8 +15,8 @@ content are re-created (and so checked against that first policy). Each page
 therefore carries the hashes of the inline scripts of EVERY page: the step
 reads every HTML file in the site, then writes the union into each.
 
-It runs last among the post steps, so inline scripts other steps add (the
-calculators' boot script) are hashed too. ``make serve`` serves the same
+It runs last among the post steps, so an inline script another step adds
+is hashed too. ``make serve`` serves the same
 pages: its live-reload client is a file of the site's own origin
 (sitebuild/serve.py), so the policy needs no 'unsafe-inline' there either.
 """

@@ -82,6 +82,3 @@ def test_same_calculator_runtime_and_boot_script(site, zensical_site):
     assert tree(site.dir) == tree(zensical_site.dir)
     # manifest, wheel, five runtime files, the memory snapshot (sitebuild/snapshot.py)
     assert len(tree(site.dir)) == 8
-    for root in (site.dir, zensical_site.dir):
-        page = (root / "outils" / "repartition" / "index.html").read_text(encoding="utf-8")
-        assert "window.__muCalculatorWorker=w" in page

@@ -375,6 +375,22 @@ def test_split_on_a_phone_tables_scroll_in_their_own_box(page, site):
     assert_no_axe_violations(page, CONTENT)
 
 
+def test_leaving_a_calculator_leaves_its_scenario_behind(engine_page, site):
+    """The address follows the form 250 ms after the last keystroke; a link
+    followed meanwhile must not take the scenario to the next page's address
+    (seen once: the split's values came back on the next visit)."""
+    open_shared(engine_page, site, SPLIT, "sp")
+    engine_page.fill("#sp-total", "6 000")
+    engine_page.get_by_label("Nom, partenaire 1", exact=True).fill("ASBL Namur")
+    typed = engine_page.evaluate("() => performance.now()")
+    open_tool(engine_page, site, "")
+    # Past the form's 250 ms delay: its write, if any, has happened.
+    engine_page.wait_for_function("(t) => performance.now() > t + 400", arg=typed)
+    assert urlsplit(engine_page.url).query == ""
+    open_shared(engine_page, site, SPLIT, "sp")
+    assert engine_page.input_value("#sp-total") == ""
+
+
 def test_split_equal_shares_add_up_to_the_cent(engine_page, site):
     """100 $ equally between 3: 33,333… each; floors 33,33 × 3 = 99,99; the missing cent goes to
     the largest remainder, a tie, so to the first listed: 33,34 + 33,33 + 33,33 = 100,00."""
@@ -475,7 +491,7 @@ def test_tampered_wheel_is_refused_with_a_french_message(page, site):
 
 
 def boot_status(page):
-    """What the worker said when it became ready (kept by the inline boot script)."""
+    """What the worker said when it became ready (kept on the worker by calculator.js)."""
     return page.evaluate("() => { const w = window.__muCalculatorWorker; return w && w.muBootStatus || null; }")
 
 

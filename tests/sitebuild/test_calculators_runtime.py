@@ -116,12 +116,3 @@ def test_build_output_has_wheel_manifest_and_runtime_only(site):
     assert not list(site.dir.rglob("README*")), "no README from node_modules becomes a page"
 
 
-def test_boot_script_only_on_calculator_pages_and_before_styles():
-    guide = '<html><head><meta charset="utf-8"><link rel="stylesheet" href="a.css"></head><body></body></html>'
-    assert runtime.add_boot_script(guide, "index.html") == guide
-    page = guide.replace("<body>", '<body><form class="mu-calculator" data-command="split">')
-    html = runtime.add_boot_script(page, "outils/repartition/")
-    boot = html.index("<script>(()=>")
-    assert html.index('<meta charset="utf-8">') < boot < html.index("<link")
-    assert 'new Worker(new URL("../../assets/javascripts/calculator-worker.js",location.href),{type:"module"})' in html
-    assert "window.__muCalculatorWorker" in html
