@@ -28,24 +28,10 @@ from calculators.errors import FieldError, ValidationError
 from calculators.money import NumberFormatError, french_notation, plain_notation
 from calculators.payloads import loads
 from calculators.registry import REGISTRY
-from calculators.spec import Calculator, ListField
-
-
-def _kinds(spec: Calculator) -> dict[str, str]:
-    """Each field's kind by its flat name; list columns as ``<list>.N.<key>``."""
-    kinds = {}
-    for section in spec.sections:
-        for item in section.fields:
-            if isinstance(item, ListField):
-                for column in item.columns:
-                    kinds[f"{item.name}.N.{column.name}"] = column.kind
-            else:
-                kinds[item.name] = item.kind
-    return kinds
 
 
 def _pattern(flat_name: str) -> str:
-    """``partners.3.share`` → ``partners.N.share`` (the key ``_kinds`` uses)."""
+    """``partners.3.share`` → ``partners.N.share`` (the key of ``Calculator.field_kinds``)."""
     return re.sub(r"\.\d+\.", ".N.", flat_name)
 
 
@@ -62,43 +48,28 @@ def _flatten(payload: object, prefix: str = "", out: dict | None = None) -> dict
     return out
 
 
-def _set(target: dict, flat_name: str, value: object) -> None:
-    """Put ``value`` back at its place in the nested payload (lists are already lists)."""
-    keys = flat_name.split(".")
-    node = target
-    for key in keys[:-1]:
-        node = node[int(key)] if isinstance(node, list) else node[key]
-    if isinstance(node, list):
-        node[int(keys[-1])] = value
-    else:
-        node[keys[-1]] = value
-
-
 def cli_input(command: str, payload: object) -> object:
     """The payload with each number field in the CLI's plain notation (see the module's docstring)."""
     spec = REGISTRY.get(command)
     if spec is None or not isinstance(payload, dict):
         return payload
-    kinds = _kinds(spec)
-    out = _copy(payload)
-    for name, value in _flatten(payload).items():
-        if kinds.get(_pattern(name)) == "decimal" and isinstance(value, str):
-            try:
-                _set(out, name, plain_notation(value))
-            except NumberFormatError:
-                pass  # left as typed: the calculator says what is wrong
-    return out
+    return _plain(payload, "", spec.field_kinds())
 
 
-def _copy(payload: object) -> object:
-    """A deep copy of a JSON-shaped value, its JSON numbers (read as Decimal) as strings: "0.05"."""
-    if isinstance(payload, dict):
-        return {key: _copy(value) for key, value in payload.items()}
-    if isinstance(payload, list):
-        return [_copy(value) for value in payload]
-    if isinstance(payload, Decimal):
-        return format(payload, "f")
-    return payload
+def _plain(node: object, path: str, kinds: dict[str, str]) -> object:
+    """A copy of ``node`` (at ``path``, list indexes as ``N``) with its numbers as the CLI writes them."""
+    if isinstance(node, dict):
+        return {key: _plain(value, f"{path}.{key}" if path else str(key), kinds) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_plain(value, f"{path}.N", kinds) for value in node]
+    if isinstance(node, Decimal):  # a JSON number: a string, as the CLI writes it
+        return format(node, "f")
+    if isinstance(node, str) and kinds.get(path) == "decimal":
+        try:
+            return plain_notation(node)
+        except NumberFormatError:
+            return node  # left as typed: the calculator says what is wrong
+    return node
 
 
 def _refused(message: str) -> ValidationError:
@@ -117,7 +88,7 @@ def form_values(command: str, payload_json: str) -> dict[str, str]:
         raise _refused("ce n'est pas un fichier JSON valide (il est peut-être abîmé ou incomplet).") from None
     if not isinstance(data, dict):
         raise _refused("le fichier doit contenir un objet JSON ({…}) exporté par ce calculateur.")
-    kinds = _kinds(spec)
+    kinds = spec.field_kinds()
     flat = _flatten(data)
     unknown = [name for name in flat if _pattern(name) not in kinds]
     if unknown:

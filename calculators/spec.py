@@ -95,13 +95,13 @@ class Calculator:
     noscript: str = "Ce calculateur a besoin de JavaScript."
     carry: tuple[Carry, ...] = field(default=())  # figures taken from other calculators' last results
 
-    def field_names(self) -> list[str]:
-        """Every field's dotted path; list columns as ``<list>.<n>.<key>`` patterns."""
-        names = []
+    def field_kinds(self) -> dict[str, str]:
+        """Each field's ``kind`` by its dotted path; list columns as ``<list>.N.<key>`` patterns."""
+        kinds = {}
         for section in self.sections:
             for item in section.fields:
                 if isinstance(item, ListField):
-                    names.extend(f"{item.name}.N.{column.name}" for column in item.columns)
+                    kinds.update({f"{item.name}.N.{column.name}": column.kind for column in item.columns})
                 else:
-                    names.append(item.name)
-        return names
+                    kinds[item.name] = item.kind
+        return kinds

@@ -7,8 +7,8 @@ of tests/e2e/test_pages.py). The offline tests (test_offline.py) make their
 own contexts, with the worker.
 
 Tests that only read pages can share ONE page per test module (`reader`):
-the renderer and the HTTP cache are kept, so a page opens about twice as
-fast as in a fresh context. localStorage is emptied before each test.
+the renderer and the HTTP cache are kept (six pages with axe: 7.5 s in one
+page, 13.2 s in fresh contexts). localStorage is emptied before each test.
 
 Tests that need the calculators' engine can share ONE page per test module
 whose Pyodide worker is booted once (`engine_page`), instead of booting it

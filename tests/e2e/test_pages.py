@@ -1,8 +1,8 @@
 """Every page of the site, in real Chromium: no console error, nothing leaves 127.0.0.1, axe finds nothing.
 
 The pages are opened one after the other in the module's one page (`reader`),
-as a reader going from page to page would: a fresh browser context per page
-would double the time of this module and check nothing more."""
+as a reader going from page to page would. A fresh browser context per page
+checks nothing more and took 156 s for this module instead of 135 s."""
 
 from __future__ import annotations
 
