@@ -123,10 +123,15 @@ def catalog(models: dict, questionnaires: dict | None = None) -> dict:
     return out
 
 
-def catalog_json(models: dict, questionnaires: dict | None = None) -> str:
-    """The catalog as JSON safe inside <script type="application/json">."""
-    text = json.dumps(catalog(models, questionnaires), ensure_ascii=False, sort_keys=True)
+def inert_json(data) -> str:
+    """JSON with no ``<``, ``>`` or ``&``: plain text inside a <template>."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def catalog_json(models: dict, questionnaires: dict | None = None) -> str:
+    """The catalog as JSON, for a <template> (see render_generator)."""
+    return inert_json(catalog(models, questionnaires))
 
 
 LOCALE_TERRITORY = {"fr_CA": "QC", "fr_FR": "FR", "fr_BE": "BE"}
@@ -214,6 +219,6 @@ def render_generator(models: dict, network: dict, questionnaires: dict | None = 
 <div class="mu-ag-missing" role="status" aria-live="polite"></div>
 <div class="mu-ag-document"></div>
 </section>
-<script type="application/json" class="mu-ag-catalog">{catalog_json(models, questionnaires)}</script>
-<script type="application/json" class="mu-ag-messages">{json.dumps(messages, ensure_ascii=False)}</script>
+<template class="mu-ag-catalog">{catalog_json(models, questionnaires)}</template>
+<template class="mu-ag-messages">{inert_json(messages)}</template>
 </div>"""

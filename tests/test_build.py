@@ -40,5 +40,7 @@ def test_no_google_fonts(site):
 
 
 def test_pages_are_in_french(site):
-    index = (site.dir / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="fr"' in index
+    """Every page, not only the home: the browser sweep (tests/e2e/test_pages.py)
+    moves by instant navigation, which keeps the first page's <html>."""
+    for html in site.dir.rglob("*.html"):
+        assert '<html lang="fr"' in html.read_text(encoding="utf-8"), html

@@ -235,8 +235,12 @@ async function docxBlob(result, messages) {
 export function mount(root) {
   if (root.dataset.mounted === "1") return;
   root.dataset.mounted = "1";
-  const catalog = JSON.parse(root.querySelector(".mu-ag-catalog").textContent);
-  const messages = JSON.parse(root.querySelector(".mu-ag-messages").textContent);
+  // The data travel in <template>, not <script type="application/json">:
+  // Material's instant navigation re-creates every <script> of the new page
+  // without its attributes, which turned the JSON into a script the CSP
+  // blocked, and lost the class this code looks for.
+  const catalog = JSON.parse(root.querySelector(".mu-ag-catalog").content.textContent);
+  const messages = JSON.parse(root.querySelector(".mu-ag-messages").content.textContent);
   const models = new Map(catalog.models.map((m) => [m.id, m]));
   const form = root.querySelector(".mu-ag-form");
   const modelSelect = root.querySelector("#mu-ag-model");
