@@ -20,8 +20,10 @@ export MUTUUS_CHROMIUM := $(CHROMIUM)
 export NO_MKDOCS_2_WARNING := 1
 ENGINE ?= mkdocs
 # pytest-xdist workers for `make test` (0: one process). The controller builds
-# both sites once (tests/conftest.py); tests are spread by module, so a
-# module's shared booted calculator page is booted once.
+# both sites once, in the background (tests/conftest.py); tests are spread by
+# module, so a module's shared booted calculator page is booted once, in the
+# order tests/conftest.py gives (--no-loadscope-reorder): tests needing no
+# site first, then the browser modules, heaviest first.
 TEST_WORKERS ?= 2
 
 .PHONY: serve build build-zensical test bench clean chromium
@@ -77,7 +79,7 @@ build-zensical: $(VENV)/.zensical-installed node_modules/.installed
 	$(PY) -m sitebuild post site
 
 test: $(VENV)/.test-installed node_modules/.installed chromium
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadscope --no-loadscope-reorder
 
 bench: $(VENV)/.test-installed node_modules/.installed chromium
 	$(PY) bench/build.py

@@ -6,15 +6,19 @@ build steps, served on 127.0.0.1 at a random port, its SITE_URL set to that
 address (instant navigation needs it).
 
 Under pytest-xdist (`make test` runs `-n 2`), the controller builds and
-serves both sites once, before the workers start, and hands them their
-address through the environment: two workers never build the same site twice.
-Without xdist, each site is built the first time a test asks for it.
+serves both sites once and hands the workers their address through the
+environment: two workers never build the same site twice. It builds them in
+the background: the workers start at once with the tests that need no site
+(run first, see pytest_collection_modifyitems), and a test that needs a site
+waits for the file saying it is served. Without xdist, each site is built the
+first time a test asks for it.
 """
 
 import os
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -25,6 +29,26 @@ ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 ENGINES = ("mkdocs", "zensical")
+SITE_FIXTURES = ("site", "zensical_site", "any_site")
+SITE_WAIT_S = 900  # two builds at once on a loaded 2-core machine: about 1 min
+
+# Modules that need a built site run after those that do not (which keep the
+# workers busy while the controller builds), heaviest first: a worker that
+# finishes early then waits for a short module, not a long one. Seconds of
+# test time under `make test`, measured on 2 cores; a module not listed runs last.
+SITE_MODULE_SECONDS = {
+    "e2e/test_calculators": 229,
+    "e2e/test_questionnaires": 191,
+    "e2e/test_pages": 140,
+    "e2e/test_grid": 124,
+    "e2e/test_board": 98,
+    "e2e/test_dossier": 92,
+    "e2e/test_smoke": 73,
+    "e2e/test_offline": 62,
+    "e2e/test_agreements": 51,
+    "e2e/test_search": 21,
+    "sitebuild/test_calculators_runtime": 9,
+}
 
 
 def _env_name(engine: str) -> str:
@@ -37,32 +61,86 @@ def build_and_serve(engine: str, dest: Path) -> ServedSite:
     return served.start()
 
 
+def _marker(directory: Path, outcome: str) -> Path:
+    """The file the controller writes once a site is served ("ready") or has failed."""
+    return directory.parent / f"{directory.name}.{outcome}"
+
+
+def _build_in_background(engine: str, served: ServedSite) -> None:
+    try:
+        build_site(served.dir, served.url, engine)
+        served.start()
+    except Exception as exc:  # noqa: BLE001: the waiting worker reports it
+        _marker(served.dir, "failed").write_text(str(exc), encoding="utf-8")
+        return
+    _marker(served.dir, "ready").write_text(served.url, encoding="utf-8")
+
+
 def pytest_configure(config):
-    """Controller of an xdist run: build both sites at once and serve them."""
+    """Controller of an xdist run: build both sites in the background and serve them."""
     if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
         return
     if all(_env_name(e) in os.environ for e in ENGINES):
         return
     base = Path(tempfile.mkdtemp(prefix="mutuus-test-sites-"))
-    with ThreadPoolExecutor(max_workers=len(ENGINES)) as pool:
-        sites = list(pool.map(lambda e: build_and_serve(e, base / e), ENGINES))
-    for engine, served in zip(ENGINES, sites):
-        os.environ[_env_name(engine)] = f"{served.port}|{served.dir}"
-    config._mutuus_sites = (base, sites)
+    sites, threads = [], []
+    for engine in ENGINES:
+        served = ServedSite(dir=base / engine, port=free_port())
+        # "|wait": the workers wait for the ready file (an address given
+        # by hand, port|directory, is taken as already served).
+        os.environ[_env_name(engine)] = f"{served.port}|{served.dir}|wait"
+        thread = threading.Thread(target=_build_in_background, args=(engine, served), daemon=True)
+        thread.start()
+        sites.append(served)
+        threads.append(thread)
+    config._mutuus_sites = (base, sites, threads)
 
 
 def pytest_unconfigure(config):
-    base, sites = getattr(config, "_mutuus_sites", (None, []))
+    base, sites, threads = getattr(config, "_mutuus_sites", (None, [], []))
+    for thread in threads:
+        thread.join()
     for served in sites:
         served.stop()
     if base is not None:
         shutil.rmtree(base, ignore_errors=True)
 
 
+def pytest_collection_modifyitems(session, config, items):
+    """Tests that need no built site first, then the site's modules, heaviest first.
+
+    `make test` passes --no-loadscope-reorder, so xdist hands out modules in
+    this order (its default orders them by their number of tests)."""
+    def module(item) -> str:  # "e2e/test_pages"
+        return item.path.relative_to(ROOT / "tests").with_suffix("").as_posix()
+
+    needs_site = {module(item) for item in items if any(f in item.fixturenames for f in SITE_FIXTURES)}
+
+    def key(item):
+        if module(item) not in needs_site:
+            return (0, 0)
+        return (1, -SITE_MODULE_SECONDS.get(module(item), 0))
+
+    items.sort(key=key)  # stable: a module's tests keep their order
+
+
+def _wait_until_served(directory: Path, engine: str) -> None:
+    deadline = time.monotonic() + SITE_WAIT_S
+    while not _marker(directory, "ready").exists():
+        failed = _marker(directory, "failed")
+        if failed.exists():
+            pytest.fail(failed.read_text(encoding="utf-8"), pytrace=False)
+        if time.monotonic() > deadline:
+            pytest.fail(f"le site ({engine}) n'est toujours pas construit après {SITE_WAIT_S} s", pytrace=False)
+        time.sleep(0.2)
+
+
 def _site(engine: str, tmp_path_factory):
     given = os.environ.get(_env_name(engine))
     if given:  # built and served by the xdist controller
-        port, _, directory = given.partition("|")
+        port, directory, *wait = given.split("|")
+        if wait:
+            _wait_until_served(Path(directory), engine)
         yield ServedSite(dir=Path(directory), port=int(port))
         return
     served = build_and_serve(engine, tmp_path_factory.mktemp(f"site-{engine}"))
