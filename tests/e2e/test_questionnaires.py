@@ -7,12 +7,14 @@ follows content changes; every expected outcome is written by hand below.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from macros.questionnaire_loader import load_questionnaire
 from tests.e2e.harness import (
@@ -689,6 +691,10 @@ def test_dark_palette(tab, site, q):
     page = tab
     page.emulate_media(color_scheme="dark")
     open_form(page, site)
+    # The markup says "default" until Material's script applies the system's
+    # palette; on a loaded machine that can come after the form has mounted.
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=10_000)
     assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
     radio = f"{P}-{q['check']['id']}-opt-done"
     page.check(radio)
