@@ -7,14 +7,12 @@ follows content changes; every expected outcome is written by hand below.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from macros.questionnaire_loader import load_questionnaire
 from tests.e2e.harness import (
@@ -83,6 +81,39 @@ def tab(reader, shared_dialogs):
     shared_dialogs.clear()
     reader.emulate_media(media="screen", color_scheme="light")
     yield reader
+
+
+@pytest.fixture
+def second_tab(tab, reader_session):
+    """Another page in the shared page's context (same storage, warm HTTP
+    cache, same log, checked as `tab` is): a second tab, or a page with its
+    own init script."""
+    pg, log = reader_session
+    other = pg.context.new_page()
+    watch_page(other, log)
+    yield other
+    other.close()
+
+
+# A small file of the site, without Material: a page to stand on while the
+# system's colour scheme changes.
+PLAIN = "assets/javascripts/slug.js"
+
+
+@pytest.fixture
+def dark_tab(tab, site):
+    """The shared page in the system's dark mode, nothing stored (a first visit).
+
+    Material stores the palette it shows (`__palette`) again when the system's
+    scheme changes under an open page, and a stored palette wins over the
+    system's: seen here, the light page left by the previous test wrote its
+    palette after the storage was emptied. So the scheme is switched, both
+    ways, on a page without Material."""
+    tab.goto(site.page_url(PLAIN))
+    tab.emulate_media(color_scheme="dark")
+    yield tab
+    tab.goto(site.page_url(PLAIN))
+    tab.emulate_media(color_scheme="light")
 
 
 @pytest.fixture
@@ -366,7 +397,7 @@ Storage.prototype.setItem = function () {
 """
 
 
-def test_full_storage_warns_keeps_typing_and_asks_before_closing(page, site, q):
+def test_full_storage_warns_keeps_typing_and_asks_before_closing(second_tab, site, q):
     """Storage refused: a warning (role alert, axe-clean) offers the export,
     nothing typed is lost, and closing the page asks first (beforeunload)."""
     seen = []
@@ -378,6 +409,7 @@ def test_full_storage_warns_keeps_typing_and_asks_before_closing(page, site, q):
         else:
             dialog.dismiss()
 
+    page = second_tab  # its own init script: storage refused in this page only
     page.on("dialog", on_dialog)
     page.add_init_script(QUOTA)
     open_form(page, site)
@@ -575,13 +607,12 @@ def stored_answers(page, version):
     return page.evaluate(f"() => JSON.parse(localStorage.getItem('mutuus:/:{QID}:v{version}')).answers")
 
 
-def test_two_tabs_keep_every_answer(context, page, page_log, site, q, definition):
+def test_two_tabs_keep_every_answer(tab, second_tab, site, q, definition):
     """Issue 8, two tabs: a change in one tab shows in the other, and neither drops the other's answers."""
     checks = [x["id"] for s in definition["sections"] for x in s["questions"] if x["kind"] == "check"]
     text = q["text"]["id"]
+    page, other = tab, second_tab
     open_form(page, site)
-    other = context.new_page()
-    watch_page(other, page_log)
     open_form(other, site)
 
     # Tab 1 ticks the first check: tab 2 shows it (storage event) and says so.
@@ -626,7 +657,6 @@ def test_two_tabs_keep_every_answer(context, page, page_log, site, q, definition
     assert "La version de l'autre onglet est reprise" in status(other)
     # Only the form changed since the whole page was checked (test_axe_empty_filled_and_error_states).
     assert_no_axe_violations(page, FORM)
-    other.close()
 
 
 def test_erase_one_questionnaire_and_focus_back(tab, site, q, tab_dialogs):
@@ -682,20 +712,17 @@ def contrast(rgb1, rgb2):
     return (a + 0.05) / (b + 0.05)
 
 
-def test_dark_palette(tab, site, q):
+def test_dark_palette(dark_tab, site, q):
     """Material follows the system's dark mode on a first visit (palette "slate").
     Issue 8, WCAG 1.4.11: the selected radio's colour reaches 3:1 against the
     page; then axe's colour rules, answers filled and an error shown (the
     markup was checked whole in the light palette:
     test_axe_empty_filled_and_error_states)."""
-    page = tab
-    page.emulate_media(color_scheme="dark")
+    page = dark_tab
     open_form(page, site)
-    # The markup says "default" until Material's script applies the system's
-    # palette; on a loaded machine that can come after the form has mounted.
-    with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=10_000)
-    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate", page.evaluate(
+        "() => [matchMedia('(prefers-color-scheme: dark)').matches, JSON.stringify(localStorage)]"
+    )
     radio = f"{P}-{q['check']['id']}-opt-done"
     page.check(radio)
     colours = page.evaluate(
