@@ -48,20 +48,58 @@ DEFINITION = {
 NOW = "2026-11-25T17:00:00.000Z"
 
 
+# One Node process for the module, fed one expression per line: the
+# functions are pure, and a process per expression cost 10 s of CPU per run.
+EVALUATOR = """
+import * as A from %(answers)s;
+import readline from "node:readline";
+A.useRules(%(rules)s);
+const D = %(definition)s;
+const NOW = new Date(%(now)s);
+for await (const line of readline.createInterface({ input: process.stdin })) {
+  let reply;
+  try {
+    const value = new Function("A", "D", "NOW", "return (" + JSON.parse(line) + ");")(A, D, NOW);
+    reply = { value: value === undefined ? null : value };
+  } catch (error) {
+    reply = { error: String(error && error.stack || error) };
+  }
+  process.stdout.write(JSON.stringify(reply) + "\\n");
+}
+"""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def node():
+    """The module's Node process, with answers.js imported as A."""
+    script = EVALUATOR % {
+        "answers": json.dumps(ANSWERS),
+        "rules": json.dumps(browser_rules()),
+        "definition": json.dumps(DEFINITION),
+        "now": json.dumps(NOW),
+    }
+    proc = subprocess.Popen(
+        [NODE, "--input-type=module", "-e", script],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8", cwd=ROOT,
+    )
+    _node.append(proc)
+    yield proc
+    _node.clear()
+    proc.stdin.close()
+    proc.wait(timeout=30)
+
+
+_node: list = []
+
+
 def run(expression: str):
     """Evaluate a JavaScript expression with answers.js imported as A; return its JSON value."""
-    script = (
-        f"import * as A from {json.dumps(ANSWERS)};\n"
-        f"A.useRules({json.dumps(browser_rules())});\n"
-        f"const D = {json.dumps(DEFINITION)};\n"
-        f"const NOW = new Date({json.dumps(NOW)});\n"
-        f"process.stdout.write(JSON.stringify({expression}));\n"
-    )
-    result = subprocess.run(
-        [NODE, "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60, cwd=ROOT
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    proc = _node[0]
+    proc.stdin.write(json.dumps(expression) + "\n")
+    proc.stdin.flush()
+    reply = json.loads(proc.stdout.readline())
+    assert "error" not in reply, reply.get("error")
+    return reply["value"]
 
 
 @pytest.mark.parametrize(
