@@ -184,10 +184,11 @@ def import_three(page, tmp_path):
 
 
 def counts(page) -> dict:
-    return {
-        key: page.locator(f".mu-grid__counts [data-count={key}]").inner_text()
-        for key in ("convergence", "complementarity", "divergence", "unmarked")
-    }
+    """The four counts' texts, read in one call (as inner_text does)."""
+    return page.evaluate(
+        """() => Object.fromEntries(["convergence", "complementarity", "divergence", "unmarked"].map(
+             (key) => [key, document.querySelector(`.mu-grid__counts [data-count=${key}]`).innerText]))"""
+    )
 
 
 def reading_code(page) -> str:
@@ -697,8 +698,9 @@ def test_grid_takes_partners_portraits_and_keeps_same_names_apart(grid, site):
     page.click("#mu-grid-partners")
     page.locator("text=est déjà dans la grille").first.wait_for()
     assert page.locator("#mu-grid-organisations li").count() == 2
-    # The saved grid opens again with both columns.
-    reload(page)
+    # The saved grid opens again with both columns (from what is stored, as
+    # when the reader comes back; the reload itself: test_three_portraits_…).
+    open_fresh(page, site, GRID)
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
     assert_no_axe_violations(page, GRID_ROOT)
 
