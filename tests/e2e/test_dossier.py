@@ -7,8 +7,8 @@ in each questionnaires/<id>.yml, counted from the YAML itself.
 
 The tests share the module's one page (`dossier`, on conftest's `reader`), as
 tests/e2e/test_grid.py does: each starts with nothing stored but what it
-seeds, the page mounted afresh by instant navigation (open_fresh) instead of a
-reload. axe checks the whole page once per palette and width
+seeds, Mon dossier mounted afresh by instant navigation (open_fresh) instead
+of a fresh context, a load and a reload. axe checks the whole page once per palette and width
 (test_empty_dossier_…, test_dossier_fits_a_phone_screen, the dark palette in
 test_partners_…); the other states are checked inside the tool (DOSSIER_ROOT),
 the only part of the page it changes.
@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from tests.e2e.harness import ROOT, assert_no_axe_violations, open_tool, wait_for_failed_images
-from tests.e2e.test_grid import open_fresh, reset_view, seed, storage_refusing_writes
+from tests.e2e.test_grid import open_fresh, ready, seed, storage_refusing_writes
 
 DOSSIER = "outils/mon-dossier/"
 DOSSIER_ROOT = ".mu-dossier"
@@ -32,9 +32,9 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture
 def dossier(reader, site):
-    """The module's one page on Mon dossier: nothing stored, tool mounted afresh, light palette."""
-    reset_view(reader)  # conftest's reader has emptied localStorage
-    open_fresh(reader, site, DOSSIER)
+    """The module's one page, nothing stored, light palette; each test opens
+    Mon dossier afresh with what it stores (open_fresh)."""
+    ready(reader, site)
     return reader
 
 
@@ -100,8 +100,9 @@ def two_questionnaires() -> dict:
     }
 
 
-def test_empty_dossier_is_accessible(dossier):
+def test_empty_dossier_is_accessible(dossier, site):
     page = dossier
+    open_fresh(page, site, DOSSIER)
     table = page.locator(".mu-dossier__table")
     assert table.locator("caption").inner_text().startswith("Vos questionnaires sur cet appareil")
     assert table.locator("thead th").all_inner_texts() == [

@@ -7,14 +7,15 @@ from the rules written on the page (sections "Comment la page lit le
 potentiel" and "D'où viennent les suggestions"). The rule's edge cases are
 tested in Node (tests/js/grid-rule.test.mjs).
 
-The tests share the module's one page (`grid`, on conftest's `reader`): each
-starts with nothing stored and the grid mounted afresh by instant navigation
-(leaving for outils/ and coming back: 0.4 s, where a reload takes 1.8 s and a
-fresh context more). A full load is kept where the behaviour is about a load:
-the grid back after a reload, a second tab, the palette chosen by the system.
-axe checks the whole page once per palette (test_empty_grid_…, test_dark_…);
-the other states are checked inside the grid (GRID_ROOT), the only part of
-the page the tool changes.
+The tests share the module's one page (`shared`/`grid`, on conftest's
+`reader`): each starts with nothing stored and the grid mounted afresh by
+instant navigation (leaving for outils/ and coming back; measured on a loaded
+machine: 0.4 s, where a reload took 1.8 s, and a fresh context and its cold
+cache more). A full load is kept where the behaviour is about a load: the grid
+back after a reload, a second tab, the palette chosen by the system. axe
+checks the whole page once (test_empty_grid_…), its colour rules in the dark
+palette (test_dark_…); the other states are checked inside the grid
+(GRID_ROOT), the only part of the page the tool changes.
 """
 
 from __future__ import annotations
@@ -46,8 +47,6 @@ def seed(page, records: dict) -> None:
 def open_fresh(page, site, path: str = GRID, stored: dict | None = None) -> None:
     """Show `path` with its tool mounted afresh from localStorage (plus `stored`),
     by instant navigation as a reader would come back to it (no full load)."""
-    if not page.url.startswith("http"):
-        goto(page, site, AWAY)  # the module's first test: the page is blank
     if stored:
         seed(page, stored)
     if urlsplit(page.url).path == urlsplit(site.page_url(path)).path:
@@ -55,22 +54,32 @@ def open_fresh(page, site, path: str = GRID, stored: dict | None = None) -> None
     open_tool(page, site, path)
 
 
-def reset_view(page) -> None:
-    """Screen media, default viewport, light palette (a test may have left others)."""
+def ready(page, site) -> None:
+    """The module's shared page (conftest's `reader`, which has emptied
+    localStorage) as a test expects it: on the site, screen media, default
+    size, light palette (an earlier test may have left others)."""
+    if not page.url.startswith("http"):
+        goto(page, site, AWAY)  # the module's first test: the page is blank
     page.set_viewport_size(DEFAULT_VIEWPORT)
     page.emulate_media(media="screen", color_scheme="light")
-    if page.url.startswith("http") and page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate":
+    if page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate":
         page.click("label[title='Passer au thème clair']")
         page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
         page.evaluate("() => localStorage.clear()")  # the toggle stored the choice
 
 
 @pytest.fixture
-def grid(reader, site):
-    """The module's one page on the grid: nothing stored, grid mounted afresh, light palette."""
-    reset_view(reader)  # conftest's reader has emptied localStorage
-    open_fresh(reader, site, GRID)
+def shared(reader, site):
+    """The module's one page, nothing stored; the test opens its page (open_fresh)."""
+    ready(reader, site)
     return reader
+
+
+@pytest.fixture
+def grid(shared, site):
+    """The module's one page on the grid: nothing stored, grid mounted afresh, light palette."""
+    open_fresh(shared, site, GRID)
+    return shared
 
 
 BLOCK_STORAGE = """() => { window.__muSetItem = Storage.prototype.setItem;
@@ -574,9 +583,9 @@ def test_imported_markup_stays_text(grid, site, tmp_path):
     assert_no_axe_violations(page, GRID_ROOT)
 
 
-def test_blocked_storage_still_compares(grid, site, tmp_path):
+def test_blocked_storage_still_compares(shared, site, tmp_path):
     """With localStorage refusing writes, the grid works and says it is not kept."""
-    page = grid
+    page = shared
     with storage_refusing_writes(page):
         open_fresh(page, site, GRID)  # the grid opened while storage refuses writes
         import_three(page, tmp_path)
@@ -586,10 +595,10 @@ def test_blocked_storage_still_compares(grid, site, tmp_path):
         assert reading_code(page) == "check_values"
 
 
-def test_mounts_through_instant_navigation(grid, site, tmp_path):
+def test_mounts_through_instant_navigation(shared, site, tmp_path):
     """Both tools mount when reached by Material's instant navigation, once each."""
-    page = grid
-    open_tool(page, site, "outils/mon-dossier/")
+    page = shared
+    open_fresh(page, site, "outils/mon-dossier/")
     page.evaluate("() => { window.__mu_marker = 7; }")
     page.click("article a[href$='grille-diagnostic/']")
     page.wait_for_url(lambda url: url.split("#")[0].endswith("/grille-diagnostic/"))
@@ -610,34 +619,39 @@ def test_mounts_through_instant_navigation(grid, site, tmp_path):
     assert page.evaluate("() => window.__mu_marker") == 7
 
 
-def test_dark_palette_filled_grid_and_dossier_are_accessible(grid, site, tmp_path):
+def test_dark_palette_filled_grid_and_dossier_are_accessible(shared, reader_session, site, tmp_path):
     """The slate palette (chosen by the reader's system) passes axe with data and an error shown.
 
     Only the colour rules: the palettes differ in colours alone, and the markup
     was checked whole in light (the grid's page here, its data and errors in
-    the tests above, the dossier's page in test_dossier.py)."""
-    page = grid
-    page.emulate_media(color_scheme="dark")
-    # Material takes the system's palette when the page loads, unless one is
-    # stored: it stores the palette shown, so empty the storage first.
-    page.evaluate("() => localStorage.clear()")
-    reload(page)
-    # (Material's palette, mounted with the page, sets it just after the load)
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    import_three(page, tmp_path)
-    page.set_input_files("#mu-grid-portraits", write(tmp_path, "casse.json", "{"))
-    page.locator("#mu-grid-error p").first.wait_for()
-    mark(page, "identite", "divergence")
-    assert_no_axe_violations(page, colours_only=True)
-    open_tool(page, site, "outils/mon-dossier/")
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    assert_no_axe_violations(page, colours_only=True)
+    the tests above, the dossier's page in test_dossier.py).
+    A second tab of the module's context, its system dark from the start (a
+    change of system palette on the shared page makes Material store the
+    palette shown, which would then win over the system's at the load)."""
+    _, page_log = reader_session
+    page = shared.context.new_page()
+    try:
+        watch_page(page, page_log)
+        page.emulate_media(color_scheme="dark")
+        goto(page, site, GRID)
+        # (Material's palette, mounted with the page, sets it just after the load)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        import_three(page, tmp_path)
+        page.set_input_files("#mu-grid-portraits", write(tmp_path, "casse.json", "{"))
+        page.locator("#mu-grid-error p").first.wait_for()
+        mark(page, "identite", "divergence")
+        assert_no_axe_violations(page, colours_only=True)
+        open_tool(page, site, "outils/mon-dossier/")
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        assert_no_axe_violations(page, colours_only=True)
+    finally:
+        page.close()
 
 
-def test_portrait_filled_on_its_page_feeds_the_grid(grid, site, tmp_path):
+def test_portrait_filled_on_its_page_feeds_the_grid(shared, site, tmp_path):
     """End to end: a portrait filled and exported on outils/portrait/ goes into the grid."""
-    page = grid
-    open_tool(page, site, "outils/portrait/")
+    page = shared
+    open_fresh(page, site, "outils/portrait/")
     form = page.locator("form.mu-questionnaire[data-questionnaire=portrait]")
     form.locator("input[name=organisation]").fill("Coop du Quartier")
     form.locator("input[name=mission_valeurs][value=strength]").check()
@@ -669,11 +683,11 @@ def test_portrait_filled_on_its_page_feeds_the_grid(grid, site, tmp_path):
 # ---------------------------------------------------------------- issue 8
 
 
-def test_grid_takes_partners_portraits_and_keeps_same_names_apart(grid, site):
+def test_grid_takes_partners_portraits_and_keeps_same_names_apart(shared, site):
     """Issue 8: the grid reads the partners kept in "Mon dossier"; two
     organisations with the same name stay two columns; focus returns to the
     opening button after a confirmation."""
-    page = grid
+    page = shared
     partners = {
         "partners": [
             {"id": "p-1", "name": "Coop", "imported_at": "2026-11-22T10:00:00Z", "exported_at": "2026-11-21T10:00:00Z",
@@ -732,9 +746,9 @@ def test_two_tabs_show_the_same_grid(grid, reader_session, site, tmp_path):
         other.close()
 
 
-def test_damaged_grid_is_kept_aside(grid, site):
+def test_damaged_grid_is_kept_aside(shared, site):
     """Issue 13: a stored grid that cannot be read is kept under its own key, and the page says so."""
-    page = grid
+    page = shared
     open_fresh(page, site, GRID, {"mutuus:/:grille:v1": {"format": "mutuus-grid", "format_version": 1, "portraits": "abîmé"}})
     page.locator(".mu-grid__status p").first.wait_for()
     assert "mises de côté" in page.locator(".mu-grid__status").first.inner_text()
