@@ -4,6 +4,14 @@ Answers are put in localStorage as the questionnaire pages keep them
 ("mutuus:/:<id>:v<version>", the site being served at the root). Expected
 counts are worked out by hand below; the totals are the number of questions
 in each questionnaires/<id>.yml, counted from the YAML itself.
+
+The tests share the module's one page (`dossier`, on conftest's `reader`), as
+tests/e2e/test_grid.py does: each starts with nothing stored but what it
+seeds, Mon dossier mounted afresh by instant navigation (open_fresh) instead
+of a fresh context, a load and a reload. axe checks the whole page once per palette and width
+(test_empty_dossier_…, test_dossier_fits_a_phone_screen, the dark palette in
+test_partners_…); the other states are checked inside the tool (DOSSIER_ROOT),
+the only part of the page it changes.
 """
 
 from __future__ import annotations
@@ -11,11 +19,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
-from tests.e2e.harness import ROOT, assert_no_axe_violations, goto, reload, wait_for_failed_images
+from tests.e2e.harness import ROOT, assert_no_axe_violations, open_tool, wait_for_failed_images
+from tests.e2e.test_grid import open_fresh, ready, storage_refusing_writes
 
 DOSSIER = "outils/mon-dossier/"
+DOSSIER_ROOT = ".mu-dossier"
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def dossier(reader, site):
+    """The module's one page, nothing stored, light palette; each test opens
+    Mon dossier afresh with what it stores (open_fresh)."""
+    ready(reader, site)
+    return reader
 
 
 def definition(qid: str) -> dict:
@@ -33,13 +53,6 @@ def first_of_kind(qid: str, kind: str) -> str:
 
 def key(qid: str) -> str:
     return f"mutuus:/:{qid}:v{definition(qid)['version']}"
-
-
-def seed(page, records: dict) -> None:
-    page.evaluate(
-        "records => { for (const [k, v] of Object.entries(records)) localStorage.setItem(k, JSON.stringify(v)); }",
-        records,
-    )
 
 
 def row(page, qid: str):
@@ -87,8 +100,9 @@ def two_questionnaires() -> dict:
     }
 
 
-def test_empty_dossier_is_accessible(page, site):
-    goto(page, site, DOSSIER)
+def test_empty_dossier_is_accessible(dossier, site):
+    page = dossier
+    open_fresh(page, site, DOSSIER)
     table = page.locator(".mu-dossier__table")
     assert table.locator("caption").inner_text().startswith("Vos questionnaires sur cet appareil")
     assert table.locator("thead th").all_inner_texts() == [
@@ -115,11 +129,9 @@ def test_empty_dossier_is_accessible(page, site):
     assert_no_axe_violations(page)
 
 
-def test_progress_export_clear_import(page, site, tmp_path):
-    goto(page, site, DOSSIER)
-    records = two_questionnaires()
-    seed(page, records)
-    reload(page)
+def test_progress_export_clear_import(dossier, site, tmp_path):
+    page = dossier
+    open_fresh(page, site, DOSSIER, two_questionnaires())
     row(page, "portrait").wait_for()
     impulsion_total = len(question_ids("impulsion"))
     portrait_total = len(question_ids("portrait"))
@@ -130,7 +142,7 @@ def test_progress_export_clear_import(page, site, tmp_path):
     assert "20 novembre 2026" in row(page, "impulsion").inner_text()
     assert "Pas encore commencé" in row(page, "reflexion").inner_text()
     assert page.locator(".mu-dossier__total").inner_text() == "Vous avez commencé 2 questionnaires sur 8."
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, DOSSIER_ROOT)
 
     # Export: one mutuus-dossier file with the two questionnaires.
     with page.expect_download() as info:
@@ -190,10 +202,9 @@ def test_progress_export_clear_import(page, site, tmp_path):
     assert "Import annulé" in page.locator(".mu-dossier__status").last.inner_text()
 
 
-def test_bad_files_change_nothing(page, site, tmp_path):
-    goto(page, site, DOSSIER)
-    seed(page, two_questionnaires())
-    reload(page)
+def test_bad_files_change_nothing(dossier, site, tmp_path):
+    page = dossier
+    open_fresh(page, site, DOSSIER, two_questionnaires())
     row(page, "portrait").wait_for()
     before = page.evaluate("() => JSON.stringify(Object.entries(localStorage).sort())")
     good = {
@@ -230,7 +241,7 @@ def test_bad_files_change_nothing(page, site, tmp_path):
         assert "n'ont pas changé" in alert.inner_text() or name == "vide.json", name
         assert page.locator(".mu-dossier__confirm").is_hidden()
         assert page.evaluate("() => JSON.stringify(Object.entries(localStorage).sort())") == before, name
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, DOSSIER_ROOT)
 
     # A single questionnaire's export is accepted as a dossier of one.
     path = tmp_path / "portrait.json"
@@ -242,11 +253,10 @@ def test_bad_files_change_nothing(page, site, tmp_path):
     assert page.locator("#mu-dossier-error").inner_text() == ""
 
 
-def test_markup_in_answers_stays_text(page, site):
-    goto(page, site, DOSSIER)
+def test_markup_in_answers_stays_text(dossier, site):
+    page = dossier
     evil = '<img src=x onerror="window.__xss=1">'
-    seed(page, {key("portrait"): {"organisation": evil, "answers": {"locaux": {"value": "strength"}}, "updated_at": "2026-11-21T09:00:00Z"}})
-    reload(page)
+    open_fresh(page, site, DOSSIER, {key("portrait"): {"organisation": evil, "answers": {"locaux": {"value": "strength"}}, "updated_at": "2026-11-21T09:00:00Z"}})
     row(page, "portrait").wait_for()
     assert row(page, "portrait").locator(".mu-dossier__organisation").inner_text() == evil
     wait_for_failed_images(page)
@@ -254,23 +264,23 @@ def test_markup_in_answers_stays_text(page, site):
     assert page.evaluate("() => window.__xss") is None
 
 
-def test_blocked_storage_is_explained(page, site):
+def test_blocked_storage_is_explained(dossier, site):
     """Storage that refuses writes (private browsing, blocked cookies): a clear message, import disabled."""
-    page.add_init_script(
-        "Storage.prototype.setItem = function () { throw new DOMException('bloqué', 'SecurityError'); };"
-    )
-    goto(page, site, DOSSIER)
-    warning = page.locator(".mu-dossier__warning")
-    assert warning.is_visible()
-    assert "bloque l'enregistrement local" in warning.inner_text()
-    assert page.locator("#mu-dossier-file").is_disabled()
-    assert_no_axe_violations(page)
+    page = dossier
+    with storage_refusing_writes(page):
+        open_fresh(page, site, DOSSIER)  # the page opened while storage refuses writes
+        warning = page.locator(".mu-dossier__warning")
+        assert warning.is_visible()
+        assert "bloque l'enregistrement local" in warning.inner_text()
+        assert page.locator("#mu-dossier-file").is_disabled()
+        assert_no_axe_violations(page, DOSSIER_ROOT)
 
 
-def test_dossier_fits_a_phone_screen(page, site):
+def test_dossier_fits_a_phone_screen(dossier, site):
     """At 390 px wide, one card per questionnaire: nothing wider than the screen, each value labelled."""
-    page.set_viewport_size({"width": 390, "height": 844})
-    goto(page, site, DOSSIER)
+    page = dossier
+    page.set_viewport_size(PHONE)
+    open_fresh(page, site, DOSSIER)  # opened on the phone
     page.locator(".mu-dossier__table tbody tr").first.wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     label = page.evaluate(
@@ -294,10 +304,10 @@ def keys(page) -> list[str]:
     return sorted(k for k in page.evaluate("() => Object.keys(localStorage)") if not k.startswith("/."))
 
 
-def test_erase_everything_names_what_it_removed(page, site):
+def test_erase_everything_names_what_it_removed(dossier, site):
     """Issue 8, full erase: every "mutuus:/:" key goes (future calculator and
     agreement keys too), nothing else; the page names the kinds removed."""
-    goto(page, site, DOSSIER)
+    page = dossier
     records = {
         **two_questionnaires(),  # 2 questionnaires
         "mutuus:/:organisation": "Atelier du Plateau",
@@ -309,9 +319,8 @@ def test_erase_everything_names_what_it_removed(page, site):
         "mutuus:/:board:filters": {"country": "BE"},
         **FOREIGN,
     }
-    seed(page, records)
     page.evaluate("() => localStorage.setItem('mutuus:/:reflexion:v1:damaged:2026-11-20T15:30:00.000Z', '{abîmé')")
-    reload(page)
+    open_fresh(page, site, DOSSIER, records)
     row(page, "portrait").wait_for()
     erase = page.locator("#mu-erase-all")
     erase.click()
@@ -327,7 +336,7 @@ def test_erase_everything_names_what_it_removed(page, site):
         "1 donnée du tableau du réseau",
         "1 donnée abîmée mise de côté",
     ]
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, DOSSIER_ROOT)
     confirm.locator("button:has-text('Oui, tout effacer')").click()
     assert page.evaluate("() => document.activeElement.id") == "mu-erase-all"
     assert keys(page) == sorted(FOREIGN)
@@ -373,12 +382,11 @@ def own_records() -> dict:
     return records
 
 
-def test_partners_beside_yours_compared_and_paired(page, site, tmp_path):
+def test_partners_beside_yours_compared_and_paired(dossier, site, tmp_path):
     """Issue 8: import as partner (same name as yours: renamed), read side by
     side, inventory pairings, Markdown summary; your answers and name unchanged."""
-    goto(page, site, DOSSIER)
-    seed(page, own_records())
-    reload(page)
+    page = dossier
+    open_fresh(page, site, DOSSIER, own_records())
     row(page, "portrait").wait_for()
     before = page.evaluate("() => JSON.stringify(Object.entries(localStorage).filter(([k]) => !k.includes('partners')).sort())")
 
@@ -432,11 +440,13 @@ def test_partners_beside_yours_compared_and_paired(page, site, tmp_path):
     ]
     # The twin has no inventory: only two columns here.
     assert table.locator("thead th").count() == 3
-    assert_no_axe_violations(page)
-    # Dark palette, through Material's own toggle.
+    assert_no_axe_violations(page, DOSSIER_ROOT)
+    # Dark palette, through Material's own toggle: the colour rules, on the
+    # whole page (its markup checked whole in light, the palettes differing in
+    # colours alone).
     page.click("label[title='Passer au thème sombre']")
     page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, colours_only=True)
 
     # 5. The Markdown summary carries you, both partners and the pairings.
     with page.expect_download() as info:
@@ -460,13 +470,12 @@ def test_partners_beside_yours_compared_and_paired(page, site, tmp_path):
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Retirer « Recyclerie du Nord »"
 
 
-def test_dossier_file_carries_calculators_and_agreements(page, site, tmp_path):
+def test_dossier_file_carries_calculators_and_agreements(dossier, site, tmp_path):
     """Contract: the dossier file holds the stored calculator results and agreement drafts, and brings them back."""
-    goto(page, site, DOSSIER)
+    page = dossier
     calc = {"input": {"price": "120.00"}, "result": {"per_day": "12.50"}, "updated_at": "2026-11-20T15:30:00Z"}
     draft = {"model": "shared-van", "territory": "BE", "partners": ["A", "B"], "values": {}, "options": {}, "updated_at": "2026-11-21T09:00:00Z"}
-    seed(page, {**two_questionnaires(), "mutuus:/:calculator:usage-cost": calc, "mutuus:/:agreement:shared-van": draft})
-    reload(page)
+    open_fresh(page, site, DOSSIER, {**two_questionnaires(), "mutuus:/:calculator:usage-cost": calc, "mutuus:/:agreement:shared-van": draft})
     row(page, "portrait").wait_for()
     with page.expect_download() as info:
         page.click("text=Exporter mon dossier (JSON)")
@@ -474,7 +483,7 @@ def test_dossier_file_carries_calculators_and_agreements(page, site, tmp_path):
     assert exported["calculators"] == {"usage-cost": calc}
     assert exported["agreements"] == {"shared-van": draft}
     page.evaluate("() => localStorage.clear()")
-    reload(page)
+    open_fresh(page, site, DOSSIER)
     row(page, "portrait").wait_for()
     page.set_input_files("#mu-dossier-file", write_json(tmp_path, "d.json", exported))
     confirm = page.locator(".mu-dossier__confirm")
@@ -514,12 +523,15 @@ def assert_every_column_shown(page, selector: str) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
-def test_phone_shows_every_column(page, site, tmp_path):
-    """Issue 8, 390 px: the dossier, the side-by-side table and the grid show every column, labelled."""
-    page.set_viewport_size({"width": 390, "height": 844})
-    goto(page, site, DOSSIER)
-    seed(page, own_records())
-    reload(page)
+def test_phone_shows_every_column(dossier, site, tmp_path):
+    """Issue 8, 390 px: the dossier, the side-by-side table and the grid show every column, labelled.
+
+    axe: the dossier's page at 390 px was checked whole by
+    test_dossier_fits_a_phone_screen, so here inside the tool; the grid's page
+    at 390 px, whole."""
+    page = dossier
+    page.set_viewport_size(PHONE)
+    open_fresh(page, site, DOSSIER, own_records())
     row(page, "portrait").wait_for()
     for name in ["Coopérative des Deux Rives", "Recyclerie du Nord"]:
         page.set_input_files("#mu-partner-file", write_json(tmp_path, f"{name}.json", answers_file("portrait", name, {"mission_valeurs": {"value": "neutral"}})))
@@ -528,9 +540,9 @@ def test_phone_shows_every_column(page, site, tmp_path):
     assert page.locator(".mu-compare__table thead th").count() == 4
     assert_every_column_shown(page, ".mu-dossier__table")
     assert_every_column_shown(page, ".mu-compare__table")
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, DOSSIER_ROOT)
 
-    page.goto(site.page_url("outils/grille-diagnostic/"))
+    open_tool(page, site, "outils/grille-diagnostic/")
     page.locator("#mu-grid-partners").wait_for()
     page.click("#mu-grid-own")
     page.click("#mu-grid-partners")

@@ -4,19 +4,99 @@ Three hand-made portraits, written below as JSON, are imported; every figure
 the tests check (table cells, suggestions, counts, the most serious
 divergence, the potential reading) is worked out by hand in the comments,
 from the rules written on the page (sections "Comment la page lit le
-potentiel" and "D'où viennent les suggestions").
+potentiel" and "D'où viennent les suggestions"). The rule's edge cases are
+tested in Node (tests/js/grid-rule.test.mjs).
+
+The tests share the module's one page (`shared`/`grid`, on conftest's
+`reader`): each starts with nothing stored and the grid mounted afresh by
+instant navigation (leaving for outils/ and coming back; measured on a loaded
+machine: 0.4 s, where a reload took 1.8 s, and a fresh context and its cold
+cache more). A full load is kept where the behaviour is about a load: the grid
+back after a reload, a second tab, the palette chosen by the system. axe
+checks the whole page once (test_empty_grid_…), its colour rules in the dark
+palette (test_dark_…); the other states are checked inside the grid
+(GRID_ROOT), the only part of the page the tool changes.
 """
 
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.harness import assert_no_axe_violations, goto, reload, wait_for_failed_images
+from tests.e2e.harness import assert_no_axe_violations, goto, open_tool, reload, wait_for_failed_images, watch_page
 
 GRID = "outils/grille-diagnostic/"
+GRID_ROOT = ".mu-grid"
+# A page without a tool: leaving for it and coming back mounts the tool afresh.
+AWAY = "outils/"
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}  # Playwright's default
+
+
+def seed(page, records: dict) -> None:
+    page.evaluate(
+        "records => { for (const [k, v] of Object.entries(records)) localStorage.setItem(k, JSON.stringify(v)); }",
+        records,
+    )
+
+
+def open_fresh(page, site, path: str = GRID, stored: dict | None = None) -> None:
+    """Show `path` with its tool mounted afresh from localStorage (plus `stored`),
+    by instant navigation as a reader would come back to it (no full load)."""
+    if stored:
+        seed(page, stored)
+    if urlsplit(page.url).path == urlsplit(site.page_url(path)).path:
+        open_tool(page, site, AWAY)
+    open_tool(page, site, path)
+
+
+def ready(page, site) -> None:
+    """The module's shared page (conftest's `reader`, which has emptied
+    localStorage) as a test expects it: on the site, screen media, default
+    size, light palette (an earlier test may have left others)."""
+    if not page.url.startswith("http"):
+        goto(page, site, AWAY)  # the module's first test: the page is blank
+    page.set_viewport_size(DEFAULT_VIEWPORT)
+    page.emulate_media(media="screen", color_scheme="light")
+    if page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate":
+        page.click("label[title='Passer au thème clair']")
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
+        page.evaluate("() => localStorage.clear()")  # the toggle stored the choice
+
+
+@pytest.fixture
+def shared(reader, site):
+    """The module's one page, nothing stored; the test opens its page (open_fresh)."""
+    ready(reader, site)
+    return reader
+
+
+@pytest.fixture
+def grid(shared, site):
+    """The module's one page on the grid: nothing stored, grid mounted afresh, light palette."""
+    open_fresh(shared, site, GRID)
+    return shared
+
+
+BLOCK_STORAGE = """() => { window.__muSetItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function () { throw new DOMException('bloqué', 'SecurityError'); }; }"""
+UNBLOCK_STORAGE = """() => { if (window.__muSetItem) { Storage.prototype.setItem = window.__muSetItem;
+  delete window.__muSetItem; } }"""
+
+
+@contextmanager
+def storage_refusing_writes(page):
+    """localStorage refuses every write (private browsing, blocked cookies) in this
+    window until the block ends; the shared page gets its storage back afterwards."""
+    page.evaluate(BLOCK_STORAGE)
+    try:
+        yield
+    finally:
+        page.evaluate(UNBLOCK_STORAGE)
 
 
 def portrait(organisation: str, answers: dict, exported_at: str = "2026-11-20T14:00:00Z") -> dict:
@@ -113,10 +193,11 @@ def import_three(page, tmp_path):
 
 
 def counts(page) -> dict:
-    return {
-        key: page.locator(f".mu-grid__counts [data-count={key}]").inner_text()
-        for key in ("convergence", "complementarity", "divergence", "unmarked")
-    }
+    """The four counts' texts, read in one call (as inner_text does)."""
+    return page.evaluate(
+        """() => Object.fromEntries(["convergence", "complementarity", "divergence", "unmarked"].map(
+             (key) => [key, document.querySelector(`.mu-grid__counts [data-count=${key}]`).innerText]))"""
+    )
 
 
 def reading_code(page) -> str:
@@ -127,8 +208,8 @@ def mark(page, dimension: str, value: str):
     page.check(f"#mu-grid-{dimension}-mark-{value or 'none'}")
 
 
-def test_empty_grid_reads_nothing_and_is_accessible(page, site):
-    goto(page, site, GRID)
+def test_empty_grid_reads_nothing_and_is_accessible(grid):
+    page = grid
     root = page.locator(".mu-grid")
     assert root.locator("#mu-grid-portraits").count() == 1
     assert "Aucun portrait pour l'instant" in root.inner_text()
@@ -140,8 +221,8 @@ def test_empty_grid_reads_nothing_and_is_accessible(page, site):
     assert_no_axe_violations(page)
 
 
-def test_three_portraits_side_by_side_marks_and_reading(page, site, tmp_path):
-    goto(page, site, GRID)
+def test_three_portraits_side_by_side_marks_and_reading(grid, tmp_path):
+    page = grid
     import_three(page, tmp_path)
 
     names = page.locator("#mu-grid-organisations .mu-grid__org-name").all_inner_texts()
@@ -262,7 +343,7 @@ def test_three_portraits_side_by_side_marks_and_reading(page, site, tmp_path):
     assert reading_code(page) == "low_many"
     assert "3 dimensions sont en divergence" in page.locator(".mu-grid__reading").inner_text()
 
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, GRID_ROOT)
 
     # The grid is kept in localStorage and comes back after a reload.
     reload(page)
@@ -277,62 +358,12 @@ def test_three_portraits_side_by_side_marks_and_reading(page, site, tmp_path):
     assert stored["marks"]["communication"] == {"mark": "convergence", "note": "Rythmes de publication très différents"}
 
 
-RULE_CASES = """
-async (url) => {
-  const rule = await import(url);
-  const def = {sections: [
-    {id: "identite", questions: [{id: "mission_valeurs"}, {id: "historique"}]},
-    {id: "gouvernance", questions: [{id: "membres"}]},
-    {id: "locaux_equipements", questions: [{id: "locaux"}]},
-    {id: "services", questions: [{id: "offre"}]},
-    {id: "communication", questions: [{id: "interne"}]},
-    {id: "gestion_administration", questions: [{id: "assurances"}]},
-  ]};
-  const org = (name, answers) => ({name, answers});
-  const same = [org("A", {mission_valeurs: {value: "strength"}}), org("B", {mission_valeurs: {value: "strength"}})];
-  const opposed = [org("A", {mission_valeurs: {value: "strength"}}), org("B", {mission_valeurs: {value: "weakness"}})];
-  const m = (pairs) => Object.fromEntries(pairs.map(([k, v]) => [k, {mark: v, note: ""}]));
-  const code = (orgs, marks) => rule.summarise(def, orgs, marks).reading.code;
-  return {
-    one_portrait: code([same[0]], {}),
-    nothing_marked: code(same, {}),
-    exactly_three_favourable: code(same, m([["gouvernance", "convergence"], ["services", "complementarity"], ["communication", "convergence"]])),
-    two_favourable: code(same, m([["gouvernance", "convergence"], ["services", "complementarity"]])),
-    two_divergences: code(same, m([["gouvernance", "divergence"], ["services", "divergence"], ["communication", "convergence"], ["locaux_equipements", "convergence"], ["identite", "convergence"]])),
-    three_divergences: code(same, m([["gouvernance", "divergence"], ["services", "divergence"], ["communication", "divergence"]])),
-    mission_ratings_unmarked: code(opposed, m([["gouvernance", "convergence"], ["services", "convergence"], ["communication", "convergence"]])),
-    mission_ratings_but_marked: code(opposed, m([["identite", "complementarity"], ["services", "convergence"], ["communication", "convergence"]])),
-    neutral_vs_strength_mission: code([org("A", {mission_valeurs: {value: "strength"}}), org("B", {mission_valeurs: {value: "neutral"}})], {}),
-    unknown_mark_ignored: rule.summarise(def, same, {gouvernance: {mark: "peut-être"}}).counts.unmarked,
-    hint_na_not_compared: rule.suggestDimension(def.sections[0], [org("A", {mission_valeurs: {value: "strength"}}), org("B", {mission_valeurs: {value: "not_applicable"}})]).kind,
-  };
-}
-"""
+# The rule's hand-worked edge cases (test_rule_hand_worked_cases, which loaded
+# the page only to import grid-rule.js) are in tests/js/grid-rule.test.mjs.
 
 
-def test_rule_hand_worked_cases(page, site):
-    """The rule module itself, on small hand-made cases at the edges of each rule."""
-    goto(page, site, GRID)
-    result = page.evaluate(RULE_CASES, site.url + "assets/javascripts/grid-rule.js")
-    assert result == {
-        "one_portrait": "need_portraits",  # rule 1
-        "nothing_marked": "need_marks",  # same missions, no mark: rule 4
-        "exactly_three_favourable": "high",  # 0 divergence, 3 favourable: rule 5 (boundary)
-        "two_favourable": "clarify_few",  # 0 divergence, 2 favourable: rule 7
-        "two_divergences": "clarify_divergence",  # 2 divergences even with 3 favourable: rule 6
-        "three_divergences": "low_many",  # rule 3
-        "mission_ratings_unmarked": "check_values",  # rule 2b beats 3 convergences
-        # identite marked complementarity overrides the opposed ratings; with
-        # services and communication convergence: 3 favourable, 0 divergence -> rule 5.
-        "mission_ratings_but_marked": "high",
-        "neutral_vs_strength_mission": "need_marks",  # strength vs neutral is no opposition
-        "unknown_mark_ignored": 6,  # an unknown mark counts as not marked
-        "hint_na_not_compared": "not_enough",  # "not_applicable" is never compared
-    }
-
-
-def test_export_markdown_reopen_and_print(page, site, tmp_path):
-    goto(page, site, GRID)
+def test_export_markdown_reopen_and_print(grid, tmp_path):
+    page = grid
     import_three(page, tmp_path)
     mark(page, "identite", "complementarity")
     mark(page, "communication", "divergence")
@@ -402,8 +433,8 @@ def test_export_markdown_reopen_and_print(page, site, tmp_path):
     assert page.is_checked("#mu-grid-communication-mark-divergence")
 
 
-def test_bad_files_leave_the_grid_untouched(page, site, tmp_path):
-    goto(page, site, GRID)
+def test_bad_files_leave_the_grid_untouched(grid, tmp_path):
+    page = grid
     import_three(page, tmp_path)
     mark(page, "services", "convergence")
     before = page.evaluate("localStorage.getItem('mutuus:/:grille:v1')")
@@ -435,7 +466,7 @@ def test_bad_files_leave_the_grid_untouched(page, site, tmp_path):
     assert page.locator("#mu-grid-portraits").get_attribute("aria-invalid") == "true"
     assert page.locator("#mu-grid-organisations li").count() == 3
     assert page.evaluate("localStorage.getItem('mutuus:/:grille:v1')") == before
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, GRID_ROOT)
 
     # What "Ouvrir une grille" refuses, and the words, is tested in Node
     # (tests/js/grid-files.test.mjs); here, that the page shows it and keeps the grid.
@@ -451,12 +482,12 @@ def test_bad_files_leave_the_grid_untouched(page, site, tmp_path):
         assert page.locator(".mu-grid__confirm").is_hidden()
         assert page.evaluate("localStorage.getItem('mutuus:/:grille:v1')") == before
     assert page.locator("#mu-grid-open").get_attribute("aria-invalid") == "true"
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, GRID_ROOT)
 
 
-def test_same_name_kept_apart_and_removal(page, site, tmp_path):
+def test_same_name_kept_apart_and_removal(grid, tmp_path):
     """Issue 8: two portraits under one name (case and spaces aside) stay two columns."""
-    goto(page, site, GRID)
+    page = grid
     import_three(page, tmp_path)
     # A second file from "atelier du plateau" (other case, extra spaces), other
     # answers: a fourth column "atelier du Plateau (2)", nothing dropped.
@@ -485,8 +516,8 @@ def test_same_name_kept_apart_and_removal(page, site, tmp_path):
     assert "« Recyclerie du Nord » a été retirée de la grille" in page.locator(".mu-grid__status").first.inner_text()
 
 
-def test_own_portrait_from_this_browser(page, site, tmp_path):
-    goto(page, site, GRID)
+def test_own_portrait_from_this_browser(grid):
+    page = grid
     page.click("#mu-grid-own")
     assert "Vous n'avez pas encore rempli le portrait" in page.locator("#mu-grid-error").inner_text()
     record = {"organisation": "Épicerie solidaire", "answers": {"locaux": {"value": "weakness", "note": "Pas de chambre froide"}}, "updated_at": "2026-11-22T10:00:00Z"}
@@ -502,8 +533,8 @@ def test_own_portrait_from_this_browser(page, site, tmp_path):
     )
 
 
-def test_keyboard_only(page, site, tmp_path):
-    goto(page, site, GRID)
+def test_keyboard_only(grid, tmp_path):
+    page = grid
     import_three(page, tmp_path)
     # From the identity table (a focusable scroll region), Tab enters the radio
     # group on its checked radio ("Pas encore décidé", the last one); ArrowUp
@@ -531,14 +562,15 @@ def test_keyboard_only(page, site, tmp_path):
     assert outline not in ("none", "")
 
 
-def test_imported_markup_stays_text(page, site, tmp_path):
-    goto(page, site, GRID)
+def test_imported_markup_stays_text(grid, site, tmp_path):
+    page = grid
     evil_name = '<img src=x onerror="window.__xss=1">'
     evil = portrait(evil_name, {"mission_valeurs": ("strength", '<img src=x onerror="window.__xss=2">'), "locaux": "weakness"})
     page.set_input_files("#mu-grid-portraits", [write(tmp_path, "x.json", evil), write(tmp_path, "a.json", A)])
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
     page.fill("#mu-grid-identite-note", '<img src=x onerror="window.__xss=3">')
-    reload(page)
+    # Shown again from what is stored, as when the reader comes back to the page.
+    open_fresh(page, site, GRID)
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
     wait_for_failed_images(page)
     assert page.evaluate("window.__xss") is None
@@ -548,25 +580,25 @@ def test_imported_markup_stays_text(page, site, tmp_path):
     assert page.input_value("#mu-grid-identite-note") == '<img src=x onerror="window.__xss=3">'
     # Mission strength (evil) vs strength (A): no opposition; locaux weakness vs strength.
     assert "mu-grid__hint--complementarity" in page.locator("#mu-grid-locaux_equipements-hint").get_attribute("class")
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, GRID_ROOT)
 
 
-def test_blocked_storage_still_compares(page, site, tmp_path):
+def test_blocked_storage_still_compares(shared, site, tmp_path):
     """With localStorage refusing writes, the grid works and says it is not kept."""
-    page.add_init_script(
-        "Storage.prototype.setItem = function () { throw new DOMException('bloqué', 'SecurityError'); };"
-    )
-    goto(page, site, GRID)
-    import_three(page, tmp_path)
-    warning = page.locator(".mu-grid__warning")
-    assert warning.is_visible()
-    assert "enregistrez-la dans un fichier" in warning.inner_text()
-    assert reading_code(page) == "check_values"
+    page = shared
+    with storage_refusing_writes(page):
+        open_fresh(page, site, GRID)  # the grid opened while storage refuses writes
+        import_three(page, tmp_path)
+        warning = page.locator(".mu-grid__warning")
+        assert warning.is_visible()
+        assert "enregistrez-la dans un fichier" in warning.inner_text()
+        assert reading_code(page) == "check_values"
 
 
-def test_mounts_through_instant_navigation(page, site, tmp_path):
+def test_mounts_through_instant_navigation(shared, site, tmp_path):
     """Both tools mount when reached by Material's instant navigation, once each."""
-    goto(page, site, "outils/mon-dossier/")
+    page = shared
+    open_fresh(page, site, "outils/mon-dossier/")
     page.evaluate("() => { window.__mu_marker = 7; }")
     page.click("article a[href$='grille-diagnostic/']")
     page.wait_for_url(lambda url: url.split("#")[0].endswith("/grille-diagnostic/"))
@@ -587,23 +619,39 @@ def test_mounts_through_instant_navigation(page, site, tmp_path):
     assert page.evaluate("() => window.__mu_marker") == 7
 
 
-def test_dark_palette_filled_grid_and_dossier_are_accessible(page, site, tmp_path):
-    """The slate palette (chosen by the reader's system) passes axe with data and an error shown."""
-    page.emulate_media(color_scheme="dark")
-    goto(page, site, GRID)
-    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
-    import_three(page, tmp_path)
-    page.set_input_files("#mu-grid-portraits", write(tmp_path, "casse.json", "{"))
-    page.locator("#mu-grid-error p").first.wait_for()
-    mark(page, "identite", "divergence")
-    assert_no_axe_violations(page)
-    goto(page, site, "outils/mon-dossier/")
-    assert_no_axe_violations(page)
+def test_dark_palette_filled_grid_and_dossier_are_accessible(shared, reader_session, site, tmp_path):
+    """The slate palette (chosen by the reader's system) passes axe with data and an error shown.
+
+    Only the colour rules: the palettes differ in colours alone, and the markup
+    was checked whole in light (the grid's page here, its data and errors in
+    the tests above, the dossier's page in test_dossier.py).
+    A second tab of the module's context, its system dark from the start (a
+    change of system palette on the shared page makes Material store the
+    palette shown, which would then win over the system's at the load)."""
+    _, page_log = reader_session
+    page = shared.context.new_page()
+    try:
+        watch_page(page, page_log)
+        page.emulate_media(color_scheme="dark")
+        goto(page, site, GRID)
+        # (Material's palette, mounted with the page, sets it just after the load)
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        import_three(page, tmp_path)
+        page.set_input_files("#mu-grid-portraits", write(tmp_path, "casse.json", "{"))
+        page.locator("#mu-grid-error p").first.wait_for()
+        mark(page, "identite", "divergence")
+        assert_no_axe_violations(page, colours_only=True)
+        open_tool(page, site, "outils/mon-dossier/")
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+        assert_no_axe_violations(page, colours_only=True)
+    finally:
+        page.close()
 
 
-def test_portrait_filled_on_its_page_feeds_the_grid(page, site, tmp_path):
+def test_portrait_filled_on_its_page_feeds_the_grid(shared, site, tmp_path):
     """End to end: a portrait filled and exported on outils/portrait/ goes into the grid."""
-    goto(page, site, "outils/portrait/")
+    page = shared
+    open_fresh(page, site, "outils/portrait/")
     form = page.locator("form.mu-questionnaire[data-questionnaire=portrait]")
     form.locator("input[name=organisation]").fill("Coop du Quartier")
     form.locator("input[name=mission_valeurs][value=strength]").check()
@@ -614,7 +662,7 @@ def test_portrait_filled_on_its_page_feeds_the_grid(page, site, tmp_path):
     exported = str(tmp_path / "coop.json")
     info.value.save_as(exported)
 
-    goto(page, site, GRID)
+    open_tool(page, site, GRID)
     # Same browser: "Ajouter mon propre portrait" reads what the form kept.
     page.click("#mu-grid-own")
     assert page.locator("#mu-grid-organisations .mu-grid__org-name").all_inner_texts() == ["Coop du Quartier"]
@@ -635,11 +683,11 @@ def test_portrait_filled_on_its_page_feeds_the_grid(page, site, tmp_path):
 # ---------------------------------------------------------------- issue 8
 
 
-def test_grid_takes_partners_portraits_and_keeps_same_names_apart(page, site, tmp_path):
+def test_grid_takes_partners_portraits_and_keeps_same_names_apart(shared, site):
     """Issue 8: the grid reads the partners kept in "Mon dossier"; two
     organisations with the same name stay two columns; focus returns to the
     opening button after a confirmation."""
-    goto(page, site, GRID)
+    page = shared
     partners = {
         "partners": [
             {"id": "p-1", "name": "Coop", "imported_at": "2026-11-22T10:00:00Z", "exported_at": "2026-11-21T10:00:00Z",
@@ -650,8 +698,7 @@ def test_grid_takes_partners_portraits_and_keeps_same_names_apart(page, site, tm
              "questionnaires": {"inventaire": {"version": 1, "answers": {"locaux_offre": {"value": "Salle"}}}}},
         ]
     }
-    page.evaluate("v => localStorage.setItem('mutuus:/:partners:v1', JSON.stringify(v))", partners)
-    reload(page)
+    open_fresh(page, site, GRID, {"mutuus:/:partners:v1": partners})
     page.click("#mu-grid-partners")
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
     # Two partners with a portrait; the second, same name aside case and
@@ -665,10 +712,11 @@ def test_grid_takes_partners_portraits_and_keeps_same_names_apart(page, site, tm
     page.click("#mu-grid-partners")
     page.locator("text=est déjà dans la grille").first.wait_for()
     assert page.locator("#mu-grid-organisations li").count() == 2
-    # The saved grid opens again with both columns.
-    reload(page)
+    # The saved grid opens again with both columns (from what is stored, as
+    # when the reader comes back; the reload itself: test_three_portraits_…).
+    open_fresh(page, site, GRID)
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 2")
-    assert_no_axe_violations(page)
+    assert_no_axe_violations(page, GRID_ROOT)
 
     # "Vider la grille": after "Annuler" and after confirming, focus is back on the button.
     page.click("#mu-grid-clear")
@@ -680,28 +728,28 @@ def test_grid_takes_partners_portraits_and_keeps_same_names_apart(page, site, tm
     assert page.locator("#mu-grid-organisations li").count() == 0
 
 
-def test_two_tabs_show_the_same_grid(context, page, page_log, site, tmp_path):
+def test_two_tabs_show_the_same_grid(grid, reader_session, site, tmp_path):
     """Issue 8, two tabs: a portrait added or a mark set in one tab shows in the other."""
-    from tests.e2e.harness import watch_page
+    page = grid
+    _, page_log = reader_session
+    other = page.context.new_page()
+    try:
+        watch_page(other, page_log)
+        goto(other, site, GRID)
+        other.locator("#mu-grid-portraits").wait_for()
+        import_three(page, tmp_path)
+        other.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
+        assert "modifiée dans un autre onglet" in other.locator(".mu-grid__status").first.inner_text()
+        mark(other, "gouvernance", "convergence")
+        page.wait_for_function("() => document.querySelector('#mu-grid-gouvernance-mark-convergence').checked")
+    finally:
+        other.close()
 
-    goto(page, site, GRID)
-    other = context.new_page()
-    watch_page(other, page_log)
-    goto(other, site, GRID)
-    other.locator("#mu-grid-portraits").wait_for()
-    import_three(page, tmp_path)
-    other.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
-    assert "modifiée dans un autre onglet" in other.locator(".mu-grid__status").first.inner_text()
-    mark(other, "gouvernance", "convergence")
-    page.wait_for_function("() => document.querySelector('#mu-grid-gouvernance-mark-convergence').checked")
-    other.close()
 
-
-def test_damaged_grid_is_kept_aside(page, site):
+def test_damaged_grid_is_kept_aside(shared, site):
     """Issue 13: a stored grid that cannot be read is kept under its own key, and the page says so."""
-    goto(page, site, GRID)
-    page.evaluate("() => localStorage.setItem('mutuus:/:grille:v1', JSON.stringify({format: 'mutuus-grid', format_version: 1, portraits: 'abîmé'}))")
-    reload(page)
+    page = shared
+    open_fresh(page, site, GRID, {"mutuus:/:grille:v1": {"format": "mutuus-grid", "format_version": 1, "portraits": "abîmé"}})
     page.locator(".mu-grid__status p").first.wait_for()
     assert "mises de côté" in page.locator(".mu-grid__status").first.inner_text()
     aside = page.evaluate("() => Object.keys(localStorage).filter((k) => k.startsWith('mutuus:/:grille:v1:damaged:'))")
