@@ -12,21 +12,29 @@ below (2026-11-30) five are current and one (exemple-commande-papier, until
   exemple-graphisme-namur    offer  competences        Namur     published 2026-09-01
 
 (newest first: that is the order of the list).
+
+The tests that use the board as it is built share ONE page (`board`, on the
+module's `reader` page): loaded once, then reached by instant navigation, its
+filters cleared by the form's own reset and nothing stored at the start of
+each test. board.js reads the saved inventory when a button is pressed, so a
+test stores it and presses, without a reload. The e-mail mode and the page
+without JavaScript need their own context.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
 
+from macros import network, network_build
 from macros.network_loader import categories_from_inventory, load_entry
-from tests.e2e.harness import ROOT, ServedSite, assert_no_axe_violations, free_port, goto
+from macros.network_render import ENTRIES_MARKER
+from sitebuild.config import load_config
+from tests.e2e.harness import ROOT, axe_violations, describe_violations, goto, open_tool
 
 # The site fixture builds once per session; the date rule reads this.
 os.environ["MUTUUS_BUILD_DATE"] = "2026-11-30"
@@ -59,18 +67,46 @@ def count_text(page) -> str:
     return page.locator(".mu-board-count").inner_text()
 
 
-def save_inventory(page, site):
-    goto(page, site, BOARD)
+DESKTOP = {"width": 1280, "height": 720}  # a new context's viewport
+
+# What a reader finds on arriving: filters empty (the form's own reset, which
+# board.js handles), no result of the tools, the top of the page.
+RESET_BOARD = """() => {
+  document.querySelector('.mu-board-filters').reset();
+  for (const r of document.querySelectorAll('.mu-board-match-result, .mu-board-publish-result')) r.replaceChildren();
+  window.scrollTo(0, 0);
+}"""
+
+
+@pytest.fixture
+def board(reader, site):
+    """The module's shared page on the board, as a reader arrives on it (see the
+    module's docstring): nothing stored, light palette, desktop size."""
+    reader.set_viewport_size(DESKTOP)
+    if not reader.url.startswith("http"):
+        goto(reader, site, BOARD)
+    elif urlsplit(reader.url).path != urlsplit(site.page_url(BOARD)).path:
+        open_tool(reader, site, BOARD)
+    reader.wait_for_selector(".mu-board-tools:not([hidden])")
+    reader.evaluate(RESET_BOARD)
+    return reader
+
+
+def save_inventory(page):
+    """Store the inventory as the questionnaire would (board.js reads it when a tool's button is pressed)."""
     page.evaluate(
         "(value) => localStorage.setItem(`mutuus:${new URL(__md_scope, location.href).pathname}:inventaire:v1`, value)",
         json.dumps(INVENTORY),
     )
-    page.reload()
-    page.wait_for_selector(".mu-board-tools:not([hidden])")
 
 
-def test_list_and_filters(page, site):
-    goto(page, site, BOARD)
+def assert_axe_clean(page, case: str, **options) -> None:
+    violations = axe_violations(page, **options)
+    assert not violations, f"{case} : axe-core a trouvé des violations :\n" + describe_violations(violations)
+
+
+def test_list_and_filters(board):
+    page = board
     page.wait_for_selector(".mu-board-filters:not([hidden])")
     assert shown(page) == ORDER
     assert count_text(page) == "5 annonce(s) en cours."
@@ -92,8 +128,8 @@ def test_list_and_filters(page, site):
     assert options == ["", "Liège", "Lille", "Montréal", "Namur", "Québec"]
 
 
-def test_search_ignores_accents_and_case(page, site):
-    goto(page, site, BOARD)
+def test_search_ignores_accents_and_case(board):
+    page = board
     search = page.locator("#mu-board-search")
     # "QUEBEC" finds "Québec" (territory of entrepot-quebec).
     search.fill("QUEBEC")
@@ -112,8 +148,8 @@ def test_search_ignores_accents_and_case(page, site):
     assert count_text(page) == "0 annonce(s) sur 5 correspondent à vos filtres."
 
 
-def test_keyboard(page, site):
-    goto(page, site, BOARD)
+def test_keyboard(board):
+    page = board
     page.focus("#mu-board-kind")
     page.keyboard.press("ArrowDown")  # "Offre"
     # Offers: camionnette, salle, graphisme.
@@ -140,8 +176,8 @@ def test_keyboard(page, site):
     assert page.locator("#conseils-locaux + ul a").count() == 4
 
 
-def test_entry_shows_contact_dates_and_advice(page, site):
-    goto(page, site, BOARD)
+def test_entry_shows_contact_dates_and_advice(board):
+    page = board
     entry = page.locator("#annonce-exemple-salle-plateau")
     text = entry.inner_text()
     assert "Publiée le 15 octobre 2026, valable jusqu'au 31 mars 2027" in text
@@ -157,8 +193,9 @@ def test_entry_shows_contact_dates_and_advice(page, site):
     ]
 
 
-def test_matching_from_the_saved_inventory(page, site):
-    save_inventory(page, site)
+def test_matching_from_the_saved_inventory(board):
+    page = board
+    save_inventory(page)
     page.click(".mu-board-match-run")
     result = page.locator(".mu-board-match-result")
     result.locator("li").first.wait_for()
@@ -178,14 +215,15 @@ def test_matching_from_the_saved_inventory(page, site):
     assert result.get_attribute("role") == "status"
 
 
-def test_no_inventory_says_so(page, site):
-    goto(page, site, BOARD)
+def test_no_inventory_says_so(board):
+    page = board
     page.click(".mu-board-match-run")
     assert page.locator(".mu-board-match-result").inner_text().startswith("Aucun inventaire enregistré")
 
 
-def test_submission_link_from_the_inventory(page, site):
-    save_inventory(page, site)
+def test_submission_link_from_the_inventory(board):
+    page = board
+    save_inventory(page)
     page.click(".mu-board-publish-run")
     links = page.locator(".mu-board-issue-link")
     links.first.wait_for()
@@ -210,9 +248,9 @@ def test_submission_link_from_the_inventory(page, site):
     assert offer["conditions"] == "Tarif horaire à convenir"
 
 
-def test_yaml_file_for_networks_without_issues(page, site, tmp_path):
+def test_yaml_file_for_networks_without_issues(board, tmp_path):
     """The e-mail mode's file (entryYAML): hostile text stays text and the build's loader accepts it once completed."""
-    goto(page, site, BOARD)
+    page = board
     text = page.evaluate(
         """async () => {
             const m = await import(new URL('assets/javascripts/board.js', new URL(__md_scope, location.href)).href);
@@ -247,40 +285,49 @@ def test_without_javascript_the_list_is_plain(browser, site):
         context.close()
 
 
-def test_contacts_page_and_guide(page, site):
-    goto(page, site, "reseau/contacts/")
+def test_contacts_page_and_guide(board, site):
+    page = board
+    open_tool(page, site, "reseau/contacts/")
     text = page.locator(".mu-network-contacts").inner_text()
     assert "Liège" in text and "Agence-conseil Meuse (exemple fictif)" in text
     assert page.locator(".mu-network-contacts a[href='mailto:conseil@meuse.example.org']").count() == 1
-    goto(page, site, "pratique/")
+    open_tool(page, site, "pratique/")
     assert page.locator(".mu-network-contacts dt").count() == 5
 
 
-def fill_tools(page, site):
-    save_inventory(page, site)
+def fill_tools(page):
+    save_inventory(page)
     page.click(".mu-board-match-run")
     page.click(".mu-board-publish-run")
     page.locator(".mu-board-issue-link").first.wait_for()
 
 
-def test_axe_light_palette_and_390px(page, site):
-    fill_tools(page, site)
-    assert_no_axe_violations(page)
-    page.set_viewport_size({"width": 390, "height": 844})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    assert_no_axe_violations(page)
-    goto(page, site, "reseau/contacts/")
-    assert_no_axe_violations(page)
+def test_axe_light_and_dark_palettes_and_390px(board, page, site):
+    """The board with its tools' results, and the contacts page, in both palettes.
+    Light on the shared page; dark in a page of its own, as a reader whose
+    system asks for it opens the site (Material picks the palette when a page
+    loads, and keeps the one it showed in localStorage). The board, checked
+    whole in light at this size, gets axe's colour rules in dark (the need
+    filter only removes entries); contacts, checked whole in light at 390 px
+    only, is checked whole in dark at desktop size."""
+    light = board
+    fill_tools(light)
+    assert_axe_clean(light, "tableau, thème clair")
+    light.set_viewport_size({"width": 390, "height": 844})
+    assert light.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_axe_clean(light, "tableau, thème clair, 390 px")
+    open_tool(light, site, "reseau/contacts/")
+    assert_axe_clean(light, "contacts, thème clair, 390 px")
 
-
-def test_axe_dark_palette(page, site):
-    page.emulate_media(color_scheme="dark")
-    fill_tools(page, site)
-    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
-    page.select_option("#mu-board-kind", "need")
-    assert_no_axe_violations(page)
-    goto(page, site, "reseau/contacts/")
-    assert_no_axe_violations(page)
+    dark = page
+    dark.emulate_media(color_scheme="dark")
+    goto(dark, site, BOARD)
+    fill_tools(dark)
+    assert dark.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
+    dark.select_option("#mu-board-kind", "need")
+    assert_axe_clean(dark, "tableau, thème sombre", colours_only=True)
+    open_tool(dark, site, "reseau/contacts/")
+    assert_axe_clean(dark, "contacts, thème sombre")
 
 
 # --- e-mail mode: a network without GitHub issues ---------------------------------
@@ -288,40 +335,61 @@ def test_axe_dark_palette(page, site):
 BOARD_EMAIL = "annonces@reseau.example.org"
 
 
+class MacroEnv:
+    """What macros/network.py's register() reads of mkdocs-macros' env."""
+
+    def __init__(self, conf: dict):
+        self.project_dir = str(ROOT)
+        self.conf = conf
+        self.variables = {}
+        self.macros = {}
+
+    def macro(self, function, name=None):
+        self.macros[name or function.__name__] = function
+        return function
+
+
+def board_head(conf: dict) -> str:
+    """What the board() macro writes before its entries, with this configuration."""
+    env = MacroEnv(conf)
+    with pytest.MonkeyPatch.context() as patch:
+        # remember() caches the entries for the build step: the site is built already.
+        patch.setattr(network_build, "remember", lambda *args: None)
+        network.register(env)
+    return env.macros["board"]().split(ENTRIES_MARKER)[0]
+
+
 @pytest.fixture(scope="module")
-def email_site(tmp_path_factory):
-    """The site built with extra.network.board_email set, by a temporary
-    mkdocs.yml that INHERITs the real one (mkdocs.yml's defaults stay as they
-    are). Built as `make build` does: sitebuild pre, MkDocs, sitebuild post."""
-    dest = tmp_path_factory.mktemp("site-board-email")
-    served = ServedSite(dir=dest, port=free_port())
-    # Beside mkdocs.yml: MkDocs reads docs_dir and the macros' project folder
-    # relative to the config file.
-    config = ROOT / f".mkdocs-board-email-{os.getpid()}.yml"
-    config.write_text(
-        f"INHERIT: mkdocs.yml\nextra:\n  network:\n    board_email: {BOARD_EMAIL}\n", encoding="utf-8"
-    )
-    env = dict(os.environ, SITE_URL=served.url, NO_MKDOCS_2_WARNING="1")
-    py = sys.executable
-    try:
-        for command in (
-            [py, "-m", "sitebuild", "pre", str(dest)],
-            [py, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(dest)],
-            [py, "-m", "sitebuild", "post", str(dest)],
-        ):
-            done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-            assert done.returncode == 0, " ".join(command[2:4]) + " :\n" + (done.stdout + done.stderr)[-4000:]
-    finally:
-        config.unlink(missing_ok=True)
-    served.start()
-    yield served
-    served.stop()
+def email_board_page(site):
+    """The board page of a site whose mkdocs.yml sets extra.network.board_email.
+
+    Only the board page depends on that setting, and in it only what the
+    board() macro writes before the entries (catalog and tools' text): the
+    built page with that part written by the macro under this configuration.
+    (Checked on 2026-11-30: byte for byte the page a second `sitebuild build`
+    with an INHERIT config writes, for a tenth of a second instead of a build.)"""
+    config = load_config()
+    extra = config.get("extra") or {}
+    email = {**extra, "network": {**(extra.get("network") or {}), "board_email": BOARD_EMAIL}}
+    issue_head, email_head = board_head(config), board_head({**config, "extra": email})
+    assert issue_head != email_head
+    html = (site.dir / BOARD / "index.html").read_text(encoding="utf-8")
+    assert html.count(issue_head) == 1, "la partie du tableau écrite par board() est introuvable dans la page construite"
+    return html.replace(issue_head, email_head)
 
 
-def test_email_mode_offers_a_yaml_file_and_the_address(page, email_site, tmp_path):
+def test_email_mode_offers_a_yaml_file_and_the_address(page, site, email_board_page, tmp_path):
     """With board_email set, "Publier depuis mon inventaire" offers each line as a
-    YAML file and a mailto link to the network, no GitHub link."""
-    save_inventory(page, email_site)
+    YAML file and a mailto link to the network, no GitHub link. The site's
+    server answers every request but the board page's, which is the e-mail
+    mode's (email_board_page)."""
+    page.route(
+        site.page_url(BOARD),
+        lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=email_board_page),
+    )
+    goto(page, site, BOARD)
+    page.wait_for_selector(".mu-board-tools:not([hidden])")
+    save_inventory(page)
     assert "un fichier YAML prêt à envoyer au réseau par courriel" in page.locator(".mu-board-publish").inner_text()
     page.click(".mu-board-publish-run")
     mails = page.locator(".mu-board-mail-link")
@@ -357,4 +425,4 @@ def test_email_mode_offers_a_yaml_file_and_the_address(page, email_site, tmp_pat
     entry = load_entry(path, categories_from_inventory(ROOT / "questionnaires" / "inventaire.yml"))
     assert entry["kind"] == "offer" and entry["territory"] == "Lille"
     assert entry["description"] == data["description"] and entry["until"] == data["until"]
-    assert_no_axe_violations(page)
+    assert_axe_clean(page, "tableau en mode courriel")

@@ -3,8 +3,9 @@
 A workshop with no network: the laptop opened the site once, then the
 network is cut (the server is stopped AND the context is set offline) and the
 guide, the search, a questionnaire's export and the planer's 37,84 $ still
-work. Also: a redeploy is offered through a banner, a project site under
-/mutuus/ works, removal works, and with no service worker nothing changes.
+work. Then, on the same laptop, a redeploy is offered through a banner (one
+test: the guide stored once serves both). A project site under /mutuus/
+works, removal works, and with no service worker nothing changes.
 
 The planer's figure, worked out by hand in tests/e2e/test_calculators.py:
   2.50 (consumables) + 0.05 (maintenance) + 0.29 (replacement) + 30.00
@@ -16,7 +17,6 @@ from __future__ import annotations
 import functools
 import http.server
 import re
-import shutil
 import subprocess
 import threading
 from dataclasses import dataclass
@@ -32,6 +32,7 @@ from tests.e2e.harness import (
     build_site,
     free_port,
     is_local,
+    open_tool,
     wait_for_material,
     watch_page,
 )
@@ -86,7 +87,8 @@ class PrefixedSite:
 
 @pytest.fixture(scope="module")
 def project_site(tmp_path_factory):
-    """The site built for a GitHub Pages project site: http://127.0.0.1:<port>/mutuus/."""
+    """The site built for a GitHub Pages project site: http://127.0.0.1:<port>/mutuus/.
+    test_workshop_without_network_then_a_redeploy changes it (a new deploy)."""
     port = free_port()
     dest = tmp_path_factory.mktemp("project-site")
     served = PrefixedSite(dir=dest, port=port)
@@ -150,7 +152,7 @@ def our_caches(page):
 # --- the workshop ------------------------------------------------------------------
 
 
-def test_workshop_without_network_after_one_visit(pg, ctx, project_site):
+def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
     # One visit with the network: the home page, then a calculator page,
     # which stores the engine too.
     open_page(pg, project_site)
@@ -203,42 +205,28 @@ def test_workshop_without_network_after_one_visit(pg, ctx, project_site):
         ctx.set_offline(False)
         project_site.start()
 
+    # --- Back online, a redeploy. The guide is stored (above); the new deploy
+    # changes one page, and the build step rewrites sw.js.
+    open_page(pg, project_site, "glossaire/")
+    expect(pg.locator("h1").first, "redéploiement : avant").to_have_text(re.compile("^Glossaire"))
+    page_file = project_site.dir / "glossaire" / "index.html"
+    html = page_file.read_text(encoding="utf-8")
+    changed = re.sub(r"(<h1[^>]*>)Glossaire", r"\1Glossaire mis à jour", html, count=1)
+    assert changed != html
+    page_file.write_text(changed, encoding="utf-8")
+    subprocess.run(["node", "offline/service-worker.mjs", str(project_site.dir)], cwd=ROOT, check=True,
+                   capture_output=True)
 
-# --- a redeploy -----------------------------------------------------------------------
-
-
-def test_redeploy_is_offered_with_a_banner(pg, project_site, tmp_path):
-    # A copy of the deployed site on its own port, so that the test can change it.
-    deployed = PrefixedSite(dir=tmp_path / "site", port=free_port())
-    shutil.copytree(project_site.dir, deployed.dir)
-    deployed.start()
-    try:
-        open_page(pg, deployed)
-        offline_state(pg, "guide")
-        open_page(pg, deployed, "glossaire/")
-        expect(pg.locator("h1").first).to_have_text(re.compile("^Glossaire"))
-
-        # The new deploy changes one page, and the build step rewrites sw.js.
-        page_file = deployed.dir / "glossaire" / "index.html"
-        html = page_file.read_text(encoding="utf-8")
-        changed = re.sub(r"(<h1[^>]*>)Glossaire", r"\1Glossaire mis à jour", html, count=1)
-        assert changed != html
-        page_file.write_text(changed, encoding="utf-8")
-        subprocess.run(["node", "offline/service-worker.mjs", str(deployed.dir)], cwd=ROOT, check=True,
-                       capture_output=True)
-
-        # The next visit still shows the old version, whole, and offers the new one.
-        open_page(pg, deployed, "glossaire/")
-        expect(pg.locator("h1").first).not_to_contain_text("mis à jour")
-        banner = pg.locator(".mu-offline-update")
-        expect(banner).to_contain_text("Une nouvelle version du site est prête.", timeout=BOOT)
-        with pg.expect_navigation():
-            banner.get_by_role("button", name="Recharger la page").click()
-        wait_for_material(pg)
-        expect(pg.locator("h1").first).to_contain_text("Glossaire mis à jour")
-        expect(pg.locator(".mu-offline-update")).to_have_count(0)
-    finally:
-        deployed.stop()
+    # The next visit still shows the old version, whole, and offers the new one.
+    open_page(pg, project_site, "glossaire/")
+    expect(pg.locator("h1").first, "redéploiement : l'ancienne version d'abord").not_to_contain_text("mis à jour")
+    banner = pg.locator(".mu-offline-update")
+    expect(banner, "redéploiement : le bandeau").to_contain_text("Une nouvelle version du site est prête.", timeout=BOOT)
+    with pg.expect_navigation():
+        banner.get_by_role("button", name="Recharger la page").click()
+    wait_for_material(pg)
+    expect(pg.locator("h1").first, "redéploiement : la nouvelle version").to_contain_text("Glossaire mis à jour")
+    expect(pg.locator(".mu-offline-update"), "redéploiement : bandeau parti").to_have_count(0)
 
 
 # --- at a domain root, removal ------------------------------------------------------------
@@ -289,7 +277,7 @@ def test_without_service_worker_the_site_works_as_before(browser, log, site):
         offline_state(page, "unsupported")
         expect(page.locator(".mu-offline-panel [role=status]")).to_contain_text("ne peut pas garder le site")
         expect(page.get_by_role("button", name="Rendre disponible hors ligne")).to_be_hidden()
-        open_page(page, site, USAGE)
+        open_tool(page, site, USAGE)  # a link followed, as a reader does
         planer_result(page)
         assert page.evaluate("() => navigator.serviceWorker.controller") is None
     finally:
