@@ -1,12 +1,20 @@
 """The three calculators in real Chromium: Pyodide in a worker, the wheel built by the hook, the CSP.
 
 Every expected figure is worked out by hand below, never taken from the code.
-The `page` fixture fails a test on any console error, page error, CSP
-violation or request leaving 127.0.0.1.
+The `page` and `engine_page` fixtures fail a test on any console error, page
+error, CSP violation or request leaving 127.0.0.1.
+
+Most tests share the module's page, its engine booted once (`engine_page`,
+tests/e2e/conftest.py), and move by instant navigation (`open_shared`); a
+phone width or the dark palette is set on it for one test and put back
+(`phone_width`, `dark_palette`). A test loads a page in full (goto, reload)
+only where the behaviour is about a load: a first visit, a reload, an engine
+that must start anew (a broken snapshot, a tampered wheel, a held wheel).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import subprocess
@@ -17,7 +25,14 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.harness import assert_no_axe_violations, goto, open_tool, reload, wait_for_path
+from tests.e2e.harness import (
+    assert_no_axe_violations,
+    goto,
+    open_tool,
+    reload,
+    wait_for_material,
+    wait_for_path,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 USAGE = "outils/cout-utilisation/"
@@ -100,6 +115,37 @@ def open_shared(engine_page, site, path, form_id):
     return form
 
 
+# The toggle's label follows its input; Material moves a label's title into a tooltip once hovered,
+# so the label is found by the input's name.
+def switch_to_dark(page):
+    page.locator("input[aria-label='Passer au thème sombre'] + label").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+@contextlib.contextmanager
+def dark_palette(page):
+    """The dark palette through Material's toggle, as a reader picks it; the light one back afterwards
+    (the shared page keeps its palette across instant navigations). Material does not follow a change
+    of prefers-color-scheme once a page is loaded, so the toggle it is."""
+    switch_to_dark(page)
+    try:
+        yield
+    finally:
+        page.locator("input[aria-label='Passer au thème clair'] + label").click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+
+
+@contextlib.contextmanager
+def phone_width(page, width=390, height=844):
+    """A phone's window (390 × 844) for a while; the shared page's size back afterwards."""
+    before = page.viewport_size
+    page.set_viewport_size({"width": width, "height": height})
+    try:
+        yield
+    finally:
+        page.set_viewport_size(before)
+
+
 def type_planer(page):
     for selector, value in PLANER_TYPED.items():
         page.fill(selector, value)
@@ -124,14 +170,6 @@ def test_planer_typed_in_french_gives_37_84(engine_page, site):
     # What was typed is still there, as typed.
     assert engine_page.input_value("#uc-consumables-cost-per-unit") == "0,05"
     assert engine_page.input_value("#uc-maintenance-service-interval-units") == "100 000"
-
-
-def test_form_is_usable_before_the_engine_is_ready(page, site):
-    """Typing before Pyodide is ready keeps the values and computes once the engine is up."""
-    goto(page, site, USAGE)
-    type_planer(page)
-    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
-    assert page.input_value("#uc-use-units") == "50"
 
 
 def test_planer_example_button(engine_page, site):
@@ -192,16 +230,29 @@ def test_usage_cost_accessible_empty_error_and_result(engine_page, site):
     assert_no_axe_violations(engine_page, CONTENT)
 
 
-def test_scenario_survives_a_reload_through_the_url(page, site):
-    open_calculator(page, site, USAGE, "uc")
-    type_planer(page)
-    expect_summary(page, "uc", "37,84 $")
-    page.wait_for_url(re.compile(r"admin_fee=5"))
-    assert "consumables.cost_per_unit=0%2C05" in page.url
-    reload(page)
-    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+def test_scenario_survives_a_reload_through_the_url(engine_page, site):
+    """The scenario is written into the address; a reload (on the shared page: its engine starts anew)
+    gives it back. That reload is the full load of a calculator page, where the CSP must come first in
+    <head>, and where Material's search, started a little late (so Pyodide boots alone), still answers."""
+    open_shared(engine_page, site, USAGE, "uc")
+    type_planer(engine_page)
+    expect_summary(engine_page, "uc", "37,84 $")
+    engine_page.wait_for_url(re.compile(r"admin_fee=5"))
+    assert "consumables.cost_per_unit=0%2C05" in engine_page.url
+    reload(engine_page)
+    expect_summary(engine_page, "uc", "Coût d'une utilisation : 37,84 $.")
     for selector, value in PLANER_TYPED.items():
-        assert page.input_value(selector) == value, selector
+        assert engine_page.input_value(selector) == value, selector
+    assert_csp_first_and_strict(engine_page, "the usage cost page")
+    # Search on a calculator page (loaded in full just above).
+    engine_page.locator("input.md-search__input").click()
+    engine_page.keyboard.type("raboteuse")
+    engine_page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
+    assert engine_page.locator(".md-search-result__item").count() >= 1, "search found nothing on a calculator page"
+    # Emptied and closed: the results are <article>s, which open_tool would take for the page's.
+    engine_page.fill("input.md-search__input", "")
+    expect(engine_page.locator(".md-search-result__item")).to_have_count(0)
+    engine_page.keyboard.press("Escape")
 
 
 def test_export_then_import_gives_the_same_scenario(engine_page, site, tmp_path):
@@ -356,23 +407,24 @@ def test_split_in_kind_beyond_a_share_is_explained_and_totalled(engine_page, sit
     assert_no_axe_violations(engine_page, CONTENT)
 
 
-def test_split_on_a_phone_tables_scroll_in_their_own_box(page, site):
+def test_split_on_a_phone_tables_scroll_in_their_own_box(engine_page, site):
     """At 390 px the partners and result tables become stacked rows inside their box (focusable, named);
     the page itself never grows wider than the screen."""
-    page.set_viewport_size({"width": 390, "height": 844})
-    form = open_calculator(page, site, SPLIT, "sp")
-    type_split_with_in_kind_beyond_a_share(page)
-    expect(form.locator(".mu-calc-owed")).to_have_count(1, timeout=BOOT)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    box = form.locator(".mu-calc-details .mu-table-scroll")
-    expect(box).to_have_attribute("tabindex", "0")
-    expect(box).to_have_attribute("aria-label", "Part de chaque partenaire")
-    # The chart scrolls sideways in its own focusable box, its text kept at 13 × 600 / 640 ≈ 12.2 px.
-    figure = form.locator(".mu-calc-chart")
-    assert figure.bounding_box()["width"] <= 390
-    expect(figure).to_have_attribute("tabindex", "0")
-    assert form.locator(".mu-calc-chart svg").bounding_box()["width"] >= 600
-    assert_no_axe_violations(page, CONTENT)
+    page = engine_page
+    form = open_shared(page, site, SPLIT, "sp")
+    with phone_width(page):
+        type_split_with_in_kind_beyond_a_share(page)
+        expect(form.locator(".mu-calc-owed")).to_have_count(1, timeout=BOOT)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        box = form.locator(".mu-calc-details .mu-table-scroll")
+        expect(box).to_have_attribute("tabindex", "0")
+        expect(box).to_have_attribute("aria-label", "Part de chaque partenaire")
+        # The chart scrolls sideways in its own focusable box, its text kept at 13 × 600 / 640 ≈ 12.2 px.
+        figure = form.locator(".mu-calc-chart")
+        assert figure.bounding_box()["width"] <= 390
+        expect(figure).to_have_attribute("tabindex", "0")
+        assert form.locator(".mu-calc-chart svg").bounding_box()["width"] >= 600
+        assert_no_axe_violations(page, CONTENT)
 
 
 def test_leaving_a_calculator_leaves_its_scenario_behind(engine_page, site):
@@ -409,8 +461,10 @@ def test_split_equal_shares_add_up_to_the_cent(engine_page, site):
     assert [row[1] for row in split_rows(form)] == ["50,00 $", "50,00 $"]
 
 
-def test_split_scenario_survives_a_reload(page, site):
-    open_calculator(page, site, SPLIT, "sp")
+def test_split_scenario_survives_a_reload(engine_page, site):
+    """On the shared page: the reload starts its engine anew, as a reader's would."""
+    page = engine_page
+    open_shared(page, site, SPLIT, "sp")
     page.get_by_role("button", name="Charger un exemple").click()
     expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
     page.wait_for_url(re.compile(r"partners\.2\.usage=30"))
@@ -420,36 +474,47 @@ def test_split_scenario_survives_a_reload(page, site):
     assert page.get_by_label("Nom, partenaire 3", exact=True).input_value() == "Jardins solidaires"
 
 
-def test_guide_page_loads_no_engine(page, site):
+def assert_csp_first_and_strict(page, where):
+    """The page's CSP is first in <head> (after the charset declaration only) and never allows eval."""
+    first = page.evaluate("() => document.head.querySelector(':scope > :not(meta[charset])').outerHTML")
+    assert 'http-equiv="Content-Security-Policy"' in first, f"{where}: the CSP is not first in <head>"
+    policy = page.evaluate("() => document.head.querySelector(':scope > :not(meta[charset])').content")
+    assert "'wasm-unsafe-eval'" in policy, where
+    assert "'unsafe-eval'" not in policy, where
+    assert "'unsafe-inline'" not in policy.split("style-src")[0], where
+
+
+def test_first_visit_home_then_calculator_by_instant_navigation(page, site):
+    """A first visit, as a reader comes, in a fresh window:
+    - the home page (a guide page) has its CSP first in <head> and loads no engine;
+    - a link to the usage cost is followed by instant navigation; the engine boots there, from the
+      build's Pyodide memory snapshot (sitebuild/snapshot.py);
+    - what is typed before the engine is ready is kept, and computed once it is up (37,84 $, worked
+      out above);
+    - back to the home page and forward again keep the window: the scenario comes back with the URL
+      and the same worker answers (the worker and the wheel were fetched once)."""
+    manifest = json.loads((site.dir / "assets/pyodide/calculators.json").read_text(encoding="utf-8"))
+    assert manifest["snapshot"]["url"].endswith(".snap.gz")
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     goto(page, site, "")
+    assert_csp_first_and_strict(page, "the home page")
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requests if "/assets/pyodide/" in u or "calculator-app" in u or "calculator-worker" in u]
-
-
-def test_csp_is_first_in_head_and_never_unsafe_eval(page, site):
-    for path in ("", USAGE):
-        goto(page, site, path)
-        # First in <head>, after the charset declaration only.
-        first = page.evaluate("() => document.head.querySelector(':scope > :not(meta[charset])').outerHTML")
-        assert 'http-equiv="Content-Security-Policy"' in first
-        policy = page.evaluate("() => document.head.querySelector(':scope > :not(meta[charset])').content")
-        assert "'wasm-unsafe-eval'" in policy
-        assert "'unsafe-eval'" not in policy
-        assert "'unsafe-inline'" not in policy.split("style-src")[0]
-
-
-def test_instant_navigation_home_to_calculator_and_back(page, site):
-    requests = []
-    page.on("request", lambda r: requests.append(r.url))
-    goto(page, site, "")
+    engine = [u for u in requests if "/assets/pyodide/" in u or "calculator-app" in u or "calculator-worker" in u]
+    assert not engine, f"the home page loaded the engine: {engine}"
     page.evaluate("() => { window.__mu_marker = 42; }")
+    # The home's article is marked: Material changes the address before it swaps the content.
+    page.evaluate("() => { for (const el of document.querySelectorAll('article')) el.dataset.muLeft = '1'; }")
     page.locator(f'.md-content a[href$="{USAGE}"]').first.click()
     wait_for_path(page, "/" + USAGE)  # path only: tracking may add a hash
-    expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    page.wait_for_function("() => document.querySelector('#uc') && !document.querySelector('article[data-mu-left]')")
+    wait_for_material(page)
+    # Typed at once, while the engine is (most likely) still starting.
     type_planer(page)
-    expect_summary(page, "uc", "37,84 $")
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    assert page.input_value("#uc-use-units") == "50", "a value typed before the engine was ready was lost"
+    expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    assert boot_status(page) == {"type": "ready", "snapshot": True}, "the engine did not boot from the snapshot"
     page.wait_for_url(re.compile(r"admin_fee=5"))
     page.go_back()
     # The home's path exactly (wait_for_path's "ends with /" would match any page); the hash is ignored.
@@ -465,14 +530,16 @@ def test_instant_navigation_home_to_calculator_and_back(page, site):
     assert len([u for u in requests if u.endswith(".whl")]) == 1
 
 
-def test_dark_palette_result_and_errors_are_accessible(page, site):
-    page.emulate_media(color_scheme="dark")
-    open_calculator(page, site, SPLIT, "sp")
-    page.get_by_role("button", name="Charger un exemple").click()
-    expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
-    page.get_by_label("Utilisation, partenaire 2", exact=True).fill("-3")
-    expect(page.get_by_label("Utilisation, partenaire 2", exact=True)).to_have_attribute("aria-invalid", "true", timeout=BOOT)
-    assert_no_axe_violations(page, CONTENT)
+def test_dark_palette_result_and_errors_are_accessible(engine_page, site):
+    """The split's result and an error, in the dark palette, checked whole (no light test has this error state)."""
+    page = engine_page
+    open_shared(page, site, SPLIT, "sp")
+    with dark_palette(page):
+        page.get_by_role("button", name="Charger un exemple").click()
+        expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
+        page.get_by_label("Utilisation, partenaire 2", exact=True).fill("-3")
+        expect(page.get_by_label("Utilisation, partenaire 2", exact=True)).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+        assert_no_axe_violations(page, CONTENT)
 
 
 def test_tampered_wheel_is_refused_with_a_french_message(page, site):
@@ -495,32 +562,34 @@ def boot_status(page):
     return page.evaluate("() => { const w = window.__muCalculatorWorker; return w && w.muBootStatus || null; }")
 
 
-def test_engine_boots_from_the_memory_snapshot(page, site):
-    """The build made a Pyodide memory snapshot (sitebuild/snapshot.py); the worker restores it and
-    the planer still gives 37,84 $ (worked out by hand above)."""
-    manifest = json.loads((site.dir / "assets/pyodide/calculators.json").read_text(encoding="utf-8"))
-    assert manifest["snapshot"]["url"].endswith(".snap.gz")
-    open_calculator(page, site, USAGE, "uc")
-    assert boot_status(page) == {"type": "ready", "snapshot": True}
-    type_planer(page)
-    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+SNAPSHOT_URL = re.compile(r".*\.snap\.gz$")
+BROKEN_SNAPSHOTS = {
+    "missing": {"status": 404, "body": b"Not found"},
+    "garbage": {"status": 200, "body": b"\x1f\x8b not a snapshot at all" * 100, "content_type": "application/gzip"},
+}
 
 
-@pytest.mark.parametrize(
-    "answer",
-    [
-        {"status": 404, "body": b"Not found"},
-        {"status": 200, "body": b"\x1f\x8b not a snapshot at all" * 100, "content_type": "application/gzip"},
-    ],
-    ids=["missing", "garbage"],
-)
-def test_broken_snapshot_falls_back_to_the_ordinary_start(page, site, answer):
-    """A missing or corrupt snapshot is set aside without an error: the engine starts the ordinary way."""
-    page.context.route(re.compile(r".*\.snap\.gz$"), lambda route: route.fulfill(**answer))
-    open_calculator(page, site, USAGE, "uc")
-    assert boot_status(page) == {"type": "ready", "snapshot": False}
-    type_planer(page)
-    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+def answering(answer):
+    """A route handler that fulfils every request with ``answer``."""
+    return lambda route: route.fulfill(**answer)
+
+
+def test_broken_snapshot_falls_back_to_the_ordinary_start(page, site):
+    """A missing or corrupt snapshot is set aside without an error: the engine starts the ordinary way.
+    Both cases in one window, each on a full load of its own (the booted snapshot case is in
+    test_first_visit_home_then_calculator_by_instant_navigation)."""
+    for case, answer in BROKEN_SNAPSHOTS.items():
+        handler = answering(answer)
+        page.route(SNAPSHOT_URL, handler)
+        try:
+            open_calculator(page, site, USAGE, "uc")
+            assert boot_status(page) == {"type": "ready", "snapshot": False}, f"snapshot {case}"
+            type_planer(page)
+            expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+        except AssertionError as error:
+            raise AssertionError(f"snapshot {case}: {error}") from error
+        finally:
+            page.unroute(SNAPSHOT_URL, handler)
 
 
 def test_clearing_can_be_undone(engine_page, site):
@@ -538,24 +607,10 @@ def test_clearing_can_be_undone(engine_page, site):
     expect(engine_page.get_by_role("button", name="Rétablir les valeurs précédentes")).to_be_hidden()
 
 
-def test_search_still_works_on_a_calculator_page(page, site):
-    """Material's search starts a little late on calculator pages (so Pyodide boots alone), then answers."""
-    goto(page, site, USAGE)
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("raboteuse")
-    page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
-    assert page.locator(".md-search-result__item").count() >= 1
-
-
 # --- annual cost and year-end statement (forms rendered from the Python spec) ------
 
 ANNUAL = "outils/cout-annuel/"
 STATEMENT = "outils/releve-annuel/"
-
-
-def switch_to_dark(page):
-    page.locator("label[title='Passer au thème sombre']").first.click()
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
 
 
 def assert_every_cell_on_screen(page, selector, width=390):
@@ -570,13 +625,14 @@ def assert_every_cell_on_screen(page, selector, width=390):
     assert not outside, outside
 
 
-def test_annual_cost_van_example_both_views_schedule_and_storage(page, site):
+def test_annual_cost_van_example_both_views_schedule_and_storage(engine_page, site):
     """The guide's van (calculators/examples.py "van"), worked by hand:
     A = 20 000 × 0.05 ÷ (1 − 1.05^−4) = 5 640.2367 → 5 640,24; interests 1 000,00, 767,99, 524,38, 268,58;
     the last year pays the rest 5 371,65 + 268,58 = 5 640,23.
     depreciation (42 000 − 10 000 − 12 000) ÷ 6 = 3 333,33; accounting 3 333,33 + 1 000 + 2 100 + 0,18 × 10 000
     = 8 233,33 → 0,82 per km; cash 5 640,24 + 2 100 + 1 800 = 9 540,24 → 0,95 per km."""
-    form = open_calculator(page, site, ANNUAL, "ac")
+    page = engine_page
+    form = open_shared(page, site, ANNUAL, "ac")
     page.get_by_role("button", name="Charger l'exemple de la camionnette").click()
     expect_summary(page, "ac", "Prix par kilomètre : 0,82 $ en vue comptable, 0,95 $ en vue trésorerie (année 1).")
     schedule = form.locator(".mu-calc-table", has=page.locator("caption", has_text="Tableau d'amortissement"))
@@ -590,8 +646,8 @@ def test_annual_cost_van_example_both_views_schedule_and_storage(page, site):
     assert stored[0]["result"]["accounting"]["per_unit"] == "0.82"
     assert stored[0]["input"]["loan"] == {"amount": "20000", "annual_rate": "0.05", "years": "4"}
     assert_no_axe_violations(page, CONTENT)
-    switch_to_dark(page)
-    assert_no_axe_violations(page, CONTENT)
+    with dark_palette(page):  # the same markup, checked whole just above: its colours
+        assert_no_axe_violations(page, CONTENT, colours_only=True)
 
 
 def test_annual_cost_error_names_the_field(engine_page, site):
@@ -606,31 +662,32 @@ def test_annual_cost_error_names_the_field(engine_page, site):
     expect(engine_page.locator("#ac-loan-amount-error")).to_contain_text("Le montant emprunté ne peut pas dépasser")
 
 
-def test_statement_van_example_on_a_phone_shows_every_column(page, site):
+def test_statement_van_example_on_a_phone_shows_every_column(engine_page, site):
     """The guide's statement (examples.py "van"), worked by hand: fixed 6 433,33 by commitments 6/3/1 →
     3 860,00, 1 930,00, 643,33; billed 6 400, max(2 000, 80 % × 3 000) = 2 400, 1 100 km × 0,18 → 1 152, 432, 198;
     due 5 012,00, 2 362,00, 841,33 (8 215,33). Saules paid 2 000: pays 362,00 to the Ressourcerie; the Festival
     paid 1 200: refunded 358,67."""
-    page.set_viewport_size({"width": 390, "height": 844})
-    form = open_calculator(page, site, STATEMENT, "st")
-    page.get_by_role("button", name="Charger l'exemple de la camionnette").click()
-    expect_summary(page, "st", "Total dû pour l'année : 8 215,33 $. 2 virements soldent les comptes.")
-    transfers = form.locator(".mu-calc-table", has=page.locator("caption", has_text="Qui paie qui"))
-    rows = transfers.locator("tbody tr")
-    assert [money(rows.nth(0).locator("th, td").nth(j).inner_text()) for j in range(3)] == [
-        "Centre communautaire des Saules", "Ressourcerie du Plateau", "362,00 $",
-    ]
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    assert_every_cell_on_screen(page, "#st .mu-partners td, #st .mu-calc-table td")
-    # Chart text: font-size 13 in a 640-unit viewBox, scaled by the chart's drawn width.
-    size = page.evaluate(
-        "() => Math.min(...Array.from(document.querySelectorAll('#st .mu-calc-chart svg'))"
-        ".map((svg) => 13 * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width))"
-    )
-    assert size >= 12, size
-    assert_no_axe_violations(page, CONTENT)
-    switch_to_dark(page)
-    assert_no_axe_violations(page, CONTENT)
+    page = engine_page
+    form = open_shared(page, site, STATEMENT, "st")
+    with phone_width(page):
+        page.get_by_role("button", name="Charger l'exemple de la camionnette").click()
+        expect_summary(page, "st", "Total dû pour l'année : 8 215,33 $. 2 virements soldent les comptes.")
+        transfers = form.locator(".mu-calc-table", has=page.locator("caption", has_text="Qui paie qui"))
+        rows = transfers.locator("tbody tr")
+        assert [money(rows.nth(0).locator("th, td").nth(j).inner_text()) for j in range(3)] == [
+            "Centre communautaire des Saules", "Ressourcerie du Plateau", "362,00 $",
+        ]
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert_every_cell_on_screen(page, "#st .mu-partners td, #st .mu-calc-table td")
+        # Chart text: font-size 13 in a 640-unit viewBox, scaled by the chart's drawn width.
+        size = page.evaluate(
+            "() => Math.min(...Array.from(document.querySelectorAll('#st .mu-calc-chart svg'))"
+            ".map((svg) => 13 * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width))"
+        )
+        assert size >= 12, size
+        assert_no_axe_violations(page, CONTENT)
+        with dark_palette(page):  # the same markup, checked whole just above: its colours
+            assert_no_axe_violations(page, CONTENT, colours_only=True)
 
 
 def test_statement_compares_shares_if_a_partner_leaves(engine_page, site):
@@ -651,13 +708,14 @@ def test_statement_compares_shares_if_a_partner_leaves(engine_page, site):
     expect(engine_page.locator("#st-compare-leaves-error")).to_contain_text("Aucun partenaire ne s'appelle « Personne »")
 
 
-def test_split_on_a_phone_shows_every_column(page, site):
+def test_split_on_a_phone_shows_every_column(engine_page, site):
     """Issue 8: at 390 px the partners and result tables of the split page show every column (stacked rows)."""
-    page.set_viewport_size({"width": 390, "height": 844})
-    open_calculator(page, site, SPLIT, "sp")
-    page.get_by_role("button", name="Charger un exemple").click()
-    expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
-    assert_every_cell_on_screen(page, "#sp .mu-partners td, #sp .mu-calc-table td")
+    page = engine_page
+    open_shared(page, site, SPLIT, "sp")
+    with phone_width(page):
+        page.get_by_role("button", name="Charger un exemple").click()
+        expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
+        assert_every_cell_on_screen(page, "#sp .mu-partners td, #sp .mu-calc-table td")
 
 
 def test_loading_state_keeps_the_values_from_the_url(page, site):
