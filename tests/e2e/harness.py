@@ -220,16 +220,18 @@ def open_tool(page, site: "ServedSite", path: str) -> None:
     target = site.page_url(path)
     # The page being left is marked: Material changes the address before it
     # swaps the content, so the new path alone does not say the new page is there.
+    # Only the page's own <article>: search results are <article>s too, and
+    # stay in the search box while it is open.
     page.evaluate(
-        """(href) => { for (const el of document.querySelectorAll("article")) el.dataset.muLeft = "1";
+        """(href) => { for (const el of document.querySelectorAll("article.md-content__inner")) el.dataset.muLeft = "1";
                        const a = document.createElement("a"); a.href = href;
                        document.body.append(a); a.click(); a.remove(); }""",
         target,
     )
     wait_for_path(page, urlsplit(target).path)
     page.wait_for_function(
-        "(path) => location.pathname === path && document.querySelector('article h1')"
-        " && !document.querySelector('article[data-mu-left]')",
+        "(path) => location.pathname === path && document.querySelector('article.md-content__inner h1')"
+        " && !document.querySelector('article.md-content__inner[data-mu-left]')",
         arg=urlsplit(target).path,
     )
     wait_for_material(page)
