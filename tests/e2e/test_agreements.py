@@ -1,15 +1,16 @@
 """The agreements generator in real Chromium: prefill, edit, reload, exports, keyboard, axe.
 
-The `page` fixture fails a test on any console error, page error, CSP
-violation or request leaving 127.0.0.1. Expected texts are worked out by hand
-from agreements/convention_cadre.yml and the stored values below.
+The fixtures fail a test on any console error, page error, CSP violation or
+request leaving 127.0.0.1. Expected texts are worked out by hand from
+agreements/convention_cadre.yml and the stored values below.
 
 The generator assembles the agreement in the calculators' Pyodide worker, so
-each full load of it boots the engine: the tests load it only where they
-start from a fresh generator (seeding the storage happens on the home page,
-which boots nothing). They do not reach it by instant navigation: today that
-breaks the generator (the page's CSP blocks its re-inserted JSON data
-scripts, see the round-4 report).
+each full load of it boots the engine. The test about a reload loads it in
+full; the others share the module's booted page (`engine_page`) and reach the
+generator by instant navigation, as a reader following a link does. That
+path once broke the generator: Material re-creates a page's <script>s
+without their attributes, and its JSON data became a script the CSP blocked
+(the data are in <template>s since).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import contextlib
 
 from playwright.sync_api import expect
 
-from tests.e2e.harness import assert_no_axe_violations, goto, reload
+from tests.e2e.harness import assert_no_axe_violations, goto, open_tool, reload
 
 GENERATOR = "outils/conventions/"
 BOOT = 180_000  # ms: Pyodide boots in ~2 s idle; the shared 2 cores can be far busier.
@@ -57,6 +58,15 @@ def seed(page):
 
 def wait_preview(page):
     expect(page.locator(".mu-ag-document h3")).to_be_visible(timeout=BOOT)
+
+
+def open_generator(page, site):
+    """A fresh generator on the shared page, by instant navigation (through the
+    home page if the generator is already shown), its preview drawn."""
+    if page.evaluate("() => location.pathname").endswith("/" + GENERATOR):
+        open_tool(page, site, "")
+    open_tool(page, site, GENERATOR)
+    wait_preview(page)
 
 
 @contextlib.contextmanager
@@ -144,9 +154,9 @@ def test_prefill_edit_reload_and_exports(page, site, tmp_path):
     assert "Ressourcerie Les Castors" in cells
 
 
-def test_keyboard_only(page, site):
-    goto(page, site, GENERATOR)
-    wait_preview(page)
+def test_keyboard_only(engine_page, site):
+    page = engine_page
+    open_generator(page, site)
     page.focus('[data-action="add-partner"]')
     page.keyboard.press("Enter")
     # The new partner's first input gets the focus.
@@ -173,10 +183,10 @@ def assert_accessible_in_both_palettes(page, state):
         raise AssertionError(f"{state}: {error}") from error
 
 
-def test_axe_empty_filled_error(page, site):
-    """Each state in both palettes, on one load."""
-    goto(page, site, GENERATOR)
-    wait_preview(page)
+def test_axe_empty_filled_error(engine_page, site):
+    """Each state in both palettes, on one visit."""
+    page = engine_page
+    open_generator(page, site)
     assert_accessible_in_both_palettes(page, "empty")
     page.fill("#mu-ag-partner-0-name", "Atelier du Quartier")
     page.fill("#mu-ag-field-objet", "une salle")
@@ -198,14 +208,25 @@ def test_model_page_reads_without_javascript(browser, site):
     context.close()
 
 
-def test_full_storage_warns_and_loses_nothing(page, site):
-    goto(page, site, GENERATOR)
-    wait_preview(page)
+@contextlib.contextmanager
+def full_storage(page):
+    """Every localStorage write fails as a full disk does, until the block ends (the page is shared)."""
     page.evaluate(
-        """() => { Storage.prototype.setItem = function () {
+        """() => { window.__muRealSetItem = Storage.prototype.setItem;
+                   Storage.prototype.setItem = function () {
                      throw new DOMException('plein', 'QuotaExceededError'); }; }"""
     )
-    page.fill("#mu-ag-field-objet", "une camionnette")
-    expect(page.locator(".mu-ag-alert")).to_contain_text("Le stockage de votre navigateur est plein")
-    expect(page.locator(".mu-ag-document")).to_contain_text("une camionnette")  # the preview goes on
-    expect(page.locator("#mu-ag-field-objet")).to_have_value("une camionnette")  # the text stays
+    try:
+        yield
+    finally:
+        page.evaluate("() => { Storage.prototype.setItem = window.__muRealSetItem; }")
+
+
+def test_full_storage_warns_and_loses_nothing(engine_page, site):
+    page = engine_page
+    open_generator(page, site)
+    with full_storage(page):
+        page.fill("#mu-ag-field-objet", "une camionnette")
+        expect(page.locator(".mu-ag-alert")).to_contain_text("Le stockage de votre navigateur est plein")
+        expect(page.locator(".mu-ag-document")).to_contain_text("une camionnette")  # the preview goes on
+        expect(page.locator("#mu-ag-field-objet")).to_have_value("une camionnette")  # the text stays
