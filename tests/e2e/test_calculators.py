@@ -179,43 +179,49 @@ def test_planer_example_button(engine_page, site):
     assert engine_page.input_value("#uc-consumables-cost-per-unit") == "0,05"
 
 
-@pytest.mark.parametrize(
-    ("selector", "value", "phrase"),
-    [
-        # Text where a number is expected.
-        ("#uc-use-units", "cinquante", "« cinquante » n'est pas un nombre"),
-        # A negative cost.
-        ("#uc-consumables-cost-per-unit", "-0,05", "positif ou nul"),
-        # A service every 0 feet: division by zero.
-        ("#uc-maintenance-service-interval-units", "0", "supérieur à zéro"),
-        # An asset written off over 0 years.
-        ("#uc-replacement-lifetime-years", "0", "supérieure à zéro"),
-    ],
-)
-def test_bad_value_is_explained_beside_its_field(engine_page, site, selector, value, phrase):
+BAD_VALUES = [
+    # Text where a number is expected.
+    ("#uc-use-units", "cinquante", "« cinquante » n'est pas un nombre"),
+    # A negative cost.
+    ("#uc-consumables-cost-per-unit", "-0,05", "positif ou nul"),
+    # A service every 0 feet: division by zero.
+    ("#uc-maintenance-service-interval-units", "0", "supérieur à zéro"),
+    # An asset written off over 0 years.
+    ("#uc-replacement-lifetime-years", "0", "supérieure à zéro"),
+]
+
+
+def test_bad_value_is_explained_beside_its_field(engine_page, site):
+    """Each bad value in turn on the same filled form; each is corrected before
+    the next, so every case starts from the planer's 37,84 $."""
     form = open_shared(engine_page, site, USAGE, "uc")
     type_planer(engine_page)
     expect_summary(engine_page, "uc", "37,84 $")
-    engine_page.fill(selector, value)
-    field = engine_page.locator(selector)
-    expect(field).to_have_attribute("aria-invalid", "true", timeout=BOOT)
-    field_id = field.get_attribute("id")
-    described = field.get_attribute("aria-describedby").split()
-    assert f"{field_id}-help" in described, "the help stays bound"
-    assert f"{field_id}-error" in described, "the message is bound to the field"
-    message = engine_page.locator(f"#{field_id}-error")
-    expect(message).to_contain_text(phrase)
-    # Nothing typed is lost: the bad value and every other value are still there.
-    assert engine_page.input_value(selector) == value
-    assert engine_page.input_value("#uc-admin-fee") == "5"
-    assert form.get_attribute("data-state") == "errors"
-    expect(form.locator(".mu-calc-details")).to_be_hidden()
-    assert_no_axe_violations(engine_page, "#uc")
-    # Correcting the value clears the message.
-    engine_page.fill(selector, PLANER_TYPED[selector])
-    expect_summary(engine_page, "uc", "37,84 $")
-    expect(field).not_to_have_attribute("aria-invalid", "true")
-    assert engine_page.locator(f"#{field_id}-error").count() == 0
+    for selector, value, phrase in BAD_VALUES:
+        case = f"{selector} = {value!r}"
+        engine_page.fill(selector, value)
+        field = engine_page.locator(selector)
+        expect(field).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+        field_id = field.get_attribute("id")
+        described = field.get_attribute("aria-describedby").split()
+        assert f"{field_id}-help" in described, f"{case}: the help stays bound"
+        assert f"{field_id}-error" in described, f"{case}: the message is bound to the field"
+        message = engine_page.locator(f"#{field_id}-error")
+        expect(message).to_contain_text(phrase)
+        # Nothing typed is lost: the bad value and every other value are still there.
+        assert engine_page.input_value(selector) == value, case
+        assert engine_page.input_value("#uc-admin-fee") == "5", case
+        assert form.get_attribute("data-state") == "errors", case
+        expect(form.locator(".mu-calc-details")).to_be_hidden()
+        try:
+            assert_no_axe_violations(engine_page, "#uc")
+        except AssertionError as error:
+            raise AssertionError(f"{case}: {error}") from error
+        # Correcting the value clears the message.
+        engine_page.fill(selector, PLANER_TYPED[selector])
+        expect_summary(engine_page, "uc", "37,84 $")
+        expect(field).not_to_have_attribute("aria-invalid", "true")
+        assert engine_page.locator(f"#{field_id}-error").count() == 0, case
 
 
 def test_usage_cost_accessible_empty_error_and_result(engine_page, site):
