@@ -444,7 +444,7 @@ def test_partners_beside_yours_compared_and_paired(dossier, site, tmp_path):
     # Dark palette, through Material's own toggle: the colour rules, on the
     # whole page (its markup checked whole in light, the palettes differing in
     # colours alone).
-    page.click("label[title='Passer au thème sombre']")
+    page.click('label[for="__palette_1"]:not([hidden])')  # the toggle to dark
     page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
     assert_no_axe_violations(page, colours_only=True)
 

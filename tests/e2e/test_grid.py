@@ -63,7 +63,7 @@ def ready(page, site) -> None:
     page.set_viewport_size(DEFAULT_VIEWPORT)
     page.emulate_media(media="screen", color_scheme="light")
     if page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate":
-        page.click("label[title='Passer au thème clair']")
+        page.click('label[for="__palette_0"]:not([hidden])')  # the toggle to light (its title becomes a tooltip)
         page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
         page.evaluate("() => localStorage.clear()")  # the toggle stored the choice
 
