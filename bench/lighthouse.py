@@ -4,7 +4,7 @@
 
 Builds the site (strict) unless --site names a built one, serves it on
 127.0.0.1 gzipped as GitHub Pages does (text types only, `Content-Encoding:
-gzip` when the browser accepts it), and runs `node_modules/.bin/lighthouse`
+gzip` when the browser accepts it), and runs `bench/node_modules/.bin/lighthouse` (its own lock, bench/package-lock.json)
 with Debian's Chromium, categories performance and accessibility.
 
 Headline figures: Lighthouse's default mobile settings (simulated slow 4G,
@@ -41,7 +41,7 @@ from server import bench_arguments, bench_site, emit, load_average  # noqa: E402
 from tests.e2e.harness import CHROMIUM  # noqa: E402
 
 PAGES = ["", "etapes/diagnostic/", "comprendre/definition/"]
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"  # bench/package-lock.json
 
 
 def calibrated_multiplier(benchmark_index: float) -> float:
@@ -122,7 +122,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
-        sys.exit("Lighthouse est absent de node_modules : lancez « npm ci ».")
+        sys.exit("Lighthouse est absent de bench/node_modules : lancez « make bench » (ou « cd bench && npm ci »).")
     with bench_site(args.site, "mutuus-bench-lh-", gzip=True) as (server, tmp):
         url = server.url
         report = {"load_average": load_average(), "mobile_default": series(url, tmp, args.page)}
