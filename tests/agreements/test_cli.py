@@ -1,19 +1,47 @@
-"""python -m agreements: list, fields, render; exit 2 with French errors."""
+"""python -m agreements: list, fields, render; exit 2 with French errors.
 
+The tests call the command's ``main()`` in this process (a subprocess per
+call, nine in test_errors, cost 3 s on an idle machine, 11 s on a loaded
+one); ``test_render_and_error_as_a_process`` starts the real
+``python -m agreements``.
+"""
+
+import contextlib
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+from agreements.__main__ import main
 from tests.agreements.vectors import PARTNERS
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args, stdin=""):
-    done = subprocess.run([sys.executable, "-m", "agreements", *args], input=stdin, capture_output=True, text=True, cwd=ROOT)
+    """main() on ``args``, ``stdin`` piped in as UTF-8 bytes: (exit code, stdout)."""
+    # A bytes-backed stdin, as a shell pipe: main() reads it through .buffer like the real command.
+    piped = io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8")), encoding="utf-8")
+    written, errors = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stderr(errors):
+        code = main(list(args), stdin=piped, stdout=written)  # an exception here fails the test, as a Traceback would
+    assert "Traceback" not in errors.getvalue()
+    return code, written.getvalue()
+
+
+def test_render_and_error_as_a_process():
+    """The real entry point: exit 0 with the agreement, exit 2 with the errors, never a Traceback."""
+    draft = {"partners": PARTNERS, "values": {"objet": "une salle"}}
+    command = [sys.executable, "-m", "agreements"]
+    done = subprocess.run([*command, "render", "lettre_entente", "--territory", "QC", "-"], input=json.dumps(draft), capture_output=True, encoding="utf-8", cwd=ROOT, timeout=60)
     assert "Traceback" not in done.stderr
-    return done.returncode, done.stdout
+    assert done.returncode == 0
+    assert "Atelier du Quartier" in done.stdout and "une salle" in done.stdout
+    done = subprocess.run([*command, "frobnicate"], capture_output=True, encoding="utf-8", cwd=ROOT, timeout=60)
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 2
+    assert json.loads(done.stdout)["errors"][0]["field"] == "command"
 
 
 def test_list():

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.e2e.grid_pages import open_fresh, ready, storage_refusing_writes
 from tests.e2e.harness import ROOT, assert_no_axe_violations, open_tool, wait_for_failed_images
-from tests.e2e.test_grid import open_fresh, ready, storage_refusing_writes
 
 DOSSIER = "outils/mon-dossier/"
 DOSSIER_ROOT = ".mu-dossier"
