@@ -34,21 +34,25 @@ TEST_WORKERS ?= 2
 # installs the hashed locks, fetching in parallel: the test set took 3 s here
 # (warm cache) where pip, asking the index about one package at a time, took
 # about 40 s.
+# uv has its own stamp, so a venv made before uv came in gets it too.
 PIP_INSTALL := $(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes
 $(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --require-hashes -r requirements/bootstrap.txt
 
-$(VENV)/.docs-installed: requirements/docs.txt | $(PY)
+$(VENV)/.uv-installed: requirements/bootstrap.txt | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements/bootstrap.txt
+	touch $@
+
+$(VENV)/.docs-installed: requirements/docs.txt $(VENV)/.uv-installed
 	$(PIP_INSTALL) -r requirements/docs.txt
 	touch $@
 
-$(VENV)/.zensical-installed: requirements/zensical.txt | $(PY)
+$(VENV)/.zensical-installed: requirements/zensical.txt $(VENV)/.uv-installed
 	$(PIP_INSTALL) -r requirements/zensical.txt
 	touch $@ $(VENV)/.docs-installed
 
 # The test set includes docs and zensical: `make test` builds with both.
-$(VENV)/.test-installed: requirements/test.txt | $(PY)
+$(VENV)/.test-installed: requirements/test.txt $(VENV)/.uv-installed
 	$(PIP_INSTALL) -r requirements/test.txt
 	touch $@ $(VENV)/.docs-installed $(VENV)/.zensical-installed
 
