@@ -115,6 +115,15 @@ def open_shared(engine_page, site, path, form_id):
     return form
 
 
+# The split page's example button (calculators/examples.py, "page"): 1 200 between three partners.
+SPLIT_EXAMPLE_SUMMARY = "Montant réparti : 1 200,00 $, entre 3 partenaires."
+
+
+def load_split_example(page):
+    page.get_by_role("button", name="Charger un exemple").click()
+    expect_summary(page, "sp", SPLIT_EXAMPLE_SUMMARY)
+
+
 # The toggle's label follows its input; Material moves a label's title into a tooltip once hovered,
 # so the label is found by the input's name.
 def switch_to_dark(page):
@@ -471,11 +480,10 @@ def test_split_scenario_survives_a_reload(engine_page, site):
     """On the shared page: the reload starts its engine anew, as a reader's would."""
     page = engine_page
     open_shared(page, site, SPLIT, "sp")
-    page.get_by_role("button", name="Charger un exemple").click()
-    expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
+    load_split_example(page)
     page.wait_for_url(re.compile(r"partners\.2\.usage=30"))
     reload(page)
-    expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
+    expect_summary(page, "sp", SPLIT_EXAMPLE_SUMMARY)
     assert page.input_value("#sp-method") == "mixed"
     assert page.get_by_label("Nom, partenaire 3", exact=True).input_value() == "Jardins solidaires"
 
@@ -541,8 +549,7 @@ def test_dark_palette_result_and_errors_are_accessible(engine_page, site):
     page = engine_page
     open_shared(page, site, SPLIT, "sp")
     with dark_palette(page):
-        page.get_by_role("button", name="Charger un exemple").click()
-        expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
+        load_split_example(page)
         page.get_by_label("Utilisation, partenaire 2", exact=True).fill("-3")
         expect(page.get_by_label("Utilisation, partenaire 2", exact=True)).to_have_attribute("aria-invalid", "true", timeout=BOOT)
         assert_no_axe_violations(page, CONTENT)
@@ -719,8 +726,7 @@ def test_split_on_a_phone_shows_every_column(engine_page, site):
     page = engine_page
     open_shared(page, site, SPLIT, "sp")
     with phone_width(page):
-        page.get_by_role("button", name="Charger un exemple").click()
-        expect_summary(page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
+        load_split_example(page)
         assert_every_cell_on_screen(page, "#sp .mu-partners td, #sp .mu-calc-table td")
 
 
