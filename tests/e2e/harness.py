@@ -87,13 +87,27 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """The test sites' server: one thread per request, and no traceback when
+    the browser hangs up mid-file (a page left while the engine downloads, a
+    request a test aborts). That is the reader's choice, not a server error;
+    the traceback only buried the test report."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 @dataclass
 class ServedSite:
     """A built site served on 127.0.0.1."""
 
     dir: Path
     port: int
-    _server: http.server.ThreadingHTTPServer | None = None
+    _server: QuietServer | None = None
 
     @property
     def url(self) -> str:
@@ -104,8 +118,7 @@ class ServedSite:
 
     def start(self) -> "ServedSite":
         handler = functools.partial(QuietHandler, directory=str(self.dir))
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
-        self._server.daemon_threads = True
+        self._server = QuietServer(("127.0.0.1", self.port), handler)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 

@@ -15,7 +15,6 @@ The planer's figure, worked out by hand in tests/e2e/test_calculators.py:
 from __future__ import annotations
 
 import functools
-import http.server
 import re
 import subprocess
 import threading
@@ -29,6 +28,7 @@ from tests.e2e.harness import (
     CSP_WATCH,
     PageLog,
     QuietHandler,
+    QuietServer,
     build_site,
     free_port,
     is_local,
@@ -62,7 +62,7 @@ class PrefixedSite:
     dir: Path
     port: int
     prefix: str = BASE
-    _server: http.server.ThreadingHTTPServer | None = None
+    _server: QuietServer | None = None
 
     @property
     def url(self) -> str:
@@ -73,8 +73,7 @@ class PrefixedSite:
 
     def start(self) -> "PrefixedSite":
         handler = prefixed_handler(str(self.dir), self.prefix)
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
-        self._server.daemon_threads = True
+        self._server = QuietServer(("127.0.0.1", self.port), handler)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self
 
