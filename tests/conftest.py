@@ -36,18 +36,18 @@ SITE_WAIT_S = 900  # two builds at once on a loaded 2-core machine: about 1 min
 # workers busy while the controller builds), heaviest first: a worker that
 # finishes early then waits for a short module, not a long one. Seconds of
 # test time under `make test`, measured on 2 cores; a module not listed runs last.
-SITE_MODULE_SECONDS = {  # 2026-11-30, after the round that shared pages
-    "e2e/test_calculators": 140,
-    "e2e/test_pages": 110,
-    "e2e/test_questionnaires": 84,
-    "e2e/test_offline": 79,
-    "e2e/test_smoke": 68,
-    "e2e/test_grid": 51,
-    "e2e/test_agreements": 35,
-    "e2e/test_dossier": 31,
-    "e2e/test_board": 21,
-    "e2e/test_search": 10,
-    "sitebuild/test_calculators_runtime": 6,
+SITE_MODULE_SECONDS = {  # 2026-12-01, in chromium-headless-shell (Makefile)
+    "e2e/test_pages": 82,
+    "e2e/test_calculators": 79,
+    "e2e/test_offline": 63,
+    "e2e/test_questionnaires": 50,
+    "e2e/test_smoke": 43,
+    "e2e/test_grid": 36,
+    "e2e/test_agreements": 24,
+    "e2e/test_dossier": 22,
+    "e2e/test_board": 15,
+    "sitebuild/test_calculators_runtime": 11,
+    "e2e/test_search": 8,
 }
 
 
