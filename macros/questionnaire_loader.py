@@ -16,6 +16,8 @@ Anything wrong raises one ``QuestionnaireError`` whose text is
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from pathlib import Path
 
@@ -123,7 +125,19 @@ def parse_yaml(text: str, file: str, loader: type = _LineLoader):
 
     ``loader`` may be a subclass of the line-keeping loader (the network's data
     reads dates as plain text, so that a wrong date gets a message, not a traceback).
+
+    A text already parsed is not parsed again: Zensical runs the macros
+    module's ``define_env`` once per page, and each run reads every
+    questionnaire, agreement model and board file (PyYAML took 18 of the 22 s
+    of a Zensical build). Each caller gets its own copy, lines included; the
+    key is the text itself, so an edited file is parsed anew. Errors are not
+    kept: a broken file is reported on every build.
     """
+    return copy.deepcopy(_parse_cached(text, file, loader))
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_cached(text: str, file: str, loader: type):
     try:
         return yaml.load(text, Loader=loader)  # noqa: S506 (SafeLoader subclass)
     except _Problem as problem:

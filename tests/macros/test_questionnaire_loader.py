@@ -357,3 +357,44 @@ def test_docs_index_refuses_paths_outside_docs(project):
     assert docs.check("../mkdocs.md") is not None
     assert docs.check("/risques.md") is not None
     assert docs.check("risques.md#gouvernance") is None
+
+
+# --- the parse cache (Zensical runs define_env once per page) ---------------------
+
+
+def test_same_text_is_parsed_once_and_each_caller_gets_its_own_copy(monkeypatch):
+    """Zensical calls the macros module's define_env for each of the 30 pages,
+    which read every questionnaire, model and board file again: 22 s of its
+    build went to PyYAML. The same text is now parsed once; a caller that
+    changes what it got does not change what the next caller gets, and the
+    lines are kept."""
+    from macros import questionnaire_loader as loader
+
+    loader._parse_cached.cache_clear()
+    calls = []
+    real_load = loader.yaml.load
+    monkeypatch.setattr(loader.yaml, "load", lambda *a, **k: calls.append(1) or real_load(*a, **k))
+    first = loader.parse_yaml(VALID, "demo.yml")
+    first["sections"][0]["title"] = "changé"
+    first["sections"].append("ajouté")
+    second = loader.parse_yaml(VALID, "demo.yml")
+    assert len(calls) == 1
+    assert second["sections"][0]["title"] == "Première"
+    assert len(second["sections"]) == 1
+    # lines kept on the copy: "title: Première" is line 8, the section starts on line 7
+    assert second["sections"][0].key_lines["title"] == 8
+    assert second["sections"].item_lines == [7]
+    # a changed text (an edit under `make serve`) is parsed again
+    loader.parse_yaml(VALID.replace("Démo", "Démo 2"), "demo.yml")
+    assert len(calls) == 2
+
+
+def test_a_broken_text_is_reported_every_time():
+    """Errors are not cached away: the second build names the file and line again."""
+    from macros import questionnaire_loader as loader
+
+    broken = VALID.replace("title: Démo", "title: [Démo")
+    for _ in range(2):
+        with pytest.raises(QuestionnaireError) as error:
+            loader.parse_yaml(broken, "demo.yml")
+        assert error.value.file == "demo.yml" and error.value.line is not None
