@@ -9,6 +9,9 @@
 //     (the memory snapshot the build makes, offline/snapshot.mjs: made from
 //     the wheel, then a second Pyodide is restored from it and runs the
 //     vectors without the wheel being unpacked again)
+//   node tests/pyodide/run_vectors.mjs --wheel <whl> --snapshot-file <calculators.snap.gz>
+//     (the same, restored from a snapshot the build already made: the file
+//     the site ships, gzipped as it is served)
 // Options: --vectors <file> (default tests/calculators/vectors.json),
 //          --pyodide <dir>  (default node_modules/pyodide; or $PYODIDE_DIR).
 //
@@ -18,6 +21,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
+import { gunzipSync } from "node:zlib";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..");
@@ -36,14 +40,20 @@ if (!wheel && !source) {
   process.exit(2);
 }
 
-const snapshotMode = process.argv.includes("--snapshot");
+const snapshotFile = option("snapshot-file", null);
+const snapshotMode = snapshotFile !== null || process.argv.includes("--snapshot");
 const started = performance.now();
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
 let pyodide;
 let snapshotBytes = null;
 if (snapshotMode) {
-  const { makeSnapshot } = await import(pathToFileURL(join(root, "offline", "snapshot.mjs")).href);
-  const snapshot = await makeSnapshot(loadPyodide, pyodideDir + "/", new Uint8Array(readFileSync(wheel)));
+  let snapshot;
+  if (snapshotFile) {
+    snapshot = new Uint8Array(gunzipSync(readFileSync(snapshotFile)));
+  } else {
+    const { makeSnapshot } = await import(pathToFileURL(join(root, "offline", "snapshot.mjs")).href);
+    snapshot = await makeSnapshot(loadPyodide, pyodideDir + "/", new Uint8Array(readFileSync(wheel)));
+  }
   snapshotBytes = snapshot.length;
   pyodide = await loadPyodide({ indexURL: pyodideDir + "/", _loadSnapshot: snapshot, stdout: () => {}, stderr: (s) => console.error(s) });
 } else {

@@ -1,20 +1,28 @@
 """The calculators inside real Pyodide (Node + the pinned npm package, offline).
 
-Builds the calculators wheel (``python -m build --wheel --no-isolation``, in a
-temporary copy of the sources so the work tree stays clean), runs
-``run_vectors.mjs`` with ``node`` and checks that every shared vector gives,
-in Pyodide, the output worked out by hand in tests/calculators/vectors.json.
-Skipped, with the reason, when node or node_modules/pyodide is missing.
+Takes the calculators wheel the site ships (``cached_wheel``: built once per
+state of the sources, from a clean copy, and shared with the site builds),
+runs ``run_vectors.mjs`` with ``node`` and checks that every shared vector
+gives, in Pyodide, the output worked out by hand in
+tests/calculators/vectors.json. The snapshot case restores the build's own
+snapshot (``sitebuild.snapshot.cached``: made by offline/snapshot.mjs, or
+found in the cache the site builds fill). Skipped, with the reason, when node
+or node_modules/pyodide is missing.
 """
 
+import hashlib
 import json
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from sitebuild.calculators_runtime import cached_wheel, pyodide_version
+from sitebuild.snapshot import FILE_NAME as SNAPSHOT_FILE
+from sitebuild.snapshot import cached as cached_snapshot
+from sitebuild.snapshot import snapshot_key
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("run_vectors.mjs")
@@ -33,21 +41,10 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory):
-    work = tmp_path_factory.mktemp("wheel-src")
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, work / name)
-    shutil.copytree(ROOT / "calculators", work / "calculators", ignore=shutil.ignore_patterns("__pycache__"))
-    out = tmp_path_factory.mktemp("dist")
-    proc = subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)],
-        cwd=work,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    (built,) = out.glob("mutuus_calculators-*.whl")
-    return built
+    name, data = cached_wheel(ROOT)
+    path = tmp_path_factory.mktemp("dist") / name
+    path.write_bytes(data)
+    return path
 
 
 def node_report(*args):
@@ -93,7 +90,9 @@ def test_every_vector_matches_in_pyodide_from_the_wheel(wheel):
 def test_every_vector_matches_in_a_runtime_restored_from_the_memory_snapshot(wheel):
     """The build's snapshot (offline/snapshot.mjs, taken after `import calculators.bridge`): a Pyodide
     restored from it, with no wheel unpacked, gives the same vectors and the same planer (37,84 €)."""
-    report = node_report("--wheel", str(wheel), "--snapshot")
+    key = snapshot_key(pyodide_version(PYODIDE), hashlib.sha256(wheel.read_bytes()).hexdigest())
+    slot = cached_snapshot(key, PYODIDE, wheel, may_make=True)
+    report = node_report("--wheel", str(wheel), "--snapshot-file", str(slot / SNAPSHOT_FILE))
     assert report["mode"] == "snapshot"
     # The memory holds the imported modules, not the files: site-packages is empty after a restore.
     assert report["site_packages_files"] == 0
