@@ -13,9 +13,9 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-# The browser `make bench` (Lighthouse) and `make serve` users see: Debian's
-# Chromium. Elsewhere than Debian, point it at another Chromium-based browser:
-# make test CHROMIUM=/usr/bin/google-chrome
+# The browser `make bench` measures in (Lighthouse, first result, offline):
+# Debian's Chromium. Elsewhere than Debian, point it at another Chromium-based
+# browser: make test CHROMIUM=/usr/bin/google-chrome
 CHROMIUM ?= /usr/bin/chromium
 export MUTUUS_CHROMIUM := $(CHROMIUM)
 # The browser `make test` drives: Debian's chromium-headless-shell, the same
