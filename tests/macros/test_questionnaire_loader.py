@@ -363,11 +363,11 @@ def test_docs_index_refuses_paths_outside_docs(project):
 
 
 def test_same_text_is_parsed_once_and_each_caller_gets_its_own_copy(monkeypatch):
-    """Zensical calls the macros module's define_env for each of the 30 pages,
-    which read every questionnaire, model and board file again: 22 s of its
-    build went to PyYAML. The same text is now parsed once; a caller that
-    changes what it got does not change what the next caller gets, and the
-    lines are kept."""
+    """Zensical calls the macros module's define_env for each page that uses
+    macros (32 times a build), and each call read every questionnaire, model
+    and board file again: 18 of the 22 s of its build went to PyYAML. The
+    same text is now parsed once; a caller that changes what it got does not
+    change what the next caller gets, and the lines are kept."""
     from macros import questionnaire_loader as loader
 
     loader._parse_cached.cache_clear()
