@@ -20,8 +20,9 @@ CHROMIUM ?= /usr/bin/chromium
 export MUTUUS_CHROMIUM := $(CHROMIUM)
 # The browser `make test` drives: Debian's chromium-headless-shell, the same
 # Chromium release (same Blink and V8) without the desktop browser's layers,
-# as Playwright itself uses for headless runs. On 2 cores the whole suite took
-# 278 s instead of 401 s with the full browser (2026-12-01, same clone). If it
+# as Playwright itself uses for headless runs. On 2 cores, in fresh clones of
+# two commits that differ only in this, pytest took 311 s instead of 401 s
+# (test time summed over both workers: 579 s instead of 750 s). If it
 # is missing and cannot be installed, the tests use $(CHROMIUM); to run them
 # in the full browser: make test TEST_CHROMIUM=/usr/bin/chromium
 TEST_CHROMIUM ?= /usr/bin/chromium-headless-shell

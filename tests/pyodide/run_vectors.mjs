@@ -5,13 +5,10 @@
 // Usage:
 //   node tests/pyodide/run_vectors.mjs --wheel dist/mutuus_calculators-*.whl
 //   node tests/pyodide/run_vectors.mjs --source calculators
-//   node tests/pyodide/run_vectors.mjs --wheel <whl> --snapshot
-//     (the memory snapshot the build makes, offline/snapshot.mjs: made from
-//     the wheel, then a second Pyodide is restored from it and runs the
-//     vectors without the wheel being unpacked again)
 //   node tests/pyodide/run_vectors.mjs --wheel <whl> --snapshot-file <calculators.snap.gz>
-//     (the same, restored from a snapshot the build already made: the file
-//     the site ships, gzipped as it is served)
+//     (a Pyodide restored from the memory snapshot the build made with
+//     offline/snapshot.mjs, gzipped as the site serves it, runs the vectors
+//     without the wheel being unpacked)
 // Options: --vectors <file> (default tests/calculators/vectors.json),
 //          --pyodide <dir>  (default node_modules/pyodide; or $PYODIDE_DIR).
 //
@@ -41,19 +38,13 @@ if (!wheel && !source) {
 }
 
 const snapshotFile = option("snapshot-file", null);
-const snapshotMode = snapshotFile !== null || process.argv.includes("--snapshot");
+const snapshotMode = snapshotFile !== null;
 const started = performance.now();
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
 let pyodide;
 let snapshotBytes = null;
 if (snapshotMode) {
-  let snapshot;
-  if (snapshotFile) {
-    snapshot = new Uint8Array(gunzipSync(readFileSync(snapshotFile)));
-  } else {
-    const { makeSnapshot } = await import(pathToFileURL(join(root, "offline", "snapshot.mjs")).href);
-    snapshot = await makeSnapshot(loadPyodide, pyodideDir + "/", new Uint8Array(readFileSync(wheel)));
-  }
+  const snapshot = new Uint8Array(gunzipSync(readFileSync(snapshotFile)));
   snapshotBytes = snapshot.length;
   pyodide = await loadPyodide({ indexURL: pyodideDir + "/", _loadSnapshot: snapshot, stdout: () => {}, stderr: (s) => console.error(s) });
 } else {
