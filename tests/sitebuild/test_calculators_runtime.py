@@ -61,6 +61,19 @@ def test_wheel_is_reproducible_and_contains_the_package(tmp_path):
     assert not list(repo.glob("*.egg-info"))
 
 
+def test_failed_wheel_build_says_so_in_french_with_the_backend_words(tmp_path):
+    repo = fake_repo(tmp_path)
+    pyproject = repo / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8")
+    pyproject.write_text(text.replace('version = "0.1.0"', 'version = "pas une version"'), encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        runtime.build_wheel(repo)
+    message = str(info.value)
+    assert "la construction du wheel des calculateurs a échoué (setuptools.build_meta" in message
+    assert "`project.version` must be pep440" in message, message  # setuptools' words
+    assert "CalledProcessError" not in message
+
+
 def test_wheel_is_cached_by_source_hash(tmp_path, monkeypatch):
     runtime._memory_cache.clear()
     repo = fake_repo(tmp_path)
