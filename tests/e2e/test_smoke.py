@@ -11,7 +11,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.harness import assert_no_axe_violations, goto, open_tool, reload, wait_for_path
+from tests.e2e.harness import (
+    PageLog,
+    assert_no_axe_violations,
+    goto,
+    open_tool,
+    reload,
+    wait_for_path,
+    watch_context,
+)
 from tests.site_pages import page_paths
 
 BOOT = 120_000  # ms: Pyodide boots in about 2 s; room for a heavily loaded machine
@@ -75,3 +83,25 @@ def test_shared_engine_page_keeps_its_worker_across_tools(engine_page, site):
         form = engine_page.locator("form.mu-calculator").first
         expect(form).to_have_attribute("data-engine", "ready", timeout=BOOT)
     assert engine_page.evaluate("() => window.__muCalculatorWorker.muTestMark") == 7, "le moteur a redémarré"
+
+
+def test_a_request_to_another_site_is_caught_and_goes_nowhere(browser, site):
+    """The harness itself: a request leaving 127.0.0.1 is reported (the
+    `page` fixture would fail the test) and fails at once, as no other host
+    resolves (CHROMIUM_ARGS)."""
+    log = PageLog()
+    # bypass_csp: the site's own policy (connect-src 'self') would stop the
+    # request before the network; the harness is what is tested here.
+    ctx = browser.new_context(service_workers="block", bypass_csp=True)
+    watch_context(ctx, log)
+    try:
+        pg = ctx.new_page()
+        goto(pg, site, "")
+        outcome = pg.evaluate(
+            """async () => { try { await fetch("https://fonts.example.org/police.woff2", {mode: "no-cors"});
+                                   return "reached"; } catch (e) { return "failed"; } }"""
+        )
+    finally:
+        ctx.close()
+    assert outcome == "failed"
+    assert log.external_requests == ["https://fonts.example.org/police.woff2"]
