@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.e2e.harness import (
@@ -350,12 +351,28 @@ def test_break_even_hand_worked(engine_page, site):
     assert_no_axe_violations(engine_page, CONTENT)
 
 
+# The result table's rows (name, share, in kind, net), no-break spaces made plain.
+SPLIT_ROWS_JS = """(form) => [...form.querySelectorAll('.mu-calc-table tbody tr')].map((tr) =>
+  [...tr.querySelectorAll('th, td')].slice(0, 4).map((cell) => cell.innerText.replace(/[\\u00a0\\u202f]/g, ' ')))"""
+
+
 def split_rows(form):
-    rows = form.locator(".mu-calc-table tbody tr")
-    return [
-        [money(rows.nth(i).locator("th, td").nth(j).inner_text()) for j in range(4)]
-        for i in range(rows.count())
-    ]
+    """The table's rows, read in one go: never half of one result and half of the next."""
+    return form.evaluate(SPLIT_ROWS_JS)
+
+
+def expect_split_rows(form, expected, timeout=BOOT):
+    """Wait until the table shows ``expected``. The summary sentence alone is
+    no signal: an in-kind contribution leaves it as it was (seen once: the
+    rows were read while the next result replaced them)."""
+    with contextlib.suppress(PlaywrightTimeoutError):
+        form.page.wait_for_function(
+            f"([id, expected]) => JSON.stringify(({SPLIT_ROWS_JS})(document.getElementById(id)))"
+            " === JSON.stringify(expected)",
+            arg=[form.get_attribute("id"), expected],
+            timeout=timeout,
+        )
+    assert split_rows(form) == expected
 
 
 def cents(text: str) -> int:
@@ -377,11 +394,11 @@ def test_split_mixed_hand_worked_and_shares_add_up(engine_page, site):
         engine_page.get_by_label(f"Utilisation, partenaire {i}", exact=True).fill(usage)
     engine_page.get_by_label("Apport en nature ($), partenaire 1", exact=True).fill("50")
     expect_summary(engine_page, "sp", "Montant réparti : 1 200,00 $, entre 3 partenaires.")
-    assert split_rows(form) == [
+    expect_split_rows(form, [
         ["Atelier du Quartier", "250,00 $", "50,00 $", "200,00 $"],
         ["Ressourcerie Les Castors", "400,00 $", "0,00 $", "400,00 $"],
         ["Jardins solidaires", "550,00 $", "0,00 $", "550,00 $"],
-    ]
+    ])
     assert sum(cents(row[1]) for row in split_rows(form)) == 120000
     assert_no_axe_violations(engine_page, CONTENT)
 
@@ -406,11 +423,11 @@ def test_split_in_kind_beyond_a_share_is_explained_and_totalled(engine_page, sit
     type_split_with_in_kind_beyond_a_share(engine_page)
     owed = form.locator(".mu-calc-owed")
     expect(owed).to_have_count(1, timeout=BOOT)
-    assert split_rows(form) == [
+    expect_split_rows(form, [
         ["ASBL Namur", "1 000,00 $", "2 500,00 $", "-1 500,00 $"],
         ["Ressourcerie Les Castors", "2 000,00 $", "0,00 $", "2 000,00 $"],
         ["Jardins solidaires", "3 000,00 $", "0,00 $", "3 000,00 $"],
-    ]
+    ])
     foot = form.locator(".mu-calc-table tfoot tr").locator("th, td")
     assert [money(foot.nth(j).inner_text()) for j in range(4)] == ["Total", "6 000,00 $", "2 500,00 $", "3 500,00 $"]
     assert money(owed.inner_text()) == (
@@ -467,13 +484,16 @@ def test_split_equal_shares_add_up_to_the_cent(engine_page, site):
     for i, name in enumerate(["A", "B", "C"], start=1):
         engine_page.get_by_label(f"Nom, partenaire {i}", exact=True).fill(name)
     expect_summary(engine_page, "sp", "entre 3 partenaires")
-    rows = split_rows(form)
-    assert [row[1] for row in rows] == ["33,34 $", "33,33 $", "33,33 $"]
-    assert sum(cents(row[1]) for row in rows) == 10000
+    expect_split_rows(form, [
+        ["A", "33,34 $", "0,00 $", "33,34 $"],
+        ["B", "33,33 $", "0,00 $", "33,33 $"],
+        ["C", "33,33 $", "0,00 $", "33,33 $"],
+    ])
+    assert sum(cents(row[1]) for row in split_rows(form)) == 10000
     # Removing a partner: 100 / 2 = 50,00 each.
     engine_page.get_by_role("button", name="Retirer le partenaire 3").click()
     expect_summary(engine_page, "sp", "entre 2 partenaires")
-    assert [row[1] for row in split_rows(form)] == ["50,00 $", "50,00 $"]
+    expect_split_rows(form, [["A", "50,00 $", "0,00 $", "50,00 $"], ["B", "50,00 $", "0,00 $", "50,00 $"]])
 
 
 def test_split_scenario_survives_a_reload(engine_page, site):
