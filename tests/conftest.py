@@ -36,18 +36,18 @@ SITE_WAIT_S = 900  # two builds at once on a loaded 2-core machine: about 1 min
 # workers busy while the controller builds), heaviest first: a worker that
 # finishes early then waits for a short module, not a long one. Seconds of
 # test time under `make test`, measured on 2 cores; a module not listed runs last.
-SITE_MODULE_SECONDS = {  # 2026-12-01, in chromium-headless-shell (Makefile)
-    "e2e/test_pages": 82,
-    "e2e/test_calculators": 79,
-    "e2e/test_offline": 63,
-    "e2e/test_questionnaires": 50,
-    "e2e/test_smoke": 43,
-    "e2e/test_grid": 36,
+SITE_MODULE_SECONDS = {  # 2026-12-01, fresh clone, chromium-headless-shell (Makefile)
+    "e2e/test_pages": 91,
+    "e2e/test_calculators": 74,
+    "e2e/test_offline": 51,
+    "e2e/test_questionnaires": 46,
+    "e2e/test_smoke": 41,
+    "e2e/test_grid": 35,
     "e2e/test_agreements": 24,
-    "e2e/test_dossier": 22,
-    "e2e/test_board": 15,
-    "sitebuild/test_calculators_runtime": 11,
-    "e2e/test_search": 8,
+    "e2e/test_dossier": 19,
+    "e2e/test_board": 11,
+    "e2e/test_search": 5,
+    "sitebuild/test_calculators_runtime": 4,
 }
 
 
