@@ -25,15 +25,14 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.harness import (
-    CSP_WATCH,
     PageLog,
     QuietHandler,
     QuietServer,
     build_site,
     free_port,
-    is_local,
     open_tool,
     wait_for_material,
+    watch_context,
     watch_page,
 )
 
@@ -103,11 +102,11 @@ def log():
 
 
 def new_context(browser, log: PageLog, **options):
-    """A context that records (without routing, which would bypass the worker)
-    every request leaving 127.0.0.1, and reports CSP violations."""
+    """A context with its service worker allowed (unless options block it),
+    watched as every test context is (watch_context: it records requests,
+    never routes them, which would bypass the worker)."""
     ctx = browser.new_context(locale="fr-CA", accept_downloads=True, **options)
-    ctx.add_init_script(CSP_WATCH)
-    ctx.on("request", lambda r: None if is_local(r.url) else log.external_requests.append(r.url))
+    watch_context(ctx, log)
     return ctx
 
 

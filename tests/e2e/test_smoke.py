@@ -87,8 +87,8 @@ def test_shared_engine_page_keeps_its_worker_across_tools(engine_page, site):
 
 def test_a_request_to_another_site_is_caught_and_goes_nowhere(browser, site):
     """The harness itself: a request leaving 127.0.0.1 is reported (the
-    `page` fixture would fail the test) and fails at once, as no other host
-    resolves (CHROMIUM_ARGS)."""
+    `page` fixture would fail the test) and reaches nothing (no other host
+    resolves: CHROMIUM_ARGS)."""
     log = PageLog()
     # bypass_csp: the site's own policy (connect-src 'self') would stop the
     # request before the network; the harness is what is tested here.
