@@ -764,3 +764,43 @@ def test_damaged_record_is_kept_aside_and_told(tab, site, q):
     page.check(f"{P}-{q['check']['id']}-opt-done")
     assert page.evaluate("k => localStorage.getItem(k)", aside[0]) == '{"organisation": "Atel'
     assert page.evaluate(f"() => JSON.parse(localStorage.getItem('{key}')).answers")[q["check"]["id"]] == {"value": "done"}
+
+
+# ---------------------------------------------------------------- text box sizing
+
+
+# A browser that cannot size a text box in CSS (`field-sizing`, not in every
+# browser yet): the form's script measures it instead.
+NO_FIELD_SIZING = """(() => {
+  const supports = CSS.supports.bind(CSS);
+  CSS.supports = (...args) => (String(args[0]).includes("field-sizing") ? false : supports(...args));
+})();"""
+
+EIGHT_LINES = "\n".join(f"Ligne {n} : le local est libre le mardi soir." for n in range(1, 9))
+
+
+@pytest.mark.parametrize("sizing", ["css", "script"])
+def test_text_boxes_grow_with_their_answer(tab, second_tab, site, q, sizing):
+    """A text answer of eight lines makes its box grow, as typed and when the
+    page opens again (restored from storage). Sized in CSS where the browser
+    can (Chromium), by the form's script elsewhere: both ways, measured."""
+    page = tab if sizing == "css" else second_tab
+    if sizing == "script":
+        page.add_init_script(NO_FIELD_SIZING)
+    open_form(page, site)
+    box = f"{P}-{q['text']['id']}-input"
+    by_css = page.evaluate("() => CSS.supports('field-sizing', 'content')")
+    assert by_css is (sizing == "css")
+    empty = page.eval_on_selector(box, "el => el.getBoundingClientRect().height")
+    page.fill(box, EIGHT_LINES)
+    typed = page.eval_on_selector(box, "el => el.getBoundingClientRect().height")
+    line = page.eval_on_selector(box, "el => parseFloat(getComputedStyle(el).lineHeight)")
+    # Eight lines at least: every line shows, nothing scrolls inside the box.
+    assert typed >= 8 * line, (empty, typed, line)
+    assert page.eval_on_selector(box, "el => el.scrollHeight <= el.clientHeight + 1")
+    reload(page)
+    page.wait_for_selector(f"{FORM}[data-mounted]")
+    assert page.input_value(box) == EIGHT_LINES
+    restored = page.eval_on_selector(box, "el => el.getBoundingClientRect().height")
+    assert abs(restored - typed) <= 2, (typed, restored)
+    page.evaluate("() => localStorage.clear()")

@@ -30,13 +30,19 @@ const MIME = {
   csv: "text/csv;charset=utf-8",
 };
 
+// One query per question, by name: filtering every radio of the form for each
+// question made restoring a step page's answers quadratic.
 function radios(form, name) {
-  return Array.from(form.querySelectorAll('input[type="radio"]')).filter((input) => input.name === name);
+  return Array.from(form.querySelectorAll(`input[type="radio"][name="${CSS.escape(name)}"]`));
 }
 
 function textareaNamed(form, name) {
-  return Array.from(form.querySelectorAll("textarea")).find((area) => area.name === name) || null;
+  return form.querySelector(`textarea[name="${CSS.escape(name)}"]`);
 }
+
+// Browsers that size a text box to its content in CSS (questionnaires.css,
+// `field-sizing: content`) need no script: measuring forces a layout.
+const SIZED_BY_CSS = typeof CSS !== "undefined" && CSS.supports && CSS.supports("field-sizing", "content");
 
 function autosize(area) {
   autosizeAll([area]);
@@ -45,6 +51,7 @@ function autosize(area) {
 // All heights are read after all are reset, then written: one layout for the
 // whole form, not one per text box (seven on a step page: a long task).
 function autosizeAll(areas) {
+  if (SIZED_BY_CSS) return;
   for (const area of areas) area.style.height = "auto";
   const heights = Array.from(areas, (area) => area.scrollHeight);
   areas.forEach((area, i) => {
@@ -97,7 +104,6 @@ class QuestionnaireForm {
     this.form.addEventListener("click", (event) => this.onClick(event));
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.importInput.addEventListener("change", () => this.onImportFile());
-    autosizeAll(Array.from(this.form.querySelectorAll("textarea")));
     this.onStorage = (event) => this.onStorageEvent(event);
     window.addEventListener("storage", this.onStorage);
   }
@@ -124,17 +130,19 @@ class QuestionnaireForm {
     return answers;
   }
 
+  // Every question, then every text box sized at once (one layout).
   writeAnswers(answers) {
-    for (const question of this.questions) this.writeQuestion(question, answers[question.id]);
+    for (const question of this.questions) this.writeQuestion(question, answers[question.id], false);
+    autosizeAll(Array.from(this.form.querySelectorAll("textarea")));
   }
 
-  writeQuestion(question, given) {
+  writeQuestion(question, given, resize = true) {
     const answer = given || {};
     if (question.kind === "text") {
       const area = textareaNamed(this.form, question.id);
       if (area) {
         area.value = typeof answer.value === "string" ? answer.value : "";
-        autosize(area);
+        if (resize) autosize(area);
       }
       return;
     }
@@ -143,7 +151,7 @@ class QuestionnaireForm {
       const note = textareaNamed(this.form, `${question.id}__note`);
       if (note) {
         note.value = typeof answer.note === "string" ? answer.note : "";
-        autosize(note);
+        if (resize) autosize(note);
       }
     }
   }
