@@ -3,9 +3,21 @@
     .venv/bin/python bench/lighthouse.py [--site DIR] [--json FILE] [--calibrated] [--page PATH ...]
 
 Builds the site (strict) unless --site names a built one, serves it on
-127.0.0.1 gzipped as GitHub Pages does (text types only, `Content-Encoding:
-gzip` when the browser accepts it), and runs `bench/node_modules/.bin/lighthouse` (its own lock, bench/package-lock.json)
+127.0.0.1 as GitHub Pages does: over HTTPS and HTTP/2 (bench/h2server.mjs,
+Node's own http2, a certificate made for the run by `openssl` and trusted by
+this Chromium only, through its public key), text types gzipped. Then runs
+`bench/node_modules/.bin/lighthouse` (its own lock, bench/package-lock.json)
 with Debian's Chromium, categories performance and accessibility.
+
+Why HTTP/2: Lighthouse simulates slow 4G from the connections it observed.
+Our Python server (bench/server.py) speaks HTTP/1.0, a connection per file:
+each stylesheet the first paint waits for then carried a handshake of its
+own (150 ms simulated), which no visitor of GitHub Pages pays. --http1 runs
+the same series on that server, to compare with figures measured before.
+
+Each page is measured --runs times (5 by default, as Lighthouse's
+documentation on variability advises) and the median run is reported, with
+the spread of the scores.
 
 Headline figures: Lighthouse's default mobile settings (simulated slow 4G,
 4x CPU slowdown) on three guide pages. Goal: mobile performance >= 98,
@@ -24,11 +36,16 @@ throttling", and its calculator lighthouse-cpu-throttling-calculator).
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import hashlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,12 +53,62 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT))
 
 from run import CALCULATOR  # noqa: E402  (the planer's page, as the first-result bench opens it)
-from server import bench_arguments, bench_site, emit, load_average  # noqa: E402
+from server import bench_arguments, bench_site, emit, free_port, load_average  # noqa: E402
 
 from tests.e2e.harness import CHROMIUM  # noqa: E402
 
 PAGES = ["", "etapes/diagnostic/", "comprendre/definition/"]
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"  # bench/package-lock.json
+H2SERVER = ROOT / "bench" / "h2server.mjs"
+
+
+def certificate(folder: Path) -> tuple[Path, Path, str]:
+    """A throwaway certificate for 127.0.0.1: (cert, key, base64 SHA-256 of its
+    public key). Chromium trusts it through --ignore-certificate-errors-spki-list,
+    so the page has no certificate error (its service worker registers)."""
+    if not shutil.which("openssl"):
+        sys.exit("openssl est absent : installez-le (« apt-get install -y openssl ») ou lancez le banc avec --http1.")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+         "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )
+    public = subprocess.run(["openssl", "x509", "-in", str(cert), "-pubkey", "-noout"], check=True, capture_output=True).stdout
+    der = subprocess.run(["openssl", "pkey", "-pubin", "-outform", "der"], input=public, check=True, capture_output=True).stdout
+    return cert, key, base64.b64encode(hashlib.sha256(der).digest()).decode("ascii")
+
+
+@contextlib.contextmanager
+def https_site(site: Path | None):
+    """``with https_site(args.site) as (url, chrome_flags):`` the site over
+    HTTPS + HTTP/2 on a free port of 127.0.0.1, built for that address unless
+    ``site`` is given; the server stops at the end."""
+    from tests.e2e.harness import build_site  # noqa: PLC0415 (the site builder, only here)
+
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="mutuus-bench-lh-") as tmp:
+        folder = Path(tmp)
+        if site is None:
+            site = folder / "site"
+            build_site(site, f"https://127.0.0.1:{port}/")
+        cert, key, spki = certificate(folder)
+        proc = subprocess.Popen(
+            ["node", str(H2SERVER), str(site), str(cert), str(key), str(port)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        )
+        try:
+            line = proc.stdout.readline()
+            if not line.startswith("PORT "):
+                sys.exit(f"Le serveur HTTPS du banc n'a pas démarré ({H2SERVER.name}).")
+            yield f"https://127.0.0.1:{port}/", [f"--ignore-certificate-errors-spki-list={spki}"], folder
+        finally:
+            proc.stdin.close()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 def calibrated_multiplier(benchmark_index: float) -> float:
@@ -59,14 +126,14 @@ def calibrated_multiplier(benchmark_index: float) -> float:
     return 1.0
 
 
-def lighthouse(url: str, out: Path, cpu_multiplier: float | None = None) -> dict:
+def lighthouse(url: str, out: Path, cpu_multiplier: float | None = None, flags: list[str] = ()) -> dict:
     out.unlink(missing_ok=True)
     cmd = [
         str(LIGHTHOUSE),
         url,
         "--quiet",
         f"--chrome-path={CHROMIUM}",
-        "--chrome-flags=--headless --no-sandbox --disable-gpu",
+        "--chrome-flags=" + " ".join(["--headless", "--no-sandbox", "--disable-gpu", *flags]),
         "--only-categories=performance,accessibility",
         "--output=json",
         f"--output-path={out}",
@@ -99,16 +166,43 @@ def lighthouse(url: str, out: Path, cpu_multiplier: float | None = None) -> dict
         ],
         "benchmark_index": round(data.get("environment", {}).get("benchmarkIndex", 0)),
         "cpu_slowdown": data["configSettings"]["throttling"]["cpuSlowdownMultiplier"],
+        "protocol": next((item.get("protocol") for item in requests), None),
     }
 
 
-def series(url: str, scratch: Path, only: list[str], cpu_multiplier: float | None = None) -> dict:
-    pages = {}
-    for page in only or PAGES:
-        pages[page or "/"] = lighthouse(url + page, scratch / "lh.json", cpu_multiplier)
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median performance score (ties broken by total
+    blocking time; with an even count, the better of the two middle runs),
+    and every run's score, blocking time and first paint beside it."""
+    measured = [run for run in runs if "error" not in run]
+    if not measured:
+        return runs[0]
+    ranked = sorted(measured, key=lambda run: (run["performance"], -run["tbt_ms"]))
+    chosen = dict(ranked[len(ranked) // 2])
+    chosen["runs_performance"] = [run["performance"] for run in measured]
+    chosen["runs_tbt_ms"] = [run["tbt_ms"] for run in measured]
+    chosen["runs_fcp_ms"] = [run["fcp_ms"] for run in measured]
+    if len(measured) < len(runs):
+        chosen["runs_failed"] = len(runs) - len(measured)
+    return chosen
+
+
+def series(url: str, scratch: Path, only: list[str], runs: int, cpu_multiplier: float | None = None,
+           flags: list[str] = ()) -> dict:
+    pages = {page or "/": page for page in only or PAGES}
     if not only:
-        pages["calculator: outils/cout-utilisation/"] = lighthouse(url + CALCULATOR, scratch / "lh.json", cpu_multiplier)
-    return pages
+        pages["calculator: outils/cout-utilisation/"] = CALCULATOR
+    return {
+        name: median_run([lighthouse(url + path, scratch / "lh.json", cpu_multiplier, flags) for _ in range(runs)])
+        for name, path in pages.items()
+    }
+
+
+@contextlib.contextmanager
+def http1_site(site: Path | None):
+    """The former way (--http1): bench/server.py, HTTP/1.0, gzipped."""
+    with bench_site(site, "mutuus-bench-lh-", gzip=True) as (server, tmp):
+        yield server.url, [], tmp
 
 
 def main() -> None:
@@ -120,12 +214,19 @@ def main() -> None:
         "--page", action="append", default=[], metavar="PATH",
         help="only this page (repeatable; '' is the home page), to measure one change quickly",
     )
+    parser.add_argument("--runs", type=int, default=5, help="runs per page; the median is reported (default 5)")
+    parser.add_argument("--http1", action="store_true", help="serve over HTTP/1.0 (bench/server.py), as before")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse est absent de bench/node_modules : lancez « make bench » (ou « cd bench && npm ci »).")
-    with bench_site(args.site, "mutuus-bench-lh-", gzip=True) as (server, tmp):
-        url = server.url
-        report = {"load_average": load_average(), "mobile_default": series(url, tmp, args.page)}
+    served = http1_site(args.site) if args.http1 else https_site(args.site)
+    with served as (url, flags, tmp):
+        report = {
+            "load_average": load_average(),
+            "served": "HTTP/1.0 (bench/server.py)" if args.http1 else "HTTPS + HTTP/2 (bench/h2server.mjs)",
+            "runs_per_page": args.runs,
+            "mobile_default": series(url, tmp, args.page, args.runs, flags=flags),
+        }
         indexes = [p["benchmark_index"] for p in report["mobile_default"].values() if "benchmark_index" in p]
         report["benchmark_index_median"] = round(statistics.median(indexes)) if indexes else None
         if args.calibrated and indexes:
@@ -133,7 +234,7 @@ def main() -> None:
             report["secondary_calibrated_cpu"] = {
                 "note": "Secondaire : ralentissement du processeur calibré sur benchmarkIndex, pas le score de référence.",
                 "cpu_slowdown": multiplier,
-                "pages": series(url, tmp, args.page, multiplier),
+                "pages": series(url, tmp, args.page, args.runs, multiplier, flags),
             }
         report["load_average_end"] = load_average()
     emit(report, args.json)
