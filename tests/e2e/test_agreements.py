@@ -71,7 +71,7 @@ def open_generator(page, site):
 
 @contextlib.contextmanager
 def dark_palette(page):
-    """The dark palette through Material's toggle, the light one back afterwards. The label follows
+    """The dark palette through the header's toggle (palette.js), the light one back afterwards. The label follows
     its input: Material moves a label's title into a tooltip once hovered."""
     page.locator("input[aria-label='Passer au thème sombre'] + label").click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")

@@ -305,8 +305,8 @@ def fill_tools(page):
 def test_axe_light_and_dark_palettes_and_390px(board, page, site):
     """The board with its tools' results, and the contacts page, in both palettes.
     Light on the shared page; dark in a page of its own, as a reader whose
-    system asks for it opens the site (Material picks the palette when a page
-    loads, and keeps the one it showed in localStorage). The board, checked
+    system asks for it opens the site (palette.js follows the system's mode
+    when the reader has chosen none). The board, checked
     whole in light at this size, gets axe's colour rules in dark (the need
     filter only removes entries); contacts, checked whole in light at 390 px
     only, is checked whole in dark at desktop size."""

@@ -134,9 +134,9 @@ def switch_to_dark(page):
 
 @contextlib.contextmanager
 def dark_palette(page):
-    """The dark palette through Material's toggle, as a reader picks it; the light one back afterwards
-    (the shared page keeps its palette across instant navigations). Material does not follow a change
-    of prefers-color-scheme once a page is loaded, so the toggle it is."""
+    """The dark palette through the header's toggle (palette.js), as a reader picks it; the light one
+    back afterwards (the shared page keeps its palette across instant navigations). A choice made with
+    the toggle is stored and wins over the system's mode, as a reader's would."""
     switch_to_dark(page)
     try:
         yield

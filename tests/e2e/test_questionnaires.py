@@ -105,11 +105,10 @@ PLAIN = "assets/javascripts/slug.js"
 def dark_tab(tab, site):
     """The shared page in the system's dark mode, nothing stored (a first visit).
 
-    Material stores the palette it shows (`__palette`) again when the system's
-    scheme changes under an open page, and a stored palette wins over the
-    system's: seen here, the light page left by the previous test wrote its
-    palette after the storage was emptied. So the scheme is switched, both
-    ways, on a page without Material."""
+    The header's switch (palette.js) follows the system's scheme on an open
+    page when nothing is stored; the scheme is still switched, both ways, on a
+    page without the site's scripts, so that no page of ours is open while it
+    changes."""
     tab.goto(site.page_url(PLAIN))
     tab.emulate_media(color_scheme="dark")
     yield tab
@@ -714,7 +713,7 @@ def contrast(rgb1, rgb2):
 
 
 def test_dark_palette(dark_tab, site, q):
-    """Material follows the system's dark mode on a first visit (palette "slate").
+    """The system's dark mode is followed on a first visit (palette "slate", palette.js).
     Issue 8, WCAG 1.4.11: the selected radio's colour reaches 3:1 against the
     page; then axe's colour rules, answers filled and an error shown (the
     markup was checked whole in the light palette:

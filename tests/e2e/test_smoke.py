@@ -105,3 +105,63 @@ def test_a_request_to_another_site_is_caught_and_goes_nowhere(browser, site):
         ctx.close()
     assert outcome == "failed"
     assert log.external_requests == ["https://fonts.example.org/police.woff2"]
+
+
+def palette(page):
+    """What the reader sees of the palette: the body's scheme, the one toggle
+    label shown (by the option it selects: __palette_0 light, __palette_1
+    dark; its title may be held by Material's tooltip), the choice stored
+    (None: nothing chosen) and the color-scheme <meta>."""
+    return page.evaluate(
+        """() => ({
+        scheme: document.body.getAttribute('data-md-color-scheme'),
+        shown: [...document.querySelectorAll('form[data-mu-palette] label')].filter((l) => !l.hidden).map((l) => l.htmlFor),
+        stored: Object.keys(localStorage).filter((k) => k.endsWith('.__palette')).map((k) => JSON.parse(localStorage.getItem(k)))[0] || null,
+        meta: (document.querySelector('meta[name="color-scheme"]') || {}).content || null,
+    })"""
+    )
+
+
+def test_palette_switch_follows_the_system_then_the_reader(page, any_site):
+    """The header's light/dark switch (docs/assets/javascripts/palette.js, in
+    place of Material's component): with no choice, the system's mode, also
+    when it changes on an open page, and nothing stored; a click switches and
+    is kept across a reload and instant navigation; Enter on the focused
+    option switches back, as with Material."""
+    page.emulate_media(color_scheme="dark")
+    goto(page, any_site, "")
+    page.evaluate("() => localStorage.clear()")
+    reload(page)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    assert palette(page) == {"scheme": "slate", "shown": ["__palette_0"], "stored": None, "meta": "dark"}
+    page.emulate_media(color_scheme="light")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    assert palette(page)["shown"] == ["__palette_1"]
+    assert palette(page)["stored"] is None
+
+    # The reader's choice: dark, kept after a reload and on the next page.
+    page.locator("label[title='Passer au thème sombre']").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    state = palette(page)
+    assert state["stored"] == {
+        "index": 1,
+        "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "teal", "accent": "deep-orange"},
+    }
+    assert (state["shown"], state["meta"]) == (["__palette_0"], "dark")
+    reload(page)
+    assert palette(page)["scheme"] == "slate"
+    page.evaluate("window.__mu_marker = 42")
+    page.locator("a.md-footer__link--next").click()
+    wait_for_path(page, "/comprendre/")
+    assert page.evaluate("window.__mu_marker") == 42
+    assert palette(page)["scheme"] == "slate"
+    assert palette(page)["shown"] == ["__palette_0"]
+
+    # Keyboard: the checked option has the focus, Enter moves to the next palette.
+    page.focus("#__palette_1")
+    page.keyboard.press("Enter")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    assert palette(page)["stored"]["index"] == 0
+    assert page.evaluate("document.activeElement.id") == "__palette_0"
+    assert page.evaluate("document.body.hasAttribute('data-md-color-switching')") is False
+    page.evaluate("() => localStorage.clear()")

@@ -8,6 +8,10 @@
 // this loader runs on each of them too, so a tool page reached by instant
 // navigation gets its module then.
 
+// The header's light/dark switch, on every page (palette.js says why it is
+// not Material's).
+import "./palette.js";
+
 const TOOLS = [
   ["form.mu-questionnaire", () => import("./questionnaire-form.js")],
   [".mu-dossier", () => import("./dossier-page.js")],
