@@ -1,6 +1,7 @@
 """`make bench`: Lighthouse (npm, pinned) on three guide pages and a calculator page, served gzipped, mobile.
 
     .venv/bin/python bench/lighthouse.py [--site DIR] [--json FILE] [--calibrated] [--page PATH ...]
+                                         [--runs N] [--http1]
 
 Builds the site (strict) unless --site names a built one, serves it on
 127.0.0.1 as GitHub Pages does: over HTTPS and HTTP/2 (bench/h2server.mjs,
@@ -12,8 +13,9 @@ with Debian's Chromium, categories performance and accessibility.
 Why HTTP/2: Lighthouse simulates slow 4G from the connections it observed.
 Our Python server (bench/server.py) speaks HTTP/1.0, a connection per file:
 each stylesheet the first paint waits for then carried a handshake of its
-own (150 ms simulated), which no visitor of GitHub Pages pays. --http1 runs
-the same series on that server, to compare with figures measured before.
+own (150 ms simulated), where GitHub Pages sends every file of a page over
+one HTTP/2 connection. --http1 runs the same series on that server, to
+compare with figures measured before.
 
 Each page is measured --runs times (5 by default, as Lighthouse's
 documentation on variability advises) and the median run is reported, with
@@ -82,7 +84,7 @@ def certificate(folder: Path) -> tuple[Path, Path, str]:
 
 @contextlib.contextmanager
 def https_site(site: Path | None):
-    """``with https_site(args.site) as (url, chrome_flags):`` the site over
+    """``with https_site(args.site) as (url, chrome_flags, scratch):`` the site over
     HTTPS + HTTP/2 on a free port of 127.0.0.1, built for that address unless
     ``site`` is given; the server stops at the end."""
     from tests.e2e.harness import build_site  # noqa: PLC0415 (the site builder, only here)
