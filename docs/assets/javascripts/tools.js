@@ -8,6 +8,10 @@
 // this loader runs on each of them too, so a tool page reached by instant
 // navigation gets its module then.
 
+// The header's light/dark switch, on every page (palette.js says why it is
+// not Material's).
+import "./palette.js";
+
 const TOOLS = [
   ["form.mu-questionnaire", () => import("./questionnaire-form.js")],
   [".mu-dossier", () => import("./dossier-page.js")],
@@ -69,10 +73,6 @@ if (window.document$ && typeof window.document$.subscribe === "function") {
 } else {
   loadToolsOnPage();
 }
-
-// The header's light/dark switch, on every page (palette.js says why it is
-// not Material's). Imported apart: if it failed, the tools would still load.
-import("./palette.js").catch((error) => console.warn("tools.js: palette.js", error));
 
 afterLoadAndIdle(() => {
   import("./offline.js").catch((error) => console.warn("tools.js: offline.js", error));
