@@ -150,6 +150,7 @@ def test_palette_switch_follows_the_system_then_the_reader(page, any_site):
     assert (state["shown"], state["meta"]) == (["__palette_0"], "dark")
     reload(page)
     assert palette(page)["scheme"] == "slate"
+    page.wait_for_function("() => document.querySelector('meta[name=\"color-scheme\"]')?.content === 'dark'")
     page.evaluate("window.__mu_marker = 42")
     page.locator("a.md-footer__link--next").click()
     wait_for_path(page, "/comprendre/")

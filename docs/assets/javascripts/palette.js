@@ -108,8 +108,9 @@ export function mountPalette(form) {
   const choice = storedChoice(inputs.length);
   const current = choice ? choice.index : systemIndex(inputs);
   // Material's inline script has applied a stored choice already; the
-  // system's dark mode, when nothing is stored, is applied here.
-  if (show(inputs, current)) updateMeta();
+  // system's dark mode, when nothing is stored, is applied here. The <meta>
+  // tags matter for a palette other than the page's own (the first one).
+  if (show(inputs, current) || current !== 0) updateMeta();
 
   form.addEventListener("change", (event) => {
     const index = inputs.indexOf(event.target);
