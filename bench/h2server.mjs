@@ -4,10 +4,9 @@
 //   node bench/h2server.mjs SITE_DIR CERT.pem KEY.pem [PORT]
 //
 // Listens on 127.0.0.1 at PORT (else a free one) and prints "PORT <n>" once
-// ready. Text
-// types are gzipped when the browser accepts it (GitHub Pages does the same),
-// a folder answers with its index.html, an unknown path with the site's
-// 404.html. Stops when its standard input closes (the bench ends).
+// ready. Text types are gzipped when the browser accepts it (GitHub Pages
+// does the same), a folder answers with its index.html, an unknown path with
+// the site's 404.html. Stops when its standard input closes (the bench ends).
 //
 // Why: Lighthouse simulates slow 4G from the connections it saw. Over
 // HTTP/1.0 each stylesheet the page waits for had a connection of its own,
@@ -20,7 +19,7 @@ import zlib from "node:zlib";
 
 const [root, certFile, keyFile, port = "0"] = process.argv.slice(2);
 if (!root || !certFile || !keyFile) {
-  console.error("usage: node bench/h2server.mjs SITE_DIR CERT.pem KEY.pem");
+  console.error("usage: node bench/h2server.mjs SITE_DIR CERT.pem KEY.pem [PORT]");
   process.exit(2);
 }
 
@@ -41,7 +40,8 @@ const TYPES = {
   ".tar": "application/x-tar",
   ".woff2": "font/woff2",
 };
-// What GitHub Pages compresses (as bench/server.py's GZIP_TYPES).
+// What GitHub Pages compresses: bench/server.py's GZIP_TYPES, and XML (the
+// sitemap), which GitHub Pages compresses too and bench/server.py sends plain.
 const GZIP = /^(text\/|application\/(javascript|json|xml|wasm)|image\/svg\+xml)/;
 
 function resolve(urlPath) {

@@ -48,6 +48,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,7 +129,7 @@ def calibrated_multiplier(benchmark_index: float) -> float:
     return 1.0
 
 
-def lighthouse(url: str, out: Path, cpu_multiplier: float | None = None, flags: list[str] = ()) -> dict:
+def lighthouse(url: str, out: Path, cpu_multiplier: float | None = None, flags: Sequence[str] = ()) -> dict:
     out.unlink(missing_ok=True)
     cmd = [
         str(LIGHTHOUSE),
@@ -190,7 +191,7 @@ def median_run(runs: list[dict]) -> dict:
 
 
 def series(url: str, scratch: Path, only: list[str], runs: int, cpu_multiplier: float | None = None,
-           flags: list[str] = ()) -> dict:
+           flags: Sequence[str] = ()) -> dict:
     pages = {page or "/": page for page in only or PAGES}
     if not only:
         pages["calculator: outils/cout-utilisation/"] = CALCULATOR

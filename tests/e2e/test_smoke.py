@@ -158,7 +158,7 @@ def test_palette_switch_follows_the_system_then_the_reader(page, any_site):
     assert palette(page)["scheme"] == "slate"
     assert palette(page)["shown"] == ["__palette_0"]
 
-    # Keyboard: the checked option has the focus, Enter moves to the next palette.
+    # Keyboard: on the focused (checked) option, Enter moves to the next palette.
     page.focus("#__palette_1")
     page.keyboard.press("Enter")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")

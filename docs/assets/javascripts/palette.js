@@ -52,7 +52,8 @@ function systemIndex(inputs) {
 
 // The browser's own parts (scrollbars, the page behind) and the phone's
 // address bar follow the palette. Reading computed styles forces a restyle:
-// done after a switch only, when the page is restyled anyway.
+// done after a switch (the page is restyled anyway) and at load only for a
+// palette other than the first, which the page is built with.
 function updateMeta() {
   const header = document.querySelector(".md-header") || document.body;
   const style = window.getComputedStyle(header);
