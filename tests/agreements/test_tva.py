@@ -8,12 +8,15 @@ cites from the register (law/fiscal.yml) are listed with their links at the end.
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 from agreements.__main__ import main
+from agreements.assemble import assemble
+from agreements.loader import load_model
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAUSES = {c["id"]: c for c in yaml.safe_load((ROOT / "agreements/common/tva.yml").read_text(encoding="utf-8"))["clauses"]}
@@ -62,6 +65,32 @@ EXPECTED = {
 }
 
 
+# A model of one clause that includes the group: the clause is tested whatever
+# the real models include. Every real model that includes it is tested too.
+PROBE = """\
+id: essai_tva
+version: "2026-12"
+title: Essai
+summary: Un modèle d'essai qui inclut la clause de taxes.
+territories: [QC, FR, BE]
+fields:
+  - name: objet
+    label: Objet
+clauses:
+  - id: objet
+    title: Objet
+    text: Les parties partagent {objet}.
+    why: Pour savoir ce qui est partagé.
+    link: engager/argent.md#factures
+  - include: tva
+note: Modèle à adapter.
+"""
+MODELS_WITH_TVA = sorted(
+    path.stem for path in (ROOT / "agreements").glob("*.yml")
+    if any(line.strip() == "- include: tva" for line in path.read_text(encoding="utf-8").splitlines())
+)
+
+
 def render(model: str, territory: str) -> str:
     out = io.StringIO()
     code = main(["render", model, "--territory", territory, "-"], stdin=io.StringIO(json.dumps(DRAFT)), stdout=out)
@@ -69,27 +98,46 @@ def render(model: str, territory: str) -> str:
     return out.getvalue()
 
 
+def render_probe(tmp_path, territory: str) -> str:
+    folder = tmp_path / "agreements"
+    (folder / "common").mkdir(parents=True)
+    shutil.copy(ROOT / "agreements/common/tva.yml", folder / "common/tva.yml")
+    (folder / "essai_tva.yml").write_text(PROBE, encoding="utf-8")
+    model = load_model(folder / "essai_tva.yml", docs_dir=ROOT / "docs", root=tmp_path)
+    return assemble(model, territory, DRAFT)["markdown"]
+
+
 def flat(text: str) -> str:
     """Markdown with its line breaks and emphasis marks folded, to search whole sentences."""
     return " ".join(text.replace("*", "").replace("\\", "").split())
 
 
-@pytest.mark.parametrize("territory", ["QC", "FR", "BE"])
-def test_premises_draft_carries_its_country_tax_clause_and_its_law(territory):
+def check(markdown: str, territory: str) -> None:
     expected = EXPECTED[territory]
-    markdown = render("locaux", territory)
-    text = flat(markdown)
-    assert expected["title"] in text
+    body, _, references = markdown.partition("## Textes de référence")
+    body, references = flat(body), flat(references)
+    assert f"– {expected['title']}" in body  # "## Article n – TVA"
     for words in expected["says"]:
-        assert words in text, words
+        assert words in body, words
     for words in expected["never"]:
-        assert words not in text, words
+        assert words not in body, words
     # The references at the end list every register entry the clause cites, with its link.
-    references = flat(markdown[markdown.index("Textes de référence"):])
     for law_id in CLAUSES[expected["clause"]]["law"]:
         entry = REGISTER[law_id]
-        assert entry["url"] in references, law_id
+        assert f"<{entry['url']}>" in references, law_id
         assert entry["article"] in references, law_id
+        assert ("à faire vérifier" in references.split(entry["url"], 1)[1].split(" - ", 1)[0]) is not entry["confirmed"], law_id
+
+
+@pytest.mark.parametrize("territory", ["QC", "FR", "BE"])
+def test_a_model_that_includes_tva_gets_its_country_clause_and_law(tmp_path, territory):
+    check(render_probe(tmp_path, territory), territory)
+
+
+@pytest.mark.parametrize("territory", ["QC", "FR", "BE"])
+@pytest.mark.parametrize("model", MODELS_WITH_TVA)
+def test_every_model_that_includes_tva(model, territory):
+    check(render(model, territory), territory)
 
 
 def test_one_clause_per_country_citing_only_its_country():
