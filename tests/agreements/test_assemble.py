@@ -83,7 +83,8 @@ def test_no_break_spaces_are_kept():
     draft = {"partners": PARTNERS, "values": {"partage_couts": "A : 400,00\u00a0$"}}
     result = assemble(MODELS["lettre_entente"], "QC", draft)
     assert "A : 400,00\u00a0$" in result["markdown"]
-    assert {"text": "A : 400,00\u00a0$", "field": "partage_couts"} in result["articles"][2]["paragraphs"][0]
+    runs = [run for article in result["articles"] for paragraph in article["paragraphs"] for run in paragraph]
+    assert {"text": "A : 400,00\u00a0$", "field": "partage_couts"} in runs
 
 
 # A model of one clause, as the loader returns it, so that these tests do not

@@ -22,14 +22,19 @@ HOSTILE = [
 # personnel QC 5 (objet, employeur_qc, remboursement_qc, retour, securite),
 # FR 6 (objet, accord_salarie_fr, facturation_fr, representants_fr optional,
 # retour, securite), BE 5 (objet, cadre_be, remboursement_be, retour, securite);
-# convention_cadre 10 (adhesion optional).
+# convention_cadre 20 in each country: 16 of its own (donnees_qc in Québec,
+# donnees_ue in France and Belgium; renonciation_recours and adhesion optional)
+# + one clause per country from each included group (parties, sans_societe,
+# tva, litiges); lettre_entente 8: 5 of its own (bilan optional) + parties,
+# sans_societe, litiges. The counts of parties and tva assume one clause per
+# country in each group (helper "framework"; the lead checks them once merged).
 CLAUSE_COUNTS = {
-    "lettre_entente": {"QC": 5, "FR": 5, "BE": 5},
+    "lettre_entente": {"QC": 8, "FR": 8, "BE": 8},
     "locaux": {"QC": 10, "FR": 10, "BE": 10},
     "vehicule": {"QC": 8, "FR": 8, "BE": 8},
     "materiel": {"QC": 7, "FR": 7, "BE": 7},
     "personnel": {"QC": 5, "FR": 6, "BE": 5},
-    "convention_cadre": {"QC": 10, "FR": 10, "BE": 10},
+    "convention_cadre": {"QC": 20, "FR": 20, "BE": 20},
 }
 # One optional clause of each model, switched off in the "off" vectors.
 OPTIONAL = {
@@ -55,6 +60,9 @@ VECTORS = [
                 "frequence_reunions": "chaque mois",
                 "methode_repartition": "au prorata des heures",
                 "repartition": "Atelier du Quartier : 400,00 € ; Ressourcerie Les Castors : 800,00 €",
+                "delai_paiement": "trente jours",
+                "licence": "libre usage par chaque partie pour sa mission",
+                "delai_impaye": "deux mois après la mise en demeure",
                 "conditions_adhesion": "unused because the clause is off",
                 "preavis": "trois mois",
                 "sort_biens": "vendus et le produit partagé",
@@ -67,15 +75,16 @@ VECTORS = [
             },
             "options": {"adhesion": False},
         },
-        # 10 clauses minus adhesion = 9 articles; "Article 9 – Durée" is the last.
+        # 20 clauses minus adhesion = 19 articles; "Durée et renouvellement" is the last.
         "contains": [
             "## Article 1 – Objet",
-            "## Article 9 – Durée",
+            "## Article 19 – Durée et renouvellement",
+            "pour une durée de deux ans",
             "Atelier du Quartier : 400,00 € ; Ressourcerie Les Castors : 800,00 €",
             "**Ressourcerie Les Castors**, association loi 1901",
         ],
         "absent": ["Entrée d'une nouvelle partie", "## À compléter", "________", "{"],
-        "articles": 9,
+        "articles": 19,
         "missing": 0,
     },
     {
@@ -83,11 +92,13 @@ VECTORS = [
         "model": "lettre_entente",
         "territory": "QC",
         "draft": {"partners": [{"name": "A"}, {"name": "B"}], "values": {}, "options": {}},
-        # Missing: 5 partner fields (form, seat, number, signatory, authority) x 2 partners + 9 fields = 19 lines.
-        "contains": ["## Article 5 – Se retirer", "## À compléter", "- Partie 2 : adresse du siège", "- Date de signature"],
+        # Missing: 5 partner fields (form, seat, number, signatory, authority) x 2 partners
+        # + 9 fields of the letter + mediateur and juridiction (group litiges) = 21 lines.
+        # Articles: objet, parties, sans_societe, suivi, couts, bilan, retrait (7), litiges.
+        "contains": ["## Article 7 – Se retirer", "## À compléter", "- Partie 2 : adresse du siège", "- Date de signature"],
         "absent": ["{objet}"],
-        "articles": 5,
-        "missing": 19,
+        "articles": 8,
+        "missing": 21,
     },
     {
         "name": "hostile-text-escaped",
@@ -106,9 +117,10 @@ VECTORS = [
             "\\*\\*gras\\*\\* \\<b\\>x\\</b\\>",
         ],
         "absent": ["<script>", "**x**", "<b>"],
-        "articles": 5,
-        # 8 fields, plus each partner's number and authority (absent from HOSTILE).
-        "missing": 12,
+        "articles": 8,
+        # 8 fields of the letter and the 2 of the group litiges, plus each
+        # partner's number and authority (absent from HOSTILE).
+        "missing": 14,
     },
     {
         "name": "personnel-fr-cse-off",

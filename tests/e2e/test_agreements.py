@@ -101,12 +101,13 @@ def test_prefill_edit_reload_and_exports(page, site, tmp_path):
     expect(page.locator("#mu-ag-partner-1-name")).to_have_value("Ressourcerie Les Castors")
     expect(page.locator(".mu-ag-status")).to_contain_text("Répartition des coûts entre les partenaires")
 
-    # France, one optional clause off: 10 clauses - 1 = 9 articles.
+    # France, one optional clause off: 20 clauses - 1 = 19 articles (16 of the model's own,
+    # one per included group: parties, sans_societe, tva, litiges; see tests/agreements/vectors.py).
     page.select_option("#mu-ag-territory", "FR")
     page.uncheck("#mu-ag-option-adhesion")
     page.fill("#mu-ag-field-duree", "deux ans")
     page.fill("#mu-ag-partner-0-representative", "<script>alert(1)</script> **x**")
-    expect(document.locator("h4", has_text="Article 9 – Durée")).to_be_visible()
+    expect(document.locator("h4", has_text="Article 19 – Durée et renouvellement")).to_be_visible()
     expect(document).not_to_contain_text("Entrée d'une nouvelle partie")
     expect(document).to_contain_text("<script>alert(1)</script> **x**")  # shown as text
     assert document.locator("script").count() == 0
@@ -117,7 +118,7 @@ def test_prefill_edit_reload_and_exports(page, site, tmp_path):
     expect(page.locator("#mu-ag-territory")).to_have_value("FR")
     expect(page.locator("#mu-ag-option-adhesion")).not_to_be_checked()
     expect(page.locator("#mu-ag-field-duree")).to_have_value("deux ans")
-    expect(page.locator(".mu-ag-document h4", has_text="Article 9 – Durée")).to_be_visible()
+    expect(page.locator(".mu-ag-document h4", has_text="Article 19 – Durée et renouvellement")).to_be_visible()
     draft = stored(page)
     assert draft["territory"] == "FR" and draft["options"] == {"adhesion": False}
     assert draft["values"]["repartition"] == SPLIT_TEXT
@@ -128,7 +129,7 @@ def test_prefill_edit_reload_and_exports(page, site, tmp_path):
     markdown = (tmp_path / "c.md")
     info.value.save_as(markdown)
     text = markdown.read_text(encoding="utf-8")
-    assert "## Article 9 – Durée" in text
+    assert "## Article 19 – Durée et renouvellement" in text
     assert "\\<script\\>alert(1)\\</script\\> \\*\\*x\\*\\*" in text  # ( and ) need no escape
     assert "<script>" not in text
 
@@ -143,8 +144,8 @@ def test_prefill_edit_reload_and_exports(page, site, tmp_path):
     headings = [t for s, t in paragraphs if s.startswith("Heading")]
     assert [t for s, t in paragraphs if s == "Title"] == ["Convention-cadre de mutualisation"]
     assert headings[0] == "Entre les parties"
-    assert "Article 1 – Objet" in headings and "Article 9 – Durée" in headings
-    assert "Article 10 – Durée" not in headings
+    assert "Article 1 – Objet" in headings and "Article 19 – Durée et renouvellement" in headings
+    assert "Article 20 – Durée et renouvellement" not in headings
     body = "\n".join(t for _, t in paragraphs)
     assert "Atelier du Quartier" in body and "Ressourcerie Les Castors" in body
     assert SPLIT_TEXT in body, repr(body[body.find("première année") :][:160])
