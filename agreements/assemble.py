@@ -42,6 +42,27 @@ IDENTIFIER_NAMES = {
     "FR": "numéro SIREN ou RNA",
     "BE": "numéro d'entreprise (BCE)",
 }
+# The currency an agreement of each country is written in, and the signs of the others.
+CURRENCIES = {"QC": ("$", "dollars canadiens"), "FR": ("€", "euros"), "BE": ("€", "euros")}
+_CURRENCY_SIGNS = {"$": re.compile(r"\d\s*\$|\$\s*\d|\bCAD\b"), "€": re.compile(r"\d\s*€|€\s*\d|\bEUR\b")}
+
+
+def currency_warnings(values: dict, labels: dict, territory: str) -> list[str]:
+    """A sentence per field whose amounts are in another currency than the country's."""
+    sign, name = CURRENCIES[territory]
+    out = []
+    for field, text in values.items():
+        for other, pattern in _CURRENCY_SIGNS.items():
+            if other != sign and pattern.search(text):
+                out.append(
+                    f"« {labels.get(field, field)} » contient des montants en {other} : une convention pour "
+                    f"{_COUNTRY_WITH_ARTICLE[territory]} se rédige d'ordinaire en {name} ({sign}). "
+                    f"Convertissez-les, ou dites dans la convention en quelle monnaie ils sont payés."
+                )
+    return out
+
+
+_COUNTRY_WITH_ARTICLE = {"QC": "le Québec", "FR": "la France", "BE": "la Belgique"}
 PAGE_SIZES = {"QC": {"width": 12240, "height": 15840}, "FR": {"width": 11906, "height": 16838},
               "BE": {"width": 11906, "height": 16838}}
 LANGUAGES = {"QC": "fr-CA", "FR": "fr-FR", "BE": "fr-BE"}
@@ -299,7 +320,7 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
     "parties": [{"number", "name", "legal_form", "address", "identifier",
     "representative", "authority", "runs"}],
     "articles": [{"number", "id", "title", "paragraphs": [[run]]}],
-    "closing": [[run]], "note", "missing": [{"field", "label"}],
+    "closing": [[run]], "note", "missing": [{"field", "label"}], "warnings": [text],
     "references": [{"id", "jurisdiction", "label", "url", "checked",
     "checked_text", "confirmed"}], "references_title", "model_line",
     "reminder", "markdown"}`` where a run is ``{"text", "field"?, "strong"?}``
@@ -347,6 +368,7 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
         "closing": closing,
         "note": model["note"],
         "missing": [{"field": k, "label": v} for k, v in missing.items()],
+        "warnings": currency_warnings(values, labels, territory),
         "references": references,
         "references_title": f"Textes de référence (à jour au {latest['checked_text']})" if latest else "Textes de référence",
         "model_line": f"Modèle Mutuus « {model['title']} »" + (f", version {version}" if version else "")
@@ -410,6 +432,10 @@ def to_markdown(result: dict) -> str:
     if result["references"]:
         lines.append("")
     lines += [f"*{result['model_line']}*", "", f"*{result['reminder']}*", ""]
+    if result["warnings"]:
+        lines += ["## À vérifier", ""]
+        lines += [f"- {escape_markdown(text)}" for text in result["warnings"]]
+        lines.append("")
     if result["missing"]:
         lines += ["## À compléter", ""]
         lines += [f"- {item['label']}" for item in result["missing"]]

@@ -415,6 +415,7 @@ export function mount(root) {
     } else {
       missingBox.replaceChildren(el("p", {}, messages.complete));
     }
+    for (const warning of data.warnings) missingBox.append(el("p", { class: "mu-ag-warning" }, warning));
     renderDocument(documentBox, data, messages);
     root.dispatchEvent(new CustomEvent("mu-agreement:rendered"));
   }
