@@ -22,7 +22,9 @@ MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
           "septembre", "octobre", "novembre", "décembre")
 TO_CHECK = "à faire vérifier"
 # {{ law("id") }} or {{ law("id", "link text") }}, as written in pages and tab files.
-LAW_CALL = re.compile(r"""\{\{\s*law\(\s*["']([a-z0-9-]+)["']\s*(?:,\s*["']([^"']+)["']\s*)?\)\s*\}\}""")
+LAW_CALL = re.compile(r"""\{\{\s*law\(\s*["']([a-z0-9-]+)["']\s*(?:,\s*(?:"([^"]+)"|'([^']+)')\s*)?\)\s*\}\}""")
+# Anything that still looks like a call once the calls are expanded is a typo.
+_LEFT_OVER = re.compile(r"\{\{\s*law\b")
 
 
 class UnknownReference(KeyError):
@@ -30,6 +32,10 @@ class UnknownReference(KeyError):
 
     def __str__(self) -> str:
         return f"référence juridique « {self.args[0]} » absente du registre law/*.yml"
+
+
+class MalformedCall(ValueError):
+    """A ``{{ law(...) }}`` that the pattern cannot read (a quote missing, a stray character)."""
 
 
 def applies_in(entry: dict) -> tuple[str, ...]:
@@ -66,9 +72,14 @@ def expand(text: str, register: dict) -> str:
         entry = register.get(match.group(1))
         if entry is None:
             raise UnknownReference(match.group(1))
-        return markdown_link(entry, match.group(2))
+        return markdown_link(entry, match.group(2) or match.group(3))
 
-    return LAW_CALL.sub(one, text)
+    expanded = LAW_CALL.sub(one, text)
+    left = _LEFT_OVER.search(expanded)
+    if left:
+        line = expanded[: left.start()].count("\n") + 1
+        raise MalformedCall(f"ligne {line} : appel {{{{ law(...) }}}} mal écrit : {expanded[left.start():left.start() + 60].splitlines()[0]}")
+    return expanded
 
 
 def cited_ids(text: str) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from law.cite import UnknownReference, expand
+from law.cite import MalformedCall, UnknownReference, expand
 
 COUNTRIES = {"QC": "Québec", "FR": "France", "BE": "Belgique"}
 LAW_DIR = Path(__file__).resolve().parent.parent / "includes" / "law"
@@ -63,7 +63,7 @@ def law_tabs(topic: str, first: str, law_dir: Path = LAW_DIR, register: dict | N
         if register is not None:
             try:
                 text = expand(text, register)
-            except UnknownReference as error:
+            except (UnknownReference, MalformedCall) as error:
                 raise CountryError(f"includes/law/{topic}/{code.lower()}.md : {error}") from None
         body = textwrap.indent(text, "    ")
         blocks.append(f'=== "{COUNTRIES[code]}"\n\n{body}\n')

@@ -150,3 +150,14 @@ def test_schema_accepts_every_register_file():
         # YAML reads 2026-12-06 as a date; the schema speaks of JSON, where it is a string.
         data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")) or [], default=str))
         jsonschema.validate(data, schema)
+
+
+def test_a_label_with_an_apostrophe_and_a_malformed_call(tmp_path):
+    from law.cite import MalformedCall
+
+    write(tmp_path, GOOD)
+    register = load_register(tmp_path / "law", root=tmp_path)
+    assert expand("{{ law(\"qc-ccq-2186\", \"l'article 2186\") }}", register).startswith("[l'article 2186](")
+    with pytest.raises(MalformedCall) as caught:
+        expand('Un.\nDeux {{ law("qc-ccq-2186) }}', register)
+    assert str(caught.value).startswith("ligne 2 : appel {{ law(...) }} mal écrit")
