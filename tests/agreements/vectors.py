@@ -17,23 +17,26 @@ HOSTILE = [
 ]
 
 # Clause counts per territory, counted in the YAML files by hand:
-# lettre_entente 5 everywhere (bilan optional); locaux 10 (etat_des_lieux and
+# locaux 10 (etat_des_lieux and
 # renonciation_recours optional); vehicule 8; materiel 7 (formation optional);
-# personnel QC 5 (objet, employeur_qc, remboursement_qc, retour, securite),
-# FR 6 (objet, accord_salarie_fr, facturation_fr, representants_fr optional,
-# retour, securite), BE 5 (objet, cadre_be, remboursement_be, retour, securite);
+# personnel: 6 clauses everywhere (heures_frais, absences, confidentialite,
+# securite, fin_anticipee, emploi_retrait) + one clause per territory from each
+# of its 4 groups (parties, tva, sans_societe, litiges) + QC 3 (objet_qc,
+# montage_qc, remboursement_qc) = 13, FR 5 (objet_fr, accord_salarie_fr,
+# facturation_fr, representants_fr optional, droits_fr) = 15, BE 5 (objet_be,
+# autorite_be, cadre_be, remboursement_be, signatures_be) = 15;
 # convention_cadre 20 in each country: 16 of its own (donnees_qc in Québec,
 # donnees_ue in France and Belgium; renonciation_recours and adhesion optional)
 # + one clause per country from each included group (parties, sans_societe,
 # tva, litiges); lettre_entente 8: 5 of its own (bilan optional) + parties,
 # sans_societe, litiges. The counts of parties and tva assume one clause per
-# country in each group (helper "framework"; the lead checks them once merged).
+# country in each group (checked once merged: parties, tva, sans_societe and litiges each hold one clause per country).
 CLAUSE_COUNTS = {
     "lettre_entente": {"QC": 8, "FR": 8, "BE": 8},
     "locaux": {"QC": 10, "FR": 10, "BE": 10},
     "vehicule": {"QC": 8, "FR": 8, "BE": 8},
     "materiel": {"QC": 7, "FR": 7, "BE": 7},
-    "personnel": {"QC": 5, "FR": 6, "BE": 5},
+    "personnel": {"QC": 13, "FR": 15, "BE": 15},
     "convention_cadre": {"QC": 20, "FR": 20, "BE": 20},
 }
 # One optional clause of each model, switched off in the "off" vectors.
@@ -42,7 +45,7 @@ OPTIONAL = {
     "locaux": "renonciation_recours",
     "vehicule": None,
     "materiel": "formation",
-    "personnel": None,
+    "personnel": "representants_fr",
     "convention_cadre": "adhesion",
 }
 
@@ -127,9 +130,13 @@ VECTORS = [
         "model": "personnel",
         "territory": "FR",
         "draft": {"partners": PARTNERS, "values": {"salarie": "Julie Roy"}, "options": {"representants_fr": False}},
-        "contains": ["## Article 2 – Accord de la personne et avenant", "## Article 5 – Santé et sécurité", "Julie Roy"],
+        # 15 FR clauses minus representants_fr = 14: parties (1), objet_fr (2), accord_salarie_fr (3),
+        # facturation_fr, droits_fr, tva, heures_frais, absences, confidentialite, securite (10), ...
+        "contains": ["## Article 3 – Accord de la personne et avenant", "## Article 10 – Santé et sécurité", "Julie Roy"],
         "absent": ["comité social et économique"],
-        "articles": 5,
-        "missing": 9,
+        "articles": 14,
+        # The 11 fields the FR clauses and the closing use, minus salarie (given): employeur,
+        # qualification, taches, temps, lieu_travail, duree, facturation, preavis, lieu_signature, date_signature.
+        "missing": 10,
     },
 ]

@@ -212,7 +212,7 @@ def test_model_page_reads_without_javascript(browser, site):
     page = context.new_page()
     page.goto(site.page_url("outils/conventions/personnel/"))
     text = page.locator("article").inner_text()
-    assert "________ (Nom de la personne mise à disposition)" in text
+    assert "________ (Nom de la personne salariée)" in text
     assert "Code du travail, art. L8241-2" in text
     assert "modèle à adapter" in text
     context.close()
