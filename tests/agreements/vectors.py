@@ -135,8 +135,9 @@ VECTORS = [
         "contains": ["## Article 3 – Accord de la personne et avenant", "## Article 10 – Santé et sécurité", "Julie Roy"],
         "absent": ["comité social et économique"],
         "articles": 14,
-        # The 11 fields the FR clauses and the closing use, minus salarie (given): employeur,
-        # qualification, taches, temps, lieu_travail, duree, facturation, preavis, lieu_signature, date_signature.
-        "missing": 10,
+        # The 13 fields the FR clauses and the closing use, minus salarie (given): employeur,
+        # qualification, taches, temps, lieu_travail, duree, facturation, preavis, mediateur and
+        # juridiction (from the litiges group), lieu_signature, date_signature.
+        "missing": 12,
     },
 ]
