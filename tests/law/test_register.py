@@ -137,3 +137,16 @@ def test_citations(tmp_path):
     with pytest.raises(KeyError) as caught:
         expand('{{ law("fr-inconnu-1") }}', register)
     assert str(caught.value) == "référence juridique « fr-inconnu-1 » absente du registre law/*.yml"
+
+
+def test_schema_accepts_every_register_file():
+    import json
+
+    import jsonschema
+    import yaml
+
+    schema = json.loads((ROOT / "law" / "schema.json").read_text(encoding="utf-8"))
+    for path in sorted((ROOT / "law").glob("*.yml")):
+        # YAML reads 2026-12-06 as a date; the schema speaks of JSON, where it is a string.
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")) or [], default=str))
+        jsonschema.validate(data, schema)
