@@ -141,3 +141,24 @@ VECTORS = [
         "missing": 12,
     },
 ]
+
+# Premises, vehicle and equipment (helper "contracts"), counted in the YAML by
+# hand; each country has its own version of some clauses, so the counts are
+# the same in the three countries. Each included group (tva, litiges, parties)
+# is counted as one clause per country, as its owners write them.
+# locaux 17 of its own: objet, nature_*, droit_preter_*, usage, capacite,
+# sous_pret, horaires, cles, menage, charges, etat_des_lieux (optional),
+# degats, reparations, assurances, renonciation_recours (optional),
+# manquement, duree; + tva, litiges, parties = 20.
+# vehicule 13 of its own: objet, duree, reservation, conducteurs, carnet,
+# amendes_*, etat_vehicule, frais, pannes, assurance_*, sinistres,
+# achat_commun (optional), fin; + 3 = 16.
+# materiel 12 of its own: objet, propriete, duree, garde_*, reservation,
+# verifications, formation (optional), contribution, casse, retour, assurance,
+# renonciation_recours (optional); + 3 = 15.
+CLAUSE_COUNTS.update({
+    "locaux": {"QC": 20, "FR": 20, "BE": 20},
+    "vehicule": {"QC": 16, "FR": 16, "BE": 16},
+    "materiel": {"QC": 15, "FR": 15, "BE": 15},
+})
+OPTIONAL["vehicule"] = "achat_commun"
