@@ -17,8 +17,16 @@ HOSTILE = [
 ]
 
 # Clause counts per territory, counted in the YAML files by hand:
-# locaux 10 (etat_des_lieux and
-# renonciation_recours optional); vehicule 8; materiel 7 (formation optional);
+# locaux 17 of its own: objet, nature_*, droit_preter_*, usage, capacite,
+# sous_pret, horaires, cles, menage, charges, etat_des_lieux (optional),
+# degats, reparations, assurances, renonciation_recours (optional),
+# manquement, duree; + tva, litiges, parties = 20.
+# vehicule 13 of its own: objet, duree, reservation, conducteurs, carnet,
+# amendes_*, etat_vehicule, frais, pannes, assurance_*, sinistres,
+# achat_commun (optional), fin; + 3 = 16.
+# materiel 12 of its own: objet, propriete, duree, garde_*, reservation,
+# verifications, formation (optional), contribution, casse, retour, assurance,
+# renonciation_recours (optional); + 3 = 15.
 # personnel: 6 clauses everywhere (heures_frais, absences, confidentialite,
 # securite, fin_anticipee, emploi_retrait) + one clause per territory from each
 # of its 4 groups (parties, tva, sans_societe, litiges) + QC 3 (objet_qc,
@@ -33,9 +41,9 @@ HOSTILE = [
 # country in each group (checked once merged: parties, tva, sans_societe and litiges each hold one clause per country).
 CLAUSE_COUNTS = {
     "lettre_entente": {"QC": 8, "FR": 8, "BE": 8},
-    "locaux": {"QC": 10, "FR": 10, "BE": 10},
-    "vehicule": {"QC": 8, "FR": 8, "BE": 8},
-    "materiel": {"QC": 7, "FR": 7, "BE": 7},
+    "locaux": {"QC": 20, "FR": 20, "BE": 20},
+    "vehicule": {"QC": 16, "FR": 16, "BE": 16},
+    "materiel": {"QC": 15, "FR": 15, "BE": 15},
     "personnel": {"QC": 13, "FR": 15, "BE": 15},
     "convention_cadre": {"QC": 20, "FR": 20, "BE": 20},
 }
@@ -43,7 +51,7 @@ CLAUSE_COUNTS = {
 OPTIONAL = {
     "lettre_entente": "bilan",
     "locaux": "renonciation_recours",
-    "vehicule": None,
+    "vehicule": "achat_commun",
     "materiel": "formation",
     "personnel": "representants_fr",
     "convention_cadre": "adhesion",
@@ -142,23 +150,3 @@ VECTORS = [
     },
 ]
 
-# Premises, vehicle and equipment (helper "contracts"), counted in the YAML by
-# hand; each country has its own version of some clauses, so the counts are
-# the same in the three countries. Each included group (tva, litiges, parties)
-# is counted as one clause per country, as its owners write them.
-# locaux 17 of its own: objet, nature_*, droit_preter_*, usage, capacite,
-# sous_pret, horaires, cles, menage, charges, etat_des_lieux (optional),
-# degats, reparations, assurances, renonciation_recours (optional),
-# manquement, duree; + tva, litiges, parties = 20.
-# vehicule 13 of its own: objet, duree, reservation, conducteurs, carnet,
-# amendes_*, etat_vehicule, frais, pannes, assurance_*, sinistres,
-# achat_commun (optional), fin; + 3 = 16.
-# materiel 12 of its own: objet, propriete, duree, garde_*, reservation,
-# verifications, formation (optional), contribution, casse, retour, assurance,
-# renonciation_recours (optional); + 3 = 15.
-CLAUSE_COUNTS.update({
-    "locaux": {"QC": 20, "FR": 20, "BE": 20},
-    "vehicule": {"QC": 16, "FR": 16, "BE": 16},
-    "materiel": {"QC": 15, "FR": 15, "BE": 15},
-})
-OPTIONAL["vehicule"] = "achat_commun"
