@@ -6,8 +6,10 @@ of the model in that territory, minus the optional ones switched off.
 """
 
 PARTNERS = [
-    {"name": "Atelier du Quartier", "legal_form": "OBNL", "address": "12 rue des Érables, Montréal", "representative": "Marie Tremblay, présidente"},
-    {"name": "Ressourcerie Les Castors", "legal_form": "association loi 1901", "address": "3 place du Marché, Lyon", "representative": "Paul Martin, trésorier"},
+    {"name": "Atelier du Quartier", "legal_form": "OBNL", "address": "12 rue des Érables, Montréal", "identifier": "1170000000",
+     "representative": "Marie Tremblay, présidente", "authority": "la résolution du conseil d'administration du 3 mars 2027"},
+    {"name": "Ressourcerie Les Castors", "legal_form": "association loi 1901", "address": "3 place du Marché, Lyon", "identifier": "W691000000",
+     "representative": "Paul Martin, trésorier", "authority": "la décision du bureau du 10 mars 2027"},
 ]
 HOSTILE = [
     {"name": "<script>alert(1)</script>", "legal_form": "ASBL", "address": "1 rue [x](http://evil)", "representative": "**x**"},
@@ -81,11 +83,11 @@ VECTORS = [
         "model": "lettre_entente",
         "territory": "QC",
         "draft": {"partners": [{"name": "A"}, {"name": "B"}], "values": {}, "options": {}},
-        # Missing: 3 partner fields x 2 partners + 9 fields = 15 lines.
+        # Missing: 5 partner fields (form, seat, number, signatory, authority) x 2 partners + 9 fields = 19 lines.
         "contains": ["## Article 5 – Se retirer", "## À compléter", "- Partie 2 : adresse du siège", "- Date de signature"],
         "absent": ["{objet}"],
         "articles": 5,
-        "missing": 15,
+        "missing": 19,
     },
     {
         "name": "hostile-text-escaped",
@@ -93,8 +95,9 @@ VECTORS = [
         "territory": "BE",
         "draft": {"partners": HOSTILE, "values": {"objet": "**gras** <b>x</b>"}, "options": {"bilan": True}},
         "contains": [
-            "\\<script\\>alert\\(1\\)\\</script\\>",
-            "1 rue \\[x\\]\\(http://evil\\)",
+            # Only what Markdown reads is escaped: no backslash before ( or ).
+            "\\<script\\>alert(1)\\</script\\>",
+            "1 rue \\[x\\](http://evil)",
             "\\*\\*x\\*\\*",
             "B \\| C",
             "\\_OBNL\\_",
@@ -104,7 +107,8 @@ VECTORS = [
         ],
         "absent": ["<script>", "**x**", "<b>"],
         "articles": 5,
-        "missing": 8,
+        # 8 fields, plus each partner's number and authority (absent from HOSTILE).
+        "missing": 12,
     },
     {
         "name": "personnel-fr-cse-off",

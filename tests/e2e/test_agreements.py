@@ -129,7 +129,7 @@ def test_prefill_edit_reload_and_exports(page, site, tmp_path):
     info.value.save_as(markdown)
     text = markdown.read_text(encoding="utf-8")
     assert "## Article 9 – Durée" in text
-    assert "\\<script\\>alert\\(1\\)\\</script\\> \\*\\*x\\*\\*" in text
+    assert "\\<script\\>alert(1)\\</script\\> \\*\\*x\\*\\*" in text  # ( and ) need no escape
     assert "<script>" not in text
 
     with page.expect_download(timeout=BOOT) as info:
@@ -152,6 +152,15 @@ def test_prefill_edit_reload_and_exports(page, site, tmp_path):
     cells = [c.text for row in word.tables[0].rows for c in row.cells]
     assert cells[:4] == ["Partie", "Nom et qualité de la personne qui signe", "Date", "Signature"]
     assert "Ressourcerie Les Castors" in cells
+    # The draft carries its law, its model and version; A4 and French (France) for a French draft.
+    assert any(h.startswith("Textes de référence") for h in headings)
+    assert "Modèle Mutuus « Convention-cadre de mutualisation »" in body
+    assert "un avocat ou un juriste en droit français" in body
+    from docx.shared import Mm
+
+    assert abs(word.sections[0].page_width - Mm(210)) < Mm(1) and abs(word.sections[0].page_height - Mm(297)) < Mm(1)
+    assert word.core_properties.last_modified_by == "Mutuus" and word.core_properties.author == "Mutuus"
+    assert 'w:val="fr-FR"' in word.styles.element.xml
 
 
 def test_keyboard_only(engine_page, site):
