@@ -155,6 +155,9 @@ def fields_for(model: dict, territory: str) -> list[dict]:
             used[name] = used.get(name, False) or not clause["optional"]
     for name in placeholders(model.get("closing", "")):
         used[name] = True
+    for cosigner in model.get("cosigners", []):
+        if territory in cosigner["territories"]:
+            used[cosigner["field"]] = True
     out = []
     for field in model["fields"]:
         if field["name"] in used:
@@ -318,7 +321,7 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
 
     Returns ``{"model", "title", "version", "territory", "territory_name",
     "parties": [{"number", "name", "legal_form", "address", "identifier",
-    "representative", "authority", "runs"}],
+    "representative", "authority", "runs"}], "signatures": [{"party", "signatory"}],
     "articles": [{"number", "id", "title", "paragraphs": [[run]]}],
     "closing": [[run]], "note", "missing": [{"field", "label"}], "warnings": [text],
     "references": [{"id", "jurisdiction", "label", "url", "checked",
@@ -353,6 +356,14 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
             }
         )
     closing = _paragraphs(model.get("closing", ""), values, labels, missing)
+    # People who sign beside the parties (the worker of a Belgian staff agreement).
+    signatures = [{"party": p["name"], "signatory": p["representative"]} for p in parties]
+    for cosigner in model.get("cosigners", []):
+        if territory in cosigner["territories"]:
+            name = flatten(values.get(cosigner["field"], ""))
+            if not name:
+                missing.setdefault(cosigner["field"], labels[cosigner["field"]])
+            signatures.append({"party": cosigner["role"], "signatory": name})
     references = references_for(articles, {c["id"]: c for c in model["clauses"]}, territory)
     dates = [r for r in references if r["checked"]]
     latest = max(dates, key=lambda r: r["checked"]) if dates else None
@@ -364,6 +375,7 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
         "territory": territory,
         "territory_name": TERRITORY_NAMES[territory],
         "parties": parties,
+        "signatures": signatures,
         "articles": articles,
         "closing": closing,
         "note": model["note"],
@@ -421,8 +433,8 @@ def to_markdown(result: dict) -> str:
     for paragraph in result["closing"]:
         lines += [_md_runs(paragraph), ""]
     lines += ["## Signatures", "", "| Partie | Nom et qualité de la personne qui signe | Date | Signature |", "| --- | --- | --- | --- |"]
-    for party in result["parties"]:
-        lines.append(f"| {_md_user(party['name'])} | {_md_user(party['representative'])} |  |  |")
+    for row in result["signatures"]:
+        lines.append(f"| {_md_user(row['party'])} | {_md_user(row['signatory'])} |  |  |")
     lines += ["", f"> {result['note']}", ""]
     lines += [f"## {result['references_title']}", ""]
     lines += [

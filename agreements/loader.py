@@ -25,7 +25,8 @@ OFFICIAL_HOSTS = ("www.legifrance.gouv.fr", "www.legisquebec.gouv.qc.ca", "www.e
 PREFILL = re.compile(r"^(organisation:name|questionnaire:[a-z0-9_]+:[a-z0-9_]+|calculator:[a-z0-9-]+:[a-z_]+)$")
 
 TOP_KEYS = {"id": True, "title": True, "summary": True, "version": False, "territories": True, "fields": True,
-            "clauses": True, "closing": False, "note": True}
+            "clauses": True, "closing": False, "cosigners": False, "note": True}
+COSIGNER_KEYS = {"field": True, "role": True, "territories": False}
 GROUP_KEYS = {"fields": False, "clauses": True}
 GROUP_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 FIELD_KEYS = {"name": True, "label": True, "help": False, "prefill": False}
@@ -261,6 +262,21 @@ class _Checker:
                 self.fail(_line_of(data, "territories"), f"aucune clause ne s'applique au territoire {territory}")
         if "closing" in data:
             model["closing"] = self.placeholders(data, "closing", fields, used, "de clôture (closing)")
+        model["cosigners"] = []
+        if "cosigners" in data:
+            raw_cosigners = self.typed(data, "cosigners", list, "le modèle")
+            for index, raw in enumerate(raw_cosigners):
+                what = f"la signature supplémentaire n° {index + 1} (cosigners)"
+                self.keys(raw, COSIGNER_KEYS, what, raw_cosigners.item_lines[index])
+                field = self.identifier(raw, "field", what)
+                if field not in fields:
+                    self.fail(_line_of(raw, "field"), f"{what} nomme le champ « {field} », qu'aucun champ (fields) ne définit")
+                used.add(field)
+                model["cosigners"].append({
+                    "field": field,
+                    "role": self.typed(raw, "role", str, what),
+                    "territories": self.territories(raw, what, model["territories"]) if "territories" in raw else list(model["territories"]),
+                })
         unused = [name for name in model_fields if name not in used]
         if unused:
             name = unused[0]

@@ -41,6 +41,12 @@ def _territory_note(clause: dict, model: dict) -> str:
     return f'<p class="mu-ag-territory"><strong>S\'applique à :</strong> {escape(names)}</p>'
 
 
+def _countries_note(item: dict, model: dict) -> str:
+    if item["territories"] == model["territories"]:
+        return ""
+    return " (" + ", ".join(TERRITORY_NAMES[t] for t in item["territories"]) + ")"
+
+
 def render_model(model: dict, page_url: str = "", use_directory_urls: bool = True) -> str:
     """The whole model as HTML: every clause, with blanks, territories, why and law."""
     labels = {f["name"]: f["label"] for f in model["fields"]}
@@ -79,6 +85,10 @@ def render_model(model: dict, page_url: str = "", use_directory_urls: bool = Tru
         '<table class="mu-ag-signatures"><thead><tr><th scope="col">Partie</th><th scope="col">Nom et qualité de la personne qui signe</th>'
         '<th scope="col">Date</th><th scope="col">Signature</th></tr></thead><tbody>'
         + "".join(f"<tr><td>{BLANK}</td><td>{BLANK}</td><td></td><td></td></tr>" for _ in range(2))
+        + "".join(
+            f"<tr><td>{escape(c['role'])}{_countries_note(c, model)}</td><td>{BLANK}</td><td></td><td></td></tr>"
+            for c in model.get("cosigners", [])
+        )
         + "</tbody></table>"
     )
     html.append(f'<div class="admonition warning"><p class="admonition-title">À adapter et à faire relire</p><p>{escape(model["note"])}</p></div>')

@@ -148,5 +148,33 @@ VECTORS = [
         # juridiction (from the litiges group), lieu_signature, date_signature.
         "missing": 12,
     },
+    {
+        "name": "personnel-qc-staffing-rules",
+        "model": "personnel",
+        "territory": "QC",
+        "draft": {"partners": PARTNERS, "values": {"duree": "un an"}},
+        # The Québec route: the employer keeps authority and sells a service; lending
+        # staff is staffing-agency work that needs a CNESST permit.
+        "contains": ["permis de la CNESST", "pour une durée d'un an", "## Textes de référence (à jour au ",
+                     "un avocat ou un notaire du Québec"],
+        "absent": ["consignes de travail au quotidien", "durée de un an", "Personne salariée |"],
+        "articles": 13,
+        # employeur, taches, salarie, qualification, temps, lieu_travail, montage, referent,
+        # facturation, preavis, mediateur, juridiction, lieu_signature, date_signature.
+        "missing": 14,
+    },
+    {
+        "name": "personnel-be-worker-signs",
+        "model": "personnel",
+        "territory": "BE",
+        "draft": {"partners": PARTNERS, "values": {"salarie": "Julie Roy"}},
+        # Belgium: the worker signs before the start, and has a row in the signature table.
+        "contains": ["| Personne salariée | Julie Roy |  |  |", "avant le début du travail", "groupement d'employeurs autorisé",
+                     "numéro d'entreprise (BCE)"],
+        "absent": ["groupement d'employeurs reconnu"],
+        "articles": 15,
+        # employeur, taches, qualification, temps, lieu_travail, duree, instructions, referent,
+        # demarche_inspection, facturation, preavis, mediateur, juridiction, lieu_signature, date_signature.
+        "missing": 15,
+    },
 ]
-

@@ -157,9 +157,9 @@ function renderDocument(container, result, messages) {
   for (const header of messages.signature_headers) head.append(el("th", { scope: "col" }, header));
   table.append(el("thead"), el("tbody"));
   table.tHead.append(head);
-  for (const party of result.parties) {
+  for (const signature of result.signatures) {
     const row = el("tr");
-    row.append(el("td", {}, party.name || "________"), el("td", {}, party.representative || "________"), el("td"), el("td"));
+    row.append(el("td", {}, signature.party || "________"), el("td", {}, signature.signatory || "________"), el("td"), el("td"));
     table.tBodies[0].append(row);
   }
   doc.append(table, el("p", { class: "mu-ag-note" }, result.note));
@@ -211,8 +211,8 @@ async function docxBlob(result, messages) {
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: messages.signatures })] }));
   const cell = (t, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: t, bold })] })] });
   const rows = [new TableRow({ tableHeader: true, children: messages.signature_headers.map((h) => cell(h, true)) })];
-  for (const party of result.parties) {
-    rows.push(new TableRow({ children: [cell(party.name || "________"), cell(party.representative || "________"), cell(""), cell("")] }));
+  for (const signature of result.signatures) {
+    rows.push(new TableRow({ children: [cell(signature.party || "________"), cell(signature.signatory || "________"), cell(""), cell("")] }));
   }
   children.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));
   children.push(new Paragraph({ children: [new TextRun({ text: result.note, italics: true })] }));
