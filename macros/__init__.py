@@ -5,7 +5,7 @@ Loading, validating and rendering live in plain modules tested without MkDocs:
 (worked examples computed by the ``calculators`` package).
 """
 
-from macros import agreements, calculations, countries, network, questionnaires
+from macros import agreements, calculations, countries, formalisation, network, questionnaires
 
 
 def define_env(env):
@@ -15,3 +15,4 @@ def define_env(env):
     countries.register(env)
     agreements.register(env)
     network.register(env)
+    formalisation.register(env)
