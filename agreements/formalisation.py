@@ -97,6 +97,13 @@ ENTITY_FORMS = (
     ("BE", "Belgique", "une ASBL (association sans but lucratif)"),
 )
 
+# Guide pages a recommendation points to (label, page under docs/), by key.
+GUIDE_PAGES = {
+    "personnel": ("Partager une personne : ce que le droit de chaque pays permet", "engager/personnel.md"),
+    "bien": ("Partir ou se séparer : ce que devient un bien acheté ensemble", "engager/sortie.md"),
+    "argent": ("L'argent entre partenaires : refacturer, se facturer, les taxes", "engager/argent.md"),
+}
+
 ORAL = "un accord oral ne suffit pas"
 PARTNERS_NOTE = (
     "Le nombre de partenaires ne change pas la forme : toute mutualisation réunit au moins deux organisations."
@@ -147,6 +154,7 @@ class Recommendation:
     models: tuple[str, ...]  # agreement model ids, the first one first
     reasons: tuple[str, ...]  # French sentences, the deciding one first
     entity_forms: tuple[tuple[str, str, str], ...]  # (territory, country, forms) for "entite"
+    guide: tuple[str, ...] = ()  # keys of GUIDE_PAGES to read before writing
 
     def to_json(self) -> dict:
         return {
@@ -156,6 +164,7 @@ class Recommendation:
             "models": list(self.models),
             "reasons": list(self.reasons),
             "entity_forms": [{"territory": t, "country": c, "forms": f} for t, c, f in self.entity_forms],
+            "guide": list(self.guide),
         }
 
 
@@ -286,6 +295,7 @@ def recommend(situation: Situation) -> Recommendation:
         models=models,
         reasons=tuple(reasons),
         entity_forms=ENTITY_FORMS if form == "entite" else (),
+        guide=tuple(key for key, holds in (("personnel", s.staff_shared), ("bien", s.bought_together), ("argent", large)) if holds),
     )
 
 

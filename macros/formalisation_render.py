@@ -18,7 +18,16 @@ from __future__ import annotations
 import posixpath
 from html import escape
 
-from agreements.formalisation import CURRENCIES, CURRENCY_ALIASES, CURRENCY_NAMES, KIND_LABELS, KINDS, rule_notes, rule_rows
+from agreements.formalisation import (
+    CURRENCIES,
+    CURRENCY_ALIASES,
+    CURRENCY_NAMES,
+    GUIDE_PAGES,
+    KIND_LABELS,
+    KINDS,
+    rule_notes,
+    rule_rows,
+)
 from macros.agreement_render import inert_json
 from macros.questionnaire_render import link_href
 
@@ -83,6 +92,7 @@ MESSAGES = {
     "generator_hint": "Dans le générateur, choisissez chacun de ces modèles dans la liste « Modèle de convention ».",
     "entity_forms": "Les formes possibles selon le pays :",
     "errors": "Vérifiez ces réponses :",
+    "guide": "À lire aussi avant d'écrire :",
 }
 
 
@@ -99,6 +109,9 @@ def render_chooser(models: dict, network: dict, page_url: str, use_directory_url
             m: {"title": models[m]["title"], "href": link_href(model_page(m), page_url, use_directory_urls)} for m in models
         },
         "generator": link_href(GENERATOR, page_url, use_directory_urls),
+        "guide": {
+            key: {"label": label, "href": link_href(path, page_url, use_directory_urls)} for key, (label, path) in GUIDE_PAGES.items()
+        },
     }
     return f"""<div class="mu-chooser">
 <noscript><p>Ce formulaire a besoin de JavaScript. Sans lui, lisez la règle dans le tableau plus bas : elle donne la même réponse.</p></noscript>

@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from agreements import bridge
 from agreements.formalisation import (
     FORMS,
+    GUIDE_PAGES,
     LARGE_AMOUNT,
     ORDER,
     Situation,
@@ -119,6 +120,10 @@ def test_reasons_name_each_criterion_that_holds():
     assert f"12\u202f000{NBSP}€ par an" in result.reasons[2]
     assert f"10\u202f000{NBSP}€ par an ou plus" in result.reasons[2]
     assert "signée par les 3 organisations" in result.reasons[-1]
+    # The guide's pages on each of the three: staff, goods bought together, money.
+    assert result.guide == ("personnel", "bien", "argent")
+    for _, path in GUIDE_PAGES.values():
+        assert (ROOT / "docs" / path).is_file(), path
 
 
 def test_entity_names_the_forms_of_each_country():
@@ -217,7 +222,8 @@ def test_json_door_reads_the_form_as_typed():
     answer = json.loads(bridge.recommend(json.dumps(sent)))
     # one vehicle, 18 > 6 months, 4 000 < 10 000: row 3
     assert answer["form"] == "convention" and answer["models"] == ["vehicule"]
-    assert set(answer) == {"form", "title", "summary", "models", "reasons", "entity_forms"}
+    assert set(answer) == {"form", "title", "summary", "models", "reasons", "entity_forms", "guide"}
+    assert answer["guide"] == []  # no person, nothing bought, under the threshold: nothing more to read
 
 
 def test_json_door_sends_every_problem_back():

@@ -86,6 +86,9 @@ def test_direct_visit_recommends_a_convention_cadre_and_links_its_models(page, s
         ["personnel", "../personnel/"],
     ]
     expect(result.locator("a.mu-ch-generator")).to_have_attribute("href", "../")
+    # A person shared and 12 000 €: the guide's pages on staff and on money.
+    guide = result.locator(".mu-ch-guide a")
+    assert guide.evaluate_all("(as) => as.map((a) => a.getAttribute('href'))") == ["../../../engager/personnel/", "../../../engager/argent/"]
     assert_accessible_in_both_palettes(page, "answered")
 
     # The first model's page, by its link.

@@ -107,6 +107,15 @@ function showRecommendation(result, answer, catalog, messages) {
   const generator = el("p");
   generator.append(el("a", { href: catalog.generator, class: "mu-ch-generator" }, messages.generator), ` ${messages.generator_hint}`);
   out.append(el("p", {}, messages.models), models, generator);
+  if (answer.guide.length) {
+    const pages = el("ul", { class: "mu-ch-guide" });
+    for (const key of answer.guide) {
+      const item = el("li");
+      item.append(el("a", { href: catalog.guide[key].href }, catalog.guide[key].label));
+      pages.append(item);
+    }
+    out.append(el("p", {}, messages.guide), pages);
+  }
   result.replaceChildren(out);
   result.dataset.state = "done";
   result.dataset.form = answer.form;
