@@ -209,9 +209,10 @@ self.onmessage = async (event) => {
 };
 
 // ---- Agreements (lane agreements, issue 9) ---------------------------------
-// In:  {type: "agreement", id, action: "render" | "prefill", args: [strings]}
+// In:  {type: "agreement", id, action: "render" | "prefill" | "recommend", args: [strings]}
 //      render: agreements.bridge.render(model_json, territory, draft_json)
 //      prefill: agreements.bridge.prefill(fields_json, sources_json, currency, locale)
+//      recommend: agreements.bridge.recommend(situation_json) (the chooser, chooser.js)
 // Out: {agreement: id, json} | {agreement: id, error}  (no `type`: not a boot status)
 let agreementPyodide = null;
 
@@ -223,7 +224,7 @@ async function agreementMessage({ id, action, args }) {
     return;
   }
   try {
-    if (action !== "render" && action !== "prefill") throw new Error(`unknown agreement action ${action}`);
+    if (!["render", "prefill", "recommend"].includes(action)) throw new Error(`unknown agreement action ${action}`);
     const bridge = agreementPyodide.pyimport("agreements.bridge");
     self.postMessage({ agreement: id, json: bridge[action](...args) });
   } catch (error) {

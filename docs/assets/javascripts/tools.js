@@ -22,6 +22,7 @@ const TOOLS = [
   ["form.mu-calculator[data-command]", () => import("./calculator.js")],
   // Agreements generator (imports agreement-app.js).
   ["div.mu-agreement", () => import("./agreement.js")],
+  ["div.mu-chooser", () => import("./chooser.js")], // which agreement? (the formalisation rule)
 ];
 
 const loaded = new Set();
