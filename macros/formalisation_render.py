@@ -88,8 +88,6 @@ MESSAGES = {
     "engine_failed": "La recommandation n'a pas pu être calculée :",
     "why": "Pourquoi :",
     "models": "Les modèles pour l'écrire (à lire, imprimer ou adapter) :",
-    "generator": "Remplir ces modèles dans le générateur de conventions",
-    "generator_hint": "Dans le générateur, choisissez chacun de ces modèles dans la liste « Modèle de convention ».",
     "entity_forms": "Les formes possibles selon le pays :",
     "errors": "Vérifiez ces réponses :",
     "guide": "À lire aussi avant d'écrire :",
@@ -106,7 +104,12 @@ def render_chooser(models: dict, network: dict, page_url: str, use_directory_url
     resources = "".join(_text_input(f"resources.{k}", KIND_LABELS[k], "0") for k in KINDS)
     catalog = {
         "models": {
-            m: {"title": models[m]["title"], "href": link_href(model_page(m), page_url, use_directory_urls)} for m in models
+            m: {
+                "title": models[m]["title"],
+                "href": link_href(model_page(m), page_url, use_directory_urls),
+                "fill": f"le remplir dans le générateur ({models[m]['title']})",
+            }
+            for m in models
         },
         "generator": link_href(GENERATOR, page_url, use_directory_urls),
         "guide": {

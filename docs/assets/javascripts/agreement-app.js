@@ -10,7 +10,7 @@
 // Draft key: mutuus:<root>:agreement:<model id> ->
 //   {model, territory, partners, values, options, updated_at}
 
-import { calculatorWorker } from "./calculator.js";
+import { call } from "./engine-client.js";
 import { loadOrganisation, readJSON, siteRoot, writeJSON } from "./storage.js";
 
 // Set by mount() from the catalog (agreements.assemble.PARTNER_KEYS).
@@ -31,38 +31,6 @@ function isObject(value) {
 
 function text(value) {
   return typeof value === "string" ? value : "";
-}
-
-// ---------------------------------------------------------------- engine
-
-let nextId = 1;
-const pending = new Map();
-let listening = null;
-
-function engine() {
-  const worker = calculatorWorker();
-  if (listening !== worker) {
-    // addEventListener, never onmessage: the calculators' client owns that.
-    worker.addEventListener("message", (event) => {
-      const data = event.data || {};
-      if (data.agreement === undefined) return;
-      const done = pending.get(data.agreement);
-      if (done) {
-        pending.delete(data.agreement);
-        done(data);
-      }
-    });
-    listening = worker;
-  }
-  return worker;
-}
-
-function call(action, args) {
-  return new Promise((resolve) => {
-    const id = `agreement-${nextId++}`;
-    pending.set(id, resolve);
-    engine().postMessage({ type: "agreement", id, action, args });
-  });
 }
 
 // ---------------------------------------------------------------- draft
@@ -273,6 +241,9 @@ export function mount(root) {
   const missingBox = root.querySelector(".mu-ag-missing");
   const documentBox = root.querySelector(".mu-ag-document");
   const defaultTerritory = root.dataset.defaultTerritory || "QC";
+  // ?modele=<id> (the chooser's links) opens the generator on that model.
+  const asked = new URLSearchParams(window.location.search).get("modele");
+  if (asked && models.has(asked)) modelSelect.value = asked;
   let model = models.get(modelSelect.value);
   let draft = null;
   let result = null;

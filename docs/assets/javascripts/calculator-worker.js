@@ -229,6 +229,6 @@ async function agreementMessage({ id, action, args }) {
     self.postMessage({ agreement: id, json: bridge[action](...args) });
   } catch (error) {
     console.error("calculator-worker (agreement):", error);
-    self.postMessage({ agreement: id, error: "L'assemblage de la convention a échoué (erreur du programme). Signalez-le aux responsables du site." });
+    self.postMessage({ agreement: id, error: "Le moteur n'a pas pu répondre (erreur du programme). Signalez-le aux responsables du site." });
   }
 }

@@ -9,43 +9,8 @@
 // module only reads the form, posts it, and writes the answer with textContent.
 // Imported by tools.js on a page that holds div.mu-chooser.
 
-import { calculatorWorker } from "./calculator.js";
+import { call, engine } from "./engine-client.js";
 import { mount } from "./mount.js";
-
-// ---------------------------------------------------------------- engine
-// The worker's agreements lane: in {type: "agreement", id, action, args},
-// out {agreement: id, json} | {agreement: id, error}. Ids start with
-// "chooser-" so the generator's listener (agreement-app.js) ignores them.
-
-let nextId = 1;
-const pending = new Map();
-let listening = null;
-
-function engine() {
-  const worker = calculatorWorker();
-  if (listening !== worker) {
-    // addEventListener, never onmessage: the calculators' client owns that.
-    worker.addEventListener("message", (event) => {
-      const data = event.data || {};
-      if (typeof data.agreement !== "string" || !data.agreement.startsWith("chooser-")) return;
-      const done = pending.get(data.agreement);
-      if (done) {
-        pending.delete(data.agreement);
-        done(data);
-      }
-    });
-    listening = worker;
-  }
-  return worker;
-}
-
-function call(action, args) {
-  return new Promise((resolve) => {
-    const id = `chooser-${nextId++}`;
-    pending.set(id, resolve);
-    engine().postMessage({ type: "agreement", id, action, args });
-  });
-}
 
 // ---------------------------------------------------------------- DOM
 
@@ -101,12 +66,12 @@ function showRecommendation(result, answer, catalog, messages) {
   for (const id of answer.models) {
     const model = catalog.models[id];
     const item = el("li");
-    item.append(el("a", { href: model.href, "data-model": id }, model.title));
+    // The generator opens on this model: agreement-app.js reads ?modele=<id>.
+    const fill = el("a", { href: `${catalog.generator}?modele=${encodeURIComponent(id)}`, class: "mu-ch-generator" }, model.fill);
+    item.append(el("a", { href: model.href, "data-model": id }, model.title), " — ", fill);
     models.append(item);
   }
-  const generator = el("p");
-  generator.append(el("a", { href: catalog.generator, class: "mu-ch-generator" }, messages.generator), ` ${messages.generator_hint}`);
-  out.append(el("p", {}, messages.models), models, generator);
+  out.append(el("p", {}, messages.models), models);
   if (answer.guide.length) {
     const pages = el("ul", { class: "mu-ch-guide" });
     for (const key of answer.guide) {
