@@ -70,8 +70,8 @@ def test_render_from_stdin_and_file(tmp_path):
     code, out = run("render", "lettre_entente", "--territory", "QC", "-", stdin=json.dumps(draft))
     assert code == 0
     assert "Atelier du Quartier" in out and "une salle" in out and "## À compléter" in out
-    # bilan off: objet, parties, sans_societe, suivi, couts, then « Se retirer » (6), litiges.
-    assert "## Article 6 – Se retirer" in out
+    # bilan off: objet, parties, sans_societe, suivi, couts, tva, then « Se retirer » (7), litiges.
+    assert "## Article 7 – Se retirer" in out
     path = tmp_path / "d.json"
     path.write_text(json.dumps(draft), encoding="utf-8")
     assert run("render", "lettre_entente", "--territory", "QC", str(path)) == (code, out)

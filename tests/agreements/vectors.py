@@ -36,11 +36,11 @@ HOSTILE = [
 # convention_cadre 20 in each country: 16 of its own (donnees_qc in Québec,
 # donnees_ue in France and Belgium; renonciation_recours and adhesion optional)
 # + one clause per country from each included group (parties, sans_societe,
-# tva, litiges); lettre_entente 8: 5 of its own (bilan optional) + parties,
-# sans_societe, litiges. The counts of parties and tva assume one clause per
+# tva, litiges); lettre_entente 9: 5 of its own (bilan optional) + parties,
+# sans_societe, tva, litiges. The counts of parties and tva assume one clause per
 # country in each group (checked once merged: parties, tva, sans_societe and litiges each hold one clause per country).
 CLAUSE_COUNTS = {
-    "lettre_entente": {"QC": 8, "FR": 8, "BE": 8},
+    "lettre_entente": {"QC": 9, "FR": 9, "BE": 9},
     "locaux": {"QC": 20, "FR": 20, "BE": 20},
     "vehicule": {"QC": 16, "FR": 16, "BE": 16},
     "materiel": {"QC": 15, "FR": 15, "BE": 15},
@@ -106,9 +106,9 @@ VECTORS = [
         # Missing: 5 partner fields (form, seat, number, signatory, authority) x 2 partners
         # + 9 fields of the letter + mediateur and juridiction (group litiges) = 21 lines.
         # Articles: objet, parties, sans_societe, suivi, couts, bilan, retrait (7), litiges.
-        "contains": ["## Article 7 – Se retirer", "## À compléter", "- Partie 2 : adresse du siège", "- Date de signature"],
+        "contains": ["## Article 8 – Se retirer", "## À compléter", "- Partie 2 : adresse du siège", "- Date de signature"],
         "absent": ["{objet}"],
-        "articles": 8,
+        "articles": 9,
         "missing": 21,
     },
     {
@@ -128,7 +128,7 @@ VECTORS = [
             "\\*\\*gras\\*\\* \\<b\\>x\\</b\\>",
         ],
         "absent": ["<script>", "**x**", "<b>"],
-        "articles": 8,
+        "articles": 9,
         # 8 fields of the letter and the 2 of the group litiges, plus each
         # partner's number and authority (absent from HOSTILE).
         "missing": 14,
