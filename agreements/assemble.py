@@ -415,9 +415,11 @@ def _md_user(text: str) -> str:
 
 
 def reference_after(ref: dict) -> str:
-    """What follows an entry's link in « Textes de référence »: its date, and the flag of one not confirmed."""
-    checked = f" (vérifié le {ref['checked_text']})" if ref.get("checked_text") else ""
-    return checked + (" — à faire vérifier" if not ref["confirmed"] else "")
+    """What follows an entry's link in « Textes de référence »: when it was read, or that it is to be checked."""
+    if ref["confirmed"] and ref.get("checked_text"):
+        return f" (vérifié le {ref['checked_text']})"
+    when = f" au {ref['checked_text']}" if ref.get("checked_text") else ""
+    return f" (texte officiel non relu{when} : à faire vérifier)"
 
 
 def to_markdown(result: dict) -> str:

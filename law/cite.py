@@ -61,8 +61,10 @@ def french_date(iso: str) -> str:
 def markdown_link(entry: dict, text: str | None = None) -> str:
     """The entry as a Markdown link; « (à faire vérifier) » after one not confirmed."""
     shown = (text or label(entry)).replace("[", "(").replace("]", ")")
-    link = f'[{shown}]({entry["url"]} "Vérifié le {french_date(entry["checked"])}")'
-    return link if entry["confirmed"] else f"{link} ({TO_CHECK})"
+    if entry["confirmed"]:
+        return f'[{shown}]({entry["url"]} "Vérifié le {french_date(entry["checked"])}")'
+    title = f"Texte officiel non relu au {french_date(entry['checked'])}"
+    return f'[{shown}]({entry["url"]} "{title}") ({TO_CHECK})'
 
 
 def expand(text: str, register: dict) -> str:

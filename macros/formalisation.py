@@ -28,10 +28,25 @@ def register(env):
             raise PluginError("formalisation : ces macros s'emploient dans une page")
         return found
 
+    docs_dir = Path(env.conf["docs_dir"])
+
+    def source_of(found) -> str:
+        """The page's Markdown file, relative to docs/. Zensical's pages carry no
+        ``file``: their URL gives it (``x/`` is ``x.md`` or ``x/index.md``)."""
+        file = getattr(found, "file", None)
+        if file is not None:
+            return file.src_uri
+        url = str(found.url).strip("/")
+        if not url:
+            return "index.md"
+        if url.endswith(".html"):
+            url = url[: -len(".html")]
+        return f"{url}/index.md" if (docs_dir / url / "index.md").is_file() else f"{url}.md"
+
     @env.macro
     def formalisation_rule():
         """The guide's formalisation rule as a table (Markdown) with its notes."""
-        return render_rule(models, page().file.src_uri)
+        return render_rule(models, source_of(page()))
 
     @env.macro
     def formalisation_chooser():

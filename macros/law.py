@@ -32,10 +32,11 @@ def table(register: dict) -> str:
         entries = sorted((e for e in register.values() if e["territory"] == code), key=lambda e: (e["text"], e["id"]))
         if not entries:
             continue
-        rows = ["| Texte | Ce qu'il dit | Vérifié le |", "| --- | --- | --- |"]
+        rows = ["| Texte | Ce qu'il dit | Relu sur le texte officiel |", "| --- | --- | --- |"]
         for entry in entries:
             says = entry["says"].replace("|", "\\|")
-            rows.append(f"| {markdown_link(entry)} | {says} | {french_date(entry['checked'])} |")
+            read = f"le {french_date(entry['checked'])}" if entry["confirmed"] else f"non, à faire vérifier (recherché le {french_date(entry['checked'])})"
+            rows.append(f"| {markdown_link(entry)} | {says} | {read} |")
         blocks.append(f"### {name} {{ #droit-{code.lower()} }}\n\n" + "\n".join(rows))
     return "\n\n".join(blocks)
 

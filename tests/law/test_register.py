@@ -132,7 +132,7 @@ def test_citations(tmp_path):
     text = 'Voir {{ law("qc-ccq-2186", "le Code civil") }}.'
     assert expand(text, register) == (
         'Voir [le Code civil](https://www.legisquebec.gouv.qc.ca/fr/document/lc/CCQ-1991#se:2186'
-        ' "Vérifié le 5 décembre 2026") (à faire vérifier).'
+        ' "Texte officiel non relu au 5 décembre 2026") (à faire vérifier).'
     )
     with pytest.raises(KeyError) as caught:
         expand('{{ law("fr-inconnu-1") }}', register)
