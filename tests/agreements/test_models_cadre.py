@@ -75,9 +75,14 @@ def test_quebec_dispute_route_considers_private_processes_then_mediation_then_co
 
 def test_france_dispute_route_keeps_the_compulsory_amicable_attempt_then_court():
     md = render("convention_cadre", "FR")
-    assert "les parties recourent à une médiation ou à une conciliation" in md
+    assert "les parties recourent à une médiation conduite par une personne désignée" in md
+    # Art. 750-1 names the conciliation by a « conciliateur de justice », not by anyone.
+    assert "ou à une conciliation devant un conciliateur de justice" in md
     assert "Elles accomplissent aussi toute tentative préalable de règlement amiable que la loi impose avant de saisir le juge" in md
-    assert "le litige est porté devant le tribunal compétent du siège de la partie défenderesse" in md
+    assert "sauf urgence ou pour demander une mesure provisoire ou conservatoire" in md
+    # Between non-traders a clause choosing another court is void (CPC art. 48): the law's rules stay.
+    assert ("le litige est porté devant le tribunal compétent du siège de la partie défenderesse, dans le respect des règles"
+            " de compétence fixées par la loi") in md
     refs = references(md)
     # Not read on Légifrance in this session: the draft says so.
     assert ("[Code de procédure civile, art. 750-1](<https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000039501708>)"

@@ -88,14 +88,20 @@ def test_france_has_consent_amendment_cse_consulted_and_only_cost():
     assert "avenant à son contrat de travail" in text and "la personne signe" in text
     assert "ni sanctionnée, ni licenciée" in text
     # L8241-2: the lender's CSE is consulted (not merely informed), the user's informed and consulted.
-    assert "Le comité social et économique de l'organisation prêteuse est consulté" in text
+    assert "Si l'organisation prêteuse a un comité social et économique, celui-ci est consulté avant la mise en œuvre" in text
     assert "informé et consulté avant l'accueil de Julie Roy" in text
+    # The French draft names itself as the convention of L8241-2, 2°, for this one person.
+    assert "la convention de mise à disposition prévue au 2° de l'article L8241-2" in text
+    assert "Elle ne vaut que pour Julie Roy" in text
+    assert "période probatoire" in text
+    assert "mandat de représentante ou de représentant du personnel" in text
     # L8241-1: only salaries, their payroll charges and reimbursed expenses.
     assert "uniquement les salaires versés à la personne, les charges sociales qui s'y rapportent et les frais professionnels remboursés" in text
     assert "ni marge, ni frais de gestion" in text
     assert "n'est ni rompu ni suspendu" in text and "retrouve son poste ou un poste équivalent" in text
     urls = [ref["url"] for ref in result["references"]]
-    assert "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006904847" in urls
+    # L8241-2 in its version in force since 1 January 2018 (ordonnance n° 2017-1718).
+    assert "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000036262964" in urls
     assert "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000030442435" in urls
     assert "Textes de référence (à jour au 6 décembre 2026)" in result["markdown"]
 

@@ -14,7 +14,7 @@ def test_model_page_shows_blanks_with_their_label_and_escapes():
     assert "{salarie}" not in html
     # Guide links are relative to the page: three levels up to the site root.
     assert 'href="../../../risques/#aspects-techniques"' in html
-    assert 'href="https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006904847"' in html
+    assert 'href="https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000036262964"' in html
     assert "<strong>S'applique à :</strong> France" in html
     # Every clause of the model is on its page, those of the included groups too.
     assert html.count('class="mu-ag-clause"') == len(MODELS["personnel"]["clauses"])
