@@ -163,3 +163,139 @@ def test_balances_still_sum_to_zero(entries):
     text = "date;partenaire;km\n" + "".join(f"2027-06-01;{n};{u}\n" for n, u in entries)
     out = json.loads(statement_with_log(json.dumps(STATEMENT), text))
     assert sum(Decimal(p["balance"]) for p in out["partners"]) == 0
+
+
+# --- shared vectors (the same file runs in Pyodide: tests/pyodide/) -------------------------------
+
+from pathlib import Path  # noqa: E402
+
+LOG_VECTORS = json.loads((Path(__file__).parent / "usage_log_vectors.json").read_text(encoding="utf-8"))["vectors"]
+
+
+def vector_log(vector) -> bytes:
+    return vector["log"].encode(vector.get("log_encoding", "utf-8"))
+
+
+@pytest.mark.parametrize("vector", LOG_VECTORS, ids=[v["id"] for v in LOG_VECTORS])
+def test_usage_log_vectors(vector):
+    assert json.loads(statement_with_log(json.dumps(vector["statement"]), vector_log(vector))) == vector["expected"]
+
+
+# --- readings instead of units ------------------------------------------------------------------
+
+def test_readings_fill_an_empty_units_cell_only():
+    # 18 240 → 18 390 = 150; the second row's units (7) win over its readings (0 → 999).
+    text = "date;partenaire;départ;retour;km\n2027-01-02;Café-jeunesse;18 240;18 390;\n2027-01-03;Café-jeunesse;0;999;7\n"
+    assert read_log(text, PARTNERS).units_by_partner["Café-jeunesse"] == Decimal(157)
+
+
+def test_an_empty_units_cell_without_readings_is_an_error():
+    assert errors_of("date;partenaire;km\n2027-01-02;Café-jeunesse;\n") == [
+        ("log:2", "Ligne 2 : la quantité est vide ; indiquez les unités utilisées (par exemple 12 ou 12,5).")
+    ]
+    assert errors_of("date;partenaire;km;départ;retour\n2027-01-02;Café-jeunesse;;1 200;x\n") == [
+        ("log:2", "Ligne 2 : la quantité est vide et le compteur « x » n'est pas un nombre ; "
+                  "indiquez les unités utilisées ou les deux compteurs.")
+    ]
+
+
+# --- the logbook's template and example ------------------------------------------------------------
+
+from calculators.usage_log import (  # noqa: E402
+    LOGBOOK_COLUMNS,
+    example_logbook_rows,
+    french_date,
+    logbook_csv,
+    read_for_page,
+)
+
+
+def test_the_template_is_the_logbook_header_and_reads_back_empty():
+    text = logbook_csv()
+    assert text == ("\ufeffDate;Partenaire;Personne;Compteur au départ;Compteur au retour;Unités;"
+                    "Carburant ou consommables payés;Remarques\r\n")
+    log = read_log(text.encode("utf-8"), PARTNERS)
+    assert (log.rows, log.units_by_partner) == (0, {"Café-jeunesse": 0, "Ressourcerie Les Castors": 0})
+
+
+def test_a_row_typed_into_the_template_reads_back_from_its_readings():
+    # The person leaves the units empty, as on paper: 45 210 → 45 298 = 88 km.
+    row = ["14/03/2027", "café-jeunesse", "Léa", "45 210", "45 298", "", "52,10", "Plein fait"]
+    assert len(row) == len(LOGBOOK_COLUMNS)
+    log = read_log(logbook_csv([row]).encode("utf-8"), PARTNERS)
+    assert log.units_by_partner["Café-jeunesse"] == Decimal(88)
+
+
+def test_the_example_logbook_gives_the_statement_examples_actual_use():
+    # examples.py « van »: Ressourcerie 6 400 km, Saules 2 000, Festival 1 100 (32 + 20 + 11 = 63 trips).
+    names = ["Ressourcerie du Plateau", "Centre communautaire des Saules", "Festival des Voisins"]
+    rows = example_logbook_rows()
+    log = read_log(logbook_csv(rows).encode("utf-8"), names)
+    assert log.units_by_partner == {names[0]: 6400, names[1]: 2000, names[2]: 1100}
+    assert log.rows_by_partner == {names[0]: 32, names[1]: 20, names[2]: 11}
+    # The odometer runs on: each trip starts where the last one ended, and units = end − start.
+    for before, after in zip(rows, rows[1:]):
+        assert after[3] == before[4]
+    assert all(int(r[4]) - int(r[3]) == int(r[5]) for r in rows)
+    assert (log.first, log.last) == (datetime.date(2027, 1, 4), datetime.date(2027, 1, 4) + datetime.timedelta(days=5 * 62))
+
+
+# --- what the statement page receives ----------------------------------------------------------------
+
+def test_french_dates():
+    assert french_date(datetime.date(2027, 1, 1)) == "1er janvier 2027"
+    assert french_date(datetime.date(2027, 8, 14)) == "14 août 2027"
+
+
+def test_the_page_gets_each_partners_value_and_a_summary_worked_by_hand():
+    # Café-jeunesse 120,5 + 79,5 = 200 (2 rows); Castors has no row and « 12 » typed: kept (None);
+    # a third partner, no row, nothing typed: 0. Period: January–February, the March row is ignored.
+    text = "date;partenaire;km\n2027-01-05;Café-jeunesse;120,5\n2027-02-27;Café-jeunesse;79,5\n2027-03-01;Café-jeunesse;5\n"
+    partners = [{"name": "Café-jeunesse", "actual_units": "3"}, {"name": "Ressourcerie Les Castors", "actual_units": "12"},
+                {"name": "Troisième lieu", "actual_units": ""}, {"name": "  ", "actual_units": "4"}]
+    answer = read_for_page(text.encode(), partners, {"from": "2027-01-01", "to": "2027-02-28"}, "bord.csv")
+    assert answer["values"] == ["200", None, "0"]
+    assert answer["view"]["summary"] == (
+        "Relevé importé : 2 lignes lues, du 5 janvier 2027 au 27 février 2027. Les unités utilisées de chaque "
+        "partenaire sont remplies dans le formulaire, et le relevé est recalculé.")
+    table = answer["view"]["blocks"][0]
+    assert table["rows"] == [["Café-jeunesse", "2", "200"], ["Ressourcerie Les Castors", "0", "aucune ligne : 12 saisi gardé"],
+                             ["Troisième lieu", "0", "0"]]
+    assert table["foot"] == ["Total", "2", "200"]
+    assert answer["view"]["blocks"][1]["text"] == (
+        "Période retenue : du 1er janvier 2027 au 28 février 2027. 1 ligne hors de cette période a été ignorée.")
+    assert answer["log"]["period"] == {"from": "2027-01-01", "to": "2027-02-28"}
+    assert answer["log"]["units_by_partner"]["Café-jeunesse"] == "200"
+
+
+def test_the_page_gets_thousands_written_for_its_locale():
+    # 1 234,5 km: the form gets « 1234,5 » (typed notation), the table « 1 234,5 » with a no-break space.
+    answer = read_for_page("date;partenaire;km\n2027-01-05;Café-jeunesse;1 234,5\n", [{"name": "Café-jeunesse"}], None, "x.csv")
+    assert answer["values"] == ["1234,5"]
+    assert answer["view"]["blocks"][0]["rows"][0] == ["Café-jeunesse", "1", "1\u00a0234,5"]
+    assert answer["view"]["blocks"][1]["text"] == "Aucune période choisie : toutes les lignes du relevé sont comptées."
+
+
+def test_the_page_gets_errors_by_line_and_one_sentence():
+    answer = read_for_page("date;partenaire;km\n2027-02-30;Café-jeunesse;1\n2027-03-01;Personne;2\n",
+                           [{"name": "Café-jeunesse"}], None, "bord.csv")
+    assert [e["field"] for e in answer["errors"]] == ["log:2", "log:3"]
+    assert answer["title"] == "Le relevé « bord.csv » n'a pas été importé : 2 problèmes à corriger. Le formulaire n'a pas changé."
+    assert "values" not in answer
+
+
+def test_the_page_without_partners_or_with_half_a_period():
+    answer = read_for_page("date;partenaire;km\n", [{"name": ""}], None, "x.csv")
+    assert answer["errors"] == [{"field": "partners", "message": "Inscrivez d'abord les partenaires dans le formulaire "
+                                 "(au moins leur nom) : le relevé est lu pour eux."}]
+    answer = read_for_page("date;partenaire;km\n", [{"name": "A"}], {"from": "2027-01-01", "to": ""}, "x.csv")
+    assert answer["errors"] == [{"field": "period.to", "message": "Indiquez la date de fin de la période (AAAA-MM-JJ)."}]
+    assert answer["title"].endswith("1 problème à corriger. Le formulaire n'a pas changé.")
+
+
+def test_the_bridge_reads_bytes_as_pyodide_gives_them():
+    from calculators.bridge import read_usage_log
+
+    data = memoryview("date;partenaire;km\n2027-01-05;Café-jeunesse;3\n".encode())
+    answer = json.loads(read_usage_log(data, json.dumps([{"name": "Café-jeunesse"}]), "null", "x.csv", "fr_FR"))
+    assert answer["values"] == ["3"]
