@@ -77,7 +77,7 @@ def _usage_sentence(log: dict | None, name: str, actual: Decimal, locale: str) -
             return ("Usage réel : saisi dans le formulaire, il ne vient pas du relevé d'utilisation importé "
                     f"({_units(Decimal(str((log.get('units_by_partner') or {}).get(name, '0'))), locale)} unités au relevé).")
         return "Usage réel : saisi dans le formulaire du relevé annuel."
-    lines = f"{count} {'ligne' if count < 2 else 'lignes'}"
+    lines = f"{_units(Decimal(count), locale)} {'ligne' if count < 2 else 'lignes'}"
     return f"Usage réel : {lines} du relevé d'utilisation (carnet de bord), {_units(actual, locale)} unités en tout."
 
 

@@ -381,8 +381,11 @@ def french_date(day: datetime.date) -> str:
     return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n < 2 else many}"
+def _count(n: int, one: str, many: str, locale: str = "fr_CA") -> str:
+    """« 1 ligne », « 10 000 lignes » (thousands grouped as the locale writes them)."""
+    from calculators.money import format_number
+
+    return f"{format_number(Decimal(n), locale, 0)} {one if n < 2 else many}"
 
 
 def import_answer(summary: LogSummary, partners: list[dict], period, locale: str = "fr_CA") -> dict:
@@ -410,8 +413,8 @@ def import_answer(summary: LogSummary, partners: list[dict], period, locale: str
             continue
         total = summary.units_by_partner.get(name, Decimal(0))
         values.append(_units_text(total).replace(".", ","))
-        rows.append([name, str(count), units(total)])
-    sentence = f"Relevé importé : {_count(summary.rows, 'ligne lue', 'lignes lues')}"
+        rows.append([name, units(Decimal(count)), units(total)])
+    sentence = f"Relevé importé : {_count(summary.rows, 'ligne lue', 'lignes lues', locale)}"
     if summary.first is not None:
         sentence += f", du {french_date(summary.first)} au {french_date(summary.last)}"
     sentence += ". Les unités utilisées de chaque partenaire sont remplies dans le formulaire, et le relevé est recalculé."
@@ -420,12 +423,12 @@ def import_answer(summary: LogSummary, partners: list[dict], period, locale: str
         "caption": "Lu dans le relevé d'utilisation",
         "headers": ["Partenaire", "Lignes", "Unités"],
         "rows": rows,
-        "foot": ["Total", str(summary.rows), units(sum(summary.units_by_partner.values(), Decimal(0)))],
+        "foot": ["Total", units(Decimal(summary.rows)), units(sum(summary.units_by_partner.values(), Decimal(0)))],
     }]
     notes = []
     if period is not None:
         notes.append(f"Période retenue : du {french_date(period[0])} au {french_date(period[1])}. "
-                     f"{_count(summary.ignored_outside_period, 'ligne', 'lignes')} hors de cette période "
+                     f"{_count(summary.ignored_outside_period, 'ligne', 'lignes', locale)} hors de cette période "
                      f"{'a été ignorée' if summary.ignored_outside_period < 2 else 'ont été ignorées'}.")
     else:
         notes.append("Aucune période choisie : toutes les lignes du relevé sont comptées.")

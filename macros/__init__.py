@@ -5,7 +5,7 @@ Loading, validating and rendering live in plain modules tested without MkDocs:
 (worked examples computed by the ``calculators`` package).
 """
 
-from macros import agreements, calculations, countries, law, network, questionnaires
+from macros import agreements, calculations, countries, law, network, questionnaires, usage_log
 
 
 def define_env(env):
@@ -16,3 +16,4 @@ def define_env(env):
     countries.register(env, register)
     agreements.register(env)
     network.register(env)
+    usage_log.register(env)
