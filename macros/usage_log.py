@@ -118,17 +118,10 @@ def render_statement_documents() -> str:
     )
 
 
-def _to_root(env) -> str:
-    """``../../`` from ``outils/carnet-de-bord/``: the page's depth in the built site."""
-    page = getattr(env, "page", None)
-    url = getattr(page, "url", "") or ""
-    return "../" * len([part for part in url.split("/") if part]) or "./"
-
-
 def register(env):
     @env.macro
     def logbook():
-        return render_logbook(_to_root(env))
+        return render_logbook()  # the page is outils/carnet-de-bord/: the site's root is ../../
 
     @env.macro
     def usage_log_import():

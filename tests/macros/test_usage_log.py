@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 
 from calculators.usage_log import LOGBOOK_COLUMNS
-from macros.usage_log import ROWS_PER_MONTH, _to_root, render_logbook, render_statement_documents, render_usage_log_import
+from macros.usage_log import ROWS_PER_MONTH, render_logbook, render_statement_documents, render_usage_log_import
 
 
 class Ids(HTMLParser):
@@ -59,13 +59,3 @@ def test_the_documents_box():
     html = render_statement_documents()
     check_references(html)
     assert '<p class="mu-statement-docs-status" role="status">' in html
-
-
-def test_the_way_back_to_the_root():
-    class Page:
-        url = "outils/carnet-de-bord/"
-
-    class Env:
-        page = Page()
-
-    assert _to_root(Env()) == "../../"
