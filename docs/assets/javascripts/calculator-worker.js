@@ -17,6 +17,9 @@
 // Protocol (extensible: one handler per message type, see HANDLERS below):
 //   in:  {type, id, ...}                 e.g. {type: "present", id, command, payload, currency, locale}
 //                                        or {type: "form", id, command, text} (a file's text, or a JSON object)
+//                                        or {type: "usage-log", id, bytes, partners, period, fileName, locale}
+//                                        or {type: "statement-documents", id, input, log, currency, locale}
+//                                        (both from usage-log.js, the statement page)
 //   out: {type, id, ok: true, result}    (the JSON string of calculators.bridge.present, or .form)
 //        {type, id, ok: false, error: {kind, message}}
 //          kind "engine": the engine could not start (French message for the page);
@@ -179,6 +182,17 @@ const HANDLERS = {
   present: (bridge, { command, payload, currency, locale }) =>
     bridge.present(command, JSON.stringify(payload), currency || "$", locale || "fr_CA"),
   form: (bridge, { command, text }) => bridge.form(command, text),
+  // The statement page's usage log (usage-log.js): the file's bytes, read by the CLI's parser.
+  "usage-log": (bridge, { bytes, partners, period, fileName, locale }) => {
+    const data = agreementPyodide.toPy(new Uint8Array(bytes)); // a memoryview: one copy, not a proxy per byte
+    try {
+      return bridge.read_usage_log(data, JSON.stringify(partners), JSON.stringify(period || null), fileName || "", locale || "fr_CA");
+    } finally {
+      data.destroy();
+    }
+  },
+  "statement-documents": (bridge, { input, log, currency, locale }) =>
+    bridge.statement_documents(JSON.stringify(input), JSON.stringify(log || null), currency || "$", locale || "fr_CA"),
 };
 
 self.onmessage = async (event) => {
