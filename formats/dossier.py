@@ -21,6 +21,7 @@ One questionnaire's answers file is read as a dossier of one.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from formats import messages as m
 from formats._js import NotJSON, decode_file, is_integer, js_keys, number_text, parse_json, strip_bom
@@ -42,12 +43,18 @@ _SAVED_ID = re.compile(SAVED_ID_PATTERN)
 
 def read_dossier_json(text: str) -> Result:
     """The file's text parsed; other formats and newer versions refused. ``data`` is the object."""
+    return _read(text)[0]
+
+
+def _read(text: str) -> tuple[Result, bool]:
+    """``read_dossier_json``, and whether the file was one questionnaire's answers."""
     try:
         obj = parse_json(strip_bom(text))
     except NotJSON:
-        return refused(m.DOSSIER_NOT_JSON)
+        return refused(m.DOSSIER_NOT_JSON), False
     fmt = obj.get("format") if isinstance(obj, dict) else None
-    if fmt == ANSWERS_FORMAT:
+    one = fmt == ANSWERS_FORMAT
+    if one:
         # One questionnaire's export is accepted too, as a dossier of one.
         obj = {
             "format": DOSSIER_FORMAT,
@@ -58,11 +65,11 @@ def read_dossier_json(text: str) -> Result:
         }
         fmt = DOSSIER_FORMAT
     if fmt == DOSSIER_FORMAT and is_integer(obj.get("format_version")) and obj["format_version"] > FORMAT_VERSION:
-        return refused(m.DOSSIER_NEWER_FORMAT.format(version=number_text(obj["format_version"])), "format_version")
+        return refused(m.DOSSIER_NEWER_FORMAT.format(version=number_text(obj["format_version"])), "format_version"), one
     if isinstance(fmt, str) and fmt != DOSSIER_FORMAT:
         sentence = f"{m.DOSSIER_NOT_DOSSIER} {m.DOSSIER_IS_A_GRID}" if fmt == GRID_FORMAT else m.DOSSIER_NOT_DOSSIER
-        return refused(sentence, "format")
-    return accepted(obj)
+        return refused(sentence, "format"), one
+    return accepted(obj), one
 
 
 def validate_dossier(obj, definitions: dict[str, dict]) -> Result:
@@ -123,12 +130,13 @@ def read_dossier_file(data: bytes, definitions: dict[str, dict]) -> Result:
     """What "Importer un dossier" says of a file's bytes, before it asks to confirm."""
     if len(data) > MAX_FILE_BYTES:
         return refused(m.DOSSIER_TOO_BIG)
-    read = read_dossier_json(decode_file(data))
+    read, one = _read(decode_file(data))
     if not read.ok:
         return read
     result = validate_dossier(read.data, definitions)
     if not result.ok:
-        return result
+        # One questionnaire's answers: the fields are named in that file.
+        return replace(result, field=result.field.removeprefix("questionnaires.0.")) if one else result
     saved = check_saved(read.data)
     if not saved.ok:
         return saved

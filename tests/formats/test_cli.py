@@ -74,7 +74,7 @@ def test_an_answers_file_says_what_its_questionnaires_page_says(tmp_path):
 def test_an_answers_file_of_no_known_questionnaire_says_what_mon_dossier_says(tmp_path):
     data = fixture("answers-v1.json")
     data["questionnaire"] = {"id": "budget", "version": 1, "title": "Budget"}
-    assert check(tmp_path, data) == refused("mutuus-answers", "questionnaires.0.questionnaire.id", "Ce dossier contient un questionnaire inconnu (« budget »).")
+    assert check(tmp_path, data) == refused("mutuus-answers", "questionnaire.id", "Ce dossier contient un questionnaire inconnu (« budget »).")
 
 
 def test_a_dossier(tmp_path):
