@@ -23,7 +23,7 @@ from formats import messages, read_answers_file, read_dossier_file, read_grid_fi
 from formats.__main__ import definitions as site_definitions
 from formats.answers import parse_answers_file
 
-from tests.formats.cases import ACCEPTED, ANSWERS_CASES, DEFINITIONS, DEMO, DOSSIER_CASES, GRID_CASES, PORTRAIT
+from tests.formats.cases import ACCEPTED, ANSWERS_CASES, DEFINITIONS, DOSSIER_CASES, GRID_CASES
 
 ROOT = Path(__file__).resolve().parents[2]
 JS = ROOT / "docs" / "assets" / "javascripts"
@@ -163,3 +163,38 @@ def test_the_glue_sentences_are_written_as_in_the_page():
         messages.ANSWERS_TOO_BIG,
     ):
         assert sentence in source, sentence
+
+
+# ---------------------------------------------------------------- every number
+
+CONSTANTS_JS = """
+import * as A from "./docs/assets/javascripts/answers.js";
+import * as G from "./docs/assets/javascripts/grid-files.js";
+import { MARKS } from "./docs/assets/javascripts/grid-rule.js";
+console.log(JSON.stringify({
+  answers: A.ANSWERS_FORMAT, dossier: A.DOSSIER_FORMAT, grid: G.GRID_FORMAT,
+  version: A.FORMAT_VERSION, grid_version: G.GRID_FORMAT_VERSION,
+  file_bytes: A.MAX_FILE_BYTES, organisations: G.MAX_ORGANISATIONS, marks: MARKS,
+}));
+"""
+
+
+def test_the_page_uses_the_formats_numbers():
+    """The numbers the page still types itself (the text limits come from Python's rules already)."""
+    if NODE is None:
+        pytest.skip("Node.js absent")
+    from formats import limits
+
+    done = subprocess.run([NODE, "--input-type=module", "-e", CONSTANTS_JS], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert json.loads(done.stdout) == {
+        "answers": limits.ANSWERS_FORMAT,
+        "dossier": limits.DOSSIER_FORMAT,
+        "grid": limits.GRID_FORMAT,
+        "version": limits.FORMAT_VERSION,
+        "grid_version": limits.GRID_FORMAT_VERSION,
+        "file_bytes": limits.MAX_FILE_BYTES,
+        "organisations": limits.MAX_ORGANISATIONS,
+        "marks": list(limits.MARKS),
+    }
+    saved_id = re.search(r"const ID = /\^(.*)\$/;", (JS / "dossier-saved.js").read_text(encoding="utf-8"))
+    assert saved_id and saved_id.group(1) == limits.SAVED_ID_PATTERN
