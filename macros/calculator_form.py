@@ -24,6 +24,15 @@ NOSCRIPT = (
     '<a href="../../economie/#liste-couts">L\'économie de la mutualisation</a>.'
 )
 LOADING = "Le moteur de calcul démarre… Vos valeurs sont gardées : le résultat s'affichera dès qu'il sera prêt."
+# What calculator-app.js says about the values it keeps on this device (the
+# last calculation, under mutuus:<root>:calculator:<id>) and about the link
+# that carries them: the page's address never does unless one is asked for.
+MEMORY = {
+    "restored": "Vos dernières valeurs sont reprises. « Effacer le formulaire » repart de zéro.",
+    "erased": "Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : ce formulaire est effacé ici aussi.",
+    "link-copied": "Lien copié. Il contient les valeurs du formulaire : collez-le là où vous voulez partager ce scénario.",
+    "link-shown": "Voici le lien. Il contient les valeurs du formulaire : copiez-le pour partager ce scénario.",
+}
 
 
 def _id(prefix: str, name: str) -> str:
@@ -117,7 +126,9 @@ def render_form(calculator_id: str, currency: str = "$", locale: str = "fr_CA") 
     values = flat_values(example(spec.id, spec.example)["payload"])
     parts = [
         f'<form id="{p}" class="mu-calculator" data-command="{spec.id}" data-file="{spec.file}" '
-        f'data-currency="{escape(currency)}" data-locale="{escape(locale)}" novalidate>',
+        f'data-currency="{escape(currency)}" data-locale="{escape(locale)}" '
+        + "".join(f'data-{key}="{escape(text)}" ' for key, text in MEMORY.items())
+        + "novalidate>",
         f'<p class="mu-calc-engine" role="status"></p>',
         f'<noscript><p class="mu-calc-noscript">{NOSCRIPT}</p></noscript>',
         '<div class="mu-calc-toolbar">',
@@ -150,10 +161,14 @@ def render_form(calculator_id: str, currency: str = "$", locale: str = "fr_CA") 
         '<button type="button" class="md-button" data-action="export">Exporter le scénario (JSON)</button>',
         f'<span class="mu-calc-import"><input id="{p}-import" type="file" accept="application/json,.json" class="mu-calc-file" '
         f'aria-describedby="{p}-import-help"><label for="{p}-import" class="md-button">Importer un scénario (JSON)</label></span>',
+        '<button type="button" class="md-button" data-action="link">Obtenir un lien vers ce scénario</button>',
         '<button type="button" class="md-button" data-action="print">Imprimer</button>',
         "</div>",
         f'<p class="mu-help" id="{p}-import-help">Le fichier exporté reprend vos valeurs au format de l\'outil en ligne de '
-        "commande (<code>python -m calculators</code>). Vous pouvez aussi partager cette page : l'adresse contient votre scénario.</p>",
+        "commande (<code>python -m calculators</code>). Vos dernières valeurs restent sur cet appareil et reviennent "
+        "quand vous rouvrez la page ; l'adresse de la page n'en contient aucune, sauf le lien que vous demandez.</p>",
+        f'<p class="mu-calc-link" hidden><label for="{p}-link">Lien vers ce scénario</label>'
+        f'<input id="{p}-link" type="text" readonly autocomplete="off"></p>',
         '<p class="mu-calc-notice" role="status"></p>',
         '<p class="mu-calc-live" aria-hidden="true"></p>',
         "</div>",
