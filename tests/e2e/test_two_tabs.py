@@ -9,10 +9,12 @@ written by hand below.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.e2e.harness import assert_no_axe_violations, goto, watch_page
+from tests.e2e.harness import assert_no_axe_violations, goto, open_tool, watch_page
 
 # Question 9 of the diagnostic (questionnaires/diagnostic.yml) is a text question.
 QID = "diagnostic"
@@ -23,6 +25,7 @@ QUESTION_9 = "differences_defi"
 AREA = f"{P}-{QUESTION_9}-input"
 TAKE_THEIRS = "Prendre la version de l'autre onglet"
 KEEP_MINE = "Garder la mienne"
+BOOT = 180_000  # ms: the calculators' engine, on a busy machine (tests/e2e/test_calculators.py)
 
 
 @pytest.fixture
@@ -177,3 +180,53 @@ def test_erase_everything_with_a_questionnaire_open_in_another_tab(page, second_
     assert list(record["answers"]) == [first_check.get_attribute("name")]
     assert json.dumps(record).count("Tilleuls") == 0
 
+
+@pytest.fixture
+def dossier_tab(engine_page, engine_session):
+    """« Mon dossier » in another tab of the engine page's browser (same storage), watched as it is."""
+    _, log = engine_session
+    other = engine_page.context.new_page()
+    watch_page(other, log)
+    yield other
+    other.close()
+
+
+def erase_everything(page, site):
+    goto(page, site, "outils/mon-dossier/")
+    page.locator("#mu-erase-all").click()
+    page.locator(".mu-dossier__confirm").get_by_role("button", name="Oui, tout effacer").click()
+    assert page.evaluate("() => Object.keys(localStorage)") == []
+
+
+def test_erase_everything_with_a_calculator_and_a_draft_open(engine_page, dossier_tab, site):
+    """The same with the tools that keep what is typed: a calculator (its last calculation) and the
+    agreements generator (its draft). Each drops what it shows; the next keystroke stores only itself."""
+    page = engine_page
+    open_tool(page, site, "outils/cout-utilisation/")
+    form = page.locator("#uc")
+    expect(form).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    page.fill("#uc-use-units", "50")
+    page.fill("#uc-replacement-purchase-price", "3 500")
+    page.wait_for_function("() => localStorage.getItem('mutuus:/:calculator:usage-cost') !== null", timeout=BOOT)
+
+    erase_everything(dossier_tab, site)
+    expect(page.locator("#uc-replacement-purchase-price")).to_have_value("")
+    assert page.input_value("#uc-use-units") == ""
+    expect(page.locator("#uc .mu-calc-notice")).to_contain_text("effacé dans un autre onglet")
+    page.fill("#uc-admin-fee", "5")
+    expect(form).to_have_attribute("data-state", re.compile("result|errors|empty"), timeout=BOOT)
+    assert "3 500" not in json.dumps(page.evaluate("() => ({...localStorage})"), ensure_ascii=False)
+    assert "3500" not in json.dumps(page.evaluate("() => ({...localStorage})"))
+
+    # The generator: a partner's name typed, then everything erased elsewhere.
+    open_tool(page, site, "outils/conventions/")
+    expect(page.locator(".mu-ag-document h3")).to_be_visible(timeout=BOOT)
+    name = page.locator("#mu-ag-partner-0-name")
+    name.fill("ASBL Les Tilleuls")
+    page.wait_for_function("() => Object.values({...localStorage}).some((v) => v.includes('Tilleuls'))")
+    erase_everything(dossier_tab, site)
+    expect(name).to_have_value("")
+    expect(page.locator(".mu-ag-status")).to_contain_text("effacé dans un autre onglet")
+    page.locator("#mu-ag-partner-1-name").fill("Ressourcerie Les Castors")
+    page.wait_for_function("() => Object.values({...localStorage}).some((v) => v.includes('Castors'))")
+    assert "Tilleuls" not in json.dumps(page.evaluate("() => ({...localStorage})"))
