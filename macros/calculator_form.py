@@ -13,9 +13,11 @@ One HTML block without blank lines, so Markdown leaves it alone.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 from calculators.examples import example
+from calculators.form import form_text
 from calculators.registry import REGISTRY
 from calculators.spec import Field, ListField
 
@@ -43,28 +45,22 @@ def _text(template: str, currency: str) -> str:
     return escape(template.replace("{currency}", currency))
 
 
-def _french(value: str) -> str:
-    """"0.05" → "0,05": what a person would type in the French form."""
-    text = str(value)
-    if text.replace(".", "", 1).replace("-", "", 1).isdigit() and "." in text:
-        return text.replace(".", ",")
-    return text
-
-
-def flat_values(payload: dict, prefix: str = "", out: dict | None = None) -> dict[str, str]:
-    """The form's flat values ({"use.units": "50", "partners.0.holder": "true"}) from a CLI payload."""
+def flat_values(payload: dict, kinds: dict[str, str], prefix: str = "", out: dict | None = None) -> dict[str, str]:
+    """The form's flat values ({"use.units": "50", "partners.0.holder": "true"}) from a CLI payload,
+    each as a person types it in the form (``calculators.form.form_text``: "0.05" → "0,05", a rate
+    "0.15" → "15"). ``kinds``: the calculator's ``field_kinds()``."""
     out = {} if out is None else out
     for key, value in payload.items():
         path = f"{prefix}.{key}" if prefix else key
         if isinstance(value, dict):
-            flat_values(value, path, out)
+            flat_values(value, kinds, path, out)
         elif isinstance(value, list):
             for index, item in enumerate(value):
-                flat_values(item, f"{path}.{index}", out)
+                flat_values(item, kinds, f"{path}.{index}", out)
         elif value is True:
             out[path] = "true"
         elif value is not None and value is not False:
-            out[path] = _french(value)
+            out[path] = form_text(kinds.get(re.sub(r"\.\d+\.", ".N.", path), "text"), value)
     return out
 
 
@@ -123,7 +119,7 @@ def render_form(calculator_id: str, currency: str = "$", locale: str = "fr_CA") 
         raise KeyError(f"Calculateur « {calculator_id} » inconnu : choisissez parmi {', '.join(REGISTRY)}.")
     spec = REGISTRY[calculator_id]
     p = spec.prefix
-    values = flat_values(example(spec.id, spec.example)["payload"])
+    values = flat_values(example(spec.id, spec.example)["payload"], spec.field_kinds())
     parts = [
         f'<form id="{p}" class="mu-calculator" data-command="{spec.id}" data-file="{spec.file}" '
         f'data-currency="{escape(currency)}" data-locale="{escape(locale)}" '

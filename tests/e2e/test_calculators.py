@@ -339,6 +339,53 @@ def test_erasing_the_form_forgets_the_last_calculation(engine_page, site):
     expect_summary(page, "uc", "Remplissez le formulaire")
 
 
+def computed_after(page, form_id, action):
+    """Run ``action`` (a fill), then wait until the form has computed it."""
+    before = int(page.locator(f"#{form_id}").get_attribute("data-computed") or 0)
+    action()
+    page.wait_for_function(
+        "([id, n]) => Number(document.getElementById(id).dataset.computed || 0) > n", arg=[form_id, before], timeout=BOOT
+    )
+
+
+def test_a_field_in_percent_reads_15_as_15_percent(engine_page, site):
+    """Issue 28, point 9, the user's steps: « Charges sociales (en %, par exemple 15 %) » given 15, then 15 %,
+    then 150 %. The planer's preparation becomes 1 h × 30 $ × 1,15 = 34,50 $, and the total
+    2,50 + 0,05 + 0,29 + 34,50 + 5,00 = 42,34 $ both times; 150 % is said to exceed 100 %, under its field.
+    Before the fix, 15 was refused (« 15 voudrait dire 1500 % ») and 150 % read « 1,5 voudrait dire 150 % »."""
+    page = engine_page
+    form = open_shared(page, site, USAGE, "uc")
+    type_planer(page)
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    rate = "#uc-preparation-payroll-charges-rate"
+    for typed in ("15", "15 %"):
+        computed_after(page, "uc", lambda: page.fill(rate, typed))
+        expect_summary(page, "uc", "Coût d'une utilisation : 42,34 $.")
+        assert form.get_attribute("data-state") == "result", typed
+    kept = stored_calculation(page, "usage-cost")
+    assert kept["input"]["preparation"]["payroll_charges_rate"] == "0.15"  # the CLI's fraction
+    page.fill(rate, "150 %")
+    expect(page.locator(rate)).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+    expect(page.locator(f"{rate}-error")).to_have_text(
+        "Entrez le taux de charges sociales entre 0 et 100 % : 150 % dépasse 100 %."
+    )
+
+
+def test_a_subsidy_larger_than_the_price_is_said_under_the_subsidy(engine_page, site):
+    """Issue 28, point 9: a subsidy of 12 000 $ on a price of 10 000 $ was reported under « Valeur résiduelle »,
+    a field left empty; it is said under « Subvention », the field to change, and only there."""
+    page = engine_page
+    open_shared(page, site, ANNUAL, "ac")
+    page.fill("#ac-purchase-price", "10 000")
+    page.fill("#ac-lifetime-years", "5")
+    page.fill("#ac-subsidy", "12 000")
+    expect(page.locator("#ac-subsidy")).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+    expect(page.locator("#ac-subsidy-error")).to_have_text("La subvention ne peut pas dépasser le prix d'achat.")
+    expect(page.locator("#ac-residual-value")).not_to_have_attribute("aria-invalid", "true")
+    assert page.locator("#ac-residual-value-error").count() == 0
+    assert_no_axe_violations(page, "#ac")
+
+
 def test_export_then_import_gives_the_same_scenario(engine_page, site, tmp_path):
     form = open_shared(engine_page, site, USAGE, "uc")
     type_planer(engine_page)

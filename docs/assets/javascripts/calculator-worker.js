@@ -17,7 +17,7 @@
 // Protocol (extensible: one handler per message type, see HANDLERS below):
 //   in:  {type, id, ...}                 e.g. {type: "present", id, command, payload, currency, locale}
 //                                        or {type: "form", id, command, text} (a file's text, or a JSON object)
-//   out: {type, id, ok: true, result}    (the JSON string of calculators.bridge.present, or .form)
+//   out: {type, id, ok: true, result}    (the JSON string of calculators.bridge.present_form, or .form)
 //        {type, id, ok: false, error: {kind, message}}
 //          kind "engine": the engine could not start (French message for the page);
 //          kind "internal": a bug (a Python exception): console.error here, and the
@@ -176,8 +176,9 @@ export const INTERNAL_ERROR =
 // One function per message type: (bridge, message) -> result. Another lane may
 // add its own type here (for example the agreements' assembly) without touching the others.
 const HANDLERS = {
+  // The form's values as typed: present_form reads the fields labelled in percent in percent.
   present: (bridge, { command, payload, currency, locale }) =>
-    bridge.present(command, JSON.stringify(payload), currency || "$", locale || "fr_CA"),
+    bridge.present_form(command, JSON.stringify(payload), currency || "$", locale || "fr_CA"),
   form: (bridge, { command, text }) => bridge.form(command, text),
 };
 
