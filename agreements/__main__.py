@@ -42,7 +42,8 @@ def _territory(args: list[str]):
     at = args.index("--territory")
     if at + 1 >= len(args):
         return "", args[:at]
-    return args[at + 1], args[:at] + args[at + 2 :]
+    # Lower case is accepted too: « --territory fr ».
+    return args[at + 1].upper(), args[:at] + args[at + 2 :]
 
 
 def main(argv=None, stdin=None, stdout=None) -> int:

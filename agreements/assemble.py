@@ -27,15 +27,66 @@ from agreements import TERRITORIES, TERRITORY_NAMES
 
 BLANK = "________"
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
-PARTNER_KEYS = ("name", "legal_form", "address", "representative")
+PARTNER_KEYS = ("name", "legal_form", "address", "identifier", "representative", "authority")
 PARTNER_LABELS = {
     "name": "nom",
     "legal_form": "forme juridique",
     "address": "adresse du siège",
-    "representative": "représentant ou représentante",
+    "identifier": "numéro d'immatriculation",
+    "representative": "personne qui signe (nom et qualité)",
+    "authority": "décision qui autorise la signature",
 }
-# Characters Markdown (CommonMark and Python-Markdown) could read as syntax.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&-])")
+# How each country numbers its organisations, as the party's line names it.
+IDENTIFIER_NAMES = {
+    "QC": "numéro d'entreprise du Québec (NEQ)",
+    "FR": "numéro SIREN ou RNA",
+    "BE": "numéro d'entreprise (BCE)",
+}
+# The currency an agreement of each country is written in, and the signs of the others.
+CURRENCIES = {"QC": ("$", "dollars canadiens"), "FR": ("€", "euros"), "BE": ("€", "euros")}
+_CURRENCY_SIGNS = {"$": re.compile(r"\d\s*\$|\$\s*\d|\bCAD\b"), "€": re.compile(r"\d\s*€|€\s*\d|\bEUR\b")}
+
+
+def currency_warnings(values: dict, labels: dict, territory: str) -> list[str]:
+    """A sentence per field whose amounts are in another currency than the country's."""
+    sign, name = CURRENCIES[territory]
+    out = []
+    for field, text in values.items():
+        for other, pattern in _CURRENCY_SIGNS.items():
+            if other != sign and pattern.search(text):
+                out.append(
+                    f"« {labels.get(field, field)} » contient des montants en {other} : une convention pour "
+                    f"{_COUNTRY_WITH_ARTICLE[territory]} se rédige d'ordinaire en {name} ({sign}). "
+                    f"Convertissez-les, ou dites dans la convention en quelle monnaie ils sont payés."
+                )
+    return out
+
+
+_COUNTRY_WITH_ARTICLE = {"QC": "le Québec", "FR": "la France", "BE": "la Belgique"}
+PAGE_SIZES = {"QC": {"width": 12240, "height": 15840}, "FR": {"width": 11906, "height": 16838},
+              "BE": {"width": 11906, "height": 16838}}
+LANGUAGES = {"QC": "fr-CA", "FR": "fr-FR", "BE": "fr-BE"}
+# Who should read the draft before it is signed, per country.
+REVIEWERS = {
+    "QC": "un avocat ou un notaire du Québec",
+    "FR": "un avocat ou un juriste en droit français",
+    "BE": "un avocat ou un juriste en droit belge",
+}
+# Characters Markdown (CommonMark and Python-Markdown) reads as syntax anywhere
+# in a line, and those it reads only at the start of one (headings, lists,
+# quotes, ordered lists): escaping more would print "Café\-jeunesse".
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_MARKDOWN_LINE_START = re.compile(r"^([#+=>-])")
+_MARKDOWN_ORDERED = re.compile(r"^(\d+)([.)])")
+_MARKDOWN_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+# Elision before a value that starts with a vowel: "de {duree}" + "un an"
+# gives "d'un an". Not before "onze", "oui", or a "h" other than the few
+# mute ones a clause is likely to meet ("heures", "hébergement"…).
+_ELIDED = {"de": "d'", "que": "qu'", "le": "l'", "la": "l'", "ne": "n'", "se": "s'",
+           "jusque": "jusqu'", "lorsque": "lorsqu'", "puisque": "puisqu'"}
+_BEFORE_VALUE = re.compile(r"(?i)(?:^|(?<=[\s(«’']))(" + "|".join(_ELIDED) + r")\s+$")
+_VOWEL_START = re.compile(r"(?i)^(?![«\"]?(onze|onzième|oui)\b)[«\"]?([aeiouàâäéèêëîïôöùûüœæ]|h(?:eure|iver|ôpita|ébergement|abita|ôtel|omme|istoire|onoraire|uile))")
 
 
 class DraftError(ValueError):
@@ -55,8 +106,27 @@ def flatten(text: str) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """User text as literal Markdown: special characters escaped, lines joined."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", flatten(text))
+    """User text as literal Markdown: only what Markdown would read is escaped, lines joined."""
+    text = _MARKDOWN_INLINE.sub(r"\\\1", flatten(text))
+    text = _MARKDOWN_ENTITY.sub(r"\\&", text)
+    text = _MARKDOWN_ORDERED.sub(r"\1\\\2", text)
+    return _MARKDOWN_LINE_START.sub(r"\\\1", text)
+
+
+def elide(before: str, value: str) -> str:
+    """``before`` with its last word elided when ``value`` starts with a vowel sound.
+
+    >>> elide("pour une durée de ", "un an"), elide("pour une durée de ", "six mois")
+    ("pour une durée d'", 'pour une durée de ')
+    """
+    match = _BEFORE_VALUE.search(before)
+    if not match or not _VOWEL_START.match(value):
+        return before
+    word = match.group(1)
+    elided = _ELIDED[word.lower()]
+    if word[0].isupper():
+        elided = elided[0].upper() + elided[1:]
+    return before[: match.start(1)] + elided
 
 
 def clauses_for(model: dict, territory: str) -> list[dict]:
@@ -85,6 +155,9 @@ def fields_for(model: dict, territory: str) -> list[dict]:
             used[name] = used.get(name, False) or not clause["optional"]
     for name in placeholders(model.get("closing", "")):
         used[name] = True
+    for cosigner in model.get("cosigners", []):
+        if territory in cosigner["territories"]:
+            used[cosigner["field"]] = True
     out = []
     for field in model["fields"]:
         if field["name"] in used:
@@ -193,7 +266,10 @@ def _runs(text: str, values: dict, labels: dict, missing: dict) -> list[dict]:
         name = match.group(1)
         value = values.get(name, "")
         if value:
-            runs.append({"text": flatten(value), "field": name})
+            value = flatten(value)
+            if runs and "field" not in runs[-1]:
+                runs[-1]["text"] = elide(runs[-1]["text"], value)
+            runs.append({"text": value, "field": name})
         else:
             runs.append({"blank": True, "field": name, "label": labels[name]})
             missing.setdefault(name, labels[name])
@@ -207,15 +283,51 @@ def _paragraphs(text: str, values, labels, missing) -> list[list[dict]]:
     return [_runs(" ".join(p.split()), values, labels, missing) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
 
 
+def party_runs(number: int, party: dict, territory: str) -> list[dict]:
+    """One party's line as runs: its name, form, seat, number, who signs and on what authority."""
+
+    def value(key):
+        text = party[key]
+        if text:
+            return {"text": flatten(text), "field": f"partners[{number - 1}].{key}"}
+        return {"blank": True, "field": f"partners[{number - 1}].{key}", "label": PARTNER_LABELS[key]}
+
+    name = value("name")
+    name["strong"] = True
+    return [
+        {"text": f"{number}. "}, name, {"text": ", "}, value("legal_form"),
+        {"text": ", dont le siège est situé "}, value("address"),
+        {"text": f", {IDENTIFIER_NAMES[territory]} : "}, value("identifier"),
+        {"text": ", agissant par "}, value("representative"),
+        {"text": " en vertu de "}, value("authority"), {"text": " ;"},
+    ]
+
+
+def references_for(articles: list[dict], clauses: dict, territory: str) -> list[dict]:
+    """The register entries the kept articles cite for ``territory``, each once, in order."""
+    seen, out = set(), []
+    for article in articles:
+        for ref in clauses[article["id"]].get("references", []):
+            if territory in ref.get("applies_in", [territory]) and ref["url"] not in seen:
+                seen.add(ref["url"])
+                item = {key: ref[key] for key in ("id", "jurisdiction", "label", "url", "checked", "checked_text", "confirmed")}
+                item["after"] = reference_after(item)
+                out.append(item)
+    return out
+
+
 def assemble(model: dict, territory: str, draft: dict) -> dict:
     """The agreement as structured data plus its Markdown.
 
-    Returns ``{"model", "title", "territory", "territory_name", "parties":
-    [{"number", "name", "legal_form", "address", "representative"}],
+    Returns ``{"model", "title", "version", "territory", "territory_name",
+    "parties": [{"number", "name", "legal_form", "address", "identifier",
+    "representative", "authority", "runs"}], "signatures": [{"party", "signatory"}],
     "articles": [{"number", "id", "title", "paragraphs": [[run]]}],
-    "closing": [[run]], "note", "missing": [{"field", "label"}],
-    "markdown"}`` where a run is ``{"text", "field"?}`` or
-    ``{"blank": true, "field", "label"}``.
+    "closing": [[run]], "note", "missing": [{"field", "label"}], "warnings": [text],
+    "references": [{"id", "jurisdiction", "label", "url", "checked",
+    "checked_text", "confirmed"}], "references_title", "model_line",
+    "reminder", "markdown"}`` where a run is ``{"text", "field"?, "strong"?}``
+    or ``{"blank": true, "field", "label"}``.
     """
     partners, values, options = check_draft(model, territory, draft)
     labels = {f["name"]: f["label"] for f in model["fields"]}
@@ -228,6 +340,7 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
             entry[key] = partner[key]
             if not partner[key]:
                 missing[f"partners[{index - 1}].{key}"] = f"Partie {index} : {PARTNER_LABELS[key]}"
+        entry["runs"] = party_runs(index, partner, territory)
         parties.append(entry)
 
     articles = []
@@ -243,16 +356,42 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
             }
         )
     closing = _paragraphs(model.get("closing", ""), values, labels, missing)
+    # People who sign beside the parties (the worker of a Belgian staff agreement).
+    signatures = [{"party": p["name"], "signatory": p["representative"]} for p in parties]
+    for cosigner in model.get("cosigners", []):
+        if territory in cosigner["territories"]:
+            name = flatten(values.get(cosigner["field"], ""))
+            if not name:
+                missing.setdefault(cosigner["field"], labels[cosigner["field"]])
+            signatures.append({"party": cosigner["role"], "signatory": name})
+    references = references_for(articles, {c["id"]: c for c in model["clauses"]}, territory)
+    dates = [r for r in references if r["checked"]]
+    latest = max(dates, key=lambda r: r["checked"]) if dates else None
+    version = model.get("version") or ""
     result = {
         "model": model["id"],
         "title": model["title"],
+        "version": version,
         "territory": territory,
         "territory_name": TERRITORY_NAMES[territory],
         "parties": parties,
+        "signatures": signatures,
         "articles": articles,
         "closing": closing,
         "note": model["note"],
         "missing": [{"field": k, "label": v} for k, v in missing.items()],
+        "warnings": currency_warnings(values, labels, territory),
+        "references": references,
+        "references_title": f"Textes de référence (à jour au {latest['checked_text']})" if latest else "Textes de référence",
+        "model_line": f"Modèle Mutuus « {model['title']} »" + (f", version {version}" if version else "")
+        + f", écrit pour le droit applicable : {TERRITORY_NAMES[territory]}.",
+        # The .docx page and language: Letter in Québec, A4 elsewhere (twentieths of a point).
+        "page_size": PAGE_SIZES[territory],
+        "language": LANGUAGES[territory],
+        "reminder": (
+            f"Ce texte est un modèle : faites-le relire par {REVIEWERS[territory]} avant de le signer. "
+            "Les textes marqués « à faire vérifier » n'ont pas pu être confirmés sur leur source officielle."
+        ),
     }
     result["markdown"] = to_markdown(result)
     return result
@@ -264,7 +403,8 @@ def _md_runs(runs: list[dict]) -> str:
         if run.get("blank"):
             out.append(BLANK)
         elif "field" in run:
-            out.append(escape_markdown(run["text"]))
+            text = escape_markdown(run["text"])
+            out.append(f"**{text}**" if run.get("strong") else text)
         else:
             out.append(run["text"])
     return "".join(out)
@@ -274,14 +414,19 @@ def _md_user(text: str) -> str:
     return escape_markdown(text) if text else BLANK
 
 
+def reference_after(ref: dict) -> str:
+    """What follows an entry's link in « Textes de référence »: when it was read, or that it is to be checked."""
+    if ref["confirmed"] and ref.get("checked_text"):
+        return f" (vérifié le {ref['checked_text']})"
+    when = f" au {ref['checked_text']}" if ref.get("checked_text") else ""
+    return f" (texte officiel non relu{when} : à faire vérifier)"
+
+
 def to_markdown(result: dict) -> str:
     """The assembled agreement as Markdown; user text is escaped, model text is not."""
     lines = [f"# {result['title']}", "", f"*Modèle pour : {result['territory_name']}*", "", "## Entre les parties", ""]
     for party in result["parties"]:
-        lines.append(
-            f"{party['number']}. **{_md_user(party['name'])}**, {_md_user(party['legal_form'])}, "
-            f"dont le siège est situé {_md_user(party['address'])}, représentée par {_md_user(party['representative'])} ;"
-        )
+        lines.append(_md_runs(party["runs"]))
     lines += ["", "ci-après « les parties », conviennent de ce qui suit.", ""]
     for article in result["articles"]:
         lines += [f"## Article {article['number']} – {article['title']}", ""]
@@ -290,9 +435,21 @@ def to_markdown(result: dict) -> str:
     for paragraph in result["closing"]:
         lines += [_md_runs(paragraph), ""]
     lines += ["## Signatures", "", "| Partie | Nom et qualité de la personne qui signe | Date | Signature |", "| --- | --- | --- | --- |"]
-    for party in result["parties"]:
-        lines.append(f"| {_md_user(party['name'])} | {_md_user(party['representative'])} |  |  |")
+    for row in result["signatures"]:
+        lines.append(f"| {_md_user(row['party'])} | {_md_user(row['signatory'])} |  |  |")
     lines += ["", f"> {result['note']}", ""]
+    lines += [f"## {result['references_title']}", ""]
+    lines += [
+        f"- {ref['jurisdiction']} — [{escape_markdown(ref['label'])}](<{ref['url']}>){ref['after']}"
+        for ref in result["references"]
+    ]
+    if result["references"]:
+        lines.append("")
+    lines += [f"*{result['model_line']}*", "", f"*{result['reminder']}*", ""]
+    if result["warnings"]:
+        lines += ["## À vérifier", ""]
+        lines += [f"- {escape_markdown(text)}" for text in result["warnings"]]
+        lines.append("")
     if result["missing"]:
         lines += ["## À compléter", ""]
         lines += [f"- {item['label']}" for item in result["missing"]]

@@ -35,3 +35,19 @@ def prefill(fields_json: str, sources_json: str, currency: str = "$", locale: st
     if not isinstance(sources, dict):
         sources = {}
     return json.dumps(run_prefill(json.loads(fields_json), sources, currency, locale), ensure_ascii=False)
+
+
+def recommend(situation_json: str) -> str:
+    """JSON of :func:`agreements.formalisation.recommend` for the browser's
+    situation (see ``situation_from_json``), or ``{"errors": [{"field", "message"}]}``."""
+    from agreements.formalisation import SituationError, recommend as run_recommend, situation_from_json
+
+    try:
+        data = json.loads(situation_json)
+    except ValueError:
+        return json.dumps({"errors": [{"field": "", "message": "La situation n'est pas du JSON valide."}]}, ensure_ascii=False)
+    try:
+        situation = situation_from_json(data)
+    except SituationError as error:
+        return json.dumps({"errors": error.errors}, ensure_ascii=False)
+    return json.dumps(run_recommend(situation).to_json(), ensure_ascii=False)

@@ -5,13 +5,16 @@ Loading, validating and rendering live in plain modules tested without MkDocs:
 (worked examples computed by the ``calculators`` package).
 """
 
-from macros import agreements, calculations, countries, network, questionnaires
+from macros import agreements, calculations, countries, formalisation, law, network, questionnaires, usage_log
 
 
 def define_env(env):
     """Register the macros used by the pages that set ``render_macros: true``."""
     questionnaires.register(env)
     calculations.register(env)
-    countries.register(env)
+    register = law.register(env)
+    countries.register(env, register)
     agreements.register(env)
     network.register(env)
+    formalisation.register(env)
+    usage_log.register(env)

@@ -11,7 +11,7 @@ import json
 from html import escape
 
 from agreements import TERRITORIES, TERRITORY_NAMES
-from agreements.assemble import PLACEHOLDER, fields_for
+from agreements.assemble import PARTNER_KEYS, PLACEHOLDER, fields_for, reference_after
 from macros.questionnaire_render import link_href
 
 BLANK = "________"
@@ -41,6 +41,12 @@ def _territory_note(clause: dict, model: dict) -> str:
     return f'<p class="mu-ag-territory"><strong>S\'applique à :</strong> {escape(names)}</p>'
 
 
+def _countries_note(item: dict, model: dict) -> str:
+    if item["territories"] == model["territories"]:
+        return ""
+    return " (" + ", ".join(TERRITORY_NAMES[t] for t in item["territories"]) + ")"
+
+
 def render_model(model: dict, page_url: str = "", use_directory_urls: bool = True) -> str:
     """The whole model as HTML: every clause, with blanks, territories, why and law."""
     labels = {f["name"]: f["label"] for f in model["fields"]}
@@ -68,7 +74,7 @@ def render_model(model: dict, page_url: str = "", use_directory_urls: bool = Tru
             html.append('<ul class="mu-ag-law">')
             for ref in clause["references"]:
                 html.append(
-                    f'<li>{escape(TERRITORY_NAMES[ref["territory"]])} : <a href="{escape(ref["url"])}">{escape(ref["label"])}</a></li>'
+                    f'<li>{escape(ref["jurisdiction"])} : <a href="{escape(ref["url"])}">{escape(ref["label"])}</a>{escape(reference_after(ref))}</li>'
                 )
             html.append("</ul>")
         html.append("</section>")
@@ -79,6 +85,10 @@ def render_model(model: dict, page_url: str = "", use_directory_urls: bool = Tru
         '<table class="mu-ag-signatures"><thead><tr><th scope="col">Partie</th><th scope="col">Nom et qualité de la personne qui signe</th>'
         '<th scope="col">Date</th><th scope="col">Signature</th></tr></thead><tbody>'
         + "".join(f"<tr><td>{BLANK}</td><td>{BLANK}</td><td></td><td></td></tr>" for _ in range(2))
+        + "".join(
+            f"<tr><td>{escape(c['role'])}{_countries_note(c, model)}</td><td>{BLANK}</td><td></td><td></td></tr>"
+            for c in model.get("cosigners", [])
+        )
         + "</tbody></table>"
     )
     html.append(f'<div class="admonition warning"><p class="admonition-title">À adapter et à faire relire</p><p>{escape(model["note"])}</p></div>')
@@ -113,6 +123,7 @@ def catalog(models: dict, questionnaires: dict | None = None) -> dict:
     """What the generator reads: every model, plus per territory its fields (with ``required``)."""
     out = {
         "territories": {t: TERRITORY_NAMES[t] for t in TERRITORIES},
+        "partner_keys": list(PARTNER_KEYS),
         "questionnaires": prefill_questions(models, questionnaires or {}),
         "models": [],
     }
@@ -170,8 +181,6 @@ def render_generator(models: dict, network: dict, questionnaires: dict | None = 
         "parties_end": "ci-après « les parties », conviennent de ce qui suit.",
         "signatures": "Signatures",
         "signature_headers": ["Partie", "Nom et qualité de la personne qui signe", "Date", "Signature"],
-        "seat": "dont le siège est situé",
-        "represented": "représentée par",
         "model_for": "Modèle pour :",
         "todo": "À compléter",
         "optional_when": "Facultative :",
@@ -212,7 +221,9 @@ def render_generator(models: dict, network: dict, questionnaires: dict | None = 
 <p><label data-for="name">Nom de l'organisation</label><br><input type="text" data-key="name" autocomplete="organization"></p>
 <p><label data-for="legal_form">Forme juridique</label><br><input type="text" data-key="legal_form"></p>
 <p><label data-for="address">Adresse du siège</label><br><input type="text" data-key="address"></p>
-<p><label data-for="representative">Représentant ou représentante (nom et qualité)</label><br><input type="text" data-key="representative"></p>
+<p><label data-for="identifier">Numéro d'immatriculation : NEQ au Québec, SIREN ou RNA en France, numéro d'entreprise (BCE) en Belgique</label><br><input type="text" data-key="identifier"></p>
+<p><label data-for="representative">Personne qui signe (nom et qualité)</label><br><input type="text" data-key="representative"></p>
+<p><label data-for="authority">Décision qui l'autorise à signer (par exemple : résolution du conseil d'administration du 12 mars)</label><br><input type="text" data-key="authority"></p>
 <button type="button" class="md-button" data-action="remove-partner"></button>
 </fieldset></li></template>
 <section class="mu-ag-preview" aria-labelledby="mu-ag-preview-title">

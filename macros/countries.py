@@ -14,6 +14,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from law.cite import MalformedCall, UnknownReference, expand
+
 COUNTRIES = {"QC": "Québec", "FR": "France", "BE": "Belgique"}
 LAW_DIR = Path(__file__).resolve().parent.parent / "includes" / "law"
 
@@ -50,15 +52,24 @@ def tab_text(topic: str, code: str, law_dir: Path = LAW_DIR) -> str:
     return text
 
 
-def law_tabs(topic: str, first: str, law_dir: Path = LAW_DIR) -> str:
-    """Markdown for ``pymdownx.tabbed``: one ``=== "Pays"`` block per country, in order."""
+def law_tabs(topic: str, first: str, law_dir: Path = LAW_DIR, register: dict | None = None) -> str:
+    """Markdown for ``pymdownx.tabbed``: one ``=== "Pays"`` block per country, in order.
+
+    ``{{ law("id") }}`` in a tab file becomes the link of that register entry.
+    """
     blocks = []
     for code in order(first):
-        body = textwrap.indent(tab_text(topic, code, law_dir), "    ")
+        text = tab_text(topic, code, law_dir)
+        if register is not None:
+            try:
+                text = expand(text, register)
+            except (UnknownReference, MalformedCall) as error:
+                raise CountryError(f"includes/law/{topic}/{code.lower()}.md : {error}") from None
+        body = textwrap.indent(text, "    ")
         blocks.append(f'=== "{COUNTRIES[code]}"\n\n{body}\n')
     return "\n".join(blocks)
 
 
-def register(env) -> None:
+def register(env, law_register: dict | None = None) -> None:
     first = network_country(env.conf.get("extra"))
-    env.macro(lambda topic: law_tabs(topic, first), "law_tabs")
+    env.macro(lambda topic: law_tabs(topic, first, register=law_register), "law_tabs")

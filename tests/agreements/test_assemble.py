@@ -83,4 +83,53 @@ def test_no_break_spaces_are_kept():
     draft = {"partners": PARTNERS, "values": {"partage_couts": "A : 400,00\u00a0$"}}
     result = assemble(MODELS["lettre_entente"], "QC", draft)
     assert "A : 400,00\u00a0$" in result["markdown"]
-    assert {"text": "A : 400,00\u00a0$", "field": "partage_couts"} in result["articles"][2]["paragraphs"][0]
+    runs = [run for article in result["articles"] for paragraph in article["paragraphs"] for run in paragraph]
+    assert {"text": "A : 400,00\u00a0$", "field": "partage_couts"} in runs
+
+
+# A model of one clause, as the loader returns it, so that these tests do not
+# depend on the wording of the real models.
+TINY = {
+    "id": "essai", "title": "Essai", "version": "2026-12", "territories": ["QC", "FR", "BE"],
+    "fields": [{"name": "montants", "label": "Montants"}, {"name": "duree", "label": "Durée"}],
+    "clauses": [{"id": "objet", "title": "Objet", "text": "Les parties paient : {montants}, pour une durée de {duree}.",
+                 "why": "x", "link": "conditions.md", "optional": False, "territories": ["QC", "FR", "BE"], "references": []}],
+    "note": "Note.",
+}
+
+
+def test_amounts_in_another_currency_are_flagged():
+    # A split computed on a Québec site ("$") pasted into a French agreement.
+    draft = {"partners": PARTNERS, "values": {"montants": "Atelier du Quartier : 1 666,67\u00a0$ ; Ressourcerie : 833,33\u00a0$"}}
+    french = assemble(TINY, "FR", draft)
+    assert french["warnings"] == [
+        "« Montants » contient des montants en $ : une convention pour la France se rédige d'ordinaire en euros (€). "
+        "Convertissez-les, ou dites dans la convention en quelle monnaie ils sont payés."
+    ]
+    assert "## À vérifier" in french["markdown"]
+    assert assemble(TINY, "QC", draft)["warnings"] == []
+    euros = {"partners": PARTNERS, "values": {"montants": "A : 400,00\u00a0€"}}
+    assert assemble(TINY, "BE", euros)["warnings"] == []
+    assert "en dollars canadiens ($)" in assemble(TINY, "QC", euros)["warnings"][0]
+
+
+def test_elision_in_a_draft():
+    for duree, expected in (("un an", "pour une durée d'un an."), ("six mois", "pour une durée de six mois."),
+                            ("huit semaines", "pour une durée de huit semaines.")):
+        result = assemble(TINY, "QC", {"partners": PARTNERS, "values": {"duree": duree}})
+        assert expected in result["markdown"]
+        assert "de un" not in result["markdown"]
+
+
+def test_elision_with_several_values():
+    # "pour une durée de {duree}" or similar: each value decides on its own.
+    from agreements.assemble import elide
+
+    assert elide("pour une durée de ", "un an") == "pour une durée d'"
+    assert elide("pour une durée de ", "une année") == "pour une durée d'"
+    assert elide("pour une durée de ", "six mois") == "pour une durée de "
+    assert elide("un préavis de ", "huit jours") == "un préavis de "  # h aspiré
+    assert elide("un préavis de ", "onze jours") == "un préavis de "
+    assert elide("la salle de ", "Atelier du Quartier") == "la salle d'"
+    assert elide("La partie qui reçoit le ", "1er mars") == "La partie qui reçoit le "
+    assert elide("au-delà de ", "heures prévues") == "au-delà d'"

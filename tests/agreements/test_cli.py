@@ -56,8 +56,12 @@ def test_fields():
     code, out = run("fields", "personnel", "--territory", "FR")
     assert code == 0
     data = json.loads(out)
-    assert [c["id"] for c in data["clauses"]] == ["objet", "accord_salarie_fr", "facturation_fr", "representants_fr", "retour", "securite"]
-    assert {"id": "representants_fr", "title": "Information des représentants du personnel", "optional": True} in data["clauses"]
+    ids = [c["id"] for c in data["clauses"]]
+    # The French clauses of personnel.yml, in its order; no clause of another country.
+    assert [i for i in ids if i in {"objet_fr", "accord_salarie_fr", "facturation_fr", "representants_fr", "droits_fr"}] == [
+        "objet_fr", "accord_salarie_fr", "facturation_fr", "representants_fr", "droits_fr"]
+    assert ids.index("droits_fr") < ids.index("securite") and not [i for i in ids if i.endswith(("_qc", "_be"))]
+    assert {"id": "representants_fr", "title": "Consultation des représentants du personnel", "optional": True} in data["clauses"]
     assert set(data["fields"][0]) == {"name", "label", "required"}
 
 
@@ -66,7 +70,8 @@ def test_render_from_stdin_and_file(tmp_path):
     code, out = run("render", "lettre_entente", "--territory", "QC", "-", stdin=json.dumps(draft))
     assert code == 0
     assert "Atelier du Quartier" in out and "une salle" in out and "## À compléter" in out
-    assert "## Article 4 – Se retirer" in out  # bilan off: 5 - 1 = 4 articles
+    # bilan off: objet, parties, sans_societe, suivi, couts, tva, then « Se retirer » (7), litiges.
+    assert "## Article 7 – Se retirer" in out
     path = tmp_path / "d.json"
     path.write_text(json.dumps(draft), encoding="utf-8")
     assert run("render", "lettre_entente", "--territory", "QC", str(path)) == (code, out)

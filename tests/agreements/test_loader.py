@@ -160,3 +160,87 @@ def test_schema_accepts_every_model():
     schema = json.loads((ROOT / "agreements" / "schema.json").read_text(encoding="utf-8"))
     for path in sorted((ROOT / "agreements").glob("*.yml")):
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
+
+
+# ---------------------------------------------------------------- law ids and shared clauses
+
+REGISTER = {
+    "fr-ct-l8241-2": {"id": "fr-ct-l8241-2", "territory": "FR", "text": "Code du travail", "article": "art. L8241-2",
+                      "url": "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006904847", "says": "x",
+                      "checked": "2026-12-06", "confirmed": True},
+    "eu-rgpd-26": {"id": "eu-rgpd-26", "territory": "EU", "text": "RGPD", "article": "art. 26",
+                   "url": "https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_26", "says": "x",
+                   "checked": "2026-12-05", "confirmed": False},
+}
+GROUP = """\
+fields:
+  - name: mediateur
+    label: Médiateur
+clauses:
+  - id: litiges_fr
+    title: Litiges
+    territories: [FR]
+    text: Les parties saisissent d'abord {mediateur}.
+    why: Pour régler.
+    link: risques.md#gouvernance
+    law: [fr-ct-l8241-2]
+  - id: litiges_be
+    title: Litiges
+    territories: [BE]
+    text: Médiation en Belgique.
+    why: Pour régler.
+    link: risques.md#gouvernance
+"""
+
+
+def load_with(tmp_path, text, group=GROUP):
+    path = write(tmp_path, text)
+    common = tmp_path / "agreements" / "common"
+    common.mkdir(exist_ok=True)
+    (common / "litiges.yml").write_text(group, encoding="utf-8")
+    return load_model(path, docs_dir=ROOT / "docs", root=tmp_path, register=REGISTER)
+
+
+def test_an_included_group_brings_its_clauses_for_the_model_countries(tmp_path):
+    text = GOOD.replace("note:", "  - include: litiges\nnote:").replace("summary:", "version: \"2026-12\"\nsummary:")
+    model = load_with(tmp_path, text)
+    assert model["version"] == "2026-12"
+    # QC and FR model: the Belgian clause is left out, the group's field comes in.
+    assert [c["id"] for c in model["clauses"]] == ["objet", "litiges_fr"]
+    assert [f["name"] for f in model["fields"]] == ["objet", "mediateur"]
+    ref = model["clauses"][1]["references"][0]
+    assert (ref["label"], ref["checked_text"], ref["confirmed"], ref["applies_in"]) == (
+        "Code du travail, art. L8241-2", "6 décembre 2026", True, ["FR"])
+
+
+def test_law_ids_are_checked(tmp_path):
+    unknown = GOOD.replace("    link: risques.md#gouvernance\n", "    link: risques.md#gouvernance\n    law: [fr-ct-l1]\n")
+    with pytest.raises(AgreementError) as info:
+        load_with(tmp_path, unknown)
+    assert str(info.value) == "agreements/essai.yml:14: référence « fr-ct-l1 » de la clause « objet » absente du registre law/*.yml"
+    belgian_only = GOOD.replace("territories: [QC, FR]", "territories: [QC]").replace(
+        "    link: risques.md#gouvernance\n", "    link: risques.md#gouvernance\n    law: [eu-rgpd-26]\n")
+    with pytest.raises(AgreementError) as info:
+        load_with(tmp_path, belgian_only)
+    assert "la référence « eu-rgpd-26 » (EU) ne s'applique à aucun territoire de la clause « objet » (QC)" in str(info.value)
+
+
+def test_a_missing_group_and_an_error_inside_a_group_name_their_file(tmp_path):
+    with pytest.raises(AgreementError) as info:
+        load_with(tmp_path, GOOD.replace("note:", "  - include: inconnu\nnote:"))
+    assert str(info.value) == "agreements/essai.yml:14: groupe de clauses « inconnu » introuvable dans agreements/common/ (groupes : litiges)"
+    with pytest.raises(AgreementError) as info:
+        load_with(tmp_path, GOOD.replace("note:", "  - include: litiges\nnote:"), GROUP.replace("    why: Pour régler.\n", "", 1))
+    assert str(info.value) == "agreements/common/litiges.yml:5: clé « why » manquante dans la clause n° 1"
+
+
+def test_schema_accepts_every_shared_group():
+    import json
+
+    import jsonschema
+    import yaml
+
+    schema = json.loads((ROOT / "agreements" / "schema.json").read_text(encoding="utf-8"))
+    group_schema = {**schema["$defs"]["group"], "$defs": schema["$defs"], "properties": {**schema["$defs"]["group"]["properties"], "fields": schema["properties"]["fields"]}}
+    for path in sorted((ROOT / "agreements" / "common").glob("*.yml")):
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), group_schema)

@@ -6,8 +6,10 @@ of the model in that territory, minus the optional ones switched off.
 """
 
 PARTNERS = [
-    {"name": "Atelier du Quartier", "legal_form": "OBNL", "address": "12 rue des Érables, Montréal", "representative": "Marie Tremblay, présidente"},
-    {"name": "Ressourcerie Les Castors", "legal_form": "association loi 1901", "address": "3 place du Marché, Lyon", "representative": "Paul Martin, trésorier"},
+    {"name": "Atelier du Quartier", "legal_form": "OBNL", "address": "12 rue des Érables, Montréal", "identifier": "1170000000",
+     "representative": "Marie Tremblay, présidente", "authority": "la résolution du conseil d'administration du 3 mars 2027"},
+    {"name": "Ressourcerie Les Castors", "legal_form": "association loi 1901", "address": "3 place du Marché, Lyon", "identifier": "W691000000",
+     "representative": "Paul Martin, trésorier", "authority": "la décision du bureau du 10 mars 2027"},
 ]
 HOSTILE = [
     {"name": "<script>alert(1)</script>", "legal_form": "ASBL", "address": "1 rue [x](http://evil)", "representative": "**x**"},
@@ -15,27 +17,43 @@ HOSTILE = [
 ]
 
 # Clause counts per territory, counted in the YAML files by hand:
-# lettre_entente 5 everywhere (bilan optional); locaux 10 (etat_des_lieux and
-# renonciation_recours optional); vehicule 8; materiel 7 (formation optional);
-# personnel QC 5 (objet, employeur_qc, remboursement_qc, retour, securite),
-# FR 6 (objet, accord_salarie_fr, facturation_fr, representants_fr optional,
-# retour, securite), BE 5 (objet, cadre_be, remboursement_be, retour, securite);
-# convention_cadre 10 (adhesion optional).
+# locaux 17 of its own: objet, nature_*, droit_preter_*, usage, capacite,
+# sous_pret, horaires, cles, menage, charges, etat_des_lieux (optional),
+# degats, reparations, assurances, renonciation_recours (optional),
+# manquement, duree; + tva, litiges, parties = 20.
+# vehicule 13 of its own: objet, duree, reservation, conducteurs, carnet,
+# amendes_*, etat_vehicule, frais, pannes, assurance_*, sinistres,
+# achat_commun (optional), fin; + 3 = 16.
+# materiel 12 of its own: objet, propriete, duree, garde_*, reservation,
+# verifications, formation (optional), contribution, casse, retour, assurance,
+# renonciation_recours (optional); + 3 = 15.
+# personnel: 6 clauses everywhere (heures_frais, absences, confidentialite,
+# securite, fin_anticipee, emploi_retrait) + one clause per territory from each
+# of its 4 groups (parties, tva, sans_societe, litiges) + QC 3 (objet_qc,
+# montage_qc, remboursement_qc) = 13, FR 5 (objet_fr, accord_salarie_fr,
+# facturation_fr, representants_fr optional, droits_fr) = 15, BE 5 (objet_be,
+# autorite_be, cadre_be, remboursement_be, signatures_be) = 15;
+# convention_cadre 20 in each country: 16 of its own (donnees_qc in Québec,
+# donnees_ue in France and Belgium; renonciation_recours and adhesion optional)
+# + one clause per country from each included group (parties, sans_societe,
+# tva, litiges); lettre_entente 9: 5 of its own (bilan optional) + parties,
+# sans_societe, tva, litiges. The counts of parties and tva assume one clause per
+# country in each group (checked once merged: parties, tva, sans_societe and litiges each hold one clause per country).
 CLAUSE_COUNTS = {
-    "lettre_entente": {"QC": 5, "FR": 5, "BE": 5},
-    "locaux": {"QC": 10, "FR": 10, "BE": 10},
-    "vehicule": {"QC": 8, "FR": 8, "BE": 8},
-    "materiel": {"QC": 7, "FR": 7, "BE": 7},
-    "personnel": {"QC": 5, "FR": 6, "BE": 5},
-    "convention_cadre": {"QC": 10, "FR": 10, "BE": 10},
+    "lettre_entente": {"QC": 9, "FR": 9, "BE": 9},
+    "locaux": {"QC": 20, "FR": 20, "BE": 20},
+    "vehicule": {"QC": 16, "FR": 16, "BE": 16},
+    "materiel": {"QC": 15, "FR": 15, "BE": 15},
+    "personnel": {"QC": 13, "FR": 15, "BE": 15},
+    "convention_cadre": {"QC": 20, "FR": 20, "BE": 20},
 }
 # One optional clause of each model, switched off in the "off" vectors.
 OPTIONAL = {
     "lettre_entente": "bilan",
     "locaux": "renonciation_recours",
-    "vehicule": None,
+    "vehicule": "achat_commun",
     "materiel": "formation",
-    "personnel": None,
+    "personnel": "representants_fr",
     "convention_cadre": "adhesion",
 }
 
@@ -53,6 +71,9 @@ VECTORS = [
                 "frequence_reunions": "chaque mois",
                 "methode_repartition": "au prorata des heures",
                 "repartition": "Atelier du Quartier : 400,00 € ; Ressourcerie Les Castors : 800,00 €",
+                "delai_paiement": "trente jours",
+                "licence": "libre usage par chaque partie pour sa mission",
+                "delai_impaye": "deux mois après la mise en demeure",
                 "conditions_adhesion": "unused because the clause is off",
                 "preavis": "trois mois",
                 "sort_biens": "vendus et le produit partagé",
@@ -65,15 +86,16 @@ VECTORS = [
             },
             "options": {"adhesion": False},
         },
-        # 10 clauses minus adhesion = 9 articles; "Article 9 – Durée" is the last.
+        # 20 clauses minus adhesion = 19 articles; "Durée et renouvellement" is the last.
         "contains": [
             "## Article 1 – Objet",
-            "## Article 9 – Durée",
+            "## Article 19 – Durée et renouvellement",
+            "pour une durée de deux ans",
             "Atelier du Quartier : 400,00 € ; Ressourcerie Les Castors : 800,00 €",
             "**Ressourcerie Les Castors**, association loi 1901",
         ],
         "absent": ["Entrée d'une nouvelle partie", "## À compléter", "________", "{"],
-        "articles": 9,
+        "articles": 19,
         "missing": 0,
     },
     {
@@ -81,11 +103,13 @@ VECTORS = [
         "model": "lettre_entente",
         "territory": "QC",
         "draft": {"partners": [{"name": "A"}, {"name": "B"}], "values": {}, "options": {}},
-        # Missing: 3 partner fields x 2 partners + 9 fields = 15 lines.
-        "contains": ["## Article 5 – Se retirer", "## À compléter", "- Partie 2 : adresse du siège", "- Date de signature"],
+        # Missing: 5 partner fields (form, seat, number, signatory, authority) x 2 partners
+        # + 9 fields of the letter + mediateur and juridiction (group litiges) = 21 lines.
+        # Articles: objet, parties, sans_societe, suivi, couts, bilan, retrait (7), litiges.
+        "contains": ["## Article 8 – Se retirer", "## À compléter", "- Partie 2 : adresse du siège", "- Date de signature"],
         "absent": ["{objet}"],
-        "articles": 5,
-        "missing": 15,
+        "articles": 9,
+        "missing": 21,
     },
     {
         "name": "hostile-text-escaped",
@@ -93,8 +117,9 @@ VECTORS = [
         "territory": "BE",
         "draft": {"partners": HOSTILE, "values": {"objet": "**gras** <b>x</b>"}, "options": {"bilan": True}},
         "contains": [
-            "\\<script\\>alert\\(1\\)\\</script\\>",
-            "1 rue \\[x\\]\\(http://evil\\)",
+            # Only what Markdown reads is escaped: no backslash before ( or ).
+            "\\<script\\>alert(1)\\</script\\>",
+            "1 rue \\[x\\](http://evil)",
             "\\*\\*x\\*\\*",
             "B \\| C",
             "\\_OBNL\\_",
@@ -103,17 +128,53 @@ VECTORS = [
             "\\*\\*gras\\*\\* \\<b\\>x\\</b\\>",
         ],
         "absent": ["<script>", "**x**", "<b>"],
-        "articles": 5,
-        "missing": 8,
+        "articles": 9,
+        # 8 fields of the letter and the 2 of the group litiges, plus each
+        # partner's number and authority (absent from HOSTILE).
+        "missing": 14,
     },
     {
         "name": "personnel-fr-cse-off",
         "model": "personnel",
         "territory": "FR",
         "draft": {"partners": PARTNERS, "values": {"salarie": "Julie Roy"}, "options": {"representants_fr": False}},
-        "contains": ["## Article 2 – Accord de la personne et avenant", "## Article 5 – Santé et sécurité", "Julie Roy"],
+        # 15 FR clauses minus representants_fr = 14: parties (1), objet_fr (2), accord_salarie_fr (3),
+        # facturation_fr, droits_fr, tva, heures_frais, absences, confidentialite, securite (10), ...
+        "contains": ["## Article 3 – Accord de la personne et avenant", "## Article 10 – Santé et sécurité", "Julie Roy"],
         "absent": ["comité social et économique"],
-        "articles": 5,
-        "missing": 9,
+        "articles": 14,
+        # The 13 fields the FR clauses and the closing use, minus salarie (given): employeur,
+        # qualification, taches, temps, lieu_travail, duree, facturation, preavis, mediateur and
+        # juridiction (from the litiges group), lieu_signature, date_signature.
+        "missing": 12,
+    },
+    {
+        "name": "personnel-qc-staffing-rules",
+        "model": "personnel",
+        "territory": "QC",
+        "draft": {"partners": PARTNERS, "values": {"duree": "un an"}},
+        # The Québec route: the employer keeps authority and sells a service; lending
+        # staff is staffing-agency work that needs a CNESST permit.
+        "contains": ["permis de la CNESST", "pour une durée d'un an", "## Textes de référence (à jour au ",
+                     "un avocat ou un notaire du Québec"],
+        "absent": ["consignes de travail au quotidien", "durée de un an", "Personne salariée |"],
+        "articles": 13,
+        # employeur, taches, salarie, qualification, temps, lieu_travail, montage, referent,
+        # facturation, preavis, mediateur, juridiction, lieu_signature, date_signature.
+        "missing": 14,
+    },
+    {
+        "name": "personnel-be-worker-signs",
+        "model": "personnel",
+        "territory": "BE",
+        "draft": {"partners": PARTNERS, "values": {"salarie": "Julie Roy"}},
+        # Belgium: the worker signs before the start, and has a row in the signature table.
+        "contains": ["| Personne salariée | Julie Roy |  |  |", "avant le début du travail", "groupement d'employeurs autorisé",
+                     "numéro d'entreprise (BCE)"],
+        "absent": ["groupement d'employeurs reconnu"],
+        "articles": 15,
+        # employeur, taches, qualification, temps, lieu_travail, duree, instructions, referent,
+        # demarche_inspection, facturation, preavis, mediateur, juridiction, lieu_signature, date_signature.
+        "missing": 15,
     },
 ]

@@ -101,12 +101,13 @@ def test_prefill_edit_reload_and_exports(page, site, tmp_path):
     expect(page.locator("#mu-ag-partner-1-name")).to_have_value("Ressourcerie Les Castors")
     expect(page.locator(".mu-ag-status")).to_contain_text("Répartition des coûts entre les partenaires")
 
-    # France, one optional clause off: 10 clauses - 1 = 9 articles.
+    # France, one optional clause off: 20 clauses - 1 = 19 articles (16 of the model's own,
+    # one per included group: parties, sans_societe, tva, litiges; see tests/agreements/vectors.py).
     page.select_option("#mu-ag-territory", "FR")
     page.uncheck("#mu-ag-option-adhesion")
     page.fill("#mu-ag-field-duree", "deux ans")
     page.fill("#mu-ag-partner-0-representative", "<script>alert(1)</script> **x**")
-    expect(document.locator("h4", has_text="Article 9 – Durée")).to_be_visible()
+    expect(document.locator("h4", has_text="Article 19 – Durée et renouvellement")).to_be_visible()
     expect(document).not_to_contain_text("Entrée d'une nouvelle partie")
     expect(document).to_contain_text("<script>alert(1)</script> **x**")  # shown as text
     assert document.locator("script").count() == 0
@@ -117,7 +118,7 @@ def test_prefill_edit_reload_and_exports(page, site, tmp_path):
     expect(page.locator("#mu-ag-territory")).to_have_value("FR")
     expect(page.locator("#mu-ag-option-adhesion")).not_to_be_checked()
     expect(page.locator("#mu-ag-field-duree")).to_have_value("deux ans")
-    expect(page.locator(".mu-ag-document h4", has_text="Article 9 – Durée")).to_be_visible()
+    expect(page.locator(".mu-ag-document h4", has_text="Article 19 – Durée et renouvellement")).to_be_visible()
     draft = stored(page)
     assert draft["territory"] == "FR" and draft["options"] == {"adhesion": False}
     assert draft["values"]["repartition"] == SPLIT_TEXT
@@ -128,8 +129,8 @@ def test_prefill_edit_reload_and_exports(page, site, tmp_path):
     markdown = (tmp_path / "c.md")
     info.value.save_as(markdown)
     text = markdown.read_text(encoding="utf-8")
-    assert "## Article 9 – Durée" in text
-    assert "\\<script\\>alert\\(1\\)\\</script\\> \\*\\*x\\*\\*" in text
+    assert "## Article 19 – Durée et renouvellement" in text
+    assert "\\<script\\>alert(1)\\</script\\> \\*\\*x\\*\\*" in text  # ( and ) need no escape
     assert "<script>" not in text
 
     with page.expect_download(timeout=BOOT) as info:
@@ -143,8 +144,8 @@ def test_prefill_edit_reload_and_exports(page, site, tmp_path):
     headings = [t for s, t in paragraphs if s.startswith("Heading")]
     assert [t for s, t in paragraphs if s == "Title"] == ["Convention-cadre de mutualisation"]
     assert headings[0] == "Entre les parties"
-    assert "Article 1 – Objet" in headings and "Article 9 – Durée" in headings
-    assert "Article 10 – Durée" not in headings
+    assert "Article 1 – Objet" in headings and "Article 19 – Durée et renouvellement" in headings
+    assert "Article 20 – Durée et renouvellement" not in headings
     body = "\n".join(t for _, t in paragraphs)
     assert "Atelier du Quartier" in body and "Ressourcerie Les Castors" in body
     assert SPLIT_TEXT in body, repr(body[body.find("première année") :][:160])
@@ -152,6 +153,15 @@ def test_prefill_edit_reload_and_exports(page, site, tmp_path):
     cells = [c.text for row in word.tables[0].rows for c in row.cells]
     assert cells[:4] == ["Partie", "Nom et qualité de la personne qui signe", "Date", "Signature"]
     assert "Ressourcerie Les Castors" in cells
+    # The draft carries its law, its model and version; A4 and French (France) for a French draft.
+    assert any(h.startswith("Textes de référence") for h in headings)
+    assert "Modèle Mutuus « Convention-cadre de mutualisation »" in body
+    assert "un avocat ou un juriste en droit français" in body
+    from docx.shared import Mm
+
+    assert abs(word.sections[0].page_width - Mm(210)) < Mm(1) and abs(word.sections[0].page_height - Mm(297)) < Mm(1)
+    assert word.core_properties.last_modified_by == "Mutuus" and word.core_properties.author == "Mutuus"
+    assert 'w:val="fr-FR"' in word.styles.element.xml
 
 
 def test_keyboard_only(engine_page, site):
@@ -202,7 +212,7 @@ def test_model_page_reads_without_javascript(browser, site):
     page = context.new_page()
     page.goto(site.page_url("outils/conventions/personnel/"))
     text = page.locator("article").inner_text()
-    assert "________ (Nom de la personne mise à disposition)" in text
+    assert "________ (Nom de la personne salariée)" in text
     assert "Code du travail, art. L8241-2" in text
     assert "modèle à adapter" in text
     context.close()

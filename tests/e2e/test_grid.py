@@ -280,7 +280,7 @@ def test_three_portraits_side_by_side_marks_and_reading(grid, tmp_path):
     assert "Vous avez marqué la dimension « Identité » comme une divergence" in page.locator(".mu-grid__serious").inner_text()
     first = page.locator(".mu-grid__divergences li").first
     assert first.get_attribute("data-dimension") == "identite"
-    assert "la plus sérieuse" in first.inner_text()
+    assert "peut mettre le projet en péril" in first.inner_text()
 
     # Stage 6: identite back to complementarity; gouvernance, locaux and
     # services divergence -> 3 divergences -> rule 3: low (many).

@@ -10,15 +10,14 @@ MODELS = load_all()
 
 def test_model_page_shows_blanks_with_their_label_and_escapes():
     html = render_model(MODELS["personnel"], "outils/conventions/personnel/")
-    assert '<span class="mu-ag-blank">________</span> <span class="mu-ag-hint">(Nom de la personne mise à disposition)</span>' in html
+    assert '<span class="mu-ag-blank">________</span> <span class="mu-ag-hint">(Nom de la personne salariée)</span>' in html
     assert "{salarie}" not in html
     # Guide links are relative to the page: three levels up to the site root.
-    assert 'href="../../../risques/#legitimite-juridique"' in html
-    assert 'href="https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006904847"' in html
+    assert 'href="../../../risques/#aspects-techniques"' in html
+    assert 'href="https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000036262964"' in html
     assert "<strong>S'applique à :</strong> France" in html
-    # personnel.yml: objet, employeur_qc, remboursement_qc, accord_salarie_fr, facturation_fr,
-    # representants_fr, cadre_be, remboursement_be, retour, securite = 10 clauses.
-    assert html.count('class="mu-ag-clause"') == 10
+    # Every clause of the model is on its page, those of the included groups too.
+    assert html.count('class="mu-ag-clause"') == len(MODELS["personnel"]["clauses"])
     model = json.loads(json.dumps(MODELS["lettre_entente"]))
     model["summary"] = "<script>x</script>"
     assert "&lt;script&gt;x&lt;/script&gt;" in render_model(model)

@@ -1,3 +1,4 @@
+import re
 """Country tabs: the network's country first, same labels everywhere, clear errors."""
 
 import pytest
@@ -57,12 +58,20 @@ OFFICIAL = (
 )
 
 
-def test_every_law_text_is_dated_linked_and_to_be_checked():
-    # The house rule for law: country and date first, an official link, "À faire vérifier" with whom.
+def test_every_law_text_is_dated_cites_the_register_and_is_to_be_checked():
+    # The house rule for law: country and date first, texts cited from the
+    # register (never a hand-written link), "À faire vérifier" with whom.
+    from law.cite import cited_ids
+    from law.register import load_register
+
+    register = load_register()
+    date = re.compile(r"^\*" + "{name}" + r", à jour au (1er|\d{1,2}) [a-zéû]+ 20\d\d\.\*")
     for topic in (p for p in countries.LAW_DIR.iterdir() if p.is_dir()):
         for code, name in countries.COUNTRIES.items():
             text = countries.tab_text(topic.name, code)
             where = f"includes/law/{topic.name}/{code.lower()}.md"
-            assert text.startswith(f"*{name}, à jour au 30 novembre 2026.*"), where
+            assert re.match(date.pattern.replace("{name}", name), text), where
             assert "**À faire vérifier**" in text, where
-            assert any(f"://www.{d}" in text or f"://{d}" in text or f".{d}" in text for d in OFFICIAL), where
+            ids = cited_ids(text)
+            assert all(i in register for i in ids), (where, [i for i in ids if i not in register])
+            assert "{{" not in countries.law_tabs(topic.name, code, register=register).replace("{{ law_tabs", ""), where

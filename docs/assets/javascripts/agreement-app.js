@@ -10,10 +10,11 @@
 // Draft key: mutuus:<root>:agreement:<model id> ->
 //   {model, territory, partners, values, options, updated_at}
 
-import { calculatorWorker } from "./calculator.js";
+import { call } from "./engine-client.js";
 import { loadOrganisation, onErasedElsewhere, readJSON, siteRoot, writeJSON } from "./storage.js";
 
-const PARTNER_KEYS = ["name", "legal_form", "address", "representative"];
+// Set by mount() from the catalog (agreements.assemble.PARTNER_KEYS).
+let PARTNER_KEYS = ["name", "legal_form", "address", "identifier", "representative", "authority"];
 const CALCULATOR_IDS = ["split", "repartition", "usage-cost", "cout-utilisation"];
 
 export function draftKey(modelId) {
@@ -30,38 +31,6 @@ function isObject(value) {
 
 function text(value) {
   return typeof value === "string" ? value : "";
-}
-
-// ---------------------------------------------------------------- engine
-
-let nextId = 1;
-const pending = new Map();
-let listening = null;
-
-function engine() {
-  const worker = calculatorWorker();
-  if (listening !== worker) {
-    // addEventListener, never onmessage: the calculators' client owns that.
-    worker.addEventListener("message", (event) => {
-      const data = event.data || {};
-      if (data.agreement === undefined) return;
-      const done = pending.get(data.agreement);
-      if (done) {
-        pending.delete(data.agreement);
-        done(data);
-      }
-    });
-    listening = worker;
-  }
-  return worker;
-}
-
-function call(action, args) {
-  return new Promise((resolve) => {
-    const id = `agreement-${nextId++}`;
-    pending.set(id, resolve);
-    engine().postMessage({ type: "agreement", id, action, args });
-  });
 }
 
 // ---------------------------------------------------------------- draft
@@ -122,7 +91,14 @@ function runsInto(parent, runs) {
       const blank = el("span", { class: "mu-ag-blank" }, "________");
       parent.append(blank, " ", el("span", { class: "mu-ag-hint" }, `(${run.label})`));
     } else if (run.field) {
-      parent.append(el("span", { class: "mu-ag-value" }, run.text));
+      const value = el("span", { class: "mu-ag-value" }, run.text);
+      if (run.strong) {
+        const strong = el("strong");
+        strong.append(value);
+        parent.append(strong);
+      } else {
+        parent.append(value);
+      }
     } else {
       parent.append(document.createTextNode(run.text));
     }
@@ -135,14 +111,8 @@ function renderDocument(container, result, messages) {
   doc.append(el("h3", { class: "mu-ag-title" }, result.title));
   doc.append(el("p", { class: "mu-ag-territory" }, `${messages.model_for} ${result.territory_name}`));
   doc.append(el("h4", {}, messages.parties));
-  const list = el("ol", { class: "mu-ag-parties" });
-  for (const party of result.parties) {
-    const item = el("li");
-    const value = (v) => (v ? el("span", { class: "mu-ag-value" }, v) : el("span", { class: "mu-ag-blank" }, "________"));
-    item.append(el("strong"), ", ", value(party.legal_form), `, ${messages.seat} `, value(party.address), `, ${messages.represented} `, value(party.representative), " ;");
-    item.firstChild.append(value(party.name));
-    list.append(item);
-  }
+  const list = el("div", { class: "mu-ag-parties" });
+  for (const party of result.parties) list.append(runsInto(el("p"), party.runs));
   doc.append(list, el("p", {}, messages.parties_end));
   for (const article of result.articles) {
     doc.append(el("h4", { id: `mu-ag-article-${article.id}` }, `${messages.article} ${article.number} – ${article.title}`));
@@ -155,12 +125,21 @@ function renderDocument(container, result, messages) {
   for (const header of messages.signature_headers) head.append(el("th", { scope: "col" }, header));
   table.append(el("thead"), el("tbody"));
   table.tHead.append(head);
-  for (const party of result.parties) {
+  for (const signature of result.signatures) {
     const row = el("tr");
-    row.append(el("td", {}, party.name || "________"), el("td", {}, party.representative || "________"), el("td"), el("td"));
+    row.append(el("td", {}, signature.party || "________"), el("td", {}, signature.signatory || "________"), el("td"), el("td"));
     table.tBodies[0].append(row);
   }
   doc.append(table, el("p", { class: "mu-ag-note" }, result.note));
+  doc.append(el("h4", {}, result.references_title));
+  const references = el("ul", { class: "mu-ag-references" });
+  for (const ref of result.references) {
+    const item = el("li", {}, `${ref.jurisdiction} — `);
+    item.append(el("a", { href: ref.url }, ref.label), ref.after);
+    references.append(item);
+  }
+  if (result.references.length) doc.append(references);
+  doc.append(el("p", { class: "mu-ag-model-line" }, result.model_line), el("p", { class: "mu-ag-reminder" }, result.reminder));
   container.replaceChildren(doc);
 }
 
@@ -177,32 +156,15 @@ function download(name, blob) {
 
 async function docxBlob(result, messages) {
   const docx = await import(new URL("../vendor/docx/docx.mjs", import.meta.url).href);
-  const { Document, Packer, Paragraph, TextRun, HeadingLevel, Table, TableRow, TableCell, WidthType } = docx;
+  const { Document, Packer, Paragraph, TextRun, HeadingLevel, Table, TableRow, TableCell, WidthType, ExternalHyperlink } = docx;
   const runs = (list) =>
-    list.map((run) => (run.blank ? new TextRun({ text: "________" }) : new TextRun({ text: run.text })));
-  const value = (v) => new TextRun({ text: v || "________" });
+    list.map((run) => (run.blank ? new TextRun({ text: "________" }) : new TextRun({ text: run.text, bold: Boolean(run.strong) })));
   const children = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: result.title })] }),
     new Paragraph({ children: [new TextRun({ text: `${messages.model_for} ${result.territory_name}`, italics: true })] }),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: messages.parties })] }),
   ];
-  for (const party of result.parties) {
-    children.push(
-      new Paragraph({
-        children: [
-          new TextRun({ text: `${party.number}. ` }),
-          new TextRun({ text: party.name || "________", bold: true }),
-          new TextRun({ text: ", " }),
-          value(party.legal_form),
-          new TextRun({ text: `, ${messages.seat} ` }),
-          value(party.address),
-          new TextRun({ text: `, ${messages.represented} ` }),
-          value(party.representative),
-          new TextRun({ text: " ;" }),
-        ],
-      }),
-    );
-  }
+  for (const party of result.parties) children.push(new Paragraph({ children: runs(party.runs) }));
   children.push(new Paragraph({ children: [new TextRun({ text: messages.parties_end })] }));
   for (const article of result.articles) {
     children.push(
@@ -217,16 +179,39 @@ async function docxBlob(result, messages) {
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: messages.signatures })] }));
   const cell = (t, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: t, bold })] })] });
   const rows = [new TableRow({ tableHeader: true, children: messages.signature_headers.map((h) => cell(h, true)) })];
-  for (const party of result.parties) {
-    rows.push(new TableRow({ children: [cell(party.name || "________"), cell(party.representative || "________"), cell(""), cell("")] }));
+  for (const signature of result.signatures) {
+    rows.push(new TableRow({ children: [cell(signature.party || "________"), cell(signature.signatory || "________"), cell(""), cell("")] }));
   }
   children.push(new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } }));
   children.push(new Paragraph({ children: [new TextRun({ text: result.note, italics: true })] }));
+  children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: result.references_title })] }));
+  for (const ref of result.references) {
+    children.push(
+      new Paragraph({
+        bullet: { level: 0 },
+        children: [
+          new TextRun({ text: `${ref.jurisdiction} — ` }),
+          new ExternalHyperlink({ link: ref.url, children: [new TextRun({ text: ref.label, style: "Hyperlink" })] }),
+          new TextRun({ text: `${ref.after} : ${ref.url}` }),
+        ],
+      }),
+    );
+  }
+  children.push(new Paragraph({ children: [new TextRun({ text: result.model_line, italics: true })] }));
+  children.push(new Paragraph({ children: [new TextRun({ text: result.reminder, italics: true })] }));
   if (result.missing.length > 0) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun({ text: messages.todo })] }));
     for (const item of result.missing) children.push(new Paragraph({ children: [new TextRun({ text: `– ${item.label}` })] }));
   }
-  const document_ = new Document({ title: result.title, creator: "Mutuus", sections: [{ children }] });
+  // Letter in Québec, A4 in France and Belgium (sizes in twentieths of a point, from Python).
+  const page = { size: result.page_size };
+  const document_ = new Document({
+    title: result.title,
+    creator: "Mutuus",
+    lastModifiedBy: "Mutuus",
+    styles: { default: { document: { run: { language: { value: result.language } } } } },
+    sections: [{ properties: { page }, children }],
+  });
   return Packer.toBlob(document_);
 }
 
@@ -242,6 +227,7 @@ export function mount(root) {
   const catalog = JSON.parse(root.querySelector(".mu-ag-catalog").content.textContent);
   const messages = JSON.parse(root.querySelector(".mu-ag-messages").content.textContent);
   const models = new Map(catalog.models.map((m) => [m.id, m]));
+  if (Array.isArray(catalog.partner_keys)) PARTNER_KEYS = catalog.partner_keys;
   const form = root.querySelector(".mu-ag-form");
   const modelSelect = root.querySelector("#mu-ag-model");
   const territorySelect = root.querySelector("#mu-ag-territory");
@@ -255,6 +241,9 @@ export function mount(root) {
   const missingBox = root.querySelector(".mu-ag-missing");
   const documentBox = root.querySelector(".mu-ag-document");
   const defaultTerritory = root.dataset.defaultTerritory || "QC";
+  // ?modele=<id> (the chooser's links) opens the generator on that model.
+  const asked = new URLSearchParams(window.location.search).get("modele");
+  if (asked && models.has(asked)) modelSelect.value = asked;
   let model = models.get(modelSelect.value);
   let draft = null;
   let result = null;
@@ -397,6 +386,7 @@ export function mount(root) {
     } else {
       missingBox.replaceChildren(el("p", {}, messages.complete));
     }
+    for (const warning of data.warnings) missingBox.append(el("p", { class: "mu-ag-warning" }, warning));
     renderDocument(documentBox, data, messages);
     root.dispatchEvent(new CustomEvent("mu-agreement:rendered"));
   }

@@ -637,6 +637,7 @@ function mountForm(form) {
       return;
     }
     if (myGeneration !== generation) return;
+    let input = null; // a result's CLI JSON, for the event below (usage-log.js reads it)
     if (!reply.ok) {
       setSummary(form, reply.error.message);
       form.dataset.state = "failed";
@@ -650,11 +651,12 @@ function mountForm(form) {
       } else {
         showResult(form, answer);
         keepResult(form, answer, values);
+        input = answer.input;
         form.dataset.state = "result";
       }
     }
     form.dataset.computed = String(Number(form.dataset.computed || 0) + 1);
-    form.dispatchEvent(new CustomEvent("mu-calculator:computed", { detail: { ms: performance.now() - started } }));
+    form.dispatchEvent(new CustomEvent("mu-calculator:computed", { detail: { ms: performance.now() - started, input } }));
   }
 
   // A link asked for follows the form while it is shown.

@@ -17,6 +17,9 @@
 // Protocol (extensible: one handler per message type, see HANDLERS below):
 //   in:  {type, id, ...}                 e.g. {type: "present", id, command, payload, currency, locale}
 //                                        or {type: "form", id, command, text} (a file's text, or a JSON object)
+//                                        or {type: "usage-log", id, bytes, partners, period, fileName, locale}
+//                                        or {type: "statement-documents", id, input, log, currency, locale}
+//                                        (both from usage-log.js, the statement page)
 //   out: {type, id, ok: true, result}    (the JSON string of calculators.bridge.present_form, or .form)
 //        {type, id, ok: false, error: {kind, message}}
 //          kind "engine": the engine could not start (French message for the page);
@@ -180,6 +183,17 @@ const HANDLERS = {
   present: (bridge, { command, payload, currency, locale }) =>
     bridge.present_form(command, JSON.stringify(payload), currency || "$", locale || "fr_CA"),
   form: (bridge, { command, text }) => bridge.form(command, text),
+  // The statement page's usage log (usage-log.js): the file's bytes, read by the CLI's parser.
+  "usage-log": (bridge, { bytes, partners, period, fileName, locale }) => {
+    const data = agreementPyodide.toPy(new Uint8Array(bytes)); // a memoryview: one copy, not a proxy per byte
+    try {
+      return bridge.read_usage_log(data, JSON.stringify(partners), JSON.stringify(period || null), fileName || "", locale || "fr_CA");
+    } finally {
+      data.destroy();
+    }
+  },
+  "statement-documents": (bridge, { input, log, currency, locale }) =>
+    bridge.statement_documents(JSON.stringify(input), JSON.stringify(log || null), currency || "$", locale || "fr_CA"),
 };
 
 self.onmessage = async (event) => {
@@ -210,9 +224,10 @@ self.onmessage = async (event) => {
 };
 
 // ---- Agreements (lane agreements, issue 9) ---------------------------------
-// In:  {type: "agreement", id, action: "render" | "prefill", args: [strings]}
+// In:  {type: "agreement", id, action: "render" | "prefill" | "recommend", args: [strings]}
 //      render: agreements.bridge.render(model_json, territory, draft_json)
 //      prefill: agreements.bridge.prefill(fields_json, sources_json, currency, locale)
+//      recommend: agreements.bridge.recommend(situation_json) (the chooser, chooser.js)
 // Out: {agreement: id, json} | {agreement: id, error}  (no `type`: not a boot status)
 let agreementPyodide = null;
 
@@ -224,11 +239,11 @@ async function agreementMessage({ id, action, args }) {
     return;
   }
   try {
-    if (action !== "render" && action !== "prefill") throw new Error(`unknown agreement action ${action}`);
+    if (!["render", "prefill", "recommend"].includes(action)) throw new Error(`unknown agreement action ${action}`);
     const bridge = agreementPyodide.pyimport("agreements.bridge");
     self.postMessage({ agreement: id, json: bridge[action](...args) });
   } catch (error) {
     console.error("calculator-worker (agreement):", error);
-    self.postMessage({ agreement: id, error: "L'assemblage de la convention a échoué (erreur du programme). Signalez-le aux responsables du site." });
+    self.postMessage({ agreement: id, error: "Le moteur n'a pas pu répondre (erreur du programme). Signalez-le aux responsables du site." });
   }
 }

@@ -70,7 +70,7 @@ export function summaryView(definition, risks) {
       serious.replaceChildren();
       if (mission.source === "mark") {
         serious.append(
-          h("h4", { id: "mu-grid-serious-title", text: "La divergence la plus sérieuse : la mission et les valeurs" }),
+          h("h4", { id: "mu-grid-serious-title", text: "Une divergence qui peut mettre le projet en péril : la mission et les valeurs" }),
           h("p", { text: `Vous avez marqué la dimension « ${dimension} » comme une divergence. Un désaccord sur ce qui fait agir chaque organisation fragilise tout le reste : parlez-en d'abord, avant de partager des locaux, du personnel ou un budget.` }),
         );
       } else {
@@ -91,7 +91,7 @@ export function summaryView(definition, risks) {
           "li",
           { "data-dimension": id },
           h("a", { href: `#mu-grid-${id}`, text: section.title }),
-          id === MISSION_DIMENSION ? " (la plus sérieuse)" : "",
+          id === MISSION_DIMENSION ? " (peut mettre le projet en péril)" : "",
           linked.length ? [" — risques à relire : ", riskLinks(linked)] : "",
         ),
       );

@@ -1,0 +1,119 @@
+// Chooser "Quelle entente choisir ?": the guide's formalisation rule, asked in
+// a short form and answered by Python (agreements.bridge.recommend, which calls
+// agreements.formalisation) in the calculators' Pyodide worker, the engine the
+// agreements generator uses.
+//
+// Python owns the rule and the words: the answer's sentences come from the
+// worker, the models' titles and addresses and the interface's sentences from
+// the page (<template>s written by the formalisation_chooser() macro). This
+// module only reads the form, posts it, and writes the answer with textContent.
+// Imported by tools.js on a page that holds div.mu-chooser.
+
+import { call, engine } from "./engine-client.js";
+import { mount } from "./mount.js";
+
+// ---------------------------------------------------------------- DOM
+
+function el(tag, attributes = {}, content = null) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (content !== null) node.textContent = content;
+  return node;
+}
+
+function situation(form) {
+  const data = new FormData(form);
+  const resources = {};
+  for (const [name, value] of data.entries()) {
+    if (name.startsWith("resources.")) resources[name.slice("resources.".length)] = value;
+  }
+  return {
+    duration_months: data.get("duration_months"),
+    annual_amount: data.get("annual_amount"),
+    currency: data.get("currency"),
+    resources,
+    bought_together: data.get("bought_together") !== null,
+    partners: data.get("partners"),
+    own_name: data.get("own_name") !== null,
+  };
+}
+
+function showErrors(form, result, errors, messages) {
+  const fields = new Set(errors.map((e) => e.field));
+  for (const input of form.querySelectorAll("input[name]")) {
+    if (fields.has(input.name)) input.setAttribute("aria-invalid", "true");
+  }
+  const list = el("ul");
+  for (const error of errors) list.append(el("li", {}, error.message));
+  result.replaceChildren(el("p", {}, messages.errors), list);
+  result.dataset.state = "error";
+}
+
+function showRecommendation(result, answer, catalog, messages) {
+  const out = document.createDocumentFragment();
+  const title = el("p", { class: "mu-ch-title" });
+  title.append(el("strong", {}, answer.title));
+  out.append(title, el("p", {}, answer.summary));
+  if (answer.entity_forms.length) {
+    const forms = el("ul", { class: "mu-ch-entity-forms" });
+    for (const item of answer.entity_forms) forms.append(el("li", {}, `${item.country} : ${item.forms}`));
+    out.append(el("p", {}, messages.entity_forms), forms);
+  }
+  const reasons = el("ul", { class: "mu-ch-reasons" });
+  for (const reason of answer.reasons) reasons.append(el("li", {}, reason));
+  out.append(el("p", {}, messages.why), reasons);
+  const models = el("ul", { class: "mu-ch-models" });
+  for (const id of answer.models) {
+    const model = catalog.models[id];
+    const item = el("li");
+    // The generator opens on this model: agreement-app.js reads ?modele=<id>.
+    const fill = el("a", { href: `${catalog.generator}?modele=${encodeURIComponent(id)}`, class: "mu-ch-generator" }, model.fill);
+    item.append(el("a", { href: model.href, "data-model": id }, model.title), " — ", fill);
+    models.append(item);
+  }
+  out.append(el("p", {}, messages.models), models);
+  if (answer.guide.length) {
+    const pages = el("ul", { class: "mu-ch-guide" });
+    for (const key of answer.guide) {
+      const item = el("li");
+      item.append(el("a", { href: catalog.guide[key].href }, catalog.guide[key].label));
+      pages.append(item);
+    }
+    out.append(el("p", {}, messages.guide), pages);
+  }
+  result.replaceChildren(out);
+  result.dataset.state = "done";
+  result.dataset.form = answer.form;
+}
+
+// ---------------------------------------------------------------- mount
+
+function start(root) {
+  const catalog = JSON.parse(root.querySelector(".mu-ch-catalog").content.textContent);
+  const messages = JSON.parse(root.querySelector(".mu-ch-messages").content.textContent);
+  const form = root.querySelector(".mu-ch-form");
+  const result = root.querySelector(".mu-ch-result");
+  let asked = 0;
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const mine = ++asked;
+    for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+    result.dataset.state = "computing";
+    result.textContent = messages.computing;
+    const reply = await call("recommend", [JSON.stringify(situation(form))]);
+    if (mine !== asked) return; // a later answer is on its way
+    if (reply.error) {
+      result.textContent = `${messages.engine_failed} ${reply.error}`;
+      result.dataset.state = "failed";
+      return;
+    }
+    const answer = JSON.parse(reply.json);
+    if (answer.errors) showErrors(form, result, answer.errors, messages);
+    else showRecommendation(result, answer, catalog, messages);
+  });
+  form.hidden = false;
+  engine(); // starts the engine now, so the first answer comes sooner
+}
+
+mount("div.mu-chooser", start);
