@@ -15,6 +15,10 @@
   Both shapes carry ``"input"``: the payload as the CLI's JSON, numbers in
   plain notation (``calculators.form.cli_input``), for the export and the
   stored record.
+* ``present_form(command, form_json, currency, locale)``: the browser's door,
+  ``present`` for the form's values as typed, where a field labelled in percent
+  holds a percentage ("15" or "15 %" is 15 %; ``calculators.form.form_input``).
+  Its ``"input"`` is the CLI's JSON, rates as fractions.
 * ``form(command, payload_json)`` returns ``{"values": {flat name: text}}``,
   numbers written the French way, for the form to show an imported file or a
   carried figure, or ``{"errors": [{"field": "", "message": <French reason>}]}``.
@@ -38,7 +42,7 @@ import json
 from decimal import Decimal
 
 from calculators.errors import FieldError, ValidationError
-from calculators.form import cli_input, form_values
+from calculators.form import cli_input, form_input, form_values
 from calculators.money import SUPPORTED_LOCALES, format_money
 from calculators.payloads import loads
 from calculators.registry import REGISTRY, break_even_text
@@ -149,6 +153,24 @@ def present(command: str, payload_json: str, currency: str = "$", locale: str = 
     return _dumps(answer)
 
 
+def present_form(command: str, form_json: str, currency: str = "$", locale: str = "fr_CA") -> str:
+    """``present`` for the form's values as typed (see the module's docstring)."""
+    if command not in REGISTRY:
+        return _dumps(unknown_command_error(command).to_json())
+    try:
+        payload = loads(form_json)
+    except ValidationError as exc:
+        return _dumps(exc.to_json())
+    cli, computable, errors = form_input(command, payload)
+    answer = json.loads(present(command, _dumps(computable), currency, locale))
+    if errors:
+        # The percentages' errors first; the other fields are checked all the same.
+        bad = {error.field for error in errors}
+        others = [error for error in answer.get("errors", []) if error["field"] not in bad]
+        return _dumps({"errors": [error.to_json() for error in errors] + others, "input": cli})
+    return _dumps(answer)
+
+
 def _input(command: str, payload_json: str) -> object:
     try:
         return cli_input(command, loads(payload_json))
@@ -208,4 +230,4 @@ def statement_documents(payload_json: str, log_json: str = "null", currency: str
     return _dumps(documents(inp, result, log if isinstance(log, dict) else None, currency, locale))
 
 
-__all__ = ["run", "present", "read_usage_log", "statement_documents", "COMMANDS", "LINE_NAMES"]
+__all__ = ["run", "present", "present_form", "read_usage_log", "statement_documents", "COMMANDS", "LINE_NAMES"]

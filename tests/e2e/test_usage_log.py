@@ -105,8 +105,10 @@ def test_a_log_fills_actual_use_and_the_statement_is_recomputed(engine_page, sit
         "Période retenue : du 1er janvier 2027 au 31 décembre 2027. 1 ligne hors de cette période a été ignorée."
     )
     expect_summary(page, "st", "Total dû pour l'année : 8 233,33 $. 2 virements soldent les comptes.")
-    # The scenario in the address follows, as when the values are typed.
-    page.wait_for_function("() => new URL(location.href).searchParams.get('partners.0.actual_units') === '6600'")
+    # The statement is kept on this device as when the values are typed (never in the address).
+    kept = page.evaluate("() => JSON.parse(localStorage.getItem('mutuus:/:calculator:statement'))")
+    assert kept["values"]["partners.0.actual_units"] == "6600"
+    assert page.evaluate("() => location.search") == ""
     expect(page.locator(".mu-usage-log-errors")).to_be_empty()
     assert_no_axe_violations(page, CONTENT)
     with dark_palette(page):

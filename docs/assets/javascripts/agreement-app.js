@@ -11,7 +11,7 @@
 //   {model, territory, partners, values, options, updated_at}
 
 import { call } from "./engine-client.js";
-import { loadOrganisation, readJSON, siteRoot, writeJSON } from "./storage.js";
+import { loadOrganisation, onErasedElsewhere, readJSON, siteRoot, writeJSON } from "./storage.js";
 
 // Set by mount() from the catalog (agreements.assemble.PARTNER_KEYS).
 let PARTNER_KEYS = ["name", "legal_form", "address", "identifier", "representative", "authority"];
@@ -444,6 +444,15 @@ export function mount(root) {
     if (loaded.stored) render();
     else prefill(true);
   }
+
+  // "Tout effacer de cet appareil" in another tab: this draft is dropped, not
+  // written back at the next keystroke, and nothing is filled in again.
+  onErasedElsewhere(root, () => {
+    draft = emptyDraft(model, defaultTerritory);
+    buildAll();
+    render();
+    status.textContent = messages.erased_elsewhere;
+  });
 
   modelSelect.addEventListener("change", () => choose(modelSelect.value));
   territorySelect.addEventListener("change", () => {

@@ -20,7 +20,7 @@
 //                                        or {type: "usage-log", id, bytes, partners, period, fileName, locale}
 //                                        or {type: "statement-documents", id, input, log, currency, locale}
 //                                        (both from usage-log.js, the statement page)
-//   out: {type, id, ok: true, result}    (the JSON string of calculators.bridge.present, or .form)
+//   out: {type, id, ok: true, result}    (the JSON string of calculators.bridge.present_form, or .form)
 //        {type, id, ok: false, error: {kind, message}}
 //          kind "engine": the engine could not start (French message for the page);
 //          kind "internal": a bug (a Python exception): console.error here, and the
@@ -179,8 +179,9 @@ export const INTERNAL_ERROR =
 // One function per message type: (bridge, message) -> result. Another lane may
 // add its own type here (for example the agreements' assembly) without touching the others.
 const HANDLERS = {
+  // The form's values as typed: present_form reads the fields labelled in percent in percent.
   present: (bridge, { command, payload, currency, locale }) =>
-    bridge.present(command, JSON.stringify(payload), currency || "$", locale || "fr_CA"),
+    bridge.present_form(command, JSON.stringify(payload), currency || "$", locale || "fr_CA"),
   form: (bridge, { command, text }) => bridge.form(command, text),
   // The statement page's usage log (usage-log.js): the file's bytes, read by the CLI's parser.
   "usage-log": (bridge, { bytes, partners, period, fileName, locale }) => {
