@@ -617,6 +617,11 @@ def test_split_scenario_survives_a_reload(engine_page, site):
     page = engine_page
     open_shared(page, site, SPLIT, "sp")
     load_split_example(page)
+    assert stored_calculation(page, "split") is None  # the guide's example is not kept...
+    form = page.locator("#sp")
+    before = form.get_attribute("data-computed")
+    page.get_by_label("Nom, partenaire 3", exact=True).fill("Jardins solidaires")  # ... until the reader types
+    expect(form).not_to_have_attribute("data-computed", before, timeout=BOOT)
     assert stored_calculation(page, "split")["values"]["partners.2.usage"] == "30"
     reload(page)
     expect_summary(page, "sp", SPLIT_EXAMPLE_SUMMARY)
@@ -805,10 +810,17 @@ def test_annual_cost_van_example_both_views_schedule_and_storage(engine_page, si
     schedule = form.locator(".mu-calc-table", has=page.locator("caption", has_text="Tableau d'amortissement"))
     last = schedule.locator("tbody tr").last.locator("th, td")
     assert [money(last.nth(j).inner_text()) for j in range(5)] == ["4", "5 640,23 $", "268,58 $", "5 371,65 $", "0,00 $"]
-    stored = page.evaluate(
+    read_stored = (
         "() => Object.keys(localStorage).filter((k) => k.endsWith(':calculator:annual-cost'))"
         ".map((k) => JSON.parse(localStorage.getItem(k)))"
     )
+    # The guide's example is not the reader's calculation: nothing is kept (issue 28, item 3)...
+    assert page.evaluate(read_stored) == []
+    # ... until the reader changes a value (here, types the same lifetime again).
+    before = int(form.get_attribute("data-computed"))
+    page.fill("#ac-lifetime-years", "6")
+    expect(form).not_to_have_attribute("data-computed", str(before), timeout=BOOT)
+    stored = page.evaluate(read_stored)
     assert len(stored) == 1
     assert stored[0]["result"]["accounting"]["per_unit"] == "0.82"
     assert stored[0]["input"]["loan"] == {"amount": "20000", "annual_rate": "0.05", "years": "4"}
@@ -915,6 +927,11 @@ def test_annual_cost_price_per_unit_is_carried_into_the_statement(engine_page, s
     open_shared(engine_page, site, ANNUAL, "ac")
     engine_page.get_by_role("button", name="Charger l'exemple de la camionnette").click()
     expect_summary(engine_page, "ac", "Prix par kilomètre : 0,82 $")
+    # The example becomes the reader's calculation once a value is typed (the same lifetime here).
+    form = engine_page.locator("#ac")
+    before = form.get_attribute("data-computed")
+    engine_page.fill("#ac-lifetime-years", "6")
+    expect(form).not_to_have_attribute("data-computed", before, timeout=BOOT)
     # open_shared waits until the page's script holds the form (a click on a static
     # button before that does nothing; seen once under load).
     open_shared(engine_page, site, STATEMENT, "st")

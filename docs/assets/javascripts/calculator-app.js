@@ -650,7 +650,9 @@ function mountForm(form) {
         form.dataset.state = "errors";
       } else {
         showResult(form, answer);
-        keepResult(form, answer, values);
+        // The guide's example is not the reader's calculation: it is not kept
+        // (nor offered to the agreements) until the reader changes a value.
+        if (form.dataset.example !== "shown") keepResult(form, answer, values);
         input = answer.input;
         form.dataset.state = "result";
       }
@@ -693,6 +695,7 @@ function mountForm(form) {
   });
 
   form.addEventListener("input", (event) => {
+    delete form.dataset.example; // the reader's own values from now on
     if (event.target.type === "file") return;
     say("");
     previous = null;
@@ -700,6 +703,8 @@ function mountForm(form) {
     changed();
   });
   form.addEventListener("change", (event) => {
+    // A value changed by the reader (a choice, an imported file or usage log): theirs from now on.
+    delete form.dataset.example;
     if (event.target.type === "file") return importFile(event.target);
     if (event.target.tagName === "SELECT") syncVisibility(form);
     changed();
@@ -713,15 +718,18 @@ function mountForm(form) {
     if (!button) return;
     const action = button.dataset.action;
     if (action === "example") {
+      form.dataset.example = "shown";
       replaceAll(JSON.parse(button.dataset.example), TEXT.example);
       // The result may sit below the fold: bring it into view (the notice announces the example).
       const output = form.querySelector(".mu-calc-output");
       if (output && output.scrollIntoView) output.scrollIntoView({ block: "nearest" });
     } else if (action === "clear") {
+      delete form.dataset.example;
       // Starting from zero: the next visit starts from zero too.
       removeKey(calculationKey(form));
       replaceAll({}, TEXT.cleared);
     } else if (action === "undo" && previous) {
+      delete form.dataset.example;
       fill(form, previous);
       previous = null;
       if (clearButton) clearButton.focus();
