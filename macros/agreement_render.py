@@ -215,7 +215,7 @@ def render_generator(models: dict, network: dict, questionnaires: dict | None = 
 <p class="mu-ag-status" role="status" aria-live="polite"></p>
 <p class="mu-ag-alert" role="alert"></p>
 </form>
-<template class="mu-ag-partner-template"><li class="mu-ag-partner">
+<template data-search-exclude class="mu-ag-partner-template"><li class="mu-ag-partner">
 <fieldset><legend></legend>
 <p><label data-for="name">Nom de l'organisation</label><br><input type="text" data-key="name" autocomplete="organization"></p>
 <p><label data-for="legal_form">Forme juridique</label><br><input type="text" data-key="legal_form"></p>
@@ -230,6 +230,6 @@ def render_generator(models: dict, network: dict, questionnaires: dict | None = 
 <div class="mu-ag-missing" role="status" aria-live="polite"></div>
 <div class="mu-ag-document"></div>
 </section>
-<template class="mu-ag-catalog">{catalog_json(models, questionnaires)}</template>
-<template class="mu-ag-messages">{inert_json(messages)}</template>
+<template data-search-exclude class="mu-ag-catalog">{catalog_json(models, questionnaires)}</template>
+<template data-search-exclude class="mu-ag-messages">{inert_json(messages)}</template>
 </div>"""
