@@ -97,7 +97,7 @@ def render_model(model: dict, page_url: str = "", use_directory_urls: bool = Tru
 
 
 def prefill_questions(models: dict, questionnaires: dict) -> dict:
-    """For each questionnaire a ``prefill`` rule names: its version and, per question, kind and option labels."""
+    """For each questionnaire a ``prefill`` rule names: its version, its title and, per question, kind and option labels."""
     out: dict = {}
     for model in models.values():
         for field in model["fields"]:
@@ -108,7 +108,7 @@ def prefill_questions(models: dict, questionnaires: dict) -> dict:
             definition = questionnaires.get(qid)
             if definition is None:
                 continue
-            entry = out.setdefault(qid, {"version": definition["version"], "questions": {}})
+            entry = out.setdefault(qid, {"version": definition["version"], "title": definition["title"], "questions": {}})
             for section in definition["sections"]:
                 for question in section["questions"]:
                     if question["id"] == question_id:
@@ -168,8 +168,8 @@ def render_generator(models: dict, network: dict, questionnaires: dict | None = 
         "engine": "Préparation de l'aperçu…",
         "missing": "À compléter :",
         "complete": "Tous les champs sont remplis.",
-        "prefilled": "Champs repris de vos réponses et calculs enregistrés :",
-        "nothing_prefilled": "Aucune réponse ni aucun calcul enregistrés à reprendre.",
+        # Said when a model opened for the first time takes the partners of another draft.
+        "partners_reused": "Partenaires repris de votre brouillon « {model} » : modifiez-les ici si besoin.",
         "damaged": "Le brouillon enregistré était illisible : il a été mis de côté sous une autre clé, rien n'est effacé.",
         "engine_failed": "L'aperçu n'a pas pu être préparé :",
         "docx_failed": "Le fichier .docx n'a pas pu être créé :",
