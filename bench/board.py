@@ -36,6 +36,10 @@ TERRITORIES = ["Montréal", "Québec", "Sherbrooke", "Trois-Rivières", "Gatinea
                "Lille", "Lyon", "Nantes", "Rennes", "Marseille", "Besançon", "Saint-Étienne", "Grenoble",
                "Liège", "Namur", "Charleroi", "Bruxelles", "Mons", "Arlon", "Louvain-la-Neuve", "Tournai",
                "Lévis", "Laval", "Longueuil", "Saint-Denis", "Évry", "Orléans", "Amiens"]
+# Each territory's country (an entry names both; see network/board.schema.json).
+COUNTRY_OF = {**dict.fromkeys(TERRITORIES[:7] + TERRITORIES[23:26], "QC"),
+              **dict.fromkeys(TERRITORIES[7:15] + TERRITORIES[26:], "FR"),
+              **dict.fromkeys(TERRITORIES[15:23], "BE")}
 THINGS = {
     "personnel": ["animatrice à mi-temps", "équipe bénévole", "chargé de projet", "coordonnatrice"],
     "competences": ["graphisme", "demandes de subvention", "animation de réunions", "traduction"],
@@ -67,7 +71,8 @@ def generate(folder: Path, count: int, seed: int = 11) -> None:
             f"title: {json.dumps(thing.capitalize() + ' — ' + rng.choice(WORDS), ensure_ascii=False)}",
             f"category: {category}",
             f"organisation: {json.dumps(f'Organisation fictive {index}', ensure_ascii=False)}",
-            f"territory: {json.dumps(rng.choice(TERRITORIES), ensure_ascii=False)}",
+            f"territory: {json.dumps(territory := rng.choice(TERRITORIES), ensure_ascii=False)}",
+            f"country: {COUNTRY_OF[territory]}",
             f"description: {json.dumps(description, ensure_ascii=False)}",
             f"contact: contact{index}@exemple{index % 97}.example.org",
             f"published: {published.isoformat()}",

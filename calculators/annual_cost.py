@@ -101,12 +101,16 @@ class AnnualCostInput:
             checked.append(cost)
         object.__setattr__(self, "fixed_costs", tuple(checked))
         object.__setattr__(self, "unit", (self.unit or "").strip() if isinstance(self.unit, str) else "")
+        # A limit between two fields is said under the field to change: the
+        # subsidy when it alone exceeds the price, else the residual value.
         if not bad & {"purchase_price", "subsidy", "residual_value"} and self.purchase_price is not None:
-            if self.subsidy + self.residual_value > self.purchase_price:
+            if self.subsidy > self.purchase_price:
+                errors.append(FieldError("subsidy", "La subvention ne peut pas dépasser le prix d'achat."))
+            elif self.subsidy + self.residual_value > self.purchase_price:
                 errors.append(
                     FieldError(
                         "residual_value",
-                        "La subvention et la valeur résiduelle, ensemble, ne peuvent pas dépasser le prix d'achat.",
+                        "La valeur résiduelle ne peut pas dépasser le prix d'achat moins la subvention.",
                     )
                 )
             elif self.loan is not None and self.loan.amount > self.purchase_price - self.subsidy:

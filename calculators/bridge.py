@@ -15,9 +15,22 @@
   Both shapes carry ``"input"``: the payload as the CLI's JSON, numbers in
   plain notation (``calculators.form.cli_input``), for the export and the
   stored record.
+* ``present_form(command, form_json, currency, locale)``: the browser's door,
+  ``present`` for the form's values as typed, where a field labelled in percent
+  holds a percentage ("15" or "15 %" is 15 %; ``calculators.form.form_input``).
+  Its ``"input"`` is the CLI's JSON, rates as fractions.
 * ``form(command, payload_json)`` returns ``{"values": {flat name: text}}``,
   numbers written the French way, for the form to show an imported file or a
   carried figure, or ``{"errors": [{"field": "", "message": <French reason>}]}``.
+* ``read_usage_log(log, partners_json, period_json, file_name, locale)``: the
+  statement page's import of a usage log (CSV, bytes or text), read by
+  ``calculators.usage_log.read_log`` as the CLI reads it. Returns
+  ``{"values": [text | null per partner], "view", "log"}`` or
+  ``{"errors": [{"field": "log:LINE", ...}], "title"}`` (see
+  ``calculators.usage_log.import_answer``).
+* ``statement_documents(payload_json, log_json, currency, locale)``: each
+  partner's printable statement and the whole statement as CSV
+  (``calculators.statement_sheets.documents``), or ``{"errors": [...]}``.
 
 Pure functions, standard library only: the same file runs in CPython and in
 Pyodide (it never imports ``js`` or ``pyodide``).
@@ -29,11 +42,13 @@ import json
 from decimal import Decimal
 
 from calculators.errors import FieldError, ValidationError
-from calculators.form import cli_input, form_values
+from calculators.form import cli_input, form_input, form_values
 from calculators.money import SUPPORTED_LOCALES, format_money
 from calculators.payloads import loads
 from calculators.registry import REGISTRY, break_even_text
+from calculators.statement_sheets import documents
 from calculators.usage_cost import LINE_LABELS, LINE_NAMES
+from calculators.usage_log import read_for_page
 
 COMMANDS = tuple(REGISTRY)
 
@@ -138,6 +153,24 @@ def present(command: str, payload_json: str, currency: str = "$", locale: str = 
     return _dumps(answer)
 
 
+def present_form(command: str, form_json: str, currency: str = "$", locale: str = "fr_CA") -> str:
+    """``present`` for the form's values as typed (see the module's docstring)."""
+    if command not in REGISTRY:
+        return _dumps(unknown_command_error(command).to_json())
+    try:
+        payload = loads(form_json)
+    except ValidationError as exc:
+        return _dumps(exc.to_json())
+    cli, computable, errors = form_input(command, payload)
+    answer = json.loads(present(command, _dumps(computable), currency, locale))
+    if errors:
+        # The percentages' errors first; the other fields are checked all the same.
+        bad = {error.field for error in errors}
+        others = [error for error in answer.get("errors", []) if error["field"] not in bad]
+        return _dumps({"errors": [error.to_json() for error in errors] + others, "input": cli})
+    return _dumps(answer)
+
+
 def _input(command: str, payload_json: str) -> object:
     try:
         return cli_input(command, loads(payload_json))
@@ -171,4 +204,30 @@ def owed_partners(result, currency: str = "$", locale: str = "fr_CA") -> list[di
     ]
 
 
-__all__ = ["run", "present", "COMMANDS", "LINE_NAMES"]
+def read_usage_log(log, partners_json: str, period_json: str = "null", file_name: str = "", locale: str = "fr_CA") -> str:
+    """The statement page's import of a usage log (see the module's docstring).
+
+    ``log``: the file's bytes (a ``memoryview`` from Pyodide) or its text;
+    ``partners_json``: ``[{"name", "actual_units"}]`` as typed in the form;
+    ``period_json``: ``{"from", "to"}`` (AAAA-MM-JJ) or ``null``.
+    """
+    if locale not in SUPPORTED_LOCALES:
+        locale = "fr_CA"
+    if isinstance(log, memoryview):
+        log = log.tobytes()
+    return _dumps(read_for_page(log, json.loads(partners_json), json.loads(period_json), file_name, locale))
+
+
+def statement_documents(payload_json: str, log_json: str = "null", currency: str = "$", locale: str = "fr_CA") -> str:
+    """Each partner's printable statement and the CSV for the accountant, from the statement's CLI JSON."""
+    if locale not in SUPPORTED_LOCALES:
+        locale = "fr_CA"
+    try:
+        inp, result = compute("statement", payload_json)
+    except ValidationError as exc:
+        return _dumps(exc.to_json())
+    log = json.loads(log_json)
+    return _dumps(documents(inp, result, log if isinstance(log, dict) else None, currency, locale))
+
+
+__all__ = ["run", "present", "present_form", "read_usage_log", "statement_documents", "COMMANDS", "LINE_NAMES"]

@@ -15,6 +15,11 @@ left, and both live here so that the browser holds no number rule:
   ``{"consumables.cost_per_unit": "0,05"}``. A file this form cannot take is
   refused with a French reason.
 
+A field of kind ``percent`` (its label says "en %") holds a percentage in the
+form and a fraction in the CLI's JSON: the form's ``"15"`` or ``"15 %"`` is the
+CLI's ``"0.15"`` (``form_input``, with ``validation.percent_as_fraction``), and
+the CLI's ``"0.15"`` (or ``"15 %"``) is shown ``"15"`` (``form_values``).
+
 Both take the form's fields from the calculator's spec (``calculators.spec``).
 Pure functions, standard library only: they run in CPython and in Pyodide.
 """
@@ -26,6 +31,7 @@ from decimal import Decimal
 
 from calculators.errors import FieldError, ValidationError
 from calculators.money import NumberFormatError, french_notation, plain_notation
+from calculators.validation import coerce_number, percent_as_fraction
 from calculators.payloads import loads
 from calculators.registry import REGISTRY
 
@@ -49,27 +55,87 @@ def _flatten(payload: object, prefix: str = "", out: dict | None = None) -> dict
 
 
 def cli_input(command: str, payload: object) -> object:
-    """The payload with each number field in the CLI's plain notation (see the module's docstring)."""
+    """The CLI's JSON with each number field in the CLI's plain notation (see the module's docstring).
+
+    Rates are taken as the CLI writes them (fractions): for the form's values, use ``form_input``."""
     spec = REGISTRY.get(command)
     if spec is None or not isinstance(payload, dict):
         return payload
-    return _plain(payload, "", spec.field_kinds())
+    return _plain(payload, "", "", spec.field_kinds(), None)
 
 
-def _plain(node: object, path: str, kinds: dict[str, str]) -> object:
-    """A copy of ``node`` (at ``path``, list indexes as ``N``) with its numbers as the CLI writes them."""
+def form_input(command: str, payload: object) -> tuple[object, object, list[FieldError]]:
+    """The form's values (as typed, percentages in percent) as the CLI's JSON.
+
+    Returns ``(cli, computable, errors)``: ``cli`` is the CLI's JSON, a
+    percentage the form cannot take left as typed; ``computable`` is the same
+    without those fields (all are optional), so that the other fields can
+    still be checked; ``errors`` says what is wrong with each of them.
+    """
+    spec = REGISTRY.get(command)
+    if spec is None or not isinstance(payload, dict):
+        return payload, payload, []
+    errors: list[FieldError] = []
+    cli = _plain(payload, "", "", spec.field_kinds(), errors)
+    computable = cli
+    for error in errors:
+        computable = _without(computable, error.field.split("."))
+    return cli, computable, errors
+
+
+def _without(node: object, keys: list[str]) -> object:
+    """A copy of ``node`` without the value at the dotted path ``keys``."""
+    if not keys:
+        return node
+    head, rest = keys[0], keys[1:]
+    if isinstance(node, dict) and head in node:
+        if not rest:
+            return {key: value for key, value in node.items() if key != head}
+        return {**node, head: _without(node[head], rest)}
+    if isinstance(node, list) and head.isdigit() and int(head) < len(node):
+        return [_without(value, rest) if i == int(head) else value for i, value in enumerate(node)]
+    return node
+
+
+def _plain(node: object, path: str, real: str, kinds: dict[str, str], errors: list[FieldError] | None) -> object:
+    """A copy of ``node`` (at ``path``, list indexes as ``N``; ``real``, with them) with its numbers as the
+    CLI writes them. With ``errors`` (the form's values), a ``percent`` field is read in percent."""
     if isinstance(node, dict):
-        return {key: _plain(value, f"{path}.{key}" if path else str(key), kinds) for key, value in node.items()}
+        return {
+            key: _plain(value, f"{path}.{key}" if path else str(key), f"{real}.{key}" if real else str(key), kinds, errors)
+            for key, value in node.items()
+        }
     if isinstance(node, list):
-        return [_plain(value, f"{path}.N", kinds) for value in node]
+        return [_plain(value, f"{path}.N", f"{real}.{index}", kinds, errors) for index, value in enumerate(node)]
+    kind = kinds.get(path)
+    if kind == "percent" and errors is not None and not (isinstance(node, str) and not node.strip()):
+        fraction = percent_as_fraction(node, real, errors)
+        return node if fraction is None else format(fraction, "f")
     if isinstance(node, Decimal):  # a JSON number: a string, as the CLI writes it
         return format(node, "f")
-    if isinstance(node, str) and kinds.get(path) == "decimal":
+    if isinstance(node, str) and kind in ("decimal", "percent"):
         try:
             return plain_notation(node)
         except NumberFormatError:
             return node  # left as typed: the calculator says what is wrong
     return node
+
+
+def form_text(kind: str, value: object) -> str:
+    """One value of the CLI's JSON as the form shows it: a number the French way ("0.05" → "0,05"),
+    a rate in percent ("0.15" or "15 %" → "15"). What is not a number is shown as written."""
+    text = format(value, "f") if isinstance(value, Decimal) else str(value)
+    if kind == "decimal":
+        try:
+            return french_notation(text)
+        except NumberFormatError:
+            return text
+    if kind == "percent":
+        fraction = coerce_number(value, "", "rate", [])
+        if fraction is None:
+            return text
+        return french_notation(format((fraction * 100).normalize(), "f"))
+    return text
 
 
 def _refused(message: str) -> ValidationError:
@@ -103,11 +169,6 @@ def form_values(command: str, payload_json: str) -> dict[str, str]:
         if isinstance(value, bool):
             values[name] = "true" if value else "false"
             continue
-        text = format(value, "f") if isinstance(value, Decimal) else str(value)
-        if kinds[_pattern(name)] == "decimal":
-            try:
-                text = french_notation(text)
-            except NumberFormatError:
-                pass  # shown as written: the calculator's message will point at it
-        values[name] = text
+        # What is not a number is shown as written: the calculator's message will point at it.
+        values[name] = form_text(kinds[_pattern(name)], value)
     return values

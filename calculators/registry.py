@@ -460,7 +460,8 @@ USAGE_COST = Calculator(
                       "Son salaire horaire. Si vous indiquez un taux charges comprises, mettez 0 au champ suivant. "
                       "Raboteuse : 30 {currency} de l'heure, charges comprises."),
                 Field("preparation.payroll_charges_rate", "Charges sociales (en %, par exemple 15 %)",
-                      "Les charges patronales ajoutées au taux horaire : 15 % ou 0,15. Mettez 0 si le taux horaire les comprend déjà."),
+                      "Les charges patronales ajoutées au taux horaire, en pourcentage : 15 ou 15 % pour 15 %. "
+                      "Mettez 0 si le taux horaire les comprend déjà.", kind="percent"),
             ),
         ),
         Section(
@@ -576,7 +577,9 @@ ANNUAL_COST = Calculator(
             "Le prêt (facultatif)",
             (
                 Field("loan.amount", "Montant emprunté (en {currency})", "Laissez vide si vous payez comptant."),
-                Field("loan.annual_rate", "Taux d'intérêt annuel (en %, par exemple 4,5 %)", "Le taux de l'offre de prêt : 4,5 % ou 0,045. Mettez 0 pour un prêt sans intérêt."),
+                Field("loan.annual_rate", "Taux d'intérêt annuel (en %, par exemple 4,5 %)",
+                      "Le taux de l'offre de prêt, en pourcentage : 4,5 ou 4,5 % pour 4,5 %. Mettez 0 pour un prêt sans intérêt.",
+                      kind="percent"),
                 Field("loan.years", "Durée du prêt (en années entières)", "Le prêt est remboursé par annuités constantes, une par an."),
             ),
         ),
@@ -640,7 +643,7 @@ STATEMENT = Calculator(
                       "Ce que chaque unité utilisée a coûté : carburant, usure."),
                 Field("minimum_share_of_commitment", "Part minimale de l'engagement facturée (en %, par exemple 80 %)",
                       "Un partenaire qui utilise moins que ce pourcentage de ce qu'il s'était engagé à utiliser paie ce "
-                      "minimum. Laissez vide pour ne facturer que l'usage réel."),
+                      "minimum. Laissez vide pour ne facturer que l'usage réel.", kind="percent"),
             ),
         ),
         Section(

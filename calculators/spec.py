@@ -26,9 +26,11 @@ from typing import Callable
 class Field:
     """One input. ``name``: dotted path in the CLI's JSON (in a list: the key in a row).
 
-    ``kind``: ``decimal`` (a number typed in French), ``text``, ``choice``
-    (a select, ``choices`` = ((value, French label), …)) or ``radio`` (in a
-    list: one row is chosen, sent as ``true``). ``{currency}`` in ``label`` and
+    ``kind``: ``decimal`` (a number typed in French), ``percent`` (a rate
+    typed in percent, "15" or "15 %", a fraction in the CLI's JSON; see
+    ``calculators.form``), ``text``, ``choice`` (a select, ``choices`` =
+    ((value, French label), …)) or ``radio`` (in a list: one row is chosen,
+    sent as ``true``). ``{currency}`` in ``label`` and
     ``help`` is replaced by the network's currency symbol.
     """
 

@@ -4,6 +4,12 @@ Each input dataclass calls ``coerce`` in ``__post_init__``: every number is
 turned into a ``Decimal`` (a float raises ``TypeError``), its range is checked
 and every problem becomes a ``FieldError`` named by its dotted path. All the
 problems of one input are reported together by ``ValidationError``.
+
+A rate has two notations. The CLI's JSON (and so every input dataclass) holds
+a fraction: ``"0.15"``, or ``"15 %"`` written with its sign. A form field
+labelled in percent holds a percentage: ``"15"`` and ``"15 %"`` both mean
+15 %; ``percent_as_fraction`` reads it (``calculators.form`` turns the form's
+values into the CLI's JSON with it).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from calculators.errors import (
     not_a_number,
     not_positive,
 )
-from calculators.money import NumberFormatError, to_decimal
+from calculators.money import MAX_DECIMALS, NumberFormatError, to_decimal
 
 # Rules for a number: "any" (finite), "non_negative" (≥ 0), "positive" (> 0),
 # "rate" (a fraction from 0 to 1; "15 %" is read as 0.15).
@@ -38,7 +44,8 @@ def path(prefix: str, name: str) -> str:
 
 def coerce_number(value: object, field: str, rule: str, errors: list[FieldError]) -> Decimal | None:
     """Return ``value`` as a Decimal checked against ``rule``; append errors, return None on error."""
-    if rule == "rate" and isinstance(value, str) and value.strip().endswith("%"):
+    with_sign = rule == "rate" and isinstance(value, str) and value.strip().endswith("%")
+    if with_sign:
         try:
             number = to_decimal(value.strip()[:-1]) / 100
         except NumberFormatError:
@@ -67,15 +74,57 @@ def coerce_number(value: object, field: str, rule: str, errors: list[FieldError]
         errors.append(not_positive(field))
         return None
     if rule == "rate" and number > 1:
-        errors.append(
-            FieldError(
-                field,
-                f"Écrivez {label(field)} avec le signe % (par exemple 15 %) ou en fraction (0,15) : "
-                f"{_plain(number)} voudrait dire {_plain(number * 100)} %.",
+        if with_sign:
+            errors.append(over_100_percent(field, number * 100))
+        else:
+            errors.append(
+                FieldError(
+                    field,
+                    f"Écrivez {label(field)} avec le signe % (par exemple 15 %) ou en fraction (0,15) : "
+                    f"{_plain(number)} voudrait dire {_plain(number * 100)} %.",
+                )
             )
-        )
         return None
     return number
+
+
+def over_100_percent(field: str, percent: Decimal) -> FieldError:
+    return FieldError(field, f"Entrez {label(field)} entre 0 et 100 % : {_plain(percent)} % dépasse 100 %.")
+
+
+def percent_as_fraction(value: object, field: str, errors: list[FieldError]) -> Decimal | None:
+    """A form field labelled in percent, as typed: ``"15"``, ``"15 %"`` and ``"15%"`` all mean 15 %.
+
+    Returns the fraction (``Decimal("0.15")``), from 0 to 1; on a problem,
+    appends its French error on ``field`` and returns None. A JSON number is
+    read in percent too.
+    """
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("%"):
+            text = text[:-1].strip()
+    else:
+        text = value
+    try:
+        number = to_decimal(text)
+    except (NumberFormatError, TypeError):
+        shown = value.strip() if isinstance(value, str) else str(value)
+        errors.append(
+            FieldError(field, f"« {shown} » n'est pas un pourcentage. Entrez {label(field)} en pourcentage, par exemple 15 ou 15 %.")
+        )
+        return None
+    if number < 0:
+        errors.append(negative(field))
+        return None
+    if number > 100:
+        errors.append(over_100_percent(field, number))
+        return None
+    fraction = number.scaleb(-2)
+    exponent = fraction.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        errors.append(FieldError(field, f"Entrez {label(field)} avec au plus {MAX_DECIMALS - 2} chiffres après la virgule."))
+        return None
+    return fraction.normalize()
 
 
 def _plain(value: Decimal) -> str:

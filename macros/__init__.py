@@ -5,7 +5,7 @@ Loading, validating and rendering live in plain modules tested without MkDocs:
 (worked examples computed by the ``calculators`` package).
 """
 
-from macros import agreements, calculations, countries, formalisation, law, network, questionnaires
+from macros import agreements, calculations, countries, formalisation, law, network, questionnaires, usage_log
 
 
 def define_env(env):
@@ -17,3 +17,4 @@ def define_env(env):
     agreements.register(env)
     network.register(env)
     formalisation.register(env)
+    usage_log.register(env)

@@ -170,6 +170,7 @@ def render_generator(models: dict, network: dict, questionnaires: dict | None = 
         "complete": "Tous les champs sont remplis.",
         # Said when a model opened for the first time takes the partners of another draft.
         "partners_reused": "Partenaires repris de votre brouillon « {model} » : modifiez-les ici si besoin.",
+        "erased_elsewhere": "Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : ce brouillon est effacé ici aussi.",
         "damaged": "Le brouillon enregistré était illisible : il a été mis de côté sous une autre clé, rien n'est effacé.",
         "engine_failed": "L'aperçu n'a pas pu être préparé :",
         "docx_failed": "Le fichier .docx n'a pas pu être créé :",

@@ -301,7 +301,7 @@ def render_example_inputs(calculator_id: str, example_id: str, currency: str = "
     from macros.calculator_form import flat_values
 
     spec = example(calculator_id, example_id)
-    values = flat_values(spec["payload"])
+    values = flat_values(spec["payload"], REGISTRY[calculator_id].field_kinds())
     labels = {}
     for section in REGISTRY[calculator_id].sections:
         for item in section.fields:

@@ -13,9 +13,11 @@ One HTML block without blank lines, so Markdown leaves it alone.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 from calculators.examples import example
+from calculators.form import form_text
 from calculators.registry import REGISTRY
 from calculators.spec import Field, ListField
 
@@ -24,6 +26,15 @@ NOSCRIPT = (
     '<a href="../../economie/#liste-couts">L\'économie de la mutualisation</a>.'
 )
 LOADING = "Le moteur de calcul démarre… Vos valeurs sont gardées : le résultat s'affichera dès qu'il sera prêt."
+# What calculator-app.js says about the values it keeps on this device (the
+# last calculation, under mutuus:<root>:calculator:<id>) and about the link
+# that carries them: the page's address never does unless one is asked for.
+MEMORY = {
+    "restored": "Vos dernières valeurs sont reprises. « Effacer le formulaire » repart de zéro.",
+    "erased": "Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : ce formulaire est effacé ici aussi.",
+    "link-copied": "Lien copié. Il contient les valeurs du formulaire : collez-le là où vous voulez partager ce scénario.",
+    "link-shown": "Voici le lien. Il contient les valeurs du formulaire : copiez-le pour partager ce scénario.",
+}
 
 
 def _id(prefix: str, name: str) -> str:
@@ -34,28 +45,22 @@ def _text(template: str, currency: str) -> str:
     return escape(template.replace("{currency}", currency))
 
 
-def _french(value: str) -> str:
-    """"0.05" → "0,05": what a person would type in the French form."""
-    text = str(value)
-    if text.replace(".", "", 1).replace("-", "", 1).isdigit() and "." in text:
-        return text.replace(".", ",")
-    return text
-
-
-def flat_values(payload: dict, prefix: str = "", out: dict | None = None) -> dict[str, str]:
-    """The form's flat values ({"use.units": "50", "partners.0.holder": "true"}) from a CLI payload."""
+def flat_values(payload: dict, kinds: dict[str, str], prefix: str = "", out: dict | None = None) -> dict[str, str]:
+    """The form's flat values ({"use.units": "50", "partners.0.holder": "true"}) from a CLI payload,
+    each as a person types it in the form (``calculators.form.form_text``: "0.05" → "0,05", a rate
+    "0.15" → "15"). ``kinds``: the calculator's ``field_kinds()``."""
     out = {} if out is None else out
     for key, value in payload.items():
         path = f"{prefix}.{key}" if prefix else key
         if isinstance(value, dict):
-            flat_values(value, path, out)
+            flat_values(value, kinds, path, out)
         elif isinstance(value, list):
             for index, item in enumerate(value):
-                flat_values(item, f"{path}.{index}", out)
+                flat_values(item, kinds, f"{path}.{index}", out)
         elif value is True:
             out[path] = "true"
         elif value is not None and value is not False:
-            out[path] = _french(value)
+            out[path] = form_text(kinds.get(re.sub(r"\.\d+\.", ".N.", path), "text"), value)
     return out
 
 
@@ -114,10 +119,12 @@ def render_form(calculator_id: str, currency: str = "$", locale: str = "fr_CA") 
         raise KeyError(f"Calculateur « {calculator_id} » inconnu : choisissez parmi {', '.join(REGISTRY)}.")
     spec = REGISTRY[calculator_id]
     p = spec.prefix
-    values = flat_values(example(spec.id, spec.example)["payload"])
+    values = flat_values(example(spec.id, spec.example)["payload"], spec.field_kinds())
     parts = [
         f'<form id="{p}" class="mu-calculator" data-command="{spec.id}" data-file="{spec.file}" '
-        f'data-currency="{escape(currency)}" data-locale="{escape(locale)}" novalidate>',
+        f'data-currency="{escape(currency)}" data-locale="{escape(locale)}" '
+        + "".join(f'data-{key}="{escape(text)}" ' for key, text in MEMORY.items())
+        + "novalidate>",
         f'<p class="mu-calc-engine" role="status"></p>',
         f'<noscript><p class="mu-calc-noscript">{NOSCRIPT}</p></noscript>',
         '<div class="mu-calc-toolbar">',
@@ -150,10 +157,14 @@ def render_form(calculator_id: str, currency: str = "$", locale: str = "fr_CA") 
         '<button type="button" class="md-button" data-action="export">Exporter le scénario (JSON)</button>',
         f'<span class="mu-calc-import"><input id="{p}-import" type="file" accept="application/json,.json" class="mu-calc-file" '
         f'aria-describedby="{p}-import-help"><label for="{p}-import" class="md-button">Importer un scénario (JSON)</label></span>',
+        '<button type="button" class="md-button" data-action="link">Obtenir un lien vers ce scénario</button>',
         '<button type="button" class="md-button" data-action="print">Imprimer</button>',
         "</div>",
         f'<p class="mu-help" id="{p}-import-help">Le fichier exporté reprend vos valeurs au format de l\'outil en ligne de '
-        "commande (<code>python -m calculators</code>). Vous pouvez aussi partager cette page : l'adresse contient votre scénario.</p>",
+        "commande (<code>python -m calculators</code>). Vos dernières valeurs restent sur cet appareil et reviennent "
+        "quand vous rouvrez la page ; l'adresse de la page n'en contient aucune, sauf le lien que vous demandez.</p>",
+        f'<p class="mu-calc-link" hidden><label for="{p}-link">Lien vers ce scénario</label>'
+        f'<input id="{p}-link" type="text" readonly autocomplete="off"></p>',
         '<p class="mu-calc-notice" role="status"></p>',
         '<p class="mu-calc-live" aria-hidden="true"></p>',
         "</div>",

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from macros.network_loader import NetworkError, build_catalog, categories_from_inventory, load_board, load_contacts
+from macros.countries import CountryError
+from macros.network_catalog import build_catalog, plural
+from macros.network_loader import NetworkError, categories_from_inventory, load_board, load_contacts
 from macros.network_render import render_advice, render_board, render_contacts
 from macros.questionnaire_loader import QuestionnaireError, load_questionnaire
 
@@ -52,12 +54,14 @@ def register(env):
         entries, expired = load_board(folder, categories, today, root=root)
         territories = load_contacts(root / "network" / "contacts.yml", root=root)
         catalog = build_catalog(categories, inventory, extra.get("network", {}), str(extra.get("repository", "")))
-    except (NetworkError, QuestionnaireError) as error:
+    except (NetworkError, QuestionnaireError, CountryError) as error:
         raise PluginError(str(error)) from None
     from macros.network_build import remember  # imports this module
 
     remember(root, folder, today, entries, categories)
-    log.info(f"Tableau du réseau : {len(entries)} annonce(s) publiée(s), {expired} expirée(s) laissée(s) de côté.")
+    published = plural(len(entries), {"one": "annonce publiée", "many": "annonces publiées"})
+    left = plural(expired, {"one": "expirée laissée", "many": "expirées laissées"})
+    log.info(f"Tableau du réseau : {len(entries)} {published}, {expired} {left} de côté.")
 
     def page_url():
         page = env.variables.get("page")

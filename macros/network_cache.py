@@ -37,7 +37,8 @@ def cache_key(root: Path, folder: Path, today: dt.date) -> str:
     here = Path(__file__).resolve().parent
     parts = [str(Path(folder).resolve()), today.isoformat()]
     parts += [_stamp(p) for p in (Path(root) / "questionnaires" / "inventaire.yml",
-                                  here / "network_loader.py", here / "network_render.py", Path(__file__))]
+                                  here / "network_loader.py", here / "network_render.py",
+                                  here / "network_catalog.py", here / "countries.py", Path(__file__))]
     try:
         with os.scandir(folder) as scan:
             found = sorted((e.name, e.stat()) for e in scan if e.name.endswith(".yml"))

@@ -28,7 +28,9 @@ from pathlib import Path
 
 import yaml
 
+from macros.countries import COUNTRIES
 from macros.network_loader import (
+    DEFAULT_DAYS,
     ENTRY_KEYS,
     FIELD_LABELS,
     KINDS,
@@ -40,7 +42,6 @@ from macros.network_loader import (
 
 ROOT = Path(__file__).resolve().parents[1]
 NO_RESPONSE = "_No response_"
-DEFAULT_DAYS = 180
 MAX_BODY = 20000
 OPTIONAL = {key for key, required in ENTRY_KEYS.items() if not required} | {"until"}
 HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
@@ -94,15 +95,16 @@ def parse_body(body: str) -> dict[str, str]:
 
 
 def _choice(values, key, choices: dict[str, str]) -> str:
-    """A dropdown's label (Offre, Locaux) -> its value (offer, locaux)."""
+    """A dropdown's label (Offre, Locaux, Belgique) -> its value (offer, locaux, BE)."""
     if key not in values:
         raise SubmissionError(f"le champ « {FIELD_LABELS[key]} » est vide.", key)
     by_label = {label.casefold(): value for value, label in choices.items()}
     chosen = values[key].casefold()
     if chosen in by_label:
         return by_label[chosen]
-    if chosen in choices:
-        return chosen
+    by_value = {value.casefold(): value for value in choices}
+    if chosen in by_value:
+        return by_value[chosen]
     known = ", ".join(choices.values())
     raise SubmissionError(f"le champ « {FIELD_LABELS[key]} » vaut « {values[key][:80]} » : choisissez parmi {known}.", key)
 
@@ -120,7 +122,10 @@ def convert(body: str, number: int, today: dt.date, categories: dict[str, str]) 
         "title": values.get("title", ""),
         "category": _choice(values, "category", categories),
     }
-    for key in ("organisation", "territory", "description", "contact"):
+    for key in ("organisation", "territory"):
+        data[key] = values.get(key, "")
+    data["country"] = _choice(values, "country", COUNTRIES)
+    for key in ("description", "contact"):
         data[key] = values.get(key, "")
     data["published"] = today.isoformat()
     data["until"] = values.get("until", (today + dt.timedelta(days=DEFAULT_DAYS)).isoformat())

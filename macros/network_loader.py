@@ -11,7 +11,8 @@ than copied: its errors are turned into ``NetworkError`` with the same text.
   (format in ``network/contacts.schema.json``).
 
 Anything wrong raises one ``NetworkError`` whose text is
-``network/<file>.yml:<line>: <what is wrong>``.
+``network/<file>.yml:<line>: <what is wrong>``. What the board page hands to
+the browser (words, rules) is ``macros.network_catalog``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from macros.countries import COUNTRIES
 from macros.questionnaire_loader import (
     QuestionnaireError,
     _construct_mapping,
@@ -32,12 +34,15 @@ from macros.questionnaire_loader import (
 )
 
 KINDS = {"offer": "Offre", "need": "Besoin"}
+# An entry without "Valable jusqu'au" in its form stays this many days.
+DEFAULT_DAYS = 180
 ENTRY_KEYS = {
     "kind": True,
     "title": True,
     "category": True,
     "organisation": True,
     "territory": True,
+    "country": True,
     "description": True,
     "contact": True,
     "published": True,
@@ -67,6 +72,7 @@ FIELD_LABELS = {
     "category": "Catégorie",
     "organisation": "Organisation",
     "territory": "Territoire",
+    "country": "Pays",
     "description": "Description",
     "contact": "Contact",
     "published": "Date de publication",
@@ -205,6 +211,12 @@ class _Checker:
         entry = {"id": entry_id, "kind": kind, "category": category}
         for key in ("title", "organisation", "territory", "description"):
             entry[key] = self.text(data, key)
+        country = self.text(data, "country")
+        if country not in COUNTRIES:
+            names = [f"{code} ({name})" for code, name in COUNTRIES.items()]
+            known = ", ".join(names[:-1]) + " ou " + names[-1]
+            self.fail(_line_of(data, "country"), f"« country » vaut « {country} » : écrivez {known}", "country")
+        entry["country"] = country
         entry["contact"] = self.contact(data)
         published = self.date(data, "published")
         until = self.date(data, "until")
@@ -315,90 +327,3 @@ def load_contacts(path: Path, root: Path | None = None) -> list[dict]:
     path = Path(path)
     name = relative_name(path, root) if root is not None else f"network/{path.name}"
     return _Checker(name).contacts(_read(path, name))
-
-
-# --------------------------------------------------------------------------
-# What the board page gives the browser (catalog JSON): Python owns the
-# vocabulary, the matching fields and the French sentences.
-# --------------------------------------------------------------------------
-
-# The guide's advice for each kind of resource: (label, page of docs/).
-_AGREEMENT = ("Écrire une convention", "pratique.md#formaliser")
-_INSURANCE = ("Questions à poser à votre assureur", "pratique.md#assurances")
-_USAGE_COST = ("Calculer un coût d'utilisation", "outils/cout-utilisation.md")
-_SPLIT = ("Répartir un coût entre partenaires", "outils/repartition.md")
-ADVICE = {
-    "personnel": [("Partager du personnel", "comprendre/quoi-mutualiser.md#personnes-expertises"),
-                  ("Le groupement d'employeurs (France)", "conditions.md#groupement-employeurs"), _SPLIT, _AGREEMENT],
-    "competences": [("Partager des compétences", "comprendre/quoi-mutualiser.md#personnes-expertises"), _USAGE_COST, _AGREEMENT],
-    "locaux": [("Partager des espaces", "comprendre/quoi-mutualiser.md#espaces-equipements"), _INSURANCE, _USAGE_COST, _AGREEMENT],
-    "transport": [_INSURANCE, _USAGE_COST, _AGREEMENT],
-    "moyens_techniques": [("Partager des équipements", "comprendre/quoi-mutualiser.md#espaces-equipements"),
-                          ("Les coûts à compter", "economie.md#liste-couts"), _USAGE_COST, _INSURANCE, _AGREEMENT],
-    "fonctions_support": [_SPLIT, _AGREEMENT],
-    "achats": [("Acheter à plusieurs", "comprendre/quoi-mutualiser.md#achats-fournisseurs"), _SPLIT, _AGREEMENT],
-    "autres": [("Trouver des partenaires", "pratique.md#trouver-partenaires"), _AGREEMENT],
-}
-
-ISSUE_TEMPLATE = "annonce.yml"
-# Ids of the issue form's fields (.github/ISSUE_TEMPLATE/annonce.yml), by entry key.
-# Not "title": GitHub reserves that query parameter for the issue's own title.
-ISSUE_FIELDS = {key: key for key in ENTRY_KEYS if key not in ("published", "title")}
-ISSUE_FIELDS["title"] = "entry_title"
-
-MESSAGES = {
-    "count": "{shown} annonce(s) sur {total} correspondent à vos filtres.",
-    "count_all": "{total} annonce(s) en cours.",
-    "count_limited": "Les {limit} premières sont affichées.",
-    "no_inventory": "Aucun inventaire enregistré dans ce navigateur. Remplissez d'abord l'inventaire des ressources et des besoins.",
-    "no_lines": "Votre inventaire ne contient encore ni offre ni besoin.",
-    "no_match": "Aucune annonce en cours ne correspond à votre inventaire.",
-    "matches": "{n} annonce(s) correspondent à votre inventaire.",
-    "match_offer": "Répond à votre besoin : {category}",
-    "match_need": "Cherche ce que vous offrez : {category}",
-    "submission_issue": "Proposer sur GitHub",
-    "submission_file": "Télécharger le fichier YAML",
-    "submission_mail": "Écrire au réseau",
-    "submissions": "{n} annonce(s) prêtes à proposer depuis votre inventaire.",
-    "yaml_header": "# Annonce préparée depuis l'inventaire. Complétez territory et contact, puis relisez.",
-    "mail_subject": "Annonce pour le tableau du réseau : {title}",
-    "mail_body": "Bonjour,\n\nVoici une annonce pour le tableau du réseau. Le fichier YAML est joint (ou collé ci-dessous).\n\n{yaml}",
-}
-
-
-def inventory_fields(inventory: dict) -> dict[str, dict[str, str]]:
-    """For each inventory section: the question ids of its offer, need, schedule and conditions."""
-    fields = {}
-    for section in inventory["sections"]:
-        sid = section["id"]
-        ids = [q["id"] for q in section["questions"]]
-        needed = {"offer": f"{sid}_offre", "need": f"{sid}_besoin", "conditions": f"{sid}_conditions"}
-        missing = [q for q in needed.values() if q not in ids]
-        if missing:
-            raise NetworkError("questionnaires/inventaire.yml", None,
-                               f"la section « {sid} » doit avoir les questions {', '.join(missing)} (le tableau du réseau les lit)")
-        others = [q for q in ids if q not in needed.values()]
-        fields[sid] = {**needed, "schedule": others[0] if others else ""}
-    return fields
-
-
-def build_catalog(categories: dict[str, str], inventory: dict, network: dict, repository: str) -> dict:
-    """The JSON the board page hands to board.js."""
-    email = (network or {}).get("board_email") or ""
-    if email and not EMAIL.match(email):
-        raise NetworkError("mkdocs.yml", None, f"extra.network.board_email vaut « {email} » : écrivez une adresse courriel")
-    return {
-        "kinds": KINDS,
-        "categories": categories,
-        "advice": {c: [list(pair) for pair in ADVICE.get(c, [_AGREEMENT])] for c in categories},
-        "inventory": {"id": inventory["id"], "version": inventory["version"], "fields": inventory_fields(inventory)},
-        "submit": {
-            "mode": "email" if email else "issue",
-            "email": email,
-            "issue_url": repository.rstrip("/") + "/issues/new" if repository else "",
-            "template": ISSUE_TEMPLATE,
-            "fields": ISSUE_FIELDS,
-        },
-        "field_labels": FIELD_LABELS,
-        "messages": MESSAGES,
-    }

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+from macros.network_catalog import MESSAGES, place, say
 from macros.questionnaire_render import esc, json_block, link_href
 
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -46,10 +47,12 @@ def render_entry(entry: dict, catalog: dict) -> str:
         extra += f"<dt>Conditions</dt><dd>{esc(entry['conditions'])}</dd>"
     return (
         f'<li class="mu-board-entry" id="annonce-{esc(entry["id"])}" data-kind="{esc(entry["kind"])}"'
-        f' data-category="{esc(entry["category"])}" data-territory="{esc(entry["territory"])}">'
+        f' data-category="{esc(entry["category"])}" data-territory="{esc(entry["territory"])}"'
+        f' data-country="{esc(entry["country"])}">'
         f'<h3>{esc(entry["title"])}</h3>'
         f'<p class="mu-board-meta"><span class="mu-board-kind mu-board-kind--{esc(entry["kind"])}">'
-        f'{esc(kinds[entry["kind"]])}</span> · {esc(categories[entry["category"]])} · {esc(entry["territory"])}'
+        f'{esc(kinds[entry["kind"]])}</span> · {esc(categories[entry["category"]])}'
+        f' · <span class="mu-board-place">{esc(place(entry["territory"], entry["country"]))}</span>'
         f' · {esc(entry["organisation"])}</p>'
         f'<p class="mu-board-description">{esc(entry["description"])}</p>'
         f"<dl>{extra}<dt>Contact</dt><dd>{contact_link(entry['contact'])}</dd>"
@@ -90,15 +93,41 @@ def render_filters(entries: list[dict], catalog: dict) -> str:
     )
 
 
-def render_tools(catalog: dict) -> str:
-    """"Ce qui correspond à mes besoins" and "Publier depuis mon inventaire": hidden until board.js mounts them."""
-    how = (
-        "un lien vers le formulaire de GitHub, déjà rempli"
-        if catalog["submit"]["mode"] == "issue"
-        else "un fichier YAML prêt à envoyer au réseau par courriel"
+def _field(id_: str, label: str, help_: str, control: str, error: bool = False) -> str:
+    """Label, control, help; with ``error``, the place board.js writes the field's error in."""
+    after = f'<p id="{id_}-error" class="mu-board-error" hidden></p>' if error else ""
+    return (
+        f'<div class="mu-board-field"><label for="{id_}">{esc(label)}</label>{control}'
+        f'<p id="{id_}-help" class="mu-board-help">{esc(help_)}</p>{after}</div>'
     )
+
+
+def render_tools(catalog: dict) -> str:
+    """The reader's country, "Ce qui correspond à mes besoins" and "Publier
+    depuis mon inventaire": hidden until board.js mounts them."""
+    countries = "".join(f'<option value="{esc(code)}">{esc(name)}</option>' for code, name in catalog["countries"].items())
+    limits = catalog["submit"]["limits"]
+    github = catalog["submit"]["mode"] == "issue"
+    ways = "Téléchargez l'annonce (un petit fichier .yml), puis " + (
+        "joignez-la au courriel « Écrire au réseau », déjà rédigé."
+        if catalog["submit"]["email"]
+        else "envoyez-la à l'équipe du réseau."
+    )
+    if github:
+        ways = (
+            f"Sans compte GitHub : {ways[0].lower()}{ways[1:]} Si vous avez un compte GitHub, "
+            "vous pouvez aussi la proposer sur GitHub, dans un formulaire déjà rempli."
+        )
     return (
         '<div class="mu-board-tools" hidden>'
+        '<div class="mu-board-country">'
+        + _field(
+            "mu-board-country", "Votre pays",
+            "Les annonces de votre pays viennent en premier. Les onglets Québec, France, Belgique du guide "
+            "s'ouvrent aussi sur ce pays.",
+            f'<select id="mu-board-country" aria-describedby="mu-board-country-help">{countries}</select>',
+        )
+        + "</div>"
         '<section class="mu-board-match" aria-labelledby="mu-board-match-title">'
         '<h2 id="mu-board-match-title">Ce qui correspond à mes besoins</h2>'
         "<p>Le site compare votre inventaire enregistré dans ce navigateur aux annonces : les offres dans "
@@ -109,8 +138,23 @@ def render_tools(catalog: dict) -> str:
         "</section>"
         '<section class="mu-board-publish" aria-labelledby="mu-board-publish-title">'
         '<h2 id="mu-board-publish-title">Publier depuis mon inventaire</h2>'
-        f"<p>Chaque offre et chaque besoin de votre inventaire devient une annonce préremplie : {how}. "
+        f"<p>Chaque offre et chaque besoin de votre inventaire devient une annonce déjà remplie. {esc(ways)} "
         "Relisez-la avant de l'envoyer : le réseau la vérifie avant de la publier.</p>"
+        '<div class="mu-board-author">'
+        + _field(
+            "mu-board-territory-own", "Votre ville ou région",
+            "Par exemple « Liège » ou « Montréal ». Elle figure sur vos annonces.",
+            f'<input type="text" id="mu-board-territory-own" maxlength="{limits["territory"]}" autocomplete="address-level2"'
+            ' aria-describedby="mu-board-territory-own-help">',
+        )
+        + _field(
+            "mu-board-contact", "Contact pour vos annonces",
+            "Une adresse courriel ou une adresse web en https://. Elle sera publiée avec l'annonce.",
+            f'<input type="text" id="mu-board-contact" maxlength="{limits["contact"]}" autocomplete="email"'
+            ' spellcheck="false" aria-describedby="mu-board-contact-help">',
+            error=True,
+        )
+        + "</div>"
         '<p><button type="button" class="md-button mu-board-publish-run">Préparer mes annonces</button></p>'
         '<div class="mu-board-publish-result" role="status" aria-live="polite"></div>'
         "</section>"
@@ -134,7 +178,7 @@ def render_board(entries: list[dict], expired: int, catalog: dict, items: bool =
     megabytes of HTML they have nothing to do with.
     """
     total = len(entries)
-    count = f"{total} annonce{'s' if total != 1 else ''} en cours."
+    count = say(MESSAGES["count_all"], total=total)
     items = render_entries(entries, catalog) if items else ENTRIES_MARKER
     empty = "" if entries else '<p class="mu-board-empty">Aucune annonce en cours pour le moment.</p>'
     return (

@@ -4,10 +4,13 @@
 into the catalog (``questionnaire_render``); the browser modules read it there:
 the six steps and their labels, the answer vocabularies, the length limits,
 the progress sentence and the locale for dates (``extra.network.locale``).
+The length limits and the answer codes belong to the file formats
+(``formats.limits``); the words for the codes are here.
 """
 
 from __future__ import annotations
 
+from formats.limits import MAX_ORGANISATION_LENGTH, MAX_TEXT_LENGTH
 from macros.questionnaire_loader import STEPS
 
 STEP_TITLES = {
@@ -25,8 +28,6 @@ RATING_CHOICES = (
     ("neutral", "Neutre"),
     ("not_applicable", "Sans objet"),
 )
-MAX_TEXT_LENGTH = 20000
-MAX_ORGANISATION_LENGTH = 200
 # "{answered}" and "{total}" are replaced; "one" when at most one is answered.
 PROGRESS = {
     "one": "{answered} question sur {total} répondue",

@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 
 STYLESHEET_DIR = "assets/stylesheets"
-TOOL_STYLESHEETS = ("questionnaires.css", "grid.css", "calculators.css", "agreements.css", "board.css")
+TOOL_STYLESHEETS = ("questionnaires.css", "grid.css", "calculators.css", "agreements.css", "board.css", "usage-log.css")
 # The link goes right after the project's own stylesheet, still in extra_css.
 ANCHOR = re.compile(r'<link\b[^>]*href="[^"]*assets/stylesheets/mutuus\.css[^"]*"[^>]*>', re.I)
 _CLASS_SELECTOR = re.compile(r"\.(mu-[A-Za-z0-9_-]+)")

@@ -33,6 +33,7 @@ POST_STEPS: list[str] = [
     "sitebuild.calculators_runtime",  # wheel, manifest, Pyodide runtime
     "sitebuild.agreements_assets",  # the .docx library of the agreements generator
     "sitebuild.board",  # the network board's entries, written into its built page
+    "sitebuild.usage_log",  # the logbook's CSV template and example, from the parser's columns
     "sitebuild.search",  # search without accents or plural endings; late on calculator pages
     "sitebuild.service_worker:page_styles",  # each tool's stylesheet on its own pages only
     # Needs the wheel and runtime in site/; before the offline engine list.

@@ -37,6 +37,7 @@ WATCHED = (
     "questionnaires",
     "calculators",
     "macros",
+    "formats",
     "includes",
     "overrides",
     "sitebuild",

@@ -41,13 +41,16 @@ SITE_MODULE_SECONDS = {  # 2026-12-01, fresh clone, chromium-headless-shell (Mak
     "e2e/test_calculators": 74,
     "e2e/test_offline": 51,
     "e2e/test_questionnaires": 46,
+    "e2e/test_usage_log": 45,
     "e2e/test_smoke": 41,
     "e2e/test_grid": 35,
     "e2e/test_agreements": 24,
+    "e2e/test_chooser": 20,
     "e2e/test_dossier": 19,
     "e2e/test_board": 11,
     "e2e/test_search": 5,
     "sitebuild/test_calculators_runtime": 4,
+    "law/test_links": 2,
 }
 
 

@@ -21,7 +21,14 @@ pytestmark = [
 
 def test_vectors_in_pyodide(tmp_path):
     models = load_all()
-    vectors = list(VECTORS) + [
+    # Every model in every country, as the per-country tests read them in
+    # CPython (tests/agreements/test_personnel.py, test_tva.py, test_models_*.py):
+    # Pyodide must give the same draft, byte for byte.
+    every = [
+        {"name": f"every-{mid}-{t}", "model": mid, "territory": t, "draft": {"partners": PARTNERS, "values": {"duree": "un an"}}}
+        for mid, model in models.items() for t in model["territories"]
+    ]
+    vectors = list(VECTORS) + every + [
         {"name": "error-one-partner", "model": "locaux", "territory": "QC", "draft": {"partners": PARTNERS[:1]}},
     ]
     path = tmp_path / "input.json"
@@ -41,6 +48,10 @@ def test_vectors_in_pyodide(tmp_path):
         assert len(result["missing"]) == vector["missing"]
         # Same engine, same text: byte for byte what CPython makes.
         assert result == assemble(models[vector["model"]], vector["territory"], vector["draft"])
+    for vector in every:
+        assert "markdown" in outputs[vector["name"]], vector["name"]  # a draft, not errors
+        assert outputs[vector["name"]] == assemble(models[vector["model"]], vector["territory"], vector["draft"]), vector["name"]
+    assert len(every) == 18
     assert outputs["error-one-partner"] == {
         "errors": [{"field": "partners", "message": "Une convention lie au moins deux partenaires : ajoutez-en un."}]
     }

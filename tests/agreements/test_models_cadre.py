@@ -214,7 +214,7 @@ def test_joint_controllers_in_france_and_belgium(territory):
     md = render("convention_cadre", territory)
     flat = " ".join(md.split())
     assert "elles en sont responsables conjointes" in flat
-    assert "Les grandes lignes de cet accord sont communiquées aux personnes concernées." in flat
+    assert "Les grandes lignes de cet accord sont mises à la disposition des personnes concernées." in flat
     assert "[Règlement (UE) 2016/679 (RGPD), art. 26](<https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_26>)" in references(md)
     assert "Renseignements personnels" not in md
 

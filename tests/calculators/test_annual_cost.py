@@ -96,7 +96,8 @@ def test_no_loan_and_no_expected_use():
     [
         ({"lifetime_years": "5"}, "purchase_price", "Indiquez le prix d'achat"),
         ({"purchase_price": "100", "lifetime_years": "0"}, "lifetime_years", "supérieur à zéro"),
-        ({"purchase_price": "100", "subsidy": "80", "residual_value": "30", "lifetime_years": "2"}, "residual_value", "dépasser le prix"),
+        # 80 + 30 = 110 > 100 while 80 ≤ 100: the residual value is the figure to change.
+        ({"purchase_price": "100", "subsidy": "80", "residual_value": "30", "lifetime_years": "2"}, "residual_value", "prix d'achat moins la subvention"),
         ({"purchase_price": "100", "lifetime_years": "2", "loan": {"amount": "200", "annual_rate": "0", "years": "2"}}, "loan.amount", "dépasser"),
         ({"purchase_price": "100", "lifetime_years": "2", "loan": {"amount": "50", "annual_rate": "5", "years": "2"}}, "loan.annual_rate", "%"),
         ({"purchase_price": "100", "lifetime_years": "2", "loan": {"amount": "50", "annual_rate": "0", "years": "2,5"}}, "loan.years", "années entières"),
@@ -107,6 +108,19 @@ def test_no_loan_and_no_expected_use():
 def test_error_paths(payload, field, words):
     errors = out(payload)["errors"]
     assert any(e["field"] == field and words in e["message"] for e in errors), errors
+
+
+def test_a_subsidy_larger_than_the_price_is_said_under_the_subsidy():
+    """Issue 28, point 9: a subsidy of 12 000 on a price of 10 000 was reported under « Valeur résiduelle »
+    (where nothing was typed). It is said under the subsidy, and only there."""
+    errors = out({"purchase_price": "10000", "subsidy": "12000", "lifetime_years": "5"})["errors"]
+    assert errors == [{"field": "subsidy", "message": "La subvention ne peut pas dépasser le prix d'achat."}]
+    # 6 000 + 5 000 = 11 000 > 10 000, the subsidy alone fits: the residual value is to change.
+    errors = out({"purchase_price": "10000", "subsidy": "6000", "residual_value": "5000", "lifetime_years": "5"})["errors"]
+    assert [e["field"] for e in errors] == ["residual_value"]
+    # 6 000 + 4 000 = 10 000: allowed; depreciation (10 000 − 6 000 − 4 000) ÷ 5 = 0.
+    result = out({"purchase_price": "10000", "subsidy": "6000", "residual_value": "4000", "lifetime_years": "5"})
+    assert result["accounting"]["depreciation"] == "0.00"
 
 
 def test_present_gives_a_french_view_with_both_views_and_two_charts():

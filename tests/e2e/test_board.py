@@ -70,10 +70,19 @@ def count_text(page) -> str:
 DESKTOP = {"width": 1280, "height": 720}  # a new context's viewport
 
 # What a reader finds on arriving: filters empty (the form's own reset, which
-# board.js handles), no result of the tools, the top of the page.
+# board.js handles), no result of the tools, the network's country and empty
+# author fields (nothing is stored: the reader fixture empties localStorage),
+# the top of the page.
 RESET_BOARD = """() => {
   document.querySelector('.mu-board-filters').reset();
   for (const r of document.querySelectorAll('.mu-board-match-result, .mu-board-publish-result')) r.replaceChildren();
+  const catalog = JSON.parse(document.querySelector('.mu-board-catalog').textContent);
+  document.querySelector('#mu-board-country').value = catalog.network_country;
+  for (const id of ['mu-board-territory-own', 'mu-board-contact']) document.getElementById(id).value = '';
+  const contact = document.getElementById('mu-board-contact');
+  contact.removeAttribute('aria-invalid');
+  contact.setAttribute('aria-describedby', 'mu-board-contact-help');
+  document.getElementById('mu-board-contact-error').hidden = true;
   window.scrollTo(0, 0);
 }"""
 
@@ -109,11 +118,11 @@ def test_list_and_filters(board):
     page = board
     page.wait_for_selector(".mu-board-filters:not([hidden])")
     assert shown(page) == ORDER
-    assert count_text(page) == "5 annonce(s) en cours."
+    assert count_text(page) == "5 annonces en cours."
     page.select_option("#mu-board-kind", "need")
     # Needs: comptabilite-lille and entrepot-quebec.
     assert shown(page) == ORDER[:2]
-    assert count_text(page) == "2 annonce(s) sur 5 correspondent à vos filtres."
+    assert count_text(page) == "2 annonces sur 5 correspondent à vos filtres."
     page.select_option("#mu-board-category", "locaux")
     assert shown(page) == ["annonce-exemple-entrepot-quebec"]
     page.select_option("#mu-board-kind", "")
@@ -131,9 +140,10 @@ def test_list_and_filters(board):
 def test_search_ignores_accents_and_case(board):
     page = board
     search = page.locator("#mu-board-search")
-    # "QUEBEC" finds "Québec" (territory of entrepot-quebec).
+    # "QUEBEC" finds "Québec": entrepot-quebec's territory, and salle-plateau's
+    # country ("Montréal (Québec)").
     search.fill("QUEBEC")
-    assert shown(page) == ["annonce-exemple-entrepot-quebec"]
+    assert shown(page) == ["annonce-exemple-entrepot-quebec", "annonce-exemple-salle-plateau"]
     # "reunion" finds "réunion" (salle-plateau's title).
     search.fill("reunion")
     assert shown(page) == ["annonce-exemple-salle-plateau"]
@@ -145,7 +155,7 @@ def test_search_ignores_accents_and_case(board):
     assert shown(page) == ["annonce-exemple-comptabilite-lille"]
     search.fill("zzzz introuvable")
     assert shown(page) == []
-    assert count_text(page) == "0 annonce(s) sur 5 correspondent à vos filtres."
+    assert count_text(page) == "0 annonce sur 5 correspond à vos filtres."
 
 
 def test_keyboard(board):
@@ -203,15 +213,21 @@ def test_matching_from_the_saved_inventory(board):
     # Offers fonctions_support -> needs there: comptabilite-lille.
     # Shared words of 4 letters or more: comptabilite-lille has "tenir", "comptes",
     # "petite" and "association" (4); salle-plateau has "salle" and "soir" (2,
-    # "soirs" contains "soir"): comptabilite-lille first.
-    assert result.locator("p").inner_text() == "2 annonce(s) correspondent à votre inventaire."
+    # "soirs" contains "soir"). But no country is chosen: the network's (Québec)
+    # comes first, so salle-plateau (Montréal) leads and comptabilite-lille
+    # (Lille) is marked "ailleurs : France".
+    assert result.locator("p").first.inner_text() == "2 annonces correspondent à votre inventaire."
     links = result.locator("a")
     assert [links.nth(i).get_attribute("href") for i in range(2)] == [
-        "#annonce-exemple-comptabilite-lille",
         "#annonce-exemple-salle-plateau",
+        "#annonce-exemple-comptabilite-lille",
     ]
-    assert "Cherche ce que vous offrez : Fonctions support" in result.locator("li").nth(0).inner_text()
-    assert "Répond à votre besoin : Locaux" in result.locator("li").nth(1).inner_text()
+    assert result.locator("li").nth(0).inner_text() == (
+        "Salle de réunion de 30 places, les soirs de semaine (Montréal · Répond à votre besoin : Locaux)"
+    )
+    assert result.locator("li").nth(1).inner_text() == (
+        "Une journée de comptabilité par mois ailleurs : France (Lille · Cherche ce que vous offrez : Fonctions support)"
+    )
     assert result.get_attribute("role") == "status"
 
 
@@ -240,6 +256,9 @@ def test_submission_link_from_the_inventory(board):
         "category": "Locaux",
         "entry_title": "Une salle pour nos réunions du soir",
         "organisation": "Atelier d'essai",
+        # No country chosen: the network's (extra.network.country); territory
+        # and contact left empty, so not in the address.
+        "country": "Québec",
         "description": "Une salle pour nos réunions du soir",
     }
     offer = {k: v[0] for k, v in parse_qs(urlsplit(links.nth(1).get_attribute("href")).query).items()}
@@ -249,14 +268,15 @@ def test_submission_link_from_the_inventory(board):
 
 
 def test_yaml_file_for_networks_without_issues(board, tmp_path):
-    """The e-mail mode's file (entryYAML): hostile text stays text and the build's loader accepts it once completed."""
+    """The entry file (entryYAML): hostile text stays text and the build's loader accepts it as it is."""
     page = board
     text = page.evaluate(
         """async () => {
-            const m = await import(new URL('assets/javascripts/board.js', new URL(__md_scope, location.href)).href);
-            return m.entryYAML({kind: 'offer', title: 'Salle: "grande" # 1\\nkind: need', category: 'locaux',
-                                organisation: '<b>Atelier</b>', territory: 'Namur', description: '- a\\n- b',
-                                contact: 'a@b.example.org'}, new Date('2026-11-30T12:00:00Z'), '# En-tête');
+            const m = await import(new URL('assets/javascripts/board-rules.js', new URL(__md_scope, location.href)).href);
+            const catalog = JSON.parse(document.querySelector('.mu-board-catalog').textContent);
+            return m.entryYAML(catalog, {kind: 'offer', title: 'Salle: "grande" # 1\\nkind: need', category: 'locaux',
+                                organisation: '<b>Atelier</b>', territory: 'Namur', country: 'BE', description: '- a\\n- b',
+                                contact: 'a@b.example.org'}, new Date('2026-11-30T12:00:00Z'));
         }"""
     )
     data = yaml.safe_load(text)
@@ -264,11 +284,13 @@ def test_yaml_file_for_networks_without_issues(board, tmp_path):
     assert data["title"] == 'Salle: "grande" # 1\nkind: need'
     # 2026-11-30 + 180 days = 2027-05-29 (see tests/network/test_issue.py for the working).
     assert data["published"] == "2026-11-30" and data["until"] == "2027-05-29"
-    assert text.startswith("# En-tête\n")
+    # Nothing left to complete: the header only.
+    assert text.startswith("# Annonce préparée depuis l'inventaire. Relisez-la avant de l'envoyer.\nkind: ")
     path = tmp_path / "salle.yml"
     path.write_text(text, encoding="utf-8")
     entry = load_entry(path, categories_from_inventory(ROOT / "questionnaires" / "inventaire.yml"))
     assert entry["organisation"] == "<b>Atelier</b>" and entry["description"] == "- a\n- b"
+    assert entry["country"] == "BE"
 
 
 def test_without_javascript_the_list_is_plain(browser, site):
@@ -326,6 +348,11 @@ def test_axe_light_and_dark_palettes_and_390px(board, page, site):
     assert dark.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
     dark.select_option("#mu-board-kind", "need")
     assert_axe_clean(dark, "tableau, thème sombre", colours_only=True)
+    # A contact refused: its message in the dark palette.
+    dark.fill("#mu-board-contact", "tresorerie chez nous")
+    dark.click(".mu-board-publish-run")
+    dark.locator("#mu-board-contact-error").wait_for()
+    assert_axe_clean(dark, "contact refusé, thème sombre", include=".mu-board-tools", colours_only=True)
     open_tool(dark, site, "reseau/contacts/")
     assert_axe_clean(dark, "contacts, thème sombre")
 
@@ -390,7 +417,8 @@ def test_email_mode_offers_a_yaml_file_and_the_address(page, site, email_board_p
     goto(page, site, BOARD)
     page.wait_for_selector(".mu-board-tools:not([hidden])")
     save_inventory(page)
-    assert "un fichier YAML prêt à envoyer au réseau par courriel" in page.locator(".mu-board-publish").inner_text()
+    intro = page.locator(".mu-board-publish").inner_text()
+    assert "Téléchargez l'annonce (un petit fichier .yml), puis joignez-la" in intro and "GitHub" not in intro
     page.click(".mu-board-publish-run")
     mails = page.locator(".mu-board-mail-link")
     mails.first.wait_for()
@@ -417,8 +445,9 @@ def test_email_mode_offers_a_yaml_file_and_the_address(page, site, email_board_p
     assert data["schedule"] == "Deux jours par mois" and data["conditions"] == "Tarif horaire à convenir"
     # The header asks the member to complete territory and contact; once done,
     # the build's loader accepts the file as it is.
-    assert text.startswith("# Annonce préparée depuis l'inventaire.")
-    assert data["territory"] == "" and data["contact"] == ""
+    assert text.startswith("# Annonce préparée depuis l'inventaire. Relisez-la avant de l'envoyer.\n"
+                           "# À compléter avant l'envoi : territory, contact.\n")
+    assert data["territory"] == "" and data["contact"] == "" and data["country"] == "QC"
     completed = text.replace('territory: ""', 'territory: "Lille"').replace('contact: ""', 'contact: "compta@essai.example.org"')
     path = tmp_path / "atelier-comptable.yml"
     path.write_text(completed, encoding="utf-8")
@@ -426,3 +455,197 @@ def test_email_mode_offers_a_yaml_file_and_the_address(page, site, email_board_p
     assert entry["kind"] == "offer" and entry["territory"] == "Lille"
     assert entry["description"] == data["description"] and entry["until"] == data["until"]
     assert_axe_clean(page, "tableau en mode courriel")
+
+
+# --- issue 28, item 12: territory first; publishing without a GitHub account ---------
+
+# A treasurer of an ASBL in Liège: she needs a meeting room for the evening and
+# a vehicle for collections.
+LIEGE = {
+    "organisation": "ASBL Les Tisserands",
+    "answers": {
+        "locaux_besoin": {"value": "Une salle de réunion le soir, avec un projecteur"},
+        "transport_besoin": {"value": "Un véhicule pour nos collectes de vêtements"},
+    },
+    "updated_at": "2026-11-29T10:00:00Z",
+}
+
+
+def save_record(page, record):
+    page.evaluate(
+        "(value) => localStorage.setItem(`mutuus:${new URL(__md_scope, location.href).pathname}:inventaire:v1`, value)",
+        json.dumps(record),
+    )
+
+
+def match_rows(page):
+    """(href, text) of each line of the matches, in order."""
+    result = page.locator(".mu-board-match-result")
+    result.locator("li").first.wait_for()
+    return page.eval_on_selector_all(
+        ".mu-board-match-result li",
+        "lis => lis.map(li => [li.querySelector('a').getAttribute('href'), li.textContent])",
+    )
+
+
+def test_matches_from_the_readers_country_first(board, site):
+    """Her needs (locaux, transport) match two offers: the room of salle-plateau
+    (Montréal, Québec) and the van of camionnette-liege (Liège, Belgique).
+
+    Words of 4 letters or more shared with her lines (what the old order went
+    by): the room's entry has "salle", "réunion", "soir" (in "soirs"), "avec" and
+    "projecteur" (5); the van's has "véhicule" (in its category "Transport et
+    véhicules") only (1). So the room came first, though it is an ocean away.
+    With Belgique chosen, the van comes first and the room is marked
+    "ailleurs : Québec"."""
+    page = board
+    save_record(page, LIEGE)
+    # The network's country (extra.network.country: QC) until she says hers.
+    assert page.locator("#mu-board-country").input_value() == "QC"
+    page.select_option("#mu-board-country", "BE")
+    page.click(".mu-board-match-run")
+    rows = match_rows(page)
+    assert [href for href, _ in rows] == ["#annonce-exemple-camionnette-liege", "#annonce-exemple-salle-plateau"]
+    assert "Liège" in rows[0][1] and "ailleurs" not in rows[0][1]
+    assert "ailleurs : Québec" in rows[1][1] and "Montréal" in rows[1][1]
+    summary = page.locator(".mu-board-match-result > p").all_inner_texts()
+    assert summary == [
+        "2 annonces correspondent à votre inventaire.",
+        "Les annonces en Belgique viennent d'abord ; les autres sont marquées « ailleurs ».",
+    ]
+    # Her choice is the site's one: the law tabs open on Belgique, and the
+    # board remembers it when she comes back.
+    open_tool(page, site, "engager/assurances/")
+    checked = page.eval_on_selector(
+        ".tabbed-set", "set => set.querySelector(`label[for='${set.querySelector('input:checked').id}']`).innerText.trim()"
+    )
+    assert checked == "Belgique"
+    open_tool(page, site, BOARD)
+    page.wait_for_selector(".mu-board-tools:not([hidden])")
+    assert page.locator("#mu-board-country").input_value() == "BE"
+
+
+def test_country_from_the_law_tabs_and_changed_after_a_search(board, site):
+    """No choice made: the network's country (Québec) comes first, and the van
+    is marked "ailleurs : Belgique". A reader who picked the Belgique tab on a
+    guide page finds Belgique chosen on the board; changing the country after
+    a search sorts the matches again."""
+    page = board
+    save_record(page, LIEGE)
+    page.click(".mu-board-match-run")
+    rows = match_rows(page)
+    assert [href for href, _ in rows] == ["#annonce-exemple-salle-plateau", "#annonce-exemple-camionnette-liege"]
+    assert "ailleurs : Belgique" in rows[1][1] and "ailleurs" not in rows[0][1]
+    page.select_option("#mu-board-country", "FR")
+    page.wait_for_function(
+        "() => document.querySelector('.mu-board-match-result').textContent.includes('en France viennent')"
+    )
+    rows = match_rows(page)
+    # France first (none here), then the network's order: Québec, Belgique.
+    assert "ailleurs : Québec" in rows[0][1] and "ailleurs : Belgique" in rows[1][1]
+
+    open_tool(page, site, "engager/assurances/")
+    page.locator(".tabbed-set").first.locator("label", has_text="Belgique").click()
+    open_tool(page, site, BOARD)
+    page.wait_for_selector(".mu-board-tools:not([hidden])")
+    assert page.locator("#mu-board-country").input_value() == "BE"
+
+
+def publish_fields(page, territory="Liège", contact="tresorerie@tisserands.example.org"):
+    page.select_option("#mu-board-country", "BE")
+    page.fill("#mu-board-territory-own", territory)
+    page.fill("#mu-board-contact", contact)
+
+
+def test_publish_without_a_github_account(board, site, tmp_path):
+    """The treasurer has no GitHub account: each of her lines offers the entry
+    as a file to download and an e-mail to the network (extra.network.contact,
+    contact@example.org) whose body says to attach it; territory, country and
+    contact are filled in both ways, and the file is accepted as it is."""
+    page = board
+    save_record(page, LIEGE)
+    publish_fields(page)
+    page.click(".mu-board-publish-run")
+    items = page.locator(".mu-board-publish-list > li")
+    items.first.wait_for()
+    # Inventory order: locaux (need), transport (need).
+    assert items.count() == 2
+    room = items.nth(0)
+    download = room.get_by_role("button", name="Télécharger l'annonce (fichier .yml)")
+    mail = room.get_by_role("link", name="Écrire au réseau")
+    assert download.count() == 1 and mail.count() == 1
+    href = mail.get_attribute("href")
+    assert href.startswith("mailto:contact@example.org?")
+    query = parse_qs(urlsplit(href).query)
+    assert query["subject"] == ["Annonce pour le tableau du réseau : Une salle de réunion le soir, avec un projecteur"]
+    body = query["body"][0]
+    with page.expect_download() as info:
+        download.click()
+    name = info.value.suggested_filename
+    text = info.value.path().read_text(encoding="utf-8")
+    # "asbl-les-tisserands-une-salle-de-reunion-le-soir-avec-un-projecteur" has 67
+    # characters; cut at the last hyphen within 60 (after "un", 56 characters).
+    assert name == "asbl-les-tisserands-une-salle-de-reunion-le-soir-avec-un.yml"
+    assert f"joignez le fichier {name}" in body  # a mailto: cannot attach: the body says to
+    assert text in body  # and carries the entry too, for a phone that cannot attach
+    data = yaml.safe_load(text)
+    assert (data["territory"], data["country"], data["contact"]) == ("Liège", "BE", "tresorerie@tisserands.example.org")
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    entry = load_entry(path, categories_from_inventory(ROOT / "questionnaires" / "inventaire.yml"))
+    assert entry["kind"] == "need" and entry["category"] == "locaux" and entry["territory"] == "Liège"
+    # The GitHub form, for those who have an account, is prefilled the same way.
+    github = {k: v[0] for k, v in parse_qs(urlsplit(room.locator(".mu-board-issue-link").get_attribute("href")).query).items()}
+    assert (github["territory"], github["country"], github["contact"]) == ("Liège", "Belgique", "tresorerie@tisserands.example.org")
+    # Her territory and contact are kept on this device for next time.
+    open_tool(page, site, "reseau/contacts/")
+    open_tool(page, site, BOARD)
+    page.wait_for_selector(".mu-board-tools:not([hidden])")
+    assert page.locator("#mu-board-territory-own").input_value() == "Liège"
+    assert page.locator("#mu-board-contact").input_value() == "tresorerie@tisserands.example.org"
+
+
+def test_publish_refuses_a_contact_that_cannot_be_published(board):
+    page = board
+    save_record(page, LIEGE)
+    publish_fields(page, contact="tresorerie chez nous")
+    page.click(".mu-board-publish-run")
+    contact = page.locator("#mu-board-contact")
+    error = page.locator("#mu-board-contact-error")
+    error.wait_for()
+    assert error.inner_text() == "Écrivez une adresse courriel (nom@exemple.org) ou une adresse web qui commence par https://."
+    assert contact.get_attribute("aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.id") == "mu-board-contact"
+    assert page.locator(".mu-board-publish-list").count() == 0
+    assert_axe_clean(page, "contact refusé, thème clair", include=".mu-board-tools")
+    page.fill("#mu-board-contact", "https://tisserands.example.org/contact")
+    page.click(".mu-board-publish-run")
+    page.locator(".mu-board-publish-list > li").first.wait_for()
+    assert error.is_hidden() and contact.get_attribute("aria-invalid") is None
+
+
+def test_counts_say_one_or_several(board):
+    """French plurals from Python's rule: 0 and 1 take the singular, never "(s)"."""
+    page = board
+    assert count_text(page) == "5 annonces en cours."
+    page.select_option("#mu-board-territory", "Liège")
+    assert count_text(page) == "1 annonce sur 5 correspond à vos filtres."
+    page.select_option("#mu-board-territory", "")
+    page.fill("#mu-board-search", "zzzz introuvable")
+    assert count_text(page) == "0 annonce sur 5 correspond à vos filtres."
+    page.fill("#mu-board-search", "")
+    page.select_option("#mu-board-kind", "need")
+    assert count_text(page) == "2 annonces sur 5 correspondent à vos filtres."
+    # One line in the inventory: one match, one entry to prepare.
+    save_record(page, {**LIEGE, "answers": {"transport_besoin": LIEGE["answers"]["transport_besoin"]}})
+    page.click(".mu-board-match-run")
+    page.locator(".mu-board-match-result li").first.wait_for()
+    assert page.locator(".mu-board-match-result > p").first.inner_text() == "1 annonce correspond à votre inventaire."
+    page.click(".mu-board-publish-run")
+    page.locator(".mu-board-publish-list > li").first.wait_for()
+    assert page.locator(".mu-board-publish-result > p").first.inner_text() == "1 annonce prête à proposer depuis votre inventaire."
+    save_record(page, LIEGE)
+    page.click(".mu-board-publish-run")
+    page.wait_for_function("() => document.querySelectorAll('.mu-board-publish-list > li').length === 2")
+    assert page.locator(".mu-board-publish-result > p").first.inner_text() == "2 annonces prêtes à proposer depuis votre inventaire."
+    assert "(s)" not in page.locator(".mu-board").inner_text()

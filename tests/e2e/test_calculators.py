@@ -246,15 +246,16 @@ def test_usage_cost_accessible_empty_error_and_result(engine_page, site):
     assert_no_axe_violations(engine_page, CONTENT)
 
 
-def test_scenario_survives_a_reload_through_the_url(engine_page, site):
-    """The scenario is written into the address; a reload (on the shared page: its engine starts anew)
-    gives it back. That reload is the full load of a calculator page, where the CSP must come first in
-    <head>, and where Material's search, started a little late (so Pyodide boots alone), still answers."""
+def test_scenario_survives_a_reload_on_this_device(engine_page, site):
+    """The scenario is kept on this device, never in the address; a reload (on the shared page: its
+    engine starts anew) gives it back. That reload is the full load of a calculator page, where the CSP
+    must come first in <head>, and where Material's search, started a little late (so Pyodide boots
+    alone), still answers."""
     open_shared(engine_page, site, USAGE, "uc")
     type_planer(engine_page)
     expect_summary(engine_page, "uc", "37,84 $")
-    engine_page.wait_for_url(re.compile(r"admin_fee=5"))
-    assert "consumables.cost_per_unit=0%2C05" in engine_page.url
+    assert stored_calculation(engine_page, "usage-cost")["values"]["admin_fee"] == "5"
+    assert urlsplit(engine_page.url).query == ""
     reload(engine_page)
     expect_summary(engine_page, "uc", "Coût d'une utilisation : 37,84 $.")
     for selector, value in PLANER_TYPED.items():
@@ -269,6 +270,120 @@ def test_scenario_survives_a_reload_through_the_url(engine_page, site):
     engine_page.fill("input.md-search__input", "")
     expect(engine_page.locator(".md-search-result__item")).to_have_count(0)
     engine_page.keyboard.press("Escape")
+
+
+def stored_calculation(page, command):
+    return page.evaluate("(k) => JSON.parse(localStorage.getItem(k))", f"mutuus:/:calculator:{command}")
+
+
+def test_a_calculator_opened_from_the_menu_gives_back_its_last_values(engine_page, site):
+    """Issue 28, point 4: the planer typed, the reader leaves by a link and comes back by a link
+    (no value in the address): the form shows the values as typed and the result again (37,84 $,
+    worked out above). The address never carries a value, back and forward included, so none stays
+    in the history; a link with the values is given only when asked for, and opening it fills the
+    form, then leaves the address bare. Before the fix the form came back empty."""
+    page = engine_page
+    open_shared(page, site, USAGE, "uc")
+    type_planer(page)
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    assert urlsplit(page.url).query == ""
+    open_tool(page, site, "")
+    open_tool(page, site, USAGE)
+    expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    for selector, value in PLANER_TYPED.items():
+        assert page.input_value(selector) == value, selector
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    expect(page.locator("#uc .mu-calc-notice")).to_contain_text("Vos dernières valeurs sont reprises")
+    assert urlsplit(page.url).query == ""
+    page.go_back()
+    page.wait_for_function("() => !document.querySelector('#uc')")
+    assert urlsplit(page.url).query == ""
+    page.go_forward()
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    assert urlsplit(page.url).query == ""
+
+    # The link, asked for: shown (and copied when the browser lets the page), the address untouched.
+    page.get_by_role("button", name="Obtenir un lien vers ce scénario").click()
+    link = page.get_by_label("Lien vers ce scénario")
+    expect(link).to_be_visible()
+    href = link.input_value()
+    assert urlsplit(href).path == urlsplit(site.page_url(USAGE)).path
+    assert "admin_fee=5" in href and "consumables.cost_per_unit=0%2C05" in href
+    expect(page.locator("#uc .mu-calc-notice")).to_contain_text("Il contient les valeurs du formulaire")
+    assert urlsplit(page.url).query == ""
+    # Opened on a device that keeps nothing: the link fills the form; the address keeps no value.
+    page.evaluate("() => localStorage.clear()")
+    open_tool(page, site, "")
+    open_tool(page, site, f"{USAGE}?{urlsplit(href).query}")
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    assert page.input_value("#uc-maintenance-service-interval-units") == "100 000"
+    page.wait_for_function("() => location.search === ''")
+    # Kept on this device since: values as typed, input as the CLI writes it.
+    kept = stored_calculation(page, "usage-cost")
+    assert kept["values"]["replacement.purchase_price"] == "3 500"
+    assert kept["input"]["admin_fee"] == "5"
+
+
+def test_erasing_the_form_forgets_the_last_calculation(engine_page, site):
+    """« Effacer le formulaire » starts from zero, and so does the next visit."""
+    page = engine_page
+    open_shared(page, site, USAGE, "uc")
+    type_planer(page)
+    expect_summary(page, "uc", "37,84 $")
+    assert stored_calculation(page, "usage-cost") is not None
+    page.get_by_role("button", name="Effacer le formulaire").click()
+    expect_summary(page, "uc", "Remplissez le formulaire")
+    assert stored_calculation(page, "usage-cost") is None
+    open_shared(page, site, USAGE, "uc")
+    assert page.input_value("#uc-use-units") == ""
+    expect_summary(page, "uc", "Remplissez le formulaire")
+
+
+def computed_after(page, form_id, action):
+    """Run ``action`` (a fill), then wait until the form has computed it."""
+    before = int(page.locator(f"#{form_id}").get_attribute("data-computed") or 0)
+    action()
+    page.wait_for_function(
+        "([id, n]) => Number(document.getElementById(id).dataset.computed || 0) > n", arg=[form_id, before], timeout=BOOT
+    )
+
+
+def test_a_field_in_percent_reads_15_as_15_percent(engine_page, site):
+    """Issue 28, point 9, the user's steps: « Charges sociales (en %, par exemple 15 %) » given 15, then 15 %,
+    then 150 %. The planer's preparation becomes 1 h × 30 $ × 1,15 = 34,50 $, and the total
+    2,50 + 0,05 + 0,29 + 34,50 + 5,00 = 42,34 $ both times; 150 % is said to exceed 100 %, under its field.
+    Before the fix, 15 was refused (« 15 voudrait dire 1500 % ») and 150 % read « 1,5 voudrait dire 150 % »."""
+    page = engine_page
+    form = open_shared(page, site, USAGE, "uc")
+    type_planer(page)
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    rate = "#uc-preparation-payroll-charges-rate"
+    for typed in ("15", "15 %"):
+        computed_after(page, "uc", lambda: page.fill(rate, typed))
+        expect_summary(page, "uc", "Coût d'une utilisation : 42,34 $.")
+        assert form.get_attribute("data-state") == "result", typed
+    kept = stored_calculation(page, "usage-cost")
+    assert kept["input"]["preparation"]["payroll_charges_rate"] == "0.15"  # the CLI's fraction
+    page.fill(rate, "150 %")
+    expect(page.locator(rate)).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+    expect(page.locator(f"{rate}-error")).to_have_text(
+        "Entrez le taux de charges sociales entre 0 et 100 % : 150 % dépasse 100 %."
+    )
+
+
+def test_a_subsidy_larger_than_the_price_is_said_under_the_subsidy(engine_page, site):
+    """Issue 28, point 9: a subsidy of 12 000 $ on a price of 10 000 $ was reported under « Valeur résiduelle »,
+    a field left empty; it is said under « Subvention », the field to change, and only there."""
+    page = engine_page
+    open_shared(page, site, ANNUAL, "ac")
+    page.fill("#ac-purchase-price", "10 000")
+    page.fill("#ac-lifetime-years", "5")
+    page.fill("#ac-subsidy", "12 000")
+    expect(page.locator("#ac-subsidy")).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+    expect(page.locator("#ac-subsidy-error")).to_have_text("La subvention ne peut pas dépasser le prix d'achat.")
+    expect(page.locator("#ac-residual-value")).not_to_have_attribute("aria-invalid", "true")
+    assert page.locator("#ac-residual-value-error").count() == 0
+    assert_no_axe_violations(page, "#ac")
 
 
 def test_export_then_import_gives_the_same_scenario(engine_page, site, tmp_path):
@@ -460,19 +575,19 @@ def test_split_on_a_phone_tables_scroll_in_their_own_box(engine_page, site):
 
 
 def test_leaving_a_calculator_leaves_its_scenario_behind(engine_page, site):
-    """The address follows the form 250 ms after the last keystroke; a link
-    followed meanwhile must not take the scenario to the next page's address
-    (seen once: the split's values came back on the next visit)."""
+    """No address carries the form's values, not even a moment after the last
+    keystroke (the address once followed the form 250 ms later, and a link
+    followed meanwhile took the split's values to the next page's address)."""
     open_shared(engine_page, site, SPLIT, "sp")
     engine_page.fill("#sp-total", "6 000")
     engine_page.get_by_label("Nom, partenaire 1", exact=True).fill("ASBL Namur")
     typed = engine_page.evaluate("() => performance.now()")
     open_tool(engine_page, site, "")
-    # Past the form's 250 ms delay: its write, if any, has happened.
+    # Past the old 250 ms delay: a late write, if any, has happened.
     engine_page.wait_for_function("(t) => performance.now() > t + 400", arg=typed)
     assert urlsplit(engine_page.url).query == ""
     open_shared(engine_page, site, SPLIT, "sp")
-    assert engine_page.input_value("#sp-total") == ""
+    assert urlsplit(engine_page.url).query == ""
 
 
 def test_split_equal_shares_add_up_to_the_cent(engine_page, site):
@@ -497,11 +612,12 @@ def test_split_equal_shares_add_up_to_the_cent(engine_page, site):
 
 
 def test_split_scenario_survives_a_reload(engine_page, site):
-    """On the shared page: the reload starts its engine anew, as a reader's would."""
+    """On the shared page: the reload starts its engine anew, as a reader's would; the partners' rows
+    come back from this device."""
     page = engine_page
     open_shared(page, site, SPLIT, "sp")
     load_split_example(page)
-    page.wait_for_url(re.compile(r"partners\.2\.usage=30"))
+    assert stored_calculation(page, "split")["values"]["partners.2.usage"] == "30"
     reload(page)
     expect_summary(page, "sp", SPLIT_EXAMPLE_SUMMARY)
     assert page.input_value("#sp-method") == "mixed"
@@ -525,8 +641,9 @@ def test_first_visit_home_then_calculator_by_instant_navigation(page, site):
       build's Pyodide memory snapshot (sitebuild/snapshot.py);
     - what is typed before the engine is ready is kept, and computed once it is up (37,84 $, worked
       out above);
-    - back to the home page and forward again keep the window: the scenario comes back with the URL
-      and the same worker answers (the worker and the wheel were fetched once)."""
+    - back to the home page and forward again keep the window: the scenario comes back from this
+      device (never from the address) and the same worker answers (the worker and the wheel were
+      fetched once)."""
     manifest = json.loads((site.dir / "assets/pyodide/calculators.json").read_text(encoding="utf-8"))
     assert manifest["snapshot"]["url"].endswith(".snap.gz")
     requests = []
@@ -549,7 +666,7 @@ def test_first_visit_home_then_calculator_by_instant_navigation(page, site):
     assert page.input_value("#uc-use-units") == "50", "a value typed before the engine was ready was lost"
     expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
     assert boot_status(page) == {"type": "ready", "snapshot": True}, "the engine did not boot from the snapshot"
-    page.wait_for_url(re.compile(r"admin_fee=5"))
+    assert urlsplit(page.url).query == ""
     page.go_back()
     # The home's path exactly (wait_for_path's "ends with /" would match any page); the hash is ignored.
     home = urlsplit(site.url).path
@@ -557,8 +674,9 @@ def test_first_visit_home_then_calculator_by_instant_navigation(page, site):
     expect(page.locator("#uc")).to_have_count(0)
     page.go_forward()
     wait_for_path(page, "/" + USAGE)
-    # The scenario came back with the URL, and the same worker answers.
+    # The scenario came back from this device, and the same worker answers.
     expect_summary(page, "uc", "37,84 $")
+    assert urlsplit(page.url).query == ""
     assert page.evaluate("() => window.__mu_marker") == 42, "instant navigation was not used"
     assert len([u for u in requests if u.endswith("calculator-worker.js")]) == 1
     assert len([u for u in requests if u.endswith(".whl")]) == 1
@@ -788,6 +906,8 @@ def test_loading_state_keeps_the_values_from_the_url(page, site):
     for route in held:
         route.continue_()
     expect_summary(page, "be", "Mutualiser devient moins cher à partir de 41 utilisations par an.")
+    # The link's values are in the form now: the address keeps none of them.
+    assert urlsplit(page.url).query == ""
 
 
 def test_annual_cost_price_per_unit_is_carried_into_the_statement(engine_page, site):

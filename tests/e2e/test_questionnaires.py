@@ -637,22 +637,24 @@ def test_two_tabs_keep_every_answer(tab, second_tab, site, q, definition):
         checks[2]: {"value": "done"},
     }
 
-    # Both tabs write the same text question: the tab being typed in asks
-    # which version to keep; "Garder la mienne" keeps and stores it, and
+    # Both tabs write the same text question: the tab being typed in keeps its
+    # text and offers the choice under the field (tests/e2e/test_two_tabs.py has
+    # the keyboard and the scroll); "Garder la mienne" keeps and stores it, and
     # focus goes back to the field.
     area = f"{P}-{text}-input"
     page.click(area)
     page.keyboard.type("Version du premier onglet")
     other.fill(area, "Version du second onglet")
-    page.locator(f"{P}--confirm").wait_for(state="visible")
-    assert "vient d'être modifiée dans un autre onglet" in status(page)
+    choice = page.locator(f"{P}-{text} .mu-q-conflict")
+    choice.wait_for(state="visible")
+    assert "vient d'être modifiée dans un autre onglet" in choice.inner_text()
     assert page.input_value(area) == "Version du premier onglet"
-    page.click(f"{P}--confirm [data-action=confirm-no]")
+    choice.get_by_role("button", name="Garder la mienne").click()
     assert page.evaluate("() => document.activeElement.id") == area[1:]
     assert stored_answers(page, q["version"])[text] == {"value": "Version du premier onglet"}
-    # The second tab, still in that field, is asked in turn; it takes the other version.
-    other.locator(f"{P}--confirm").wait_for(state="visible")
-    other.click(f"{P}--confirm [data-action=confirm-yes]")
+    # The second tab, still in that field, is offered it in turn; it takes the other version.
+    other_choice = other.locator(f"{P}-{text} .mu-q-conflict")
+    other_choice.get_by_role("button", name="Prendre la version de l'autre onglet").click()
     assert other.input_value(area) == "Version du premier onglet"
     assert "La version de l'autre onglet est reprise" in status(other)
     # Only the form changed since the whole page was checked (test_axe_empty_filled_and_error_states).

@@ -19,8 +19,9 @@ def test_broken_entry_stops_the_build(tmp_path):
         "category: locaux\n"
         "organisation: Atelier fictif\n"
         "territory: Montréal\n"
+        "country: QC\n"
         "description: Une salle.\n"
-        "contact: http://atelier.example.org\n"  # line 7: http, not https
+        "contact: http://atelier.example.org\n"  # line 8: http, not https
         "published: 2026-10-01\n"
         "until: 2027-03-31\n",
         encoding="utf-8",
@@ -33,5 +34,5 @@ def test_broken_entry_stops_the_build(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     # MUTUUS_BOARD_DIR is outside the project: the file is named by its folder.
-    assert "board/salle.yml:7: « contact » vaut « http://atelier.example.org »" in output
+    assert "board/salle.yml:8: « contact » vaut « http://atelier.example.org »" in output
     assert "Traceback" not in output

@@ -9,7 +9,9 @@ import pytest
 import yaml
 
 from macros.network_issue import SubmissionError, comment, convert, main, parse_body
-from macros.network_loader import FIELD_LABELS, ISSUE_FIELDS, categories_from_inventory, load_entry
+from macros.countries import COUNTRIES
+from macros.network_catalog import ISSUE_FIELDS
+from macros.network_loader import FIELD_LABELS, categories_from_inventory, load_entry
 
 ROOT = Path(__file__).resolve().parents[2]
 CATEGORIES = categories_from_inventory(ROOT / "questionnaires" / "inventaire.yml")
@@ -24,6 +26,7 @@ def body(**fields) -> str:
         "category": "Transport et véhicules",
         "organisation": "Maison fictive",
         "territory": "Liège",
+        "country": "Belgique",
         "description": "Une camionnette 9 m³.\n\nPermis B.",
         "contact": "camion@maison.example.org",
         "until": "2027-06-30",
@@ -39,6 +42,9 @@ def test_valid_body(tmp_path):
     assert name == "camionnette-libre-le-mardi-42.yml"
     data = yaml.safe_load(text)
     assert data["kind"] == "offer" and data["category"] == "transport"
+    # The form's "Belgique" is written as the code the loader reads.
+    assert data["country"] == "BE"
+    assert list(data)[:6] == ["kind", "title", "category", "organisation", "territory", "country"]
     assert data["description"] == "Une camionnette 9 m³.\n\nPermis B."
     assert str(data["published"]) == "2026-11-30" and str(data["until"]) == "2027-06-30"
     assert "schedule" not in data  # "_No response_" is no answer
@@ -54,6 +60,11 @@ def test_until_left_empty_is_six_months():
     # 2026-11-30 + 180 days: to Dec 31 is 31 days, to Jan 31 is 62, to Feb 28 is 90,
     # to Mar 31 is 121, to Apr 30 is 151; 180 - 151 = 29 -> 2027-05-29.
     assert str(yaml.safe_load(text)["until"]) == "2027-05-29"
+
+
+def test_country_code_is_accepted_too():
+    _, text = convert(body(country="qc"), 4, TODAY, CATEGORIES)
+    assert yaml.safe_load(text)["country"] == "QC"
 
 
 def test_crlf_and_case_of_headings():
@@ -73,6 +84,8 @@ def test_crlf_and_case_of_headings():
         ({"until": "2026-01-01"}, "until", "est avant « published »"),
         ({"title": "x" * 200}, "title", "trop long"),
         ({"territory": None}, "territory", "est vide"),
+        ({"country": "Suisse"}, "country", "choisissez parmi Québec, France, Belgique"),
+        ({"country": None}, "country", "est vide"),
     ],
 )
 def test_invalid_fields_name_the_field(fields, field, words):
@@ -148,6 +161,7 @@ def test_issue_form_agrees_with_the_converter():
         assert item["attributes"]["label"] == FIELD_LABELS[by_id[form_id]]
     assert fields["kind"]["attributes"]["options"] == ["Offre", "Besoin"]
     assert fields["category"]["attributes"]["options"] == list(CATEGORIES.values())
+    assert fields["country"]["attributes"]["options"] == list(COUNTRIES.values())
 
 
 def test_workflow_uses_only_known_actions():

@@ -36,6 +36,7 @@ description: Une salle de 30 places.
 contact: salle@atelier.example.org
 published: 2026-10-01
 until: 2027-03-31
+country: QC
 """
 
 
@@ -73,8 +74,8 @@ def test_good_entry(tmp_path):
 
 def test_unknown_key(tmp_path):
     error = error_of(tmp_path, GOOD + "price: 10\n")
-    # GOOD has 9 lines; "price" is line 10.
-    assert str(error).startswith("network/board/salle.yml:10: clé inconnue « price »")
+    # GOOD has 10 lines; "price" is line 11.
+    assert str(error).startswith("network/board/salle.yml:11: clé inconnue « price »")
     assert error.field == "price"
 
 
@@ -84,6 +85,24 @@ def test_missing_field(tmp_path):
     # A missing key is reported at the entry's first line (1).
     assert str(error) == "network/board/salle.yml:1: clé « territory » manquante dans l'annonce"
     assert error.field == "territory"
+
+
+def test_missing_country(tmp_path):
+    error = error_of(tmp_path, GOOD.replace("country: QC\n", ""))
+    assert str(error) == "network/board/salle.yml:1: clé « country » manquante dans l'annonce"
+    assert error.field == "country"
+
+
+@pytest.mark.parametrize("value", ["Québec", "qc", "CH", "'42'"])
+def test_unknown_country(tmp_path, value):
+    error = error_of(tmp_path, GOOD.replace("country: QC", f"country: {value}"))
+    # country is line 10; the codes, not the names, are written in the file.
+    shown = value.strip("'")
+    assert str(error) == (
+        f"network/board/salle.yml:10: « country » vaut « {shown} » : "
+        "écrivez QC (Québec), FR (France) ou BE (Belgique)"
+    )
+    assert error.field == "country"
 
 
 def test_unknown_category(tmp_path):
@@ -139,10 +158,10 @@ def test_until_equal_to_published_is_fine(tmp_path):
 
 
 def test_broken_yaml(tmp_path):
-    # Line 4 opens a quote that never closes: the scanner stops at the end (line 10).
+    # Line 4 opens a quote that never closes: the scanner stops at the end (line 11).
     text = GOOD.replace("organisation: Atelier fictif", 'organisation: "Atelier fictif')
     error = error_of(tmp_path, text)
-    assert str(error).startswith("network/board/salle.yml:10: syntaxe YAML invalide")
+    assert str(error).startswith("network/board/salle.yml:11: syntaxe YAML invalide")
 
 
 def test_bad_indentation(tmp_path):
@@ -154,7 +173,7 @@ def test_bad_indentation(tmp_path):
 
 def test_duplicate_key(tmp_path):
     error = error_of(tmp_path, GOOD + "title: Autre titre\n")
-    assert str(error) == "network/board/salle.yml:10: la clé « title » apparaît deux fois dans le même bloc"
+    assert str(error) == "network/board/salle.yml:11: la clé « title » apparaît deux fois dans le même bloc"
 
 
 def test_not_text(tmp_path):
@@ -280,6 +299,7 @@ def test_schema_refuses_what_the_loader_refuses():
     good = yaml.load(GOOD, Loader=yaml.BaseLoader)
     jsonschema.validate(good, schema)
     for bad in ({**good, "price": "10"}, {**good, "category": "cuisine"}, {**good, "contact": "http://x.org"},
-                {k: v for k, v in good.items() if k != "title"}):
+                {k: v for k, v in good.items() if k != "title"}, {**good, "country": "Québec"},
+                {k: v for k, v in good.items() if k != "country"}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate(bad, schema)

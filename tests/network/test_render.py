@@ -5,7 +5,8 @@ from __future__ import annotations
 import html.parser
 from pathlib import Path
 
-from macros.network_loader import ADVICE, build_catalog, categories_from_inventory
+from macros.network_catalog import ADVICE, build_catalog
+from macros.network_loader import categories_from_inventory
 from macros.network_render import french_date, render_board, render_contacts, sort_key
 from macros.questionnaire_loader import DocsIndex, load_questionnaire
 
@@ -21,6 +22,7 @@ HOSTILE = {
     "title": "<script>alert(1)</script>",
     "organisation": '"><img src=x onerror=alert(1)>',
     "territory": "Q\" data-x=\"1",
+    "country": "QC",
     "description": "<b>gras</b> & {{ board() }}",
     "contact": "https://example.org/?a=1&b=<2>",
     "published": "2026-11-01",
@@ -49,6 +51,38 @@ def test_hostile_entry_is_escaped():
     assert ("data-territory", 'Q" data-x="1') in parsed.attrs
     assert ("href", "https://example.org/?a=1&b=<2>") in parsed.attrs
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+
+
+def test_entry_says_where_it_is():
+    entry = {**HOSTILE, "title": "Camionnette", "territory": "Liège", "country": "BE", "organisation": "ASBL"}
+    out = render_board([entry], 0, CATALOG)
+    assert 'data-country="BE"' in out
+    assert '<span class="mu-board-place">Liège (Belgique)</span>' in out
+    # Territory named as its country: said once.
+    out = render_board([{**entry, "territory": "Québec", "country": "QC"}], 0, CATALOG)
+    assert '<span class="mu-board-place">Québec</span>' in out
+
+
+def test_count_sentence_without_parentheses():
+    # One entry: singular; none: singular too (French: 0 and 1), and the empty-board note.
+    one = render_board([{**HOSTILE, "territory": "Liège", "country": "BE"}], 0, CATALOG)
+    assert '<p class="mu-board-count" role="status" aria-live="polite">1 annonce en cours.</p>' in one
+    assert ">0 annonce en cours.</p>" in render_board([], 0, CATALOG)
+    assert "(s)" not in one
+
+
+def test_publishing_ways_follow_the_settings():
+    def intro(network, repository="https://github.com/exemple/tableau"):
+        out = render_board([], 0, build_catalog(CATEGORIES, INVENTORY, network, repository))
+        return out.split('<h2 id="mu-board-publish-title">')[1].split("</p>")[0]
+
+    both = intro({"contact": "contact@reseau.example.org"})
+    assert ("Sans compte GitHub : téléchargez l&#x27;annonce (un petit fichier .yml), puis joignez-la au courriel "
+            "« Écrire au réseau », déjà rédigé. Si vous avez un compte GitHub") in both
+    mail_only = intro({"board_email": "tableau@reseau.example.org"})
+    assert "Téléchargez l&#x27;annonce (un petit fichier .yml), puis joignez-la" in mail_only and "GitHub" not in mail_only
+    # No e-mail address anywhere: the file, to send to the network's team.
+    assert "puis envoyez-la à l&#x27;équipe du réseau." in intro({}, repository="")
 
 
 def test_french_dates():

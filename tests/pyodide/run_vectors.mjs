@@ -10,10 +10,14 @@
 //     offline/snapshot.mjs, gzipped as the site serves it, runs the vectors
 //     without the wheel being unpacked)
 // Options: --vectors <file> (default tests/calculators/vectors.json),
+//          --log-vectors <file> (default tests/calculators/usage_log_vectors.json:
+//          each log is handed over as bytes, as the statement page's worker does),
 //          --pyodide <dir>  (default node_modules/pyodide; or $PYODIDE_DIR).
 //
 // Report: {pyodide, python, mode, timings_ms: {load, install, run},
-//          results: [{id, output}], present_ok}
+//          results: [{id, output}], log_results: [{id, output, page}], present_ok}
+//   log_results: output = calculators.usage_log.statement_with_log (the CLI's
+//   --log), page = calculators.bridge.read_usage_log (the statement page's import).
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -30,6 +34,7 @@ function option(name, fallback) {
 
 const pyodideDir = resolve(option("pyodide", process.env.PYODIDE_DIR || join(root, "node_modules", "pyodide")));
 const vectorsPath = resolve(option("vectors", join(root, "tests", "calculators", "vectors.json")));
+const logVectorsPath = resolve(option("log-vectors", join(root, "tests", "calculators", "usage_log_vectors.json")));
 const wheel = option("wheel", null);
 const source = option("source", null);
 if (!wheel && !source) {
@@ -77,6 +82,23 @@ const vectors = JSON.parse(readFileSync(vectorsPath, "utf-8")).vectors;
 const results = vectors.map((v) => ({ id: v.id, output: bridge.run(v.command, JSON.stringify(v.input)) }));
 const presented = JSON.parse(bridge.present("usage-cost", JSON.stringify(vectors[0].input), "€", "fr_FR"));
 const formed = JSON.parse(bridge.form("usage-cost", '{"consumables": {"cost_per_unit": 0.05}, "admin_fee": "1 234,5"}'));
+// The usage log: bytes as the worker gets them from the file (a memoryview, one copy).
+const usageLog = pyodide.pyimport("calculators.usage_log");
+const logVectors = JSON.parse(readFileSync(logVectorsPath, "utf-8")).vectors;
+const logResults = logVectors.map((v) => {
+  const bytes = v.log_encoding === "latin-1" ? new Uint8Array(Buffer.from(v.log, "latin1")) : new TextEncoder().encode(v.log);
+  const data = pyodide.toPy(bytes);
+  const partners = v.statement.partners.map((p) => ({ name: p.name, actual_units: p.actual_units || "" }));
+  try {
+    return {
+      id: v.id,
+      output: usageLog.statement_with_log(JSON.stringify(v.statement), data),
+      page: bridge.read_usage_log(data, JSON.stringify(partners), JSON.stringify(v.statement.period || null), "releve.csv", "fr_CA"),
+    };
+  } finally {
+    data.destroy();
+  }
+});
 const finished = performance.now();
 
 const report = {
@@ -94,6 +116,7 @@ const report = {
     run: Math.round(finished - installed),
   },
   results,
+  log_results: logResults,
   present: presented,
   form: formed,
 };

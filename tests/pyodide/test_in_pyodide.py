@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("run_vectors.mjs")
 PYODIDE = ROOT / "node_modules" / "pyodide"
 VECTORS = json.loads((ROOT / "tests" / "calculators" / "vectors.json").read_text(encoding="utf-8"))["vectors"]
+LOG_VECTORS = json.loads((ROOT / "tests" / "calculators" / "usage_log_vectors.json").read_text(encoding="utf-8"))["vectors"]
 
 NODE = shutil.which("node")
 pytestmark = [
@@ -73,6 +74,36 @@ def check(report):
         if json.loads(result["output"]) != vector["expected"]:
             failures.append((vector["id"], result["output"]))
     assert not failures, failures
+    check_usage_log(report)
+
+
+def check_usage_log(report):
+    """The usage-log vectors: the CLI's --log gives the hand-worked output, and the statement
+    page's import (bridge.read_usage_log, from bytes) gives in Pyodide what it gives in CPython,
+    errors included."""
+    from calculators.bridge import read_usage_log
+
+    assert [r["id"] for r in report["log_results"]] == [v["id"] for v in LOG_VECTORS]
+    failures = []
+    for vector, result in zip(LOG_VECTORS, report["log_results"]):
+        if json.loads(result["output"]) != vector["expected"]:
+            failures.append((vector["id"], result["output"]))
+        partners = [{"name": p["name"], "actual_units": p.get("actual_units", "")} for p in vector["statement"]["partners"]]
+        in_cpython = read_usage_log(
+            vector["log"].encode(vector.get("log_encoding", "utf-8")),
+            json.dumps(partners),
+            json.dumps(vector["statement"].get("period")),
+            "releve.csv",
+            "fr_CA",
+        )
+        if json.loads(result["page"]) != json.loads(in_cpython):
+            failures.append((vector["id"], "page", result["page"], in_cpython))
+    assert not failures, failures
+    # Errors stay errors there too: the Latin-1 file, the line numbers.
+    pages = {r["id"]: json.loads(r["page"]) for r in report["log_results"]}
+    assert pages["usage-log/not-utf-8"]["errors"][0]["field"] == "log"
+    assert [e["field"] for e in pages["usage-log/every-error-with-its-line"]["errors"]] == [
+        "log:2", "log:4", "log:5", "log:6", "log:7", "log:8"]
 
 
 def test_every_vector_matches_in_pyodide_from_the_wheel(wheel):

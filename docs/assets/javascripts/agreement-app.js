@@ -11,7 +11,7 @@
 //   {model, territory, partners, values, options, updated_at}
 
 import { call } from "./engine-client.js";
-import { keyPrefix, loadOrganisation, readJSON, siteRoot, storedKeys, writeJSON } from "./storage.js";
+import { keyPrefix, loadOrganisation, onErasedElsewhere, readJSON, siteRoot, storedKeys, writeJSON } from "./storage.js";
 
 // Set by mount() from the catalog (agreements.assemble.PARTNER_KEYS).
 let PARTNER_KEYS = ["name", "legal_form", "address", "identifier", "representative", "authority"];
@@ -477,6 +477,15 @@ export function mount(root) {
     }
     render();
   }
+
+  // "Tout effacer de cet appareil" in another tab: this draft is dropped, not
+  // written back at the next keystroke, and nothing is filled in again.
+  onErasedElsewhere(root, () => {
+    draft = emptyDraft(model, defaultTerritory);
+    buildAll();
+    render();
+    status.textContent = messages.erased_elsewhere;
+  });
 
   modelSelect.addEventListener("change", () => choose(modelSelect.value));
   territorySelect.addEventListener("change", () => {

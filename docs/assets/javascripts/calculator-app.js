@@ -7,8 +7,11 @@
 // - The form works at once: what is typed is kept and computed when the
 //   engine is ready. At most one computation is in flight; changes made
 //   meanwhile are computed right after (latest wins).
-// - The scenario lives in the URL query (field name = dotted path of the
-//   CLI's JSON, value = what was typed), updated with history.replaceState.
+// - The last calculation is kept on this device (below) and comes back when
+//   the page is opened again. The address carries no value: only the link
+//   the user asks for ("Obtenir un lien vers ce scénario") does (query: field
+//   name = dotted path of the CLI's JSON, value = what was typed). Opened,
+//   such a link fills the form, then leaves the address without its values.
 // - Export/import use the CLI's JSON (python -m calculators <command> FILE).
 //   Numbers are sent as typed ("1 234,56"): Python reads them, and writes
 //   them back in the CLI's notation ("input" of each answer) or the French
@@ -21,11 +24,17 @@
 //   "view" (summary, tables, notes, charts; calculators/spec.py), already in
 //   French with its figures formatted.
 // - The last result of each calculator is kept in localStorage under
-//   mutuus:<root>:calculator:<id> as {input, result, updated_at}.
+//   mutuus:<root>:calculator:<id> as {input, result, values, updated_at}
+//   (values: the form's fields as typed, to fill it again at once; a record
+//   without them, from an older dossier file, is filled from its input once
+//   the engine is up). "Effacer le formulaire" removes it; "Tout effacer de
+//   cet appareil" in another tab empties the form here too (storage.js).
+// - The sentences about what is kept and about the link are Python's
+//   (data-* of the form, macros/calculator_form.py).
 
 import { calculatorWorker, engineBootStatus } from "./calculator.js";
 import { downloadText } from "./download.js";
-import { readJSON, siteRoot, writeJSON } from "./storage.js";
+import { onErasedElsewhere, readJSON, removeKey, siteRoot, writeJSON } from "./storage.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -213,18 +222,21 @@ function typedValues(form) {
   return params;
 }
 
-// Only while the form's page is the one shown: with instant navigation the
-// address changes before the old page leaves the DOM, and a late write would
-// put this scenario in the next page's address.
-function writeUrl(form) {
+// The address of this page with the form's values: the link the user asks for.
+function scenarioLink(form) {
+  const url = new URL(form.dataset.page, location.href);
+  url.search = typedValues(form).toString();
+  return url.href;
+}
+
+// A link's values have filled the form: the address keeps none of them (the
+// form is kept on this device instead). Only while the form's page is the one
+// shown: with instant navigation the address changes before the old page
+// leaves the DOM.
+function leaveAddressBare(form) {
   if (location.pathname !== form.dataset.page) return;
   const url = new URL(location.href);
-  const params = typedValues(form);
-  const keep = new URLSearchParams();
-  for (const [key, value] of url.searchParams) if (!isScenarioKey(form, key)) keep.set(key, value);
-  for (const [key, value] of params) keep.set(key, value);
-  const query = keep.toString();
-  url.search = query ? `?${query}` : "";
+  for (const key of Array.from(url.searchParams.keys())) if (isScenarioKey(form, key)) url.searchParams.delete(key);
   if (url.href !== location.href) history.replaceState(history.state, "", url.href);
 }
 
@@ -446,14 +458,27 @@ function showResult(form, answer) {
   box.hidden = false;
 }
 
-// The last result, for "Mon dossier": {input, result, updated_at}, input as the CLI's JSON.
-function keepResult(form, answer) {
-  const saved = writeJSON(`mutuus:${siteRoot()}:calculator:${form.dataset.command}`, {
+function calculationKey(form) {
+  return `mutuus:${siteRoot()}:calculator:${form.dataset.command}`;
+}
+
+// The last result, for "Mon dossier" and the next visit: {input, result, values,
+// updated_at}, input as the CLI's JSON, values as typed in the form.
+function keepResult(form, answer, values) {
+  const saved = writeJSON(calculationKey(form), {
     input: answer.input,
     result: answer.result,
+    values,
     updated_at: new Date().toISOString(),
   });
   form.dataset.stored = saved.ok ? "true" : "false";
+}
+
+// The last calculation kept on this device, or null.
+function lastCalculation(form) {
+  const stored = readJSON(calculationKey(form));
+  const value = stored.ok ? stored.value : null;
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : null;
 }
 
 // --- lists (partners, fixed costs) ---------------------------------------------
@@ -519,14 +544,34 @@ function mountForm(form) {
   };
   let inFlight = false;
   let dirty = false;
-  let urlTimer = 0;
   let generation = 0;
+  const linkBox = form.querySelector(".mu-calc-link");
+  const linkInput = linkBox ? linkBox.querySelector("input") : null;
 
+  // A link's values, else the last calculation kept on this device.
   for (const select of form.querySelectorAll("select[name]")) select.dataset.default = select.value;
-  const restored = readUrl(form);
-  if (restored) fill(form, restored);
-  else if (lists(form).length) fill(form, {});
+  const fromLink = readUrl(form);
+  const last = fromLink ? null : lastCalculation(form);
+  const lastValues = last && last.values && typeof last.values === "object" ? last.values : null;
+  if (fromLink) {
+    fill(form, fromLink);
+    leaveAddressBare(form);
+  } else if (lastValues) {
+    fill(form, lastValues);
+    say(form.dataset.restored || "");
+  } else if (lists(form).length) fill(form, {});
   syncVisibility(form);
+  // A calculation kept without its typed values (an older dossier file): the
+  // engine writes its input back in the form's notation, unless something
+  // has been typed meanwhile.
+  if (!fromLink && !lastValues && last && last.input && typeof last.input === "object") {
+    formValues(form, JSON.stringify(last.input)).then(({ values }) => {
+      if (!values || !form.isConnected || hasInput(form)) return;
+      fill(form, values);
+      say(form.dataset.restored || "");
+      changed();
+    });
+  }
 
   // Loading the example, clearing and importing replace every value at once:
   // the previous values stay one click away until the next keystroke.
@@ -546,7 +591,7 @@ function mountForm(form) {
     previous = Object.keys(before).length > 0 ? before : null;
     undo.hidden = previous === null;
     say(previous === null ? message.split(". Le bouton")[0] + "." : message);
-    changed(true);
+    changed();
   }
 
   const showEngine = () => {
@@ -575,6 +620,7 @@ function mountForm(form) {
       return;
     }
     const { payload, rows } = readForm(form);
+    const values = Object.fromEntries(typedValues(form));
     inFlight = true;
     form.dataset.state = form.dataset.state === "empty" ? "pending" : form.dataset.state || "pending";
     const summaryLine = form.querySelector(".mu-calc-summary");
@@ -591,6 +637,7 @@ function mountForm(form) {
       return;
     }
     if (myGeneration !== generation) return;
+    let input = null; // a result's CLI JSON, for the event below (usage-log.js reads it)
     if (!reply.ok) {
       setSummary(form, reply.error.message);
       form.dataset.state = "failed";
@@ -603,22 +650,47 @@ function mountForm(form) {
         form.dataset.state = "errors";
       } else {
         showResult(form, answer);
-        keepResult(form, answer);
+        keepResult(form, answer, values);
+        input = answer.input;
         form.dataset.state = "result";
       }
     }
     form.dataset.computed = String(Number(form.dataset.computed || 0) + 1);
-    form.dispatchEvent(new CustomEvent("mu-calculator:computed", { detail: { ms: performance.now() - started } }));
+    form.dispatchEvent(new CustomEvent("mu-calculator:computed", { detail: { ms: performance.now() - started, input } }));
   }
 
-  // The URL follows the form: at once when a value is committed (change),
-  // a moment after the last keystroke otherwise (browsers throttle replaceState).
-  function changed(now = false) {
+  // A link asked for follows the form while it is shown.
+  function changed() {
     compute();
-    clearTimeout(urlTimer);
-    if (now) writeUrl(form);
-    else urlTimer = setTimeout(() => form.isConnected && writeUrl(form), 250);
+    if (linkBox && !linkBox.hidden) linkInput.value = scenarioLink(form);
   }
+
+  function showLink() {
+    if (!linkBox) return;
+    const href = scenarioLink(form);
+    linkInput.value = href;
+    linkBox.hidden = false;
+    linkInput.focus();
+    linkInput.select();
+    const copied = () => say(form.dataset.linkCopied || "");
+    const shown = () => say(form.dataset.linkShown || "");
+    try {
+      navigator.clipboard.writeText(href).then(copied, shown);
+    } catch (error) {
+      shown();
+    }
+  }
+
+  // "Tout effacer de cet appareil" in another tab: nothing of this form may be
+  // kept again at the next keystroke.
+  onErasedElsewhere(form, () => {
+    previous = null;
+    undo.hidden = true;
+    if (linkBox) linkBox.hidden = true;
+    fill(form, {});
+    say(form.dataset.erased || "");
+    compute();
+  });
 
   form.addEventListener("input", (event) => {
     if (event.target.type === "file") return;
@@ -630,7 +702,7 @@ function mountForm(form) {
   form.addEventListener("change", (event) => {
     if (event.target.type === "file") return importFile(event.target);
     if (event.target.tagName === "SELECT") syncVisibility(form);
-    changed(true);
+    changed();
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -646,6 +718,8 @@ function mountForm(form) {
       const output = form.querySelector(".mu-calc-output");
       if (output && output.scrollIntoView) output.scrollIntoView({ block: "nearest" });
     } else if (action === "clear") {
+      // Starting from zero: the next visit starts from zero too.
+      removeKey(calculationKey(form));
       replaceAll({}, TEXT.cleared);
     } else if (action === "undo" && previous) {
       fill(form, previous);
@@ -653,11 +727,13 @@ function mountForm(form) {
       if (clearButton) clearButton.focus();
       undo.hidden = true;
       say(TEXT.restored);
-      changed(true);
+      changed();
     } else if (action === "carry") {
       carry(button);
     } else if (action === "export") {
       exportScenario(form, say);
+    } else if (action === "link") {
+      showLink();
     } else if (action === "print") {
       window.print();
     } else if (action === "add-row") {
@@ -697,7 +773,7 @@ function mountForm(form) {
     for (const el of fieldsOf(form)) if (el.name in values) el.value = values[el.name];
     syncVisibility(form);
     say(button.dataset.done);
-    changed(true);
+    changed();
   }
 
   async function importFile(input) {

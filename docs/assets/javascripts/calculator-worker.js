@@ -17,7 +17,10 @@
 // Protocol (extensible: one handler per message type, see HANDLERS below):
 //   in:  {type, id, ...}                 e.g. {type: "present", id, command, payload, currency, locale}
 //                                        or {type: "form", id, command, text} (a file's text, or a JSON object)
-//   out: {type, id, ok: true, result}    (the JSON string of calculators.bridge.present, or .form)
+//                                        or {type: "usage-log", id, bytes, partners, period, fileName, locale}
+//                                        or {type: "statement-documents", id, input, log, currency, locale}
+//                                        (both from usage-log.js, the statement page)
+//   out: {type, id, ok: true, result}    (the JSON string of calculators.bridge.present_form, or .form)
 //        {type, id, ok: false, error: {kind, message}}
 //          kind "engine": the engine could not start (French message for the page);
 //          kind "internal": a bug (a Python exception): console.error here, and the
@@ -176,9 +179,21 @@ export const INTERNAL_ERROR =
 // One function per message type: (bridge, message) -> result. Another lane may
 // add its own type here (for example the agreements' assembly) without touching the others.
 const HANDLERS = {
+  // The form's values as typed: present_form reads the fields labelled in percent in percent.
   present: (bridge, { command, payload, currency, locale }) =>
-    bridge.present(command, JSON.stringify(payload), currency || "$", locale || "fr_CA"),
+    bridge.present_form(command, JSON.stringify(payload), currency || "$", locale || "fr_CA"),
   form: (bridge, { command, text }) => bridge.form(command, text),
+  // The statement page's usage log (usage-log.js): the file's bytes, read by the CLI's parser.
+  "usage-log": (bridge, { bytes, partners, period, fileName, locale }) => {
+    const data = agreementPyodide.toPy(new Uint8Array(bytes)); // a memoryview: one copy, not a proxy per byte
+    try {
+      return bridge.read_usage_log(data, JSON.stringify(partners), JSON.stringify(period || null), fileName || "", locale || "fr_CA");
+    } finally {
+      data.destroy();
+    }
+  },
+  "statement-documents": (bridge, { input, log, currency, locale }) =>
+    bridge.statement_documents(JSON.stringify(input), JSON.stringify(log || null), currency || "$", locale || "fr_CA"),
 };
 
 self.onmessage = async (event) => {

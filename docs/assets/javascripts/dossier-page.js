@@ -8,7 +8,7 @@
 // The import flow is dossier-import.js (reading the file: dossier-file.js),
 // the partners dossier-partners.js.
 
-import { loadRecord, loadOrganisation, removeKey, writeJSON, siteRoot, keyPrefix, storedKeys, takeSetAside, DAMAGED_MESSAGE } from "./storage.js";
+import { eraseKeys, loadRecord, loadOrganisation, removeKey, writeJSON, siteRoot, keyPrefix, storedKeys, takeSetAside, DAMAGED_MESSAGE } from "./storage.js";
 import { tally, describeTally } from "./registry.js";
 import { mountPartners } from "./dossier-partners.js";
 import { confirmBox } from "./confirm.js";
@@ -215,7 +215,8 @@ function mount(root) {
       cancelMessage: `Rien n'a été effacé. ${UNCHANGED}`,
       back: clearButton,
       onConfirm: () => {
-        const failed = keys.filter((key) => !removeKey(key).ok);
+        // Other open tabs hear it and drop what they show (storage.js).
+        const failed = eraseKeys(keys);
         const removed = tally(keys.filter((key) => !failed.includes(key)), keyPrefix());
         renderTable();
         partnersPart.refresh();

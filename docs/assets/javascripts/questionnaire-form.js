@@ -15,8 +15,13 @@
 // - stays in step with other tabs: a save writes only the question just
 //   changed into the freshest stored record (so two tabs never drop each
 //   other's answers), and the `storage` event shows the other tab's changes
-//   here. When the other tab changed the very field being edited here, the
-//   page asks which version to keep.
+//   here. When the other tab changed the very text being written here, that
+//   text is kept: the change is announced in the polite status, and two
+//   buttons under the field offer the choice. Focus and scroll never move,
+//   so typing on never presses a button;
+// - when another tab erases everything ("Tout effacer de cet appareil"),
+//   drops the answers and the organisation's name it shows, so that the
+//   next click cannot write them back.
 // User text is only ever written with textContent or form values.
 
 import * as storage from "./storage.js";
@@ -81,12 +86,23 @@ class QuestionnaireForm {
     this.warning = form.querySelector(`#${prefix}--storage-warning`);
     this.pendingConfirm = null;
     this.opener = null;
-    this.held = null;
+    // Questions changed in another tab while written here: id -> {theirs, box}.
+    this.conflicts = new Map();
+    // The text question last typed into here, until another field is entered:
+    // its text is "being written" even once the tab or the window has lost focus.
+    this.writing = null;
     this.storageFailed = false;
     this.byId = new Map(this.questions.map((q) => [q.id, q]));
     this.remaining = document.createElement("p");
     this.remaining.className = "mu-q-remaining";
     this.remaining.id = `${prefix}--remaining`;
+    // Another tab's change to the text being written here is said in this
+    // polite region, which takes no room: nothing above the field moves.
+    this.news = document.createElement("p");
+    this.news.className = "mu-visually-hidden";
+    this.news.id = `${prefix}--news`;
+    this.news.setAttribute("role", "status");
+    this.news.setAttribute("aria-live", "polite");
   }
 
   mount() {
@@ -95,6 +111,7 @@ class QuestionnaireForm {
     this.organisation.value = (record && record.organisation) || storage.loadOrganisation();
     this.writeAnswers(answers);
     this.progress.closest(".mu-q-progress").after(this.remaining);
+    this.status.after(this.news);
     this.updateProgress();
     this.toolbar.hidden = false;
     if (storage.takeSetAside().length) this.say(storage.DAMAGED_MESSAGE, "error");
@@ -102,10 +119,14 @@ class QuestionnaireForm {
     this.form.addEventListener("input", (event) => this.onChange(event));
     this.form.addEventListener("change", (event) => this.onChange(event));
     this.form.addEventListener("click", (event) => this.onClick(event));
+    this.form.addEventListener("focusin", (event) => {
+      if (event.target.matches("input, textarea, select") && this.questionIdOf(event.target) !== this.writing) this.writing = null;
+    });
     this.form.addEventListener("submit", (event) => event.preventDefault());
     this.importInput.addEventListener("change", () => this.onImportFile());
     this.onStorage = (event) => this.onStorageEvent(event);
     window.addEventListener("storage", this.onStorage);
+    storage.onErasedElsewhere(this.form, () => this.dropAll());
   }
 
   // ------------------------------------------------------------ form <-> answers
@@ -132,6 +153,7 @@ class QuestionnaireForm {
 
   // Every question, then every text box sized at once (one layout).
   writeAnswers(answers) {
+    this.closeConflicts();
     for (const question of this.questions) this.writeQuestion(question, answers[question.id], false);
     autosizeAll(Array.from(this.form.querySelectorAll("textarea")));
   }
@@ -247,11 +269,9 @@ class QuestionnaireForm {
     if (target === this.importInput) return;
     if (target instanceof HTMLTextAreaElement) autosize(target);
     const id = this.questionIdOf(target);
-    if (id && id === this.held) {
-      // The blur that moved focus to the question fires "change": not a choice.
-      if (event.type !== "input") return;
-      this.hideConfirm(); // typing on: this version is kept
-    }
+    // Typed text is saved at once, also while a conflict is open (the other
+    // tab's version stays one click away until the choice is made).
+    if (id && event.type === "input" && target instanceof HTMLTextAreaElement) this.writing = id;
     this.save(id ? [id] : []);
     this.updateProgress();
   }
@@ -267,24 +287,40 @@ class QuestionnaireForm {
     if (event.key !== null && event.key !== key) return;
     const record = storage.loadRecord(this.id, this.version);
     if (!record) {
+      const shown = Object.keys(this.readAnswers()).length > 0;
+      this.closeConflicts();
       this.writeAnswers({});
       this.updateProgress();
-      this.say("Ces réponses ont été effacées dans un autre onglet.");
+      if (shown) this.announce("Ces réponses ont été effacées dans un autre onglet.");
       return;
     }
     const theirs = answersFormat.sanitizeAnswers(this.definition, record.answers);
     const mine = this.readAnswers();
     const active = document.activeElement;
-    // The field being typed in, or the one whose conflict is still asked about.
-    const editing =
-      this.held || (active && this.form.contains(active) && active instanceof HTMLTextAreaElement ? this.questionIdOf(active) : null);
+    // The text being written here: the focused text box's, the last one typed
+    // into, and those whose conflict is still open.
+    const writing = new Set(this.conflicts.keys());
+    if (this.writing) writing.add(this.writing);
+    if (active && this.form.contains(active) && active instanceof HTMLTextAreaElement) {
+      const id = this.questionIdOf(active);
+      if (id) writing.add(id);
+    }
     const same = (a, b) => JSON.stringify(a || null) === JSON.stringify(b || null);
     let changed = 0;
-    let conflict = null;
+    const opened = [];
     for (const question of this.questions) {
-      if (same(mine[question.id], theirs[question.id])) continue;
-      if (question.id === editing) {
-        conflict = question;
+      const open = this.conflicts.get(question.id);
+      if (same(mine[question.id], theirs[question.id])) {
+        if (open) this.closeConflict(question.id); // both tabs now hold the same text
+        continue;
+      }
+      if (open) {
+        open.theirs = theirs[question.id]; // the choice takes the other tab's latest version
+        continue;
+      }
+      if (writing.has(question.id)) {
+        this.openConflict(question, theirs[question.id]);
+        opened.push(question);
         continue;
       }
       this.writeQuestion(question, theirs[question.id]);
@@ -294,35 +330,84 @@ class QuestionnaireForm {
       this.organisation.value = record.organisation;
     }
     this.updateProgress();
-    if (conflict && this.held === conflict.id) {
-      // Already asked: the answer will use the latest version of the other tab.
-      this.heldTheirs = theirs[conflict.id];
-    } else if (conflict) {
-      const opener = active;
-      this.held = conflict.id;
-      this.heldTheirs = theirs[conflict.id];
-      this.ask(
-        `La question « ${conflict.label} » vient d'être modifiée dans un autre onglet, pendant que vous l'écriviez ici. Quelle version garder ?`,
-        "Prendre la version de l'autre onglet",
-        () => {
-          this.held = null;
-          this.writeQuestion(conflict, this.heldTheirs);
-          this.updateProgress();
-          this.say("La version de l'autre onglet est reprise.");
-        },
-        {
-          no: () => {
-            this.held = null;
-            this.save([conflict.id]);
-            this.say("Votre version est gardée et enregistrée.");
-          },
-          noLabel: "Garder la mienne",
-          opener,
-        },
-      );
-    } else if (changed && !this.held) {
-      this.say(`${changed > 1 ? `${changed} réponses mises à jour` : "1 réponse mise à jour"} depuis un autre onglet.`);
+    if (opened.length) {
+      const labels = opened.map((question) => `« ${question.label} »`).join(", ");
+      this.news.textContent =
+        `${opened.length > 1 ? `Les questions ${labels} viennent` : `La question ${labels} vient`} d'être modifiée${opened.length > 1 ? "s" : ""} ` +
+        "dans un autre onglet pendant que vous écriviez ici. Votre texte est gardé : choisissez sous la question quelle version garder.";
+    } else if (changed && this.conflicts.size === 0) {
+      this.announce(`${changed > 1 ? `${changed} réponses mises à jour` : "1 réponse mise à jour"} depuis un autre onglet.`);
     }
+  }
+
+  // The text box of a question that can be written in (a text, or a rating's note).
+  fieldOf(question) {
+    return textareaNamed(this.form, question.kind === "rating" ? `${question.id}__note` : question.id);
+  }
+
+  // Two buttons right under the field; nothing takes focus or scrolls.
+  openConflict(question, theirs) {
+    const box = document.createElement("div");
+    box.className = "mu-q-conflict";
+    box.dataset.question = question.id;
+    const text = document.createElement("p");
+    text.textContent = "Cette réponse vient d'être modifiée dans un autre onglet. Votre texte reste ici tant que vous n'avez pas choisi.";
+    const buttons = document.createElement("div");
+    buttons.className = "mu-q-confirm";
+    for (const [action, label, primary] of [
+      ["conflict-mine", "Garder la mienne", true],
+      ["conflict-theirs", "Prendre la version de l'autre onglet", false],
+    ]) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = primary ? "md-button md-button--primary" : "md-button";
+      button.dataset.action = action;
+      button.dataset.question = question.id;
+      button.textContent = label;
+      buttons.append(button);
+    }
+    box.append(text, buttons);
+    const field = this.fieldOf(question);
+    (field || this.form.querySelector(`#${CSS.escape(this.form.id)}-${CSS.escape(question.id)}`)).after(box);
+    this.conflicts.set(question.id, { theirs, box });
+  }
+
+  closeConflict(id) {
+    const open = this.conflicts.get(id);
+    if (!open) return;
+    open.box.remove();
+    this.conflicts.delete(id);
+  }
+
+  closeConflicts() {
+    for (const id of Array.from(this.conflicts.keys())) this.closeConflict(id);
+  }
+
+  // The choice under the field. Focus goes back into the field, which is right above.
+  chooseVersion(id, takeTheirs) {
+    const open = this.conflicts.get(id);
+    const question = this.byId.get(id);
+    if (!open || !question) return;
+    const inBox = open.box.contains(document.activeElement);
+    this.closeConflict(id);
+    if (takeTheirs) this.writeQuestion(question, open.theirs);
+    this.save([id]);
+    this.updateProgress();
+    const field = this.fieldOf(question);
+    if (inBox && field) field.focus({ preventScroll: true });
+    this.say(takeTheirs ? "La version de l'autre onglet est reprise." : "Votre version est gardée et enregistrée.");
+  }
+
+  // "Tout effacer de cet appareil" in another tab: nothing of what this page
+  // shows may be written back.
+  dropAll() {
+    this.closeConflicts();
+    this.writing = null;
+    this.writeAnswers({});
+    this.organisation.value = "";
+    this.updateProgress();
+    this.hideConfirm();
+    this.announce("Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : cette page l'a effacé aussi.");
   }
 
   // ------------------------------------------------------------ messages
@@ -331,6 +416,13 @@ class QuestionnaireForm {
     this.hideConfirm();
     this.status.dataset.kind = kind;
     this.status.textContent = message;
+  }
+
+  // News from another tab: said in the polite status, unless a question of
+  // this page is waiting there for an answer.
+  announce(message) {
+    if (!this.confirmBox.hidden) return;
+    this.say(message);
   }
 
   // A question with two buttons. Whatever the answer, focus goes back to the
@@ -351,7 +443,6 @@ class QuestionnaireForm {
   hideConfirm() {
     this.pendingConfirm = null;
     this.pendingNo = null;
-    this.held = null;
     this.confirmBox.hidden = true;
   }
 
@@ -372,6 +463,7 @@ class QuestionnaireForm {
     else if (action === "export-csv") this.export("csv");
     else if (action === "print") this.print();
     else if (action === "reset") this.askReset();
+    else if (action === "conflict-theirs" || action === "conflict-mine") this.chooseVersion(button.dataset.question, action === "conflict-theirs");
     else if (action === "confirm-yes") {
       const run = this.pendingConfirm;
       this.hideConfirm();

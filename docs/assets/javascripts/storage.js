@@ -22,6 +22,15 @@
 //   keyPrefix() -> "mutuus:<root>:"
 //   partnersKey() -> "mutuus:<root>:partners:v1"   partners' files (Mon dossier)
 //
+//   eraseKeys(keys) -> string[]   the keys that could not be removed
+//       "Tout effacer de cet appareil": sets the marker erasingKey(), removes
+//       the keys, then the marker. Other open tabs hear the marker (storage
+//       event) before the removals, and drop what they show instead of
+//       writing it back at the next change.
+//   onErasedElsewhere(element, callback)
+//       Calls callback() when another tab erases everything (the marker, or
+//       localStorage.clear()); stops listening once element has left the page.
+//
 //   readJSON(key) -> {ok: true, value, damaged?} | {ok: false, error}
 //       A stored value that is not JSON is never dropped: its text is copied
 //       aside under "<key>:damaged:<timestamp>" and `damaged` names that key,
@@ -214,4 +223,28 @@ export function storedKeys() {
     return [];
   }
   return keys.sort();
+}
+
+// ------------------------------------------------------------ erasing everything
+
+export function erasingKey() {
+  return `${keyPrefix()}erasing`;
+}
+
+export function eraseKeys(keys) {
+  writeJSON(erasingKey(), new Date().toISOString());
+  const failed = keys.filter((key) => !removeKey(key).ok);
+  removeKey(erasingKey());
+  return failed;
+}
+
+export function onErasedElsewhere(element, callback) {
+  const listener = (event) => {
+    if (!element.isConnected) {
+      globalThis.removeEventListener("storage", listener);
+      return;
+    }
+    if (event.key === null || (event.key === erasingKey() && event.newValue !== null)) callback();
+  };
+  globalThis.addEventListener("storage", listener);
 }

@@ -20,6 +20,8 @@ const TOOLS = [
   // Calculators: calculator.js adopts the engine the <head> script started
   // (sitebuild/calculators_runtime.py) and imports calculator-app.js.
   ["form.mu-calculator[data-command]", () => import("./calculator.js")],
+  // The statement page's usage-log import and partners' sheets; the logbook's print button.
+  [".mu-usage-log, .mu-statement-docs, .mu-logbook", () => import("./usage-log.js")],
   // Agreements generator (imports agreement-app.js).
   ["div.mu-agreement", () => import("./agreement.js")],
   ["div.mu-chooser", () => import("./chooser.js")], // which agreement? (the formalisation rule)

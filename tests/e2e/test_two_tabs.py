@@ -1,0 +1,235 @@
+"""Two tabs of one browser on the same questionnaire, and "Tout effacer" with a tab open (issue 28, points 2 and 10).
+
+Two pages of one context share localStorage, and each hears the other's
+writes through the `storage` event, as two tabs of a reader's browser do.
+The steps are the ones the issue's users took; every expected text is
+written by hand below.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.harness import assert_no_axe_violations, goto, open_tool, watch_page
+
+# Question 9 of the diagnostic (questionnaires/diagnostic.yml) is a text question.
+QID = "diagnostic"
+PAGE = "etapes/diagnostic/"
+P = f"#mu-q-{QID}"
+FORM = f'form[data-questionnaire="{QID}"]'
+QUESTION_9 = "differences_defi"
+AREA = f"{P}-{QUESTION_9}-input"
+TAKE_THEIRS = "Prendre la version de l'autre onglet"
+KEEP_MINE = "Garder la mienne"
+BOOT = 180_000  # ms: the calculators' engine, on a busy machine (tests/e2e/test_calculators.py)
+
+
+@pytest.fixture
+def second_page(context, page_log):
+    """Another tab of the same browser (same storage), watched as `page` is."""
+    other = context.new_page()
+    watch_page(other, page_log)
+    yield other
+    other.close()
+
+
+def open_form(page, site):
+    goto(page, site, PAGE)
+    page.wait_for_selector(f"{FORM}[data-mounted]")
+    # Runs after the form's own listener (added at mount): once it has seen a
+    # value, the form has handled that change.
+    page.evaluate("() => { window.__muHeard = []; addEventListener('storage', (e) => window.__muHeard.push(e.newValue)); }")
+
+
+def wait_until_heard(page, text):
+    page.wait_for_function("(t) => window.__muHeard.some((v) => v !== null && v.includes(t))", arg=text)
+
+
+def stored(page, key):
+    return page.evaluate("(k) => JSON.parse(localStorage.getItem(k))", key)
+
+
+def record_key():
+    # Version 1 (questionnaires/diagnostic.yml), site root "/".
+    return f"mutuus:/:{QID}:v1"
+
+
+def where(page):
+    """The window's scroll and the field's place on screen."""
+    return page.evaluate(
+        "(s) => ({y: Math.round(scrollY), top: Math.round(document.querySelector(s).getBoundingClientRect().top)})", AREA
+    )
+
+
+def focused(page):
+    return page.evaluate("() => document.activeElement.id || document.activeElement.textContent")
+
+
+def test_the_other_tabs_change_never_takes_the_keyboard(page, second_page, site):
+    """The issue's steps: type in question 9 in tab B, then in the same question in tab A (which
+    rewrites it), then back in B keep typing, spaces included. Before the fix B scrolled to the top,
+    focused « Prendre la version de l'autre onglet », and the first space pressed it:
+    "Collègue Aet continue sa phrase". Now B's text is intact, B has not moved, the change is
+    announced in a polite status, and the choice stays offered under the field until B makes it."""
+    tab_b, tab_a = page, second_page
+    open_form(tab_b, site)
+    open_form(tab_a, site)
+
+    tab_b.bring_to_front()
+    tab_b.click(AREA)
+    tab_b.keyboard.type("Mon texte commence")
+    wait_until_heard(tab_a, "Mon texte commence")
+    before = where(tab_b)
+    assert before["y"] > 0, "question 9 should be below the fold, as on a laptop"
+
+    # Tab A: the colleague rewrites the whole answer.
+    tab_a.bring_to_front()
+    tab_a.click(AREA)
+    tab_a.keyboard.press("Control+A")
+    tab_a.keyboard.type("Collègue A")
+    wait_until_heard(tab_b, "Collègue A")
+
+    # Tab B, cursor still in the field: nothing of B's has moved or changed yet.
+    tab_b.bring_to_front()
+    assert tab_b.input_value(AREA) == "Mon texte commence"
+    assert focused(tab_b) == AREA[1:]
+    assert where(tab_b) == before
+    # B goes on typing, spaces included: every keystroke lands in the field.
+    tab_b.keyboard.type(" et continue sa phrase")
+    assert tab_b.input_value(AREA) == "Mon texte commence et continue sa phrase"
+    assert focused(tab_b) == AREA[1:]
+    assert where(tab_b) == before
+
+    # The change is announced without taking focus: a polite status region.
+    news = tab_b.locator(f'{FORM} [role="status"][aria-live="polite"]', has_text="vient d'être modifiée dans un autre onglet")
+    assert news.count() == 1
+    assert "Votre texte est gardé" in news.text_content()
+    # The choice sits under question 9, and B's text is kept until B makes it.
+    question = tab_b.locator(f"{P}-{QUESTION_9}")
+    take = question.get_by_role("button", name=TAKE_THEIRS)
+    keep = question.get_by_role("button", name=KEEP_MINE)
+    assert take.is_visible() and keep.is_visible()
+    assert stored(tab_b, record_key())["answers"][QUESTION_9] == {"value": "Mon texte commence et continue sa phrase"}
+    assert_no_axe_violations(tab_b, f"{P}-{QUESTION_9}")
+
+    # B chooses the colleague's version: it is shown, stored, and focus is back in the field.
+    take.click()
+    assert tab_b.input_value(AREA) == "Collègue A"
+    assert stored(tab_b, record_key())["answers"][QUESTION_9] == {"value": "Collègue A"}
+    assert focused(tab_b) == AREA[1:]
+    assert not take.is_visible()
+
+
+def test_keep_mine_stores_it_and_the_other_tab_is_offered_it(page, second_page, site):
+    """« Garder la mienne » stores B's text; A, still in that field, is offered B's version in turn,
+    without losing its own."""
+    tab_b, tab_a = page, second_page
+    open_form(tab_b, site)
+    open_form(tab_a, site)
+    tab_b.bring_to_front()
+    tab_b.click(AREA)
+    tab_b.keyboard.type("Texte de B")
+    wait_until_heard(tab_a, "Texte de B")
+    tab_a.bring_to_front()
+    tab_a.click(AREA)
+    tab_a.keyboard.press("Control+A")
+    tab_a.keyboard.type("Texte de A")
+    wait_until_heard(tab_b, "Texte de A")
+
+    tab_b.bring_to_front()
+    tab_b.locator(f"{P}-{QUESTION_9}").get_by_role("button", name=KEEP_MINE).click()
+    assert tab_b.input_value(AREA) == "Texte de B"
+    assert stored(tab_b, record_key())["answers"][QUESTION_9] == {"value": "Texte de B"}
+    assert focused(tab_b) == AREA[1:]
+
+    wait_until_heard(tab_a, "Texte de B")
+    assert tab_a.input_value(AREA) == "Texte de A"
+    tab_a.locator(f"{P}-{QUESTION_9}").get_by_role("button", name=TAKE_THEIRS).wait_for()
+    assert focused(tab_a) == AREA[1:]
+
+
+def test_erase_everything_with_a_questionnaire_open_in_another_tab(page, second_page, site):
+    """The issue's steps: a questionnaire open in one tab with the organisation's name and an answer;
+    « Tout effacer de cet appareil » in « Mon dossier » in another tab. Before the fix, the
+    questionnaire tab kept the name in its field and wrote it back at the next click. Now it drops
+    what it holds: the next click stores that click's answer only, and no name."""
+    quest, dossier = page, second_page
+    open_form(quest, site)
+    quest.fill(f"{P}--organisation", "ASBL Les Tilleuls")
+    quest.fill(AREA, "Nos horaires diffèrent.")
+    assert stored(quest, "mutuus:/:organisation") == "ASBL Les Tilleuls"
+
+    goto(dossier, site, "outils/mon-dossier/")
+    dossier.locator("#mu-erase-all").click()
+    dossier.locator(".mu-dossier__confirm").get_by_role("button", name="Oui, tout effacer").click()
+    assert dossier.evaluate("() => Object.keys(localStorage)") == []
+
+    quest.wait_for_function("(s) => document.querySelector(s).value === ''", arg=AREA)
+    assert quest.input_value(f"{P}--organisation") == ""
+    assert "effacé" in quest.locator(f"{P}--status").inner_text()
+    # The next click: one answer, stored alone; the name does not come back.
+    first_check = quest.locator(f'{FORM} input[type="radio"]').first
+    first_check.check()
+    assert quest.evaluate("() => localStorage.getItem('mutuus:/:organisation')") is None
+    record = stored(quest, record_key())
+    assert record["organisation"] == ""
+    assert list(record["answers"]) == [first_check.get_attribute("name")]
+    assert json.dumps(record).count("Tilleuls") == 0
+
+
+@pytest.fixture
+def dossier_tab(engine_page, engine_session):
+    """« Mon dossier » in another tab of the engine page's browser (same storage), watched as it is."""
+    _, log = engine_session
+    other = engine_page.context.new_page()
+    watch_page(other, log)
+    yield other
+    other.close()
+
+
+def erase_everything(page, site):
+    goto(page, site, "outils/mon-dossier/")
+    page.locator("#mu-erase-all").click()
+    page.locator(".mu-dossier__confirm").get_by_role("button", name="Oui, tout effacer").click()
+    assert page.evaluate("() => Object.keys(localStorage)") == []
+
+
+def test_erase_everything_with_a_calculator_and_a_draft_open(engine_page, dossier_tab, site):
+    """The same with the tools that keep what is typed: a calculator (its last calculation) and the
+    agreements generator (its draft). Each drops what it shows; the next keystroke stores only itself."""
+    page = engine_page
+    open_tool(page, site, "outils/cout-utilisation/")
+    form = page.locator("#uc")
+    expect(form).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    # The planer's use and replacement (tests/e2e/test_calculators.py): a result, so a kept calculation.
+    page.fill("#uc-use-units", "50")
+    page.fill("#uc-use-hours", "5")
+    page.fill("#uc-replacement-purchase-price", "3 500")
+    page.fill("#uc-replacement-lifetime-years", "7")
+    page.wait_for_function("() => localStorage.getItem('mutuus:/:calculator:usage-cost') !== null", timeout=BOOT)
+
+    erase_everything(dossier_tab, site)
+    expect(page.locator("#uc-replacement-purchase-price")).to_have_value("")
+    assert page.input_value("#uc-use-units") == ""
+    expect(page.locator("#uc .mu-calc-notice")).to_contain_text("effacé dans un autre onglet")
+    page.fill("#uc-admin-fee", "5")
+    expect(form).to_have_attribute("data-state", "result", timeout=BOOT)
+    assert page.evaluate("() => JSON.parse(localStorage.getItem('mutuus:/:calculator:usage-cost')).values") == {"admin_fee": "5"}
+    assert "3 500" not in json.dumps(page.evaluate("() => ({...localStorage})"), ensure_ascii=False)
+    assert "3500" not in json.dumps(page.evaluate("() => ({...localStorage})"))
+
+    # The generator: a partner's name typed, then everything erased elsewhere.
+    open_tool(page, site, "outils/conventions/")
+    expect(page.locator(".mu-ag-document h3")).to_be_visible(timeout=BOOT)
+    name = page.locator("#mu-ag-partner-0-name")
+    name.fill("ASBL Les Tilleuls")
+    page.wait_for_function("() => Object.values({...localStorage}).some((v) => v.includes('Tilleuls'))")
+    erase_everything(dossier_tab, site)
+    expect(name).to_have_value("")
+    expect(page.locator(".mu-ag-status")).to_contain_text("effacé dans un autre onglet")
+    page.locator("#mu-ag-partner-1-name").fill("Ressourcerie Les Castors")
+    page.wait_for_function("() => Object.values({...localStorage}).some((v) => v.includes('Castors'))")
+    assert "Tilleuls" not in json.dumps(page.evaluate("() => ({...localStorage})"))
