@@ -24,17 +24,19 @@ def render(model_json: str, territory: str, draft_json: str) -> str:
     return json.dumps(result, ensure_ascii=False)
 
 
-def prefill(fields_json: str, sources_json: str, currency: str = "$", locale: str = "fr_CA") -> str:
-    """JSON of :func:`agreements.prefill.prefill` (never raises on odd stored data)."""
+def prefill(fields_json: str, sources_json: str, currency: str = "$", locale: str = "fr_CA", draft_json: str = "{}") -> str:
+    """JSON of :func:`agreements.prefill.prefill` for the draft as it stands (never raises on odd stored data)."""
     from agreements.prefill import prefill as run_prefill
 
-    try:
-        sources = json.loads(sources_json)
-    except ValueError:
-        sources = {}
-    if not isinstance(sources, dict):
-        sources = {}
-    return json.dumps(run_prefill(json.loads(fields_json), sources, currency, locale), ensure_ascii=False)
+    def read(text):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    result = run_prefill(json.loads(fields_json), read(sources_json), currency, locale, read(draft_json))
+    return json.dumps(result, ensure_ascii=False)
 
 
 def recommend(situation_json: str) -> str:

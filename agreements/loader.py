@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FOLDER = Path(__file__).resolve().parent
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 OFFICIAL_HOSTS = ("www.legifrance.gouv.fr", "www.legisquebec.gouv.qc.ca", "www.ejustice.just.fgov.be")
-PREFILL = re.compile(r"^(organisation:name|questionnaire:[a-z0-9_]+:[a-z0-9_]+|calculator:[a-z0-9-]+:[a-z_]+)$")
+# calculator:split:shares_others:<field> names the field that holds the party left out.
+PREFILL = re.compile(r"^(organisation:name|questionnaire:[a-z0-9_]+:[a-z0-9_]+|calculator:[a-z0-9-]+:[a-z_]+(:[a-z0-9_]+)?)$")
 
 TOP_KEYS = {"id": True, "title": True, "summary": True, "version": False, "territories": True, "fields": True,
             "clauses": True, "closing": False, "cosigners": False, "note": True}
@@ -106,6 +107,7 @@ class _Checker:
         if "fields" not in data and not required:
             return
         raw_fields = self.typed(data, "fields", list, what)
+        naming = {}  # fields whose prefill rule names another field: checked once all are read
         for index, raw in enumerate(raw_fields):
             line = raw_fields.item_lines[index]
             where = f"le champ n° {index + 1}"
@@ -123,7 +125,13 @@ class _Checker:
                 if not PREFILL.match(prefill):
                     self.fail(_line_of(raw, "prefill"), f"« prefill » vaut « {prefill} » : écrivez organisation:name, questionnaire:<id>:<question> ou calculator:<id>:<valeur>")
                 field["prefill"] = prefill
+                if prefill.count(":") == 3:
+                    naming[name] = _line_of(raw, "prefill")
             fields[name] = field
+        for name, line in naming.items():
+            named = fields[name]["prefill"].split(":")[3]
+            if named not in fields:
+                self.fail(line, f"« prefill » du champ « {name} » nomme le champ « {named} », qu'aucun champ (fields) ne définit")
 
     def law(self, raw, what, territories) -> list[dict]:
         """The register entries a clause cites (``law: [id, …]``), as the drafts list them."""

@@ -14,6 +14,7 @@ from decimal import Decimal
 from calculators import charts
 from calculators.annual_cost import annual_cost
 from calculators.break_even import break_even
+from calculators.french import count_noun
 from calculators.money import format_money, format_number, json_amount
 from calculators.payloads import (
     read_annual_cost,
@@ -200,7 +201,7 @@ def annual_cost_view(inp, result, currency: str, locale: str) -> dict:
     per_unit = lambda v: "—" if v is None else money(v)  # noqa: E731
     fixed_rows = [[f"Coût fixe : {label}", money(amount)] for label, amount in result.fixed_lines]
     variable_label = (
-        f"Coûts variables : {money(inp.variable_cost_per_unit)} × {_units(inp.expected_units, locale)} {unit}"
+        f"Coûts variables : {money(inp.variable_cost_per_unit)} × {count_noun(inp.expected_units, unit, locale)}"
     )
     blocks = [
         _table(

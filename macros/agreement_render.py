@@ -97,7 +97,7 @@ def render_model(model: dict, page_url: str = "", use_directory_urls: bool = Tru
 
 
 def prefill_questions(models: dict, questionnaires: dict) -> dict:
-    """For each questionnaire a ``prefill`` rule names: its version and, per question, kind and option labels."""
+    """For each questionnaire a ``prefill`` rule names: its version, its title and, per question, kind and option labels."""
     out: dict = {}
     for model in models.values():
         for field in model["fields"]:
@@ -108,7 +108,7 @@ def prefill_questions(models: dict, questionnaires: dict) -> dict:
             definition = questionnaires.get(qid)
             if definition is None:
                 continue
-            entry = out.setdefault(qid, {"version": definition["version"], "questions": {}})
+            entry = out.setdefault(qid, {"version": definition["version"], "title": definition["title"], "questions": {}})
             for section in definition["sections"]:
                 for question in section["questions"]:
                     if question["id"] == question_id:
@@ -168,8 +168,8 @@ def render_generator(models: dict, network: dict, questionnaires: dict | None = 
         "engine": "Préparation de l'aperçu…",
         "missing": "À compléter :",
         "complete": "Tous les champs sont remplis.",
-        "prefilled": "Champs repris de vos réponses et calculs enregistrés :",
-        "nothing_prefilled": "Aucune réponse ni aucun calcul enregistrés à reprendre.",
+        # Said when a model opened for the first time takes the partners of another draft.
+        "partners_reused": "Partenaires repris de votre brouillon « {model} » : modifiez-les ici si besoin.",
         "erased_elsewhere": "Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : ce brouillon est effacé ici aussi.",
         "damaged": "Le brouillon enregistré était illisible : il a été mis de côté sous une autre clé, rien n'est effacé.",
         "engine_failed": "L'aperçu n'a pas pu être préparé :",
@@ -216,7 +216,7 @@ def render_generator(models: dict, network: dict, questionnaires: dict | None = 
 <p class="mu-ag-status" role="status" aria-live="polite"></p>
 <p class="mu-ag-alert" role="alert"></p>
 </form>
-<template class="mu-ag-partner-template"><li class="mu-ag-partner">
+<template data-search-exclude class="mu-ag-partner-template"><li class="mu-ag-partner">
 <fieldset><legend></legend>
 <p><label data-for="name">Nom de l'organisation</label><br><input type="text" data-key="name" autocomplete="organization"></p>
 <p><label data-for="legal_form">Forme juridique</label><br><input type="text" data-key="legal_form"></p>
@@ -231,6 +231,6 @@ def render_generator(models: dict, network: dict, questionnaires: dict | None = 
 <div class="mu-ag-missing" role="status" aria-live="polite"></div>
 <div class="mu-ag-document"></div>
 </section>
-<template class="mu-ag-catalog">{catalog_json(models, questionnaires)}</template>
-<template class="mu-ag-messages">{inert_json(messages)}</template>
+<template data-search-exclude class="mu-ag-catalog">{catalog_json(models, questionnaires)}</template>
+<template data-search-exclude class="mu-ag-messages">{inert_json(messages)}</template>
 </div>"""

@@ -90,9 +90,10 @@ def usage_cost_working(inp, unit: tuple[str, str], currency: str, locale: str) -
 
 
 def _figure(svg: str, caption: str) -> str:
-    # Focusable: on a phone the chart scrolls sideways in its box (calculators.css).
+    # The chart fits its column at any width (a narrow layout below 592 px, calculators.css):
+    # nothing scrolls, so the figure is no tab stop.
     return (
-        f'<figure class="mu-calc-figure" tabindex="0" aria-label="{escape(caption)}">{svg}'
+        f'<figure class="mu-calc-figure" aria-label="{escape(caption)}">{svg}'
         f"<figcaption>{escape(caption)}</figcaption></figure>"
     )
 
@@ -286,7 +287,7 @@ def render_view_example(calculator_id: str, example_id: str, currency: str = "$"
         elif block["kind"] == "note":
             parts.append(f'<p class="mu-calc-note">{escape(block["text"])}</p>')
         elif block["kind"] == "chart":
-            parts.append(f'<figure class="mu-calc-figure" tabindex="0" aria-label="Graphique">{block["svg"]}</figure>')
+            parts.append(f'<figure class="mu-calc-figure" aria-label="Graphique">{block["svg"]}</figure>')
     return (
         f'<div class="mu-calc-example" data-example="{escape(calculator_id)}:{escape(example_id)}">'
         f'<p class="mu-calc-example-title">{escape(spec["title"])}</p>{"".join(parts)}</div>'

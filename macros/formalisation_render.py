@@ -136,6 +136,6 @@ def render_chooser(models: dict, network: dict, page_url: str, use_directory_url
 <p><button type="submit" class="md-button md-button--primary">Voir la forme qui convient</button></p>
 </form>
 <div class="mu-ch-result" role="status" aria-live="polite"></div>
-<template class="mu-ch-catalog">{inert_json(catalog)}</template>
-<template class="mu-ch-messages">{inert_json(MESSAGES)}</template>
+<template data-search-exclude class="mu-ch-catalog">{inert_json(catalog)}</template>
+<template data-search-exclude class="mu-ch-messages">{inert_json(MESSAGES)}</template>
 </div>"""

@@ -244,3 +244,11 @@ def test_schema_accepts_every_shared_group():
     group_schema = {**schema["$defs"]["group"], "$defs": schema["$defs"], "properties": {**schema["$defs"]["group"]["properties"], "fields": schema["properties"]["fields"]}}
     for path in sorted((ROOT / "agreements" / "common").glob("*.yml")):
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), group_schema)
+
+
+def test_prefill_naming_an_unknown_field(tmp_path):
+    # GOOD: the field "objet" is lines 6-7; its prefill rule is inserted as line 8.
+    text = GOOD.replace("    label: Objet\n", "    label: Objet\n    prefill: calculator:split:shares_others:employeur\n")
+    assert error_of(tmp_path, text) == (
+        "agreements/essai.yml:8: « prefill » du champ « objet » nomme le champ « employeur », qu'aucun champ (fields) ne définit"
+    )

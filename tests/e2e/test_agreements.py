@@ -95,11 +95,14 @@ def test_prefill_edit_reload_and_exports(page, site, tmp_path):
     # Convention-cadre comes first (file-name order); the network's country is Québec.
     expect(page.locator("#mu-ag-model")).to_have_value("convention_cadre")
     expect(page.locator("#mu-ag-territory")).to_have_value("QC")
+    # Stored answers and calculations fill the draft only when asked (issue 28).
+    expect(page.locator("#mu-ag-partner-1-name")).to_have_value("")
+    page.click('[data-action="prefill"]')
     expect(document).to_contain_text(SPLIT_TEXT)
     expect(document).to_contain_text("la salle polyvalente")
     expect(document).to_contain_text("Consensus")  # the option's label, not its value
     expect(page.locator("#mu-ag-partner-1-name")).to_have_value("Ressourcerie Les Castors")
-    expect(page.locator(".mu-ag-status")).to_contain_text("Répartition des coûts entre les partenaires")
+    expect(page.locator(".mu-ag-status")).to_contain_text("« Répartition des coûts entre les partenaires »")
 
     # France, one optional clause off: 20 clauses - 1 = 19 articles (16 of the model's own,
     # one per included group: parties, sans_societe, tva, litiges; see tests/agreements/vectors.py).

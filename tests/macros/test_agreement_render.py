@@ -49,3 +49,19 @@ def test_catalog_lists_fields_per_territory():
     personnel = next(m for m in data["models"] if m["id"] == "personnel")
     # "facturation" is used by remboursement_qc, facturation_fr and remboursement_be.
     assert "facturation" in [f["name"] for f in personnel["fields_by_territory"]["BE"]]
+
+
+def test_data_blocks_are_left_out_of_the_search_index():
+    """Issue 28, item 6: the search showed the catalog's JSON as a snippet. Material's search
+    plugin skips an element marked data-search-exclude, with all it holds."""
+    import re
+
+    from macros.formalisation_render import render_chooser
+
+    pages = [
+        render_generator(MODELS, {"locale": "fr_CA"}, {}),
+        render_chooser(MODELS, {"locale": "fr_CA"}, "outils/conventions/choisir/"),
+    ]
+    for html in pages:
+        templates = re.findall(r"<template\b[^>]*>", html)
+        assert templates and all("data-search-exclude" in t for t in templates), templates

@@ -11,18 +11,28 @@
 //   {model, territory, partners, values, options, updated_at}
 
 import { call } from "./engine-client.js";
-import { loadOrganisation, onErasedElsewhere, readJSON, siteRoot, writeJSON } from "./storage.js";
+import { keyPrefix, loadOrganisation, onErasedElsewhere, readJSON, siteRoot, storedKeys, writeJSON } from "./storage.js";
 
 // Set by mount() from the catalog (agreements.assemble.PARTNER_KEYS).
 let PARTNER_KEYS = ["name", "legal_form", "address", "identifier", "representative", "authority"];
-const CALCULATOR_IDS = ["split", "repartition", "usage-cost", "cout-utilisation"];
 
 export function draftKey(modelId) {
   return `mutuus:${siteRoot()}:agreement:${modelId}`;
 }
 
-function calculatorKey(id) {
-  return `mutuus:${siteRoot()}:calculator:${id}`;
+// Every calculator's last result (calculator-app.js keeps it under
+// mutuus:<root>:calculator:<calculator id>), whatever its id: Python
+// (agreements.prefill) decides what a model can take from which.
+function storedCalculators() {
+  const prefix = `${keyPrefix()}calculator:`;
+  const found = {};
+  for (const key of storedKeys()) {
+    const id = key.slice(prefix.length);
+    if (!key.startsWith(prefix) || !id || id.includes(":")) continue; // not ":damaged…" copies
+    const read = readJSON(key);
+    if (read.ok && isObject(read.value)) found[id] = read.value;
+  }
+  return found;
 }
 
 function isObject(value) {
@@ -396,53 +406,76 @@ export function mount(root) {
     render();
   }
 
-  async function prefill(silent) {
-    const sources = { organisation: loadOrganisation(), questionnaires: {}, calculators: {}, questions: {} };
+  // Only when asked ("Reprendre…"): Python fills the draft's empty fields and
+  // partner names from what is stored and writes the sentence that says what
+  // it took from where, and what it left as the user wrote it.
+  async function prefill() {
+    const sources = { organisation: loadOrganisation(), questionnaires: {}, calculators: storedCalculators(), questions: {} };
     for (const [qid, info] of Object.entries(catalog.questionnaires)) {
       const read = readJSON(`mutuus:${siteRoot()}:${qid}:v${info.version}`);
       if (read.ok && isObject(read.value)) sources.questionnaires[qid] = read.value;
-      sources.questions[qid] = info.questions;
-    }
-    for (const id of CALCULATOR_IDS) {
-      const read = readJSON(calculatorKey(id));
-      if (read.ok && isObject(read.value)) sources.calculators[id] = read.value;
+      sources.questions[qid] = { title: info.title, questions: info.questions };
     }
     const fields = model.fields_by_territory[draft.territory];
-    const reply = await call("prefill", [JSON.stringify(fields), JSON.stringify(sources), root.dataset.currency || "$", root.dataset.locale || "fr_CA"]);
+    const asked = model;
+    const reply = await call("prefill", [
+      JSON.stringify(fields),
+      JSON.stringify(sources),
+      root.dataset.currency || "$",
+      root.dataset.locale || "fr_CA",
+      JSON.stringify({ values: draft.values, partners: draft.partners }),
+    ]);
+    if (asked !== model) return; // another model was chosen meanwhile
     if (reply.error) {
       alert(`${messages.engine_failed} ${reply.error}`);
       return;
     }
     const found = JSON.parse(reply.json);
-    const used = [];
-    for (const item of found.sources) {
-      if (!draft.values[item.field]) {
-        draft.values[item.field] = found.values[item.field];
-        used.push(`${item.label} (${item.source})`);
-      }
+    for (const [name, value] of Object.entries(found.fill)) if (!draft.values[name]) draft.values[name] = value;
+    for (const { index, name } of found.fill_partners) {
+      while (draft.partners.length <= index) draft.partners.push(Object.fromEntries(PARTNER_KEYS.map((k) => [k, ""])));
+      if (!draft.partners[index].name) draft.partners[index].name = name;
     }
-    const names = found.partners.length ? found.partners : sources.organisation ? [sources.organisation] : [];
-    names.forEach((name, index) => {
-      if (!draft.partners[index]) draft.partners[index] = Object.fromEntries(PARTNER_KEYS.map((k) => [k, ""]));
-      if (!draft.partners[index].name) {
-        draft.partners[index].name = name;
-        used.push(`${messages.partner} ${index + 1}`);
-      }
-    });
+    const filled = Object.keys(found.fill).length + found.fill_partners.length;
     buildAll();
-    if (used.length) save();
-    // After save(), whose own message this replaces.
-    if (used.length || !silent) status.textContent = used.length ? `${messages.prefilled} ${used.join(" ; ")}.` : messages.nothing_prefilled;
+    if (filled) save();
+    status.textContent = found.status; // after save(), whose own message this replaces
     render();
+  }
+
+  // A model opened for the first time takes the parties of the draft touched
+  // last (names, forms, addresses, numbers, signatories typed once are offered
+  // for the next agreement between the same partners); the status says so.
+  function reusePartners() {
+    let latest = null;
+    for (const candidate of models.values()) {
+      if (candidate.id === model.id) continue;
+      const read = readJSON(draftKey(candidate.id));
+      const value = read.ok && isObject(read.value) ? read.value : null;
+      if (!value || !Array.isArray(value.partners)) continue;
+      const partners = value.partners.map((p) => Object.fromEntries(PARTNER_KEYS.map((k) => [k, isObject(p) ? text(p[k]) : ""])));
+      if (!partners.some((p) => PARTNER_KEYS.some((k) => p[k].trim()))) continue;
+      const when = text(value.updated_at);
+      if (!latest || when > latest.when) latest = { title: candidate.title, partners, when };
+    }
+    if (!latest) return false;
+    draft.partners = latest.partners;
+    return latest.title;
   }
 
   function choose(modelId) {
     model = models.get(modelId);
     const loaded = loadDraft(model, defaultTerritory, messages, alert);
     draft = loaded.draft;
+    const reused = loaded.stored ? false : reusePartners();
     buildAll();
-    if (loaded.stored) render();
-    else prefill(true);
+    if (reused) {
+      save();
+      status.textContent = messages.partners_reused.replace("{model}", reused);
+    } else {
+      status.textContent = "";
+    }
+    render();
   }
 
   // "Tout effacer de cet appareil" in another tab: this draft is dropped, not
@@ -467,7 +500,7 @@ export function mount(root) {
     changed();
     partnerList.lastElementChild.querySelector("input").focus();
   });
-  root.querySelector('[data-action="prefill"]').addEventListener("click", () => prefill(false));
+  root.querySelector('[data-action="prefill"]').addEventListener("click", () => prefill());
   root.querySelector('[data-action="markdown"]').addEventListener("click", () => {
     if (result) download(`${model.id}-${draft.territory}.md`, new Blob([result.markdown], { type: "text/markdown;charset=utf-8" }));
   });

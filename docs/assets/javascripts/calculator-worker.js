@@ -226,7 +226,7 @@ self.onmessage = async (event) => {
 // ---- Agreements (lane agreements, issue 9) ---------------------------------
 // In:  {type: "agreement", id, action: "render" | "prefill" | "recommend", args: [strings]}
 //      render: agreements.bridge.render(model_json, territory, draft_json)
-//      prefill: agreements.bridge.prefill(fields_json, sources_json, currency, locale)
+//      prefill: agreements.bridge.prefill(fields_json, sources_json, currency, locale, draft_json)
 //      recommend: agreements.bridge.recommend(situation_json) (the chooser, chooser.js)
 // Out: {agreement: id, json} | {agreement: id, error}  (no `type`: not a boot status)
 let agreementPyodide = null;
