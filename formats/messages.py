@@ -68,6 +68,21 @@ DOSSIER_SAVED_UNREADABLE = "La partie « {section} » de ce dossier n'est pas li
 DOSSIER_SAVED_BAD_ENTRY = "La partie « {section} » de ce dossier contient une entrée illisible."
 DOSSIER_EMPTY = "Ce dossier ne contient aucun questionnaire."
 
+# ---- what "Mon dossier" says from this catalog: macros/dossier.py writes
+# these into the page (#mu-dossier-words) and dossier-import.js reads them
+# there, never typing them itself (tests/formats/test_same_as_js.py checks
+# both). {file} and {own} are organisation names given quoted by ``quote``.
+DOSSIER_PAGE_WORDS = {
+    # A dossier chosen in "Importer un dossier" whose organisation is not the one on this device.
+    "other_organisation": (
+        "Ce dossier est celui de {file}, pas le vôtre ({own}). Pour lire ses réponses à côté des vôtres"
+        " sans rien remplacer, ajoutez-le plutôt aux fichiers de vos partenaires."
+        " Remplacer vos réponses par les siennes reste possible : voici ce qui changerait."
+    ),
+    "to_partners": "Ajouter aux fichiers de mes partenaires",
+    "replace_anyway": "Remplacer quand même mes réponses",
+}
+
 # ---- a diagnostic grid ("Ouvrir une grille enregistrée": grid-save.js, grid-files.js)
 GRID_TOO_BIG = "Ce fichier est trop volumineux pour être une grille Mutuus."
 GRID_NOT_JSON = "Ce fichier n'est pas un fichier JSON lisible. Choisissez un fichier créé avec « Enregistrer la grille »."

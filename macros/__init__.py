@@ -5,7 +5,7 @@ Loading, validating and rendering live in plain modules tested without MkDocs:
 (worked examples computed by the ``calculators`` package).
 """
 
-from macros import agreements, calculations, countries, formalisation, law, network, questionnaires, usage_log
+from macros import agreements, calculations, countries, dossier, formalisation, law, network, questionnaires, usage_log
 
 
 def define_env(env):
@@ -18,3 +18,4 @@ def define_env(env):
     network.register(env)
     formalisation.register(env)
     usage_log.register(env)
+    dossier.register(env)

@@ -488,7 +488,7 @@ def test_dossier_file_carries_calculators_and_agreements(dossier, site, tmp_path
     page.set_input_files("#mu-dossier-file", write_json(tmp_path, "d.json", exported))
     confirm = page.locator(".mu-dossier__confirm")
     confirm.wait_for(state="visible")
-    assert "1 résultat de calculateur (usage-cost)" in confirm.inner_text()
+    assert "1 résultat de calculateur (Coût d'utilisation)" in confirm.inner_text()
     confirm.locator("button:has-text('Importer et remplacer')").click()
     assert page.evaluate("() => document.activeElement.id") == "mu-dossier-file"
     assert page.evaluate("() => JSON.parse(localStorage.getItem('mutuus:/:calculator:usage-cost'))") == calc
@@ -549,3 +549,105 @@ def test_phone_shows_every_column(dossier, site, tmp_path):
     page.wait_for_function("() => document.querySelectorAll('#mu-grid-organisations li').length === 3")
     assert_every_column_shown(page, ".mu-grid__table")
     assert_no_axe_violations(page)
+
+
+def recyclerie_dossier() -> dict:
+    return {
+        "format": "mutuus-dossier",
+        "format_version": 1,
+        "organisation": "Recyclerie du Nord",
+        "exported_at": "2026-11-23T10:00:00Z",
+        "questionnaires": [
+            answers_file("portrait", "Recyclerie du Nord", {"mission_valeurs": {"value": "weakness"}}),
+            answers_file("inventaire", "Recyclerie du Nord", PARTNER_INVENTORY),
+        ],
+    }
+
+
+def test_a_partners_dossier_in_your_box_says_whose_it_is(dossier, site, tmp_path):
+    """Issue 28, item 10: the treasurer of Atelier du Plateau drops the
+    Recyclerie's dossier in "Importer un dossier" (the box for one's own).
+    The box says whose file it is, offers the partners' box first, and
+    replacing stays possible but is not the default action."""
+    page = dossier
+    open_fresh(page, site, DOSSIER, own_records())
+    row(page, "portrait").wait_for()
+    own_only = "() => JSON.stringify(Object.entries(localStorage).filter(([k]) => k.startsWith('mutuus:') && !k.includes('partners')).sort())"
+    before = page.evaluate(own_only)
+    path = write_json(tmp_path, "recyclerie.json", recyclerie_dossier())
+
+    page.set_input_files("#mu-dossier-file", path)
+    confirm = page.locator(".mu-dossier__confirm")
+    confirm.wait_for(state="visible")
+    title = confirm.locator(".mu-dossier__confirm-title").inner_text()
+    assert title.startswith("Ce dossier est celui de « Recyclerie du Nord », pas le vôtre (« Atelier du Plateau »).")
+    assert "fichiers de vos partenaires" in title
+    buttons = confirm.locator("button")
+    assert buttons.all_inner_texts() == ["Ajouter aux fichiers de mes partenaires", "Remplacer quand même mes réponses", "Annuler"]
+    # The partners' box is the default (primary) action; replacing is not.
+    assert "md-button--primary" in (buttons.nth(0).get_attribute("class") or "")
+    assert "md-button--primary" not in (buttons.nth(1).get_attribute("class") or "")
+    assert confirm.locator("button:has-text('Importer et remplacer')").count() == 0
+    assert page.evaluate("document.activeElement.id") == "mu-dossier-confirm-title"
+    assert_no_axe_violations(page, DOSSIER_ROOT)
+    page.click('label[for="__palette_1"]:not([hidden])')  # dark
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert_no_axe_violations(page, DOSSIER_ROOT, colours_only=True)
+    page.click('label[for="__palette_0"]:not([hidden])')  # back to light
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') !== 'slate'")
+
+    # The button takes the file to the partners' box: added there, yours untouched.
+    buttons.nth(0).click()
+    assert page.locator(".mu-partners__name").all_inner_texts() == ["Recyclerie du Nord"]
+    assert "« Recyclerie du Nord » ajouté comme partenaire (2 questionnaires)" in page.locator(".mu-partners__status").inner_text()
+    assert page.evaluate(own_only) == before
+    assert page.evaluate("document.activeElement.id") == "mu-partner-file"
+
+    # Replacing stays possible, on purpose.
+    page.set_input_files("#mu-dossier-file", path)
+    confirm.wait_for(state="visible")
+    confirm.locator("button:has-text('Remplacer quand même mes réponses')").click()
+    assert page.evaluate("() => JSON.parse(localStorage.getItem('mutuus:/:organisation'))") == "Recyclerie du Nord"
+    assert row(page, "inventaire").locator(".mu-dossier__organisation").inner_text() == "Recyclerie du Nord"
+
+    # Your own file (the same name, however it is written) asks as before.
+    own = {**recyclerie_dossier(), "organisation": "  recyclerie DU nord "}
+    page.set_input_files("#mu-dossier-file", write_json(tmp_path, "own.json", own))
+    confirm.wait_for(state="visible")
+    assert "pas le vôtre" not in confirm.inner_text()
+    assert confirm.locator("button").all_inner_texts() == ["Importer et remplacer", "Annuler"]
+    confirm.locator("button:has-text('Annuler')").click()
+
+
+def test_saved_calculations_are_named_as_readers_know_them(dossier, site, tmp_path):
+    """Issue 28, item 10: importing a dossier listed "annual-cost, split,
+    statement, usage-cost". The titles expected are the calculator pages'
+    headings (docs/outils/*.md) and the agreement model's title
+    (agreements/materiel.yml), copied here by hand."""
+    page = dossier
+    kept = {"input": {}, "result": {}, "updated_at": "2026-11-20T15:30:00Z"}
+    calculators = {cid: kept for cid in ("annual-cost", "split", "statement", "usage-cost")}
+    exported = {
+        "format": "mutuus-dossier",
+        "format_version": 1,
+        "organisation": "Atelier du Plateau",
+        "exported_at": "2026-11-23T10:00:00Z",
+        "questionnaires": [],
+        "calculators": calculators,
+        "agreements": {"materiel": {"model": "materiel", "values": {}}, "ancien-modele": {"model": "ancien-modele"}},
+    }
+    open_fresh(page, site, DOSSIER)
+    row(page, "portrait").wait_for()
+    page.set_input_files("#mu-dossier-file", write_json(tmp_path, "calculs.json", exported))
+    confirm = page.locator(".mu-dossier__confirm")
+    confirm.wait_for(state="visible")
+    lines = confirm.locator("li").all_inner_texts()
+    assert lines == [
+        "4 résultats de calculateurs (Coût annuel d'un bien partagé, Répartition des coûts, "
+        "Relevé annuel des partenaires, Coût d'utilisation)",
+        # A model this site no longer has keeps its id: there is no other name for it.
+        "2 brouillons de conventions (Convention de partage de matériel, ancien-modele)",
+    ]
+    assert not any(cid in " ".join(lines) for cid in calculators)
+    assert_no_axe_violations(page, DOSSIER_ROOT)
+    confirm.locator("button:has-text('Annuler')").click()

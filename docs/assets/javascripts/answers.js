@@ -297,7 +297,7 @@ export function exportFileName(definition, organisation, extension, now) {
 
 // ---------------------------------------------------------------- import
 
-function quote(text) {
+export function quote(text) {
   const s = String(text);
   return `« ${s.length > 60 ? `${s.slice(0, 57)}…` : s} »`;
 }

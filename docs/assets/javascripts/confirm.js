@@ -2,9 +2,11 @@
 //
 // confirmBox(prefix) -> {box, ask(options), close()}
 //   prefix: "mu-dossier" or "mu-grid" (classes <prefix>__confirm, ids <prefix>-confirm-title)
-//   ask({title, lines?, confirmLabel, onConfirm, onCancel, back}):
+//   ask({title, lines?, confirmLabel, onConfirm, onCancel, back, instead?}):
 //     shows the question, focuses its title; on either button, closes, runs
 //     the callback and gives focus back to `back`, the control that opened it.
+//     instead = {label, onClick, back?}: another way, offered first and as the
+//     main button; the confirmation is then a plain one.
 
 import { h } from "./dossier-dom.js";
 
@@ -14,16 +16,18 @@ export function confirmBox(prefix) {
     box.hidden = true;
     box.replaceChildren();
   };
-  const ask = ({ title, lines = [], confirmLabel, onConfirm, onCancel = () => {}, back }) => {
+  const ask = ({ title, lines = [], confirmLabel, onConfirm, onCancel = () => {}, back, instead = null }) => {
     const titleId = `${prefix}-confirm-title`;
     const heading = h("p", { class: `${prefix}__confirm-title`, id: titleId, tabindex: "-1", text: title });
-    const yes = h("button", { type: "button", class: "md-button md-button--primary", text: confirmLabel });
+    const main = instead ? h("button", { type: "button", class: "md-button md-button--primary", text: instead.label }) : null;
+    const yes = h("button", { type: "button", class: instead ? "md-button" : "md-button md-button--primary", text: confirmLabel });
     const no = h("button", { type: "button", class: "md-button", text: "Annuler" });
-    const answer = (run) => () => {
+    const answer = (run, to = back) => () => {
       close();
       run();
-      if (back && back.isConnected) back.focus();
+      if (to && to.isConnected) to.focus();
     };
+    if (main) main.addEventListener("click", answer(instead.onClick, instead.back || back));
     yes.addEventListener("click", answer(onConfirm));
     no.addEventListener("click", answer(onCancel));
     box.replaceChildren(
@@ -32,7 +36,7 @@ export function confirmBox(prefix) {
         { role: "group", "aria-labelledby": titleId },
         heading,
         lines.length ? h("ul", {}, lines.map((line) => h("li", { text: line }))) : null,
-        h("div", { class: `${prefix}__buttons` }, yes, no),
+        h("div", { class: `${prefix}__buttons` }, main, yes, no),
       ),
     );
     box.hidden = false;

@@ -11,6 +11,9 @@
 //   readFileText(file, maxBytes) -> Promise<string>; rejects with Error("too_big").
 //   formatDateTime(iso) -> French date and time, or "" when iso is not a date.
 //   slug(text) -> safe file-name part ("atelier-bois").
+//   readWords(root) -> {messages, titles: {calculators, agreements}} written by
+//       the dossier_words() macro (#mu-dossier-words), or null.
+//   fill(template, values) -> the template with each {name} replaced.
 //
 // Nothing here writes HTML from strings: user text is always a text node.
 
@@ -105,6 +108,20 @@ export function readCatalog(root = document) {
   return list
     .map((entry) => (entry && entry.definition ? { page: entry.page || entry.url, ...entry.definition } : entry))
     .filter((d) => d && typeof d.id === "string" && Number.isInteger(d.version) && Array.isArray(d.sections));
+}
+
+export function readWords(root = document) {
+  const el = root.querySelector ? root.querySelector("#mu-dossier-words") : null;
+  try {
+    const data = el ? JSON.parse(el.textContent) : null;
+    return data && data.messages && data.titles ? data : null;
+  } catch (_) {
+    return null;
+  }
+}
+
+export function fill(template, values) {
+  return String(template).replace(/\{([a-z_]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
 // A page link from the catalog, made absolute against the site root

@@ -3,16 +3,30 @@
 // write it only once the user confirms.
 //
 // API:
-//   watchImport({fileInput, byId, askConfirm, closeConfirm, say, complain, renderTable, refreshPartners, table})
-//     listens to the file input; askConfirm({title, lines, confirmLabel, onConfirm}).
+//   watchImport({fileInput, byId, words, ownName, toPartners, askConfirm, closeConfirm, say, complain, renderTable, refreshPartners, table})
+//     listens to the file input; askConfirm({title, lines, confirmLabel, onConfirm, instead}).
+//     words: the dossier_words() macro's block (readWords); ownName() -> the
+//     organisation kept on this device; toPartners = {addFile(file), input}:
+//     the partners' box (dossier-partners.js).
+//
+// A file whose organisation is not the one on this device (compared as the
+// partners' names are, sameName) is probably a partner's: the confirmation
+// says whose it is and offers the partners' box first; replacing stays possible.
 
 import { loadRecord, saveRecord, saveOrganisation } from "./storage.js";
 import { restoreSaved } from "./dossier-saved.js";
-import { MAX_FILE_BYTES, countAnswered, sanitizeAnswers, validateDossierObject } from "./answers.js";
+import { MAX_FILE_BYTES, countAnswered, quote, sanitizeAnswers, validateDossierObject } from "./answers.js";
+import { sameName } from "./grid-files.js";
 import { UNCHANGED, readDossierJSON } from "./dossier-file.js";
-import { readFileText, formatDateTime, plural } from "./dossier-dom.js";
+import { fill, readFileText, formatDateTime, plural } from "./dossier-dom.js";
 
-export function watchImport({ fileInput, byId, askConfirm, closeConfirm, say, complain, renderTable, refreshPartners, table }) {
+// The file's organisation, as the partners' box names it (partners.js makePartner).
+function fileOrganisation(data) {
+  const first = data.questionnaires.find((q) => q.organisation && q.organisation.trim());
+  return (data.organisation || (first ? first.organisation : "")).trim();
+}
+
+export function watchImport({ fileInput, byId, words, ownName, toPartners, askConfirm, closeConfirm, say, complain, renderTable, refreshPartners, table }) {
   async function onFile() {
     closeConfirm();
     const file = fileInput.files && fileInput.files[0];
@@ -44,7 +58,7 @@ export function watchImport({ fileInput, byId, askConfirm, closeConfirm, say, co
       return;
     }
     const incoming = result.data.questionnaires;
-    const saved = restoreSaved(object, { dryRun: true });
+    const saved = restoreSaved(object, { dryRun: true, titles: words.titles });
     if (!saved.ok) {
       fileInput.setAttribute("aria-invalid", "true");
       complain(`${saved.message} ${UNCHANGED}`);
@@ -68,10 +82,16 @@ export function watchImport({ fileInput, byId, askConfirm, closeConfirm, say, co
     }).concat(saved.lines);
     const who = result.data.organisation ? ` de « ${result.data.organisation} »` : "";
     const when = formatDateTime(result.data.exported_at);
+    const theirs = fileOrganisation(result.data);
+    const own = ownName().trim();
+    const other = theirs && own && !sameName(theirs, own);
     askConfirm({
-      title: `Ce dossier${who}${when ? `, exporté le ${when},` : ""} contient ${plural(incoming.length, "questionnaire", "questionnaires")}. Rien n'est remplacé avant votre confirmation.`,
+      title: other
+        ? fill(words.messages.other_organisation, { file: quote(theirs), own: quote(own) })
+        : `Ce dossier${who}${when ? `, exporté le ${when},` : ""} contient ${plural(incoming.length, "questionnaire", "questionnaires")}. Rien n'est remplacé avant votre confirmation.`,
       lines,
-      confirmLabel: "Importer et remplacer",
+      confirmLabel: other ? words.messages.replace_anyway : "Importer et remplacer",
+      instead: other ? { label: words.messages.to_partners, onClick: () => toPartners.addFile(file), back: toPartners.input } : null,
       onConfirm: () => {
         let replaced = 0;
         let added = 0;
@@ -90,7 +110,7 @@ export function watchImport({ fileInput, byId, askConfirm, closeConfirm, say, co
           if (existed) replaced += 1;
           else added += 1;
         }
-        const restored = restoreSaved(object);
+        const restored = restoreSaved(object, { titles: words.titles });
         if (!restored.ok) {
           renderTable();
           complain(`${restored.message} Import interrompu.`);

@@ -16,7 +16,7 @@ import { readSaved } from "./dossier-saved.js";
 import { UNCHANGED } from "./dossier-file.js";
 import { watchImport } from "./dossier-import.js";
 import { buildDossier, buildExport, countAnswered, downloadText, sanitizeAnswers, useRules } from "./answers.js";
-import { h, onPage, formatDateTime, pageHref, readCatalog, readCatalogRules, slug, today, plural } from "./dossier-dom.js";
+import { h, onPage, formatDateTime, pageHref, readCatalog, readCatalogRules, readWords, slug, today, plural } from "./dossier-dom.js";
 import { stepLabel, stepOrder } from "./rules.js";
 
 // Storage usable? Write and remove a probe key of this site.
@@ -59,6 +59,8 @@ function mount(root) {
   const raw = readCatalog(document);
   const rules = readCatalogRules(document);
   if (!rules) throw new Error("Mutuus : règles absentes du catalogue (#mu-q-catalog)");
+  const words = readWords(document);
+  if (!words) throw new Error("Mutuus : textes du dossier absents de la page (#mu-dossier-words)");
   useRules(rules);
   // In the order of the six steps; within a step, the step's own
   // questionnaire first, then the tools (portrait, inventory) in catalog order.
@@ -179,12 +181,19 @@ function mount(root) {
   const confirm = confirmBox("mu-dossier");
   const confirmBoxEl = confirm.box;
   const closeConfirm = confirm.close;
-  function askConfirm({ title, lines, confirmLabel, onConfirm, cancelMessage = `Import annulé. ${UNCHANGED}`, back = fileInput }) {
+  function askConfirm({ title, lines, confirmLabel, onConfirm, instead = null, cancelMessage = `Import annulé. ${UNCHANGED}`, back = fileInput }) {
     confirm.ask({
       title,
       lines,
       confirmLabel,
       back,
+      instead: instead && {
+        ...instead,
+        onClick: () => {
+          instead.onClick();
+          fileInput.value = "";
+        },
+      },
       onConfirm: () => {
         onConfirm();
         fileInput.value = "";
@@ -196,7 +205,21 @@ function mount(root) {
     });
   }
 
-  watchImport({ fileInput, byId, askConfirm, closeConfirm, say, complain, renderTable, refreshPartners: () => partnersPart.refresh(), table });
+  watchImport({
+    fileInput,
+    byId,
+    words,
+    ownName: () => mostUsedOrganisation(recordsOf(catalog)),
+    // The partners' part is mounted below; these run on a click, after it.
+    toPartners: { addFile: (file) => partnersPart.addFile(file), get input() { return partnersPart.input; } },
+    askConfirm,
+    closeConfirm,
+    say,
+    complain,
+    renderTable,
+    refreshPartners: () => partnersPart.refresh(),
+    table,
+  });
 
   // ---- erase everything Mutuus keeps on this device (registry.js)
   const clearButton = h("button", { type: "button", class: "md-button mu-dossier__danger", id: "mu-erase-all", text: "Tout effacer de cet appareil", disabled: !storageOk });

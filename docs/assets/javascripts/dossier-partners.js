@@ -1,8 +1,10 @@
 // Mutuus: the partners part of "Mon dossier" (DOM). The rules and texts are
 // in partners.js; this module only draws them and reads the user's clicks.
 //
-// mountPartners(part, ctx): fills <div data-mu-part="partners">.
+// mountPartners(part, ctx) -> {refresh(), partners(), addFile(file), input}:
+//   fills <div data-mu-part="partners">.
 //   ctx = {catalog, byId, own() -> {name, answers: {<qid>: answers}}}
+//   addFile(file): adds a partner's file as the partners' input does.
 // Partners are stored under storage.partnersKey(); a change in another tab
 // redraws the part (the `storage` event, through refresh()).
 
@@ -40,9 +42,13 @@ export function mountPartners(part, ctx) {
     accept: ".json,application/json",
     "aria-describedby": "mu-partner-file-help mu-partners-error",
   });
-  input.addEventListener("change", async () => {
+  input.addEventListener("change", () => {
     const file = input.files && input.files[0];
-    if (!file) return;
+    if (file) addFile(file);
+  });
+  // A file added here, from this input or handed over by the import box
+  // (its button for a partner's dossier, dossier-import.js).
+  async function addFile(file) {
     let object = null;
     let problem = "";
     try {
@@ -78,7 +84,7 @@ export function mountPartners(part, ctx) {
     const renamed = partner.name !== partner.file_name ? ` Ce nom était déjà pris : il est affiché « ${partner.name} ».` : "";
     const count = Object.keys(partner.questionnaires).length;
     say(`« ${partner.file_name} » ajouté comme partenaire (${plural(count, "questionnaire", "questionnaires")}). Vos réponses n'ont pas changé.${renamed}`);
-  });
+  }
 
   // ---- list
   const list = h("ul", { class: "mu-partners__list", id: "mu-partners-list" });
@@ -209,5 +215,7 @@ export function mountPartners(part, ctx) {
       render();
     },
     partners: () => partners,
+    addFile,
+    input,
   };
 }

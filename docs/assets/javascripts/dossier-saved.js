@@ -5,8 +5,11 @@
 //
 // API:
 //   readSaved() -> {calculators?, agreements?}   only sections that hold something
-//   restoreSaved(dossier, {dryRun}) -> {ok: true, lines: [French], count} | {ok: false, message}
+//   restoreSaved(dossier, {dryRun, titles}) -> {ok: true, lines: [French], count} | {ok: false, message}
 //       Checks both sections; unless dryRun, writes each value back under its key.
+//       titles = {calculators: {id: title}, agreements: {id: title}} (the
+//       dossier_words() macro): the lines name each entry by its title, or by
+//       its id when the site has no name for it.
 
 import { keyPrefix, readJSON, storedKeys, writeJSON } from "./storage.js";
 
@@ -36,7 +39,7 @@ export function readSaved() {
   return out;
 }
 
-export function restoreSaved(dossier, { dryRun = false } = {}) {
+export function restoreSaved(dossier, { dryRun = false, titles = {} } = {}) {
   const lines = [];
   let count = 0;
   for (const section of SECTIONS) {
@@ -49,7 +52,9 @@ export function restoreSaved(dossier, { dryRun = false } = {}) {
       }
     }
     const n = Object.keys(values).length;
-    if (n) lines.push(`${n} ${n > 1 ? section.many : section.one} (${Object.keys(values).join(", ")})`);
+    const names = titles[section.field] || {};
+    const named = Object.keys(values).map((id) => (Object.hasOwn(names, id) ? names[id] : id));
+    if (n) lines.push(`${n} ${n > 1 ? section.many : section.one} (${named.join(", ")})`);
     if (dryRun) continue;
     for (const [id, value] of Object.entries(values)) {
       const written = writeJSON(`${keyPrefix()}${section.prefix}${id}`, value);

@@ -1,0 +1,65 @@
+"""``dossier_words()``: what "Mon dossier" reads from Python (rule 16).
+
+One hidden JSON block (``#mu-dossier-words``, kept out of search) with the
+page's sentences that ``formats.messages`` owns (``DOSSIER_PAGE_WORDS``) and
+the readers' names of what a dossier file carries besides answers: each
+calculator by the heading of the page that holds it (``{{ calculator("id") }}``),
+each agreement model by its title. dossier-import.js and dossier-saved.js
+read them; an id that has no name here (a model this site no longer has) is
+shown as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from formats.messages import DOSSIER_PAGE_WORDS
+from macros.questionnaire_render import json_block
+
+_CALL = re.compile(r"""\{\{\s*calculator\(\s*["']([A-Za-z0-9_-]+)["']\s*\)\s*\}\}""")
+_HEADING = re.compile(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", re.MULTILINE)
+
+
+def calculator_titles(docs_dir: Path) -> dict[str, str]:
+    """{calculator id: the first heading of the first page that holds it}."""
+    titles: dict[str, str] = {}
+    docs_dir = Path(docs_dir)
+    for path in sorted(docs_dir.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        ids = [cid for cid in _CALL.findall(text) if cid not in titles]
+        if not ids:
+            continue
+        heading = _HEADING.search(text)
+        if heading is None:
+            raise ValueError(f"docs/{path.relative_to(docs_dir).as_posix()}: page de calculateur sans titre « # … »")
+        for cid in ids:
+            titles[cid] = heading.group(1)
+    return titles
+
+
+def words(calculators: dict[str, str], agreements: dict[str, str]) -> dict:
+    return {"messages": dict(DOSSIER_PAGE_WORDS), "titles": {"calculators": calculators, "agreements": agreements}}
+
+
+def render_words(calculators: dict[str, str], agreements: dict[str, str]) -> str:
+    return json_block(words(calculators, agreements), 'id="mu-dossier-words"')
+
+
+def register(env):
+    from agreements.loader import AgreementError, load_all
+
+    root = Path(env.project_dir)
+    docs_dir = Path(env.conf["docs_dir"])
+
+    @env.macro
+    def dossier_words():
+        """The sentences and names "Mon dossier" shows (#mu-dossier-words)."""
+        try:
+            calculators = calculator_titles(docs_dir)
+            models = load_all(root / "agreements", docs_dir=docs_dir, root=root)
+        except (ValueError, AgreementError) as error:
+            raise PluginError(str(error)) from None
+        return render_words(calculators, {mid: model["title"] for mid, model in models.items()})
