@@ -427,8 +427,7 @@ function chart(svgText, label) {
   }
   const figure = document.createElement("figure");
   figure.className = "mu-calc-chart";
-  // On a phone the chart scrolls sideways (calculators.css): the keyboard can scroll it too.
-  figure.tabIndex = 0;
+  // The chart fits a phone (a narrow drawing, calculators/charts.py): nothing to scroll, no tab stop.
   const title = svg.querySelector("title");
   figure.setAttribute("aria-label", title ? title.textContent : label || "Graphique");
   figure.append(svg);
