@@ -299,7 +299,7 @@ def party_runs(number: int, party: dict, territory: str) -> list[dict]:
         {"text": ", dont le siège est situé "}, value("address"),
         {"text": f", {IDENTIFIER_NAMES[territory]} : "}, value("identifier"),
         {"text": ", agissant par "}, value("representative"),
-        {"text": " en vertu de "}, value("authority"), {"text": " ;"},
+        {"text": ", en vertu de "}, value("authority"), {"text": " ;"},
     ]
 
 
