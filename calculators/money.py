@@ -33,6 +33,14 @@ GROUP_SEPARATORS = {
 }
 CURRENCY_SPACE = "\u00a0"
 SUPPORTED_LOCALES = tuple(GROUP_SEPARATORS)
+# The currency sign and number format of each country the guide covers: the
+# one place that says so (macros/countries.py writes it into the pages, the
+# browser reads it there).
+COUNTRY_MONEY = {
+    "QC": {"currency": "$", "locale": "fr_CA"},
+    "FR": {"currency": "€", "locale": "fr_FR"},
+    "BE": {"currency": "€", "locale": "fr_BE"},
+}
 
 # Spaces people (and word processors) put between digit groups.
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")

@@ -11,7 +11,8 @@ import json
 from html import escape
 
 from agreements import TERRITORIES, TERRITORY_NAMES
-from agreements.assemble import PARTNER_KEYS, PLACEHOLDER, fields_for, reference_after
+from agreements.assemble import CURRENCIES, PARTNER_KEYS, PLACEHOLDER, fields_for, reference_after
+from macros.countries import site_countries
 from macros.questionnaire_render import link_href
 
 BLANK = "________"
@@ -148,6 +149,9 @@ def catalog_json(models: dict, questionnaires: dict | None = None) -> str:
 LOCALE_TERRITORY = {"fr_CA": "QC", "fr_FR": "FR", "fr_BE": "BE"}
 
 
+OF_COUNTRY = {"QC": "du Québec", "FR": "de la France", "BE": "de la Belgique"}
+
+
 def default_territory(network: dict) -> str:
     """``extra.network.country`` if set, else the locale's country, else Québec."""
     country = str(network.get("country", "")).upper()
@@ -185,10 +189,17 @@ def render_generator(models: dict, network: dict, questionnaires: dict | None = 
         "todo": "À compléter",
         "optional_when": "Facultative :",
         "required_mark": "(obligatoire pour signer)",
+        # Shown when the draft's country is not the reader's ("Votre pays", country.js).
+        "other_country": {
+            code: f"Ce brouillon suit le droit {OF_COUNTRY[code]}, pas celui de votre pays : "
+            f"ses montants s'écrivent en {CURRENCIES[code][1]} ({CURRENCIES[code][0]})."
+            for code in TERRITORIES
+        },
     }
     currency = escape(str(network.get("currency", "$")))
     locale = escape(str(network.get("locale", "fr_CA")))
-    return f"""<div class="mu-agreement" data-default-territory="{territory}" data-currency="{currency}" data-locale="{locale}">
+    countries = escape(json.dumps(site_countries(territory), ensure_ascii=False))
+    return f"""<div class="mu-agreement" data-default-territory="{territory}" data-currency="{currency}" data-locale="{locale}" data-countries="{countries}">
 <noscript><p class="mu-ag-noscript">Le générateur a besoin de JavaScript. Sans lui, lisez et imprimez les modèles listés plus bas : chaque page montre les blancs à remplir.</p></noscript>
 <p class="mu-ag-engine" role="status" aria-live="polite"></p>
 <form class="mu-ag-form" novalidate>

@@ -26,6 +26,7 @@ from calculators import charts
 from calculators.bridge import compute
 from calculators.registry import break_even_text
 from macros.calculator_form import render_form
+from macros.countries import network_country
 from calculators.examples import example, payload_json
 from calculators.money import format_money, format_number
 from calculators.usage_cost import HOURS_PER_YEAR, LINE_LABELS, LINE_NAMES, days_started
@@ -199,7 +200,7 @@ def register(env):
 
     @env.macro
     def calculator(calculator_id):
-        return render_form(calculator_id, *_network(env))
+        return render_form(calculator_id, *_network(env), network_country(env.conf.get("extra")))
 
     @env.macro
     def break_even_sentence(example_id):

@@ -20,6 +20,7 @@ from calculators.examples import example
 from calculators.form import form_text
 from calculators.registry import REGISTRY
 from calculators.spec import Field, ListField
+from macros.countries import country_control
 
 NOSCRIPT = (
     "Ce calculateur a besoin de JavaScript. Sans lui, suivez la méthode de la page "
@@ -42,6 +43,11 @@ def _id(prefix: str, name: str) -> str:
 
 
 def _text(template: str, currency: str) -> str:
+    """Escaped text; the currency sign in a span that follows the reader's country (country.js)."""
+    return escape(template).replace("{currency}", f'<span class="mu-currency">{escape(currency)}</span>')
+
+
+def _attr(template: str, currency: str) -> str:
     return escape(template.replace("{currency}", currency))
 
 
@@ -92,14 +98,16 @@ def _list(prefix: str, item: ListField, currency: str, help_id: str | None) -> s
     )
     cells = []
     for column in item.columns:
-        label = _text(column.label, currency)
+        label = _attr(column.label, currency)
+        # A label with the currency keeps its template: country.js rewrites it for the reader's country.
+        template = f' data-currency-template="{escape(column.label)}"' if "{currency}" in column.label else ""
         if column.kind == "radio":
             control = f'<input type="radio" data-key="{escape(column.name)}" name="{prefix}-{escape(item.name)}-{escape(column.name)}" value="true">'
         else:
             kind = ' data-kind="text"' if column.kind == "text" else ' inputmode="decimal"'
             control = f'<input type="text" data-key="{escape(column.name)}"{kind} autocomplete="off">'
         cells.append(
-            f'<td data-column="{label}"><label class="md-visually-hidden mu-visually-hidden" data-label="{label}"></label>'
+            f'<td data-column="{label}"{template}><label class="md-visually-hidden mu-visually-hidden" data-label="{label}"{template}></label>'
             f"{control}</td>"
         )
     described = f' data-help="{help_id}"' if help_id else ""
@@ -114,13 +122,14 @@ def _list(prefix: str, item: ListField, currency: str, help_id: str | None) -> s
     )
 
 
-def render_form(calculator_id: str, currency: str = "$", locale: str = "fr_CA") -> str:
+def render_form(calculator_id: str, currency: str = "$", locale: str = "fr_CA", country: str = "QC") -> str:
     if calculator_id not in REGISTRY:
         raise KeyError(f"Calculateur « {calculator_id} » inconnu : choisissez parmi {', '.join(REGISTRY)}.")
     spec = REGISTRY[calculator_id]
     p = spec.prefix
     values = flat_values(example(spec.id, spec.example)["payload"], spec.field_kinds())
     parts = [
+        country_control(country, f"{p}-country"),
         f'<form id="{p}" class="mu-calculator" data-command="{spec.id}" data-file="{spec.file}" '
         f'data-currency="{escape(currency)}" data-locale="{escape(locale)}" '
         + "".join(f'data-{key}="{escape(text)}" ' for key, text in MEMORY.items())

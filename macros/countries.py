@@ -11,9 +11,12 @@ them in step across the site.
 
 from __future__ import annotations
 
+import json
 import textwrap
+from html import escape
 from pathlib import Path
 
+from calculators.money import COUNTRY_MONEY
 from law.cite import MalformedCall, UnknownReference, expand
 
 COUNTRIES = {"QC": "Québec", "FR": "France", "BE": "Belgique"}
@@ -73,3 +76,31 @@ def law_tabs(topic: str, first: str, law_dir: Path = LAW_DIR, register: dict | N
 def register(env, law_register: dict | None = None) -> None:
     first = network_country(env.conf.get("extra"))
     env.macro(lambda topic: law_tabs(topic, first, register=law_register), "law_tabs")
+
+
+# --- the reader's country: one choice for the whole site -------------------------
+# The choice is kept where Material keeps the law tabs' (``__tabs``), so
+# choosing a tab and choosing a country are the same act
+# (docs/assets/javascripts/country.js reads and writes it).
+COUNTRY_LABEL = "Votre pays"
+COUNTRY_HELP = "Montants, monnaie et onglets de loi suivent ce choix sur tout le site ; il reste sur cet appareil."
+
+
+def site_countries(first: str) -> dict:
+    """What the browser needs to know of each country: name, currency sign, locale."""
+    return {
+        "default": first,
+        "countries": {code: {"name": COUNTRIES[code], **COUNTRY_MONEY[code]} for code in order(first)},
+    }
+
+
+def country_control(first: str, ident: str) -> str:
+    """A "Votre pays" menu (one HTML block, no blank line); country.js mounts it."""
+    data = escape(json.dumps(site_countries(first), ensure_ascii=False))
+    options = "".join(f'<option value="{code}">{escape(COUNTRIES[code])}</option>' for code in order(first))
+    return (
+        f'<p class="mu-country" data-countries="{data}">'
+        f'<label for="{ident}">{COUNTRY_LABEL}</label> '
+        f'<select id="{ident}" class="mu-country-select" aria-describedby="{ident}-help">{options}</select> '
+        f'<span class="mu-help" id="{ident}-help">{escape(COUNTRY_HELP)}</span></p>'
+    )

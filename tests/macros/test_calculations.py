@@ -143,10 +143,15 @@ from macros.calculator_form import render_form
     ("usage-cost", "uc"), ("break-even", "be"), ("split", "sp"), ("annual-cost", "ac"), ("statement", "st"),
 ])
 def test_every_calculator_form_comes_from_its_spec(calculator_id, prefix):
-    html = render_form(calculator_id, "€", "fr_FR")
-    assert html.startswith(f'<form id="{prefix}" class="mu-calculator" data-command="{calculator_id}"')
+    html = render_form(calculator_id, "€", "fr_FR", "FR")
+    # the "Votre pays" menu (macros/countries.py) above the form, France chosen by default
+    menu, form = html.split("</p>", 1)
+    assert menu.startswith('<p class="mu-country"') and f'<label for="{prefix}-country">Votre pays</label>' in menu
+    assert form.startswith(f'<form id="{prefix}" class="mu-calculator" data-command="{calculator_id}"')
     assert "\n\n" not in html
-    assert "{currency}" not in html and "(en €)" in html
+    # the sign sits in a span country.js rewrites; only a row label's template keeps "{currency}"
+    without_templates = _re.sub(r'data-currency-template="[^"]*"', "", html)
+    assert "{currency}" not in without_templates and '(en <span class="mu-currency">€</span>)' in html
     # every label points at a control that exists
     for target in _re.findall(r'<label for="([^"]+)"', html):
         assert f'id="{target}"' in html

@@ -75,3 +75,21 @@ def test_every_law_text_is_dated_cites_the_register_and_is_to_be_checked():
             ids = cited_ids(text)
             assert all(i in register for i in ids), (where, [i for i in ids if i not in register])
             assert "{{" not in countries.law_tabs(topic.name, code, register=register).replace("{{ law_tabs", ""), where
+
+
+def test_site_countries_give_each_country_its_currency_and_locale():
+    # Québec writes dollars the Canadian French way; France and Belgium write euros.
+    info = countries.site_countries("BE")
+    assert info["default"] == "BE"
+    assert list(info["countries"]) == ["BE", "QC", "FR"]
+    assert info["countries"]["QC"] == {"name": "Québec", "currency": "$", "locale": "fr_CA"}
+    assert info["countries"]["FR"] == {"name": "France", "currency": "€", "locale": "fr_FR"}
+    assert info["countries"]["BE"] == {"name": "Belgique", "currency": "€", "locale": "fr_BE"}
+
+
+def test_country_menu_is_labelled_and_lists_the_three_countries():
+    html = countries.country_control("QC", "uc-country")
+    assert '<label for="uc-country">Votre pays</label>' in html
+    assert '<select id="uc-country"' in html
+    assert re.findall(r'<option value="(\w+)">', html) == ["QC", "FR", "BE"]
+    assert "\n\n" not in html

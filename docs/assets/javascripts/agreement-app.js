@@ -11,6 +11,7 @@
 //   {model, territory, partners, values, options, updated_at}
 
 import { call } from "./engine-client.js";
+import { countriesOf, currentCountry } from "./country.js";
 import { keyPrefix, loadOrganisation, onErasedElsewhere, readJSON, siteRoot, storedKeys, writeJSON } from "./storage.js";
 
 // Set by mount() from the catalog (agreements.assemble.PARTNER_KEYS).
@@ -250,7 +251,9 @@ export function mount(root) {
   const engineStatus = root.querySelector(".mu-ag-engine");
   const missingBox = root.querySelector(".mu-ag-missing");
   const documentBox = root.querySelector(".mu-ag-document");
-  const defaultTerritory = root.dataset.defaultTerritory || "QC";
+  // The reader's country (country.js: "Votre pays", the law tabs), else the network's.
+  const readerCountry = root.dataset.countries ? currentCountry(countriesOf(root)) : root.dataset.defaultTerritory || "QC";
+  const defaultTerritory = readerCountry;
   // ?modele=<id> (the chooser's links) opens the generator on that model.
   const asked = new URLSearchParams(window.location.search).get("modele");
   if (asked && models.has(asked)) modelSelect.value = asked;
@@ -395,6 +398,9 @@ export function mount(root) {
       missingBox.replaceChildren(el("p", {}, messages.missing), list);
     } else {
       missingBox.replaceChildren(el("p", {}, messages.complete));
+    }
+    if (draft.territory !== readerCountry && messages.other_country) {
+      missingBox.append(el("p", { class: "mu-ag-warning mu-ag-other-country" }, messages.other_country[draft.territory]));
     }
     for (const warning of data.warnings) missingBox.append(el("p", { class: "mu-ag-warning" }, warning));
     renderDocument(documentBox, data, messages);

@@ -1,11 +1,10 @@
 // Mutuus: the board's tools (reseau/), mounted by board.js: the reader's
 // country, "Chercher dans mon inventaire" and "Préparer mes annonces".
 //
-// The reader's country is the site's one choice of country as it is kept
-// today: the law tabs' (Material's linked content tabs, stored under
-// "__tabs", the latest label first). Choosing a country here moves it to the
-// front, so the guide's Québec / France / Belgique tabs open on it too; with
-// no choice, the network's country (extra.network.country).
+// The reader's country is the site's one choice of country (country.js: the
+// same as the law tabs', kept under Material's "__tabs"). Choosing a country
+// here makes it the whole site's; with no choice, the network's country
+// (extra.network.country).
 //
 // The author's territory and contact are kept on this device under
 // "mutuus:<root>:board:author:v1" ("Tout effacer" in Mon dossier removes it).
@@ -18,8 +17,9 @@
 
 import { keyPrefix, loadRecord, readJSON, writeJSON } from "./storage.js";
 import { downloadText } from "./download.js";
+import { currentCountry, onCountryChange, setCountry } from "./country.js";
 import {
-  countryFromTabs, draftFromLine, entryYAML, fileName, inventoryLines, issueLink, mailLink,
+  draftFromLine, entryYAML, fileName, inventoryLines, issueLink, mailLink,
   matchEntries, say, validContact,
 } from "./board-rules.js";
 
@@ -30,18 +30,10 @@ function el(tag, text, attributes = {}) {
   return node;
 }
 
-function storedTabs() {
-  try {
-    return typeof window.__md_get === "function" ? window.__md_get("__tabs") : null;
-  } catch {
-    return null; // storage blocked: the network's country
-  }
-}
-
-function rememberCountry(name) {
-  if (typeof window.__md_set !== "function") return;
-  const tabs = storedTabs();
-  window.__md_set("__tabs", [name, ...(Array.isArray(tabs) ? tabs.filter((label) => label !== name) : [])]);
+// The board's country names in the shape country.js reads.
+function countryInfo(catalog) {
+  const countries = Object.fromEntries(Object.entries(catalog.countries).map(([code, name]) => [code, { name }]));
+  return { default: catalog.network_country, countries };
 }
 
 function authorKey() {
@@ -56,7 +48,8 @@ export function mountTools(root, catalog, items, reveal) {
   const matchResult = root.querySelector(".mu-board-match-result");
   const publishResult = root.querySelector(".mu-board-publish-result");
 
-  country.value = countryFromTabs(catalog, storedTabs()) || catalog.network_country;
+  const info = countryInfo(catalog);
+  country.value = currentCountry(info);
   const saved = readJSON(authorKey());
   if (saved.ok && saved.value && typeof saved.value === "object") {
     territory.value = typeof saved.value.territory === "string" ? saved.value.territory : "";
@@ -115,8 +108,10 @@ export function mountTools(root, catalog, items, reveal) {
     matchResult.append(ul);
   }
 
-  country.addEventListener("change", () => {
-    rememberCountry(catalog.countries[country.value]);
+  country.addEventListener("change", () => setCountry(info, country.value));
+  const stopCountry = onCountryChange((code) => {
+    if (!country.isConnected) return stopCountry();
+    country.value = code;
     if (searched) search();
   });
   root.querySelector(".mu-board-match-run").addEventListener("click", search);

@@ -24,7 +24,8 @@
 //   "view" (summary, tables, notes, charts; calculators/spec.py), already in
 //   French with its figures formatted.
 // - The last result of each calculator is kept in localStorage under
-//   mutuus:<root>:calculator:<id> as {input, result, values, updated_at}
+//   mutuus:<root>:calculator:<id> as {input, result, values, currency, updated_at}
+//   (currency: the sign the result was computed and shown in)
 //   (values: the form's fields as typed, to fill it again at once; a record
 //   without them, from an older dossier file, is filled from its input once
 //   the engine is up). "Effacer le formulaire" removes it; "Tout effacer de
@@ -35,6 +36,7 @@
 import { calculatorWorker, engineBootStatus } from "./calculator.js";
 import { downloadText } from "./download.js";
 import { onErasedElsewhere, readJSON, removeKey, siteRoot, writeJSON } from "./storage.js";
+import { countriesOf, currentCountry, mountCountryControl, onCountryChange } from "./country.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -110,9 +112,36 @@ function send(message) {
   });
 }
 
+// The reader's country's currency and number format (country.js; Python's
+// mapping in the menu's data-countries), else the form's (the network's).
+function moneyOf(form) {
+  const box = form.previousElementSibling;
+  if (box && box.matches(".mu-country[data-countries]")) {
+    const info = countriesOf(box);
+    const { currency, locale } = info.countries[currentCountry(info)];
+    return { currency, locale };
+  }
+  return { currency: form.dataset.currency || "$", locale: form.dataset.locale || "fr_CA" };
+}
+
+// Labels follow the currency: the signs Python put in spans, and the row
+// labels Python wrote with a {currency} template (also in the row <template>).
+function showCurrency(form, currency) {
+  for (const span of form.querySelectorAll(".mu-currency")) span.textContent = currency;
+  const roots = [form, ...[...form.querySelectorAll("template")].map((t) => t.content)];
+  for (const root of roots) {
+    for (const el of root.querySelectorAll("[data-currency-template]")) {
+      const text = el.dataset.currencyTemplate.replaceAll("{currency}", currency);
+      if (el.hasAttribute("data-column")) el.dataset.column = text;
+      if (el.hasAttribute("data-label")) el.dataset.label = text;
+    }
+  }
+  for (const body of form.querySelectorAll("tbody[data-list]")) renumber(form, body);
+}
+
 function ask(form, payload) {
-  const { command, currency, locale } = form.dataset;
-  return send({ type: "present", command, payload, currency: currency || "$", locale: locale || "fr_CA" });
+  const { command } = form.dataset;
+  return send({ type: "present", command, payload, ...moneyOf(form) });
 }
 
 // The form's flat values, numbers written the French way, from the CLI's JSON
@@ -468,6 +497,7 @@ function keepResult(form, answer, values) {
     input: answer.input,
     result: answer.result,
     values,
+    currency: moneyOf(form).currency,
     updated_at: new Date().toISOString(),
   });
   form.dataset.stored = saved.ok ? "true" : "false";
@@ -536,6 +566,9 @@ export function mount(forms) {
 }
 
 function mountForm(form) {
+  const countryBox = form.previousElementSibling;
+  if (countryBox && countryBox.matches(".mu-country[data-countries]")) mountCountryControl(countryBox);
+  showCurrency(form, moneyOf(form).currency);
   const engineLine = form.querySelector(".mu-calc-engine");
   const notice = form.querySelector(".mu-calc-notice");
   const say = (text) => {
@@ -690,6 +723,13 @@ function mountForm(form) {
     if (linkBox) linkBox.hidden = true;
     fill(form, {});
     say(form.dataset.erased || "");
+    compute();
+  });
+
+  // Another country chosen (this page's menu, a law tab): labels and result in its currency.
+  const stopCountry = onCountryChange(() => {
+    if (!form.isConnected) return stopCountry();
+    showCurrency(form, moneyOf(form).currency);
     compute();
   });
 
