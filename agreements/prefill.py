@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from calculators.money import format_money
+from calculators.money import COUNTRY_MONEY, format_money
 
 CALCULATOR_NAMES = {
     "split": "répartition des coûts",
@@ -81,6 +81,15 @@ def _record(sources: dict, calc_id: str):
         if isinstance(record, dict) and isinstance(record.get("result"), dict):
             return record
     return None
+
+
+def _record_money(record: dict | None, currency: str, locale: str) -> tuple[str, str]:
+    """The currency a stored calculation was computed in, and a locale that writes it."""
+    stored = record.get("currency") if isinstance(record, dict) else None
+    if stored not in {money["currency"] for money in COUNTRY_MONEY.values()} or stored == currency:
+        return currency, locale
+    same = [m["locale"] for m in COUNTRY_MONEY.values() if m["currency"] == stored]
+    return stored, (locale if locale in same else same[0])
 
 
 def _calculator(sources: dict, calc_id: str):
@@ -191,6 +200,8 @@ def _value(rule: str, sources: dict, currency: str, locale: str, known: dict):
         result = _calculator(sources, calc_id)
         if result is None:
             return None
+        # An amount keeps the currency it was computed in (the record says which).
+        currency, locale = _record_money(_record(sources, calc_id), currency, locale)
         source = calculator_source(sources, calc_id)
         if what == "shares":
             text = _shares(sources, currency, locale)

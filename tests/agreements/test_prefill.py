@@ -152,3 +152,19 @@ def test_bridge_takes_the_draft_and_survives_odd_json():
     out = json.loads(bridge_prefill(fields, sources, "$", "fr_CA", json.dumps({"values": {"employeur": "X"}})))
     assert "employeur" not in out["fill"]
     assert json.loads(bridge_prefill(fields, "not json", "$", "fr_CA", "[]"))["fill"] == {}
+
+
+def test_an_amount_keeps_the_currency_it_was_computed_in():
+    # A split computed in euros (a Belgian reader) on a Québec site: 1 200 € split 50/50.
+    from agreements.prefill import prefill as run
+
+    sources = {"calculators": {"split": {"currency": "€", "updated_at": "2026-11-01T10:00:00Z", "result": {
+        "total": "1200.00", "partners": [{"name": "A", "share": "600.00", "in_kind": "0.00", "net": "600.00"},
+                                         {"name": "B", "share": "600.00", "in_kind": "0.00", "net": "600.00"}]}}}}
+    fields = [{"name": "montant", "label": "Montant", "prefill": "calculator:split:total"}]
+    out = run(fields, sources, "$", "fr_CA")
+    # Written the French way for euros: narrow no-break space between thousands (fr_FR).
+    assert out["values"]["montant"] == "1\u202f200,00\u00a0€"
+    # Without a stored currency (a record from before), the site's currency as before.
+    del sources["calculators"]["split"]["currency"]
+    assert run(fields, sources, "$", "fr_CA")["values"]["montant"] == "1\u00a0200,00\u00a0$"
