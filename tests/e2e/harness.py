@@ -353,3 +353,19 @@ def assert_no_axe_violations(page, include: str | None = None, colours_only: boo
 
 def chromium_available() -> bool:
     return Path(CHROMIUM).exists() and shutil.which(CHROMIUM) is not None
+
+
+@contextlib.contextmanager
+def dark_palette(page):
+    """The dark palette through the header's toggle (palette.js), as a reader picks it; the light one
+    back afterwards (a shared page keeps its palette across instant navigations). The label follows its
+    input: Material moves a label's title into a tooltip once hovered."""
+    from playwright.sync_api import expect
+
+    page.locator("input[aria-label='Passer au thème sombre'] + label").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    try:
+        yield
+    finally:
+        page.locator("input[aria-label='Passer au thème clair'] + label").click()
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")

@@ -19,7 +19,7 @@ import contextlib
 
 from playwright.sync_api import expect
 
-from tests.e2e.harness import assert_no_axe_violations, goto, open_tool, reload
+from tests.e2e.harness import assert_no_axe_violations, dark_palette, goto, open_tool, reload
 
 GENERATOR = "outils/conventions/"
 BOOT = 180_000  # ms: Pyodide boots in ~2 s idle; the shared 2 cores can be far busier.
@@ -69,17 +69,6 @@ def open_generator(page, site):
     wait_preview(page)
 
 
-@contextlib.contextmanager
-def dark_palette(page):
-    """The dark palette through the header's toggle (palette.js), the light one back afterwards. The label follows
-    its input: Material moves a label's title into a tooltip once hovered."""
-    page.locator("input[aria-label='Passer au thème sombre'] + label").click()
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    try:
-        yield
-    finally:
-        page.locator("input[aria-label='Passer au thème clair'] + label").click()
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
 
 
 def stored(page, model="convention_cadre"):

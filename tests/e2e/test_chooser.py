@@ -14,27 +14,16 @@ the rule (see tests/agreements/test_formalisation.py):
 
 from __future__ import annotations
 
-import contextlib
 
 from playwright.sync_api import expect
 
-from tests.e2e.harness import assert_no_axe_violations, goto, open_tool, wait_for_path
+from tests.e2e.harness import assert_no_axe_violations, dark_palette, goto, open_tool, wait_for_path
 
 CHOOSER = "outils/conventions/choisir/"
 BOOT = 180_000  # ms: Pyodide boots in ~2 s idle; the shared 2 cores can be far busier.
 NBSP = "\u00a0"
 
 
-@contextlib.contextmanager
-def dark_palette(page):
-    """The dark palette through the header's toggle (palette.js), the light one back afterwards."""
-    page.locator("input[aria-label='Passer au thème sombre'] + label").click()
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    try:
-        yield
-    finally:
-        page.locator("input[aria-label='Passer au thème clair'] + label").click()
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
 
 
 def assert_accessible_in_both_palettes(page, state):

@@ -32,7 +32,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.harness import assert_no_axe_violations, goto, open_tool
+from tests.e2e.harness import assert_no_axe_violations, dark_palette, goto, open_tool
 
 BOOT = 180_000  # ms: the engine boots in ~2 s idle; the shared 2 cores can be far busier
 NBSP = "\u00a0"
@@ -56,16 +56,6 @@ def viewport(page, size):
         page.set_viewport_size(before)
 
 
-@contextlib.contextmanager
-def dark_palette(page):
-    """The dark palette through the header's toggle, the light one back afterwards (the page is shared)."""
-    page.locator("input[aria-label='Passer au thème sombre'] + label").click()
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    try:
-        yield
-    finally:
-        page.locator("input[aria-label='Passer au thème clair'] + label").click()
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
 
 
 def axe_both_palettes(page, include=CONTENT):
