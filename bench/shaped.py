@@ -197,6 +197,9 @@ class Visits:
         assert total.replace("\u00a0", " ").replace("\u202f", " ") == "37,84 $", total
         first = page.evaluate("() => ({ms: window.__mu_first, origin: performance.timeOrigin})")
         info = page.evaluate(AFTER_FIRST)
+        status = page.evaluate("() => (window.__muCalculatorWorker && window.__muCalculatorWorker.muBootStatus) || {}")
+        info["why"] = status.get("snapshotWhy")
+        info["stdlib"] = status.get("stdlib")
         return {"ms": first["ms"], "epoch": first["origin"] + first["ms"], **info}
 
     def two_visits(self, kind: str, prefix: str, delay_ms: int) -> dict:
@@ -301,6 +304,8 @@ def main() -> int:
                     "bytes_visit": round(median([s[visit]["bytes_visit"] for s in series])),
                     "all_ms": [round(s[visit]["ms"]) for s in series],
                     **({"snapshot": [s[visit].get("snapshot") for s in series],
+                        "why": [s[visit].get("why") for s in series],
+                        "stdlib": [s[visit].get("stdlib") for s in series],
                         "longest_task_ms": round(median([s[visit].get("longest", 0) for s in series]))}
                        if kind != "bare" else {}),
                 }
