@@ -200,6 +200,8 @@ class Visits:
         status = page.evaluate("() => (window.__muCalculatorWorker && window.__muCalculatorWorker.muBootStatus) || {}")
         info["why"] = status.get("snapshotWhy")
         info["stdlib"] = status.get("stdlib")
+        info["download_ms"] = status.get("downloadMs")
+        info["steps"] = status.get("ms")
         return {"ms": first["ms"], "epoch": first["origin"] + first["ms"], **info}
 
     def two_visits(self, kind: str, prefix: str, delay_ms: int) -> dict:
@@ -305,6 +307,8 @@ def main() -> int:
                     "all_ms": [round(s[visit]["ms"]) for s in series],
                     **({"snapshot": [s[visit].get("snapshot") for s in series],
                         "why": [s[visit].get("why") for s in series],
+                        "snapshot_download_ms": [s[visit].get("download_ms") for s in series],
+                        "worker_steps_ms": [s[visit].get("steps") for s in series],
                         "stdlib": [s[visit].get("stdlib") for s in series],
                         "longest_task_ms": round(median([s[visit].get("longest", 0) for s in series]))}
                        if kind != "bare" else {}),

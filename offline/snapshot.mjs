@@ -35,17 +35,29 @@ import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import process from "node:process";
 
-// Python run before the snapshot is taken, after the wheel is unpacked.
+// Python run before the snapshot is taken, after the wheel is unpacked:
+// every module of the wheel that imports here (the command lines and the
+// build's own loaders aside), so that a restored engine needs no file of the
+// wheel for its first answers (the worker unpacks it after them, for any
+// later import).
 export const SNAPSHOT_IMPORTS = `
-import importlib
-importlib.invalidate_caches()
-import calculators.bridge
-for _name in ("agreements.bridge", "agreements.prefill"):
-    try:
-        importlib.import_module(_name)
-    except ImportError:
-        pass  # a wheel without the agreements: the worker imports on demand
-del _name
+def _mu_import_the_wheel():
+    import importlib, pkgutil
+    importlib.invalidate_caches()
+    import calculators.bridge
+    for package in ("calculators", "agreements"):
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            continue  # a wheel without the agreements: the worker imports on demand
+        for info in pkgutil.walk_packages(module.__path__, package + "."):
+            if not info.name.endswith(".__main__"):
+                try:
+                    importlib.import_module(info.name)
+                except ImportError:
+                    pass  # needs a package Pyodide lacks (PyYAML): never run in the browser
+_mu_import_the_wheel()
+del _mu_import_the_wheel
 `;
 
 export const quiet = { stdout: () => {}, stderr: () => {} };
