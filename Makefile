@@ -131,6 +131,7 @@ test: $(VENV)/.test-installed node_modules/.installed chromium
 bench: $(VENV)/.test-installed node_modules/.installed bench/node_modules/.installed chromium
 	$(PY) bench/build.py
 	$(PY) bench/run.py
+	$(PY) bench/shaped.py
 	$(PY) bench/agreements.py
 	$(PY) bench/board.py
 	$(PY) bench/offline.py

@@ -28,8 +28,17 @@ import process from "node:process";
 import { generateSW, getManifest } from "workbox-build";
 
 // Files fetched on demand only (engine), relative to the site root.
-// snapshots/: the Pyodide memory snapshot (sitebuild/snapshot.py), when built.
-const ENGINE_DIRS = ["assets/pyodide/runtime/", "assets/pyodide/wheels/", "assets/pyodide/snapshots/"];
+// snapshots/: the Pyodide memory snapshot (sitebuild/snapshot.py), when built;
+// stdlib/: the standard library trimmed to what the engine imports, when built.
+const ENGINE_DIRS = [
+  "assets/pyodide/runtime/",
+  "assets/pyodide/wheels/",
+  "assets/pyodide/snapshots/",
+  "assets/pyodide/stdlib/",
+];
+// Pyodide's full standard library: the engine's fallback only, when the
+// trimmed one is there (never stored for offline use then: 2.4 MB).
+const FULL_STDLIB = "assets/pyodide/runtime/python_stdlib.zip";
 const CONFIG_JS = "assets/javascripts/offline-config.js";
 const OFFLINE_JSON = "assets/offline.json";
 
@@ -45,6 +54,12 @@ async function walk(dir, base = dir) {
 
 async function engineFiles(siteDir) {
   const files = [];
+  let trimmed = false;
+  try {
+    trimmed = (await readdir(path.join(siteDir, "assets/pyodide/stdlib"))).length > 0;
+  } catch {
+    // no trimmed standard library: the full one is the engine's
+  }
   for (const dir of ENGINE_DIRS) {
     let names = [];
     try {
@@ -54,6 +69,7 @@ async function engineFiles(siteDir) {
     }
     for (const name of names.sort()) {
       const rel = dir + name;
+      if (trimmed && rel === FULL_STDLIB) continue;
       const data = await readFile(path.join(siteDir, rel));
       files.push({ url: rel, bytes: data.length, sha256: createHash("sha256").update(data).digest("hex") });
     }

@@ -161,6 +161,14 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
     names = our_caches(pg)
     assert any(n.startswith("workbox-precache") and n.endswith(project_site.url) for n in names), names
     assert any(n.startswith("mutuus-engine-") and n.endswith(BASE) for n in names), names
+    # The engine stored for offline use is the trimmed standard library, not Pyodide's full one.
+    stored = pg.evaluate(
+        "async () => { const c = await caches.open((await caches.keys()).find((n) => n.startsWith('mutuus-engine-')));"
+        " return (await c.keys()).map((r) => new URL(r.url).pathname); }"
+    )
+    assert any("/assets/pyodide/stdlib/" in path for path in stored), stored
+    assert not any(path.endswith("/runtime/python_stdlib.zip") for path in stored), stored
+    assert any(path.endswith(".snap.gz") for path in stored), stored
 
     # The network goes: the server stops and the browser is offline.
     project_site.stop()
@@ -195,10 +203,13 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
         assert "- Organisation : Salle paroissiale de Dinant" in text.splitlines()
 
         # The calculator, engine and wheel from the device; the engine boots
-        # from the memory snapshot stored with them (sitebuild/snapshot.py).
+        # from the memory snapshot stored with them (sitebuild/snapshot.py),
+        # kept by the service worker even where the first visit started
+        # without it, with the trimmed standard library.
         open_page(pg, project_site, USAGE)
         planer_result(pg)
-        assert pg.evaluate("() => window.__muCalculatorWorker.muBootStatus") == {"type": "ready", "snapshot": True}
+        status = pg.evaluate("() => window.__muCalculatorWorker.muBootStatus")
+        assert (status["snapshot"], status["snapshotWhy"], status["stdlib"]) == (True, "kept", "trimmed"), status
     finally:
         ctx.set_offline(False)
         project_site.start()

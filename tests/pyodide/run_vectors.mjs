@@ -9,6 +9,13 @@
 //     (a Pyodide restored from the memory snapshot the build made with
 //     offline/snapshot.mjs, gzipped as the site serves it, runs the vectors
 //     without the wheel being unpacked)
+//   node tests/pyodide/run_vectors.mjs --wheel <whl> --stdlib <python_stdlib.zip> [--import-all]
+//     [--agreements <input.json>]
+//     (Pyodide boots with the standard library the build trimmed,
+//     sitebuild/snapshot.py; --import-all imports every module of the wheel
+//     and every stdlib module its sources name, as offline/trim_stdlib.py
+//     does, and fails if one is missing; --agreements renders the agreement
+//     vectors {"models", "vectors": [{name, model, territory, draft}]})
 // Options: --vectors <file> (default tests/calculators/vectors.json),
 //          --log-vectors <file> (default tests/calculators/usage_log_vectors.json:
 //          each log is handed over as bytes, as the statement page's worker does),
@@ -43,6 +50,9 @@ if (!wheel && !source) {
 }
 
 const snapshotFile = option("snapshot-file", null);
+const stdlib = option("stdlib", null);
+const stdlibOption = stdlib ? { stdLibURL: resolve(stdlib) } : {};
+const agreementsInput = option("agreements", null);
 const snapshotMode = snapshotFile !== null;
 const started = performance.now();
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
@@ -51,9 +61,15 @@ let snapshotBytes = null;
 if (snapshotMode) {
   const snapshot = new Uint8Array(gunzipSync(readFileSync(snapshotFile)));
   snapshotBytes = snapshot.length;
-  pyodide = await loadPyodide({ indexURL: pyodideDir + "/", _loadSnapshot: snapshot, stdout: () => {}, stderr: (s) => console.error(s) });
+  try {
+    pyodide = await loadPyodide({ indexURL: pyodideDir + "/", _loadSnapshot: snapshot, ...stdlibOption, stdout: () => {}, stderr: (s) => console.error(s) });
+  } catch (error) {
+    // Said in one line (Node would print the 1 MB line of pyodide.asm.js it was thrown from).
+    console.error(`snapshot refused: ${error && error.message ? error.message : error}`);
+    process.exit(3);
+  }
 } else {
-  pyodide = await loadPyodide({ indexURL: pyodideDir + "/", stdout: () => {}, stderr: (s) => console.error(s) });
+  pyodide = await loadPyodide({ indexURL: pyodideDir + "/", ...stdlibOption, stdout: () => {}, stderr: (s) => console.error(s) });
 }
 const loaded = performance.now();
 
@@ -63,7 +79,8 @@ if (snapshotMode) {
   mode = "snapshot";
 } else if (wheel) {
   // The same file the site ships: a pure-Python wheel unpacked into site-packages.
-  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  // Named by sys.path, as the site's worker does (sysconfig is not in the trimmed stdlib).
+  const sitePackages = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('site-packages'))");
   pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir: sitePackages });
   mode = "wheel";
 } else {
@@ -77,6 +94,30 @@ if (snapshotMode) {
 }
 const bridge = pyodide.pyimport("calculators.bridge");
 const installed = performance.now();
+let importedAll = null;
+if (process.argv.includes("--import-all")) {
+  const sitePackages = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('site-packages'))");
+  const script = readFileSync(join(root, "offline", "trim_stdlib.py"), "utf8");
+  const importAll = pyodide.runPython(script + "\nimport_what_the_engine_imports", { filename: "trim_stdlib.py" });
+  importedAll = { left_out: importAll(sitePackages).toJs() };
+  importAll.destroy();
+}
+let agreements = null;
+if (agreementsInput) {
+  const input = JSON.parse(readFileSync(agreementsInput, "utf-8"));
+  const render = pyodide.pyimport("agreements.bridge").render;
+  agreements = input.vectors.map((v) => ({
+    name: v.name,
+    output: render(JSON.stringify(input.models[v.model]), v.territory, JSON.stringify(v.draft)),
+  }));
+}
+// A Python error that crosses into JavaScript carries its traceback (imports traceback, linecache).
+let errorMessage = null;
+try {
+  pyodide.runPython("import json; json.loads('{')");
+} catch (error) {
+  errorMessage = String(error.message || error);
+}
 
 const vectors = JSON.parse(readFileSync(vectorsPath, "utf-8")).vectors;
 const results = vectors.map((v) => ({ id: v.id, output: bridge.run(v.command, JSON.stringify(v.input)) }));
@@ -119,5 +160,9 @@ const report = {
   log_results: logResults,
   present: presented,
   form: formed,
+  stdlib_zip: pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))"),
+  imported_all: importedAll,
+  agreements,
+  error_message: errorMessage,
 };
 process.stdout.write(JSON.stringify(report) + "\n");

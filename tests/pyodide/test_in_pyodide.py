@@ -6,8 +6,11 @@ runs ``run_vectors.mjs`` with ``node`` and checks that every shared vector
 gives, in Pyodide, the output worked out by hand in
 tests/calculators/vectors.json. The snapshot case restores the build's own
 snapshot (``sitebuild.snapshot.cached``: made by offline/snapshot.mjs, or
-found in the cache the site builds fill). Skipped, with the reason, when node
-or node_modules/pyodide is missing.
+found in the cache the site builds fill), with the standard library the
+build trimmed to what the engine imports, as the site serves them together;
+the trimmed case boots an ordinary Pyodide with that zip and runs the
+vectors, the agreement models and every import the wheel's sources name.
+Skipped, with the reason, when node or node_modules/pyodide is missing.
 """
 
 import hashlib
@@ -19,10 +22,14 @@ from pathlib import Path
 
 import pytest
 
+from agreements.assemble import assemble
+from agreements.loader import load_all
 from sitebuild.calculators_runtime import cached_wheel, pyodide_version
 from sitebuild.snapshot import FILE_NAME as SNAPSHOT_FILE
+from sitebuild.snapshot import STDLIB_NAME
 from sitebuild.snapshot import cached as cached_snapshot
 from sitebuild.snapshot import snapshot_key
+from tests.agreements.vectors import VECTORS as AGREEMENT_VECTORS
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("run_vectors.mjs")
@@ -46,6 +53,14 @@ def wheel(tmp_path_factory):
     path = tmp_path_factory.mktemp("dist") / name
     path.write_bytes(data)
     return path
+
+
+@pytest.fixture(scope="module")
+def engine_slot(wheel):
+    """The build's snapshot and trimmed stdlib for this wheel (made by
+    offline/snapshot.mjs, or found in the cache the site builds fill)."""
+    key = snapshot_key(pyodide_version(PYODIDE), hashlib.sha256(wheel.read_bytes()).hexdigest(), trim=True)
+    return cached_snapshot(key, PYODIDE, wheel, may_make=True, trim=True)
 
 
 def node_report(*args):
@@ -118,12 +133,13 @@ def test_every_vector_matches_in_pyodide_from_the_wheel(wheel):
     assert report["form"] == {"values": {"consumables.cost_per_unit": "0,05", "admin_fee": "1234,5"}}
 
 
-def test_every_vector_matches_in_a_runtime_restored_from_the_memory_snapshot(wheel):
+def test_every_vector_matches_in_a_runtime_restored_from_the_memory_snapshot(wheel, engine_slot):
     """The build's snapshot (offline/snapshot.mjs, taken after `import calculators.bridge`): a Pyodide
     restored from it, with no wheel unpacked, gives the same vectors and the same planer (37,84 €)."""
-    key = snapshot_key(pyodide_version(PYODIDE), hashlib.sha256(wheel.read_bytes()).hexdigest())
-    slot = cached_snapshot(key, PYODIDE, wheel, may_make=True)
-    report = node_report("--wheel", str(wheel), "--snapshot-file", str(slot / SNAPSHOT_FILE))
+    slot = engine_slot
+    report = node_report(
+        "--wheel", str(wheel), "--snapshot-file", str(slot / SNAPSHOT_FILE), "--stdlib", str(slot / STDLIB_NAME)
+    )
     assert report["mode"] == "snapshot"
     # The memory holds the imported modules, not the files: site-packages is empty after a restore.
     assert report["site_packages_files"] == 0
@@ -136,3 +152,33 @@ def test_every_vector_matches_in_pyodide_from_the_sources():
     report = node_report("--source", str(ROOT / "calculators"))
     assert report["mode"] == "source"
     check(report)
+
+
+def test_the_trimmed_stdlib_has_every_module_the_engine_imports(wheel, engine_slot, tmp_path):
+    """An ordinary Pyodide booted with the standard library the build trimmed
+    (offline/trim_stdlib.py; what the site serves instead of Pyodide's 2.4 MB
+    python_stdlib.zip) imports every module of the wheel and every stdlib
+    module the calculators' and agreements' sources name, anywhere (a
+    ModuleNotFoundError fails this test: an import added to the sources must
+    come with the trimmed zip, which the build remakes from the sources),
+    gives every vector, renders every agreement vector as CPython does, and
+    a Python error still reaches JavaScript with its message."""
+    zip_path = engine_slot / STDLIB_NAME
+    assert zip_path.stat().st_size < (PYODIDE / "python_stdlib.zip").stat().st_size * 0.6
+    models = load_all()
+    agreements_input = tmp_path / "agreements.json"
+    agreements_input.write_text(json.dumps({"models": models, "vectors": list(AGREEMENT_VECTORS)}), encoding="utf-8")
+    report = node_report(
+        "--wheel", str(wheel), "--stdlib", str(zip_path), "--import-all", "--agreements", str(agreements_input)
+    )
+    assert report["mode"] == "wheel"
+    assert report["stdlib_zip"].endswith(".zip")
+    # Only the build's own loaders are left out: they need PyYAML or the law register.
+    assert all("(yaml)" in name or "(law)" in name or "(macros)" in name for name in report["imported_all"]["left_out"])
+    check(report)
+    assert report["present"]["display"]["total"] == "37,84\u00a0€"
+    outputs = {r["name"]: json.loads(r["output"]) for r in report["agreements"]}
+    for vector in AGREEMENT_VECTORS:
+        # Same engine, same text: byte for byte what CPython makes.
+        assert outputs[vector["name"]] == assemble(models[vector["model"]], vector["territory"], vector["draft"])
+    assert "JSONDecodeError" in report["error_message"]

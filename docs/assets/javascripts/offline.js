@@ -183,19 +183,47 @@ async function register(scope) {
     if (old) await old.unregister();
     registration = null;
     setStatus("unsupported");
+    await keepSnapshot(scope);
     return;
   }
   if (!registration || typeof registration.addEventListener !== "function") {
     // A browser (or a test harness) that accepts the call but registers nothing.
     registration = null;
     setStatus("unsupported");
+    await keepSnapshot(scope);
     return;
   }
   watchUpdates(registration);
   await navigator.serviceWorker.ready;
   if (!registration.active) return;
   await refreshStatus(scope);
-  if (document.querySelector(".mu-calculator")) warmEngine(scope);
+  if (engineStarted()) warmEngine(scope);
+}
+
+// Whether this page started the calculator engine (calculator.js keeps its
+// worker on the window): a calculator, or the agreements generator.
+function engineStarted() {
+  return Boolean(window.__muCalculatorWorker || document.querySelector(".mu-calculator"));
+}
+
+// Without a service worker (or with offline use removed by the reader), the
+// engine stays in the browser's HTTP cache only. On a first visit over a slow
+// link the worker starts without the memory snapshot (5 MB); fetched now,
+// once the engine is up, the next visit boots from it (the worker asks the
+// cache first: calculator-worker.js). Not where the reader asked to save data.
+async function keepSnapshot(scope) {
+  if (!engineStarted() || (navigator.connection && navigator.connection.saveData)) return;
+  try {
+    const manifestUrl = new URL("assets/pyodide/calculators.json", scope);
+    const response = await fetch(manifestUrl);
+    if (!response.ok) return;
+    const manifest = await response.json();
+    if (!manifest.snapshot || !manifest.snapshot.url) return;
+    const snapshot = await fetch(new URL(manifest.snapshot.url, manifestUrl), { priority: "low" });
+    await snapshot.arrayBuffer(); // read whole, so that the HTTP cache keeps it
+  } catch (error) {
+    console.warn("offline.js: snapshot not kept for the next visit", error);
+  }
 }
 
 // On a calculator page the engine has just been downloaded; the service
@@ -362,34 +390,53 @@ function mountPage() {
   for (const panel of document.querySelectorAll(".mu-offline-panel")) renderPanel(panel, status, "");
 }
 
-// Register once the page has loaded and, on a calculator page, once the
-// engine has booted: storing the guide (several MB) must not compete with the
-// page or with Pyodide's download for the first result.
+// Register once the page has loaded and, on a page that started the engine
+// (a calculator, the agreements generator), once the engine has booted:
+// storing the guide (several MB) must not compete with the page or with
+// Pyodide's download for the first result (bench/shaped.py measures it on a
+// 10 Mbit/s link).
 function whenQuiet() {
+  const loaded = new Promise((resolve) => {
+    if (document.readyState === "complete") resolve();
+    else window.addEventListener("load", resolve, { once: true });
+  });
+  return loaded.then(() => Promise.all([formSettled(), workerSettled()]));
+}
+
+function formSettled() {
+  const form = document.querySelector(".mu-calculator");
+  const settled = () => !form || ["ready", "failed"].includes(form.dataset.engine);
+  if (settled()) return Promise.resolve();
   return new Promise((resolve) => {
-    const afterLoad = () => {
-      const form = document.querySelector(".mu-calculator");
-      const settled = () => !form || ["ready", "failed"].includes(form.dataset.engine);
-      if (settled()) return resolve();
-      const observer = new MutationObserver(() => {
-        if (settled()) {
-          observer.disconnect();
-          resolve();
-        }
-      });
-      observer.observe(form, { attributes: true, attributeFilter: ["data-engine"] });
-    };
-    if (document.readyState === "complete") afterLoad();
-    else window.addEventListener("load", afterLoad, { once: true });
+    const observer = new MutationObserver(() => {
+      if (settled()) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(form, { attributes: true, attributeFilter: ["data-engine"] });
+  });
+}
+
+function workerSettled() {
+  const worker = window.__muCalculatorWorker;
+  if (!worker || worker.muBootStatus) return Promise.resolve();
+  return new Promise((resolve) => {
+    worker.addEventListener("message", (event) => {
+      const type = event.data && event.data.type;
+      if (type === "ready" || type === "failed") resolve();
+    });
   });
 }
 
 const scope = scopeURL();
 if (!supported || !scope) {
   setStatus("unsupported");
+  if (scope) whenQuiet().then(() => keepSnapshot(scope));
 } else if (optedOut()) {
   setStatus("disabled");
   loadFacts(scope).then(mountPage, () => {});
+  whenQuiet().then(() => keepSnapshot(scope));
 } else {
   setStatus("installing");
   whenQuiet()
