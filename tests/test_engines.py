@@ -80,5 +80,6 @@ def test_same_calculator_runtime_and_boot_script(site, zensical_site):
         }
 
     assert tree(site.dir) == tree(zensical_site.dir)
-    # manifest, wheel, five runtime files, the memory snapshot (sitebuild/snapshot.py)
-    assert len(tree(site.dir)) == 8
+    # manifest, wheel, five runtime files, the trimmed standard library
+    # (offline/trim_stdlib.py) and the memory snapshot (sitebuild/snapshot.py)
+    assert len(tree(site.dir)) == 9
