@@ -4,7 +4,9 @@ MkDocs runs in this very process (``in_process``, the default of ``build``):
 a second Python would import MkDocs, Material, the macros and their data
 loaders again, about a second of a warm build here (issue 27), and ``make
 build`` is now one command, ``python -m sitebuild build site``; Material's
-templates stay compiled between builds (``_compiled_templates_kept``). Zensical
+templates stay compiled between builds (``_compiled_templates_kept``), and
+so does each page's HTML while its Markdown and what its conversion reads
+are unchanged (``pages_kept``). Zensical
 runs as its own command. ``make serve`` builds in its own process too,
 except after a Python file has changed (sitebuild/serve.py): its modules
 would be the old ones.
@@ -13,10 +15,13 @@ would be the old ones.
 from __future__ import annotations
 
 import contextlib
+import copy
 import gc
+import hashlib
 import importlib
 import logging
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -152,7 +157,7 @@ def _mkdocs_here(site_dir: Path, site_url: str | None, quiet: bool) -> None:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        with _compiled_templates_kept():
+        with _compiled_templates_kept(), pages_kept():
             mkdocs_build(mkdocs_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True))
     except (MkDocsException, OSError) as error:
         said = lines.kept[-60:] if quiet else []  # else already printed, as they came
@@ -162,6 +167,117 @@ def _mkdocs_here(site_dir: Path, site_url: str | None, quiet: bool) -> None:
             gc.enable()
         logger.removeHandler(lines)
         logger.setLevel(level)
+
+
+PAGES_CACHE = ROOT / ".sitebuild" / "pages" / "kept.pickle"
+# The pages of the last builds in this process (make serve), by key.
+_pages: dict[str, tuple] = {}
+_KEEP_PAGES = 400  # a few builds' worth (the tests build the site for several addresses)
+
+
+def _conversion_key(root: Path = ROOT) -> str:
+    """What a page's conversion reads besides its Markdown and the file list:
+    mkdocs.yml (extensions and their settings, link validation), includes/
+    (snippets, abbreviations appended to every page), and the versions of
+    Python and of the Markdown packages."""
+    import markdown
+    import mkdocs
+    import pymdownx
+
+    digest = hashlib.sha256((root / "mkdocs.yml").read_bytes())
+    digest.update(f"{sys.version} {markdown.__version__} {mkdocs.__version__} {pymdownx.__version__}".encode())
+    includes = root / "includes"
+    for path in sorted(includes.rglob("*")) if includes.is_dir() else []:
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class _Said(logging.Handler):
+    """What MkDocs and the Markdown extensions log while a page is converted."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.said: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.said.append((record.name, record.levelno, record.getMessage()))
+
+
+@contextlib.contextmanager
+def pages_kept(root: Path = ROOT, cache_file: Path | None = None):
+    """During one MkDocs build, a page whose Markdown (macros rendered), the
+    site's file list and what _conversion_key names are as at an earlier
+    build is not converted to HTML again: Page.render gives back what it set
+    then (the HTML, the table of contents, the title, the anchors), and logs
+    again what was logged (a strict build still stops on a warning).
+    Converting with the project's Markdown extensions is about half of a
+    build (issue 27). Kept in this process (make serve) and in
+    .sitebuild/pages/; tests/sitebuild/test_serve.py checks that the pages
+    kept give the same site as a fresh build."""
+    from mkdocs.structure.pages import Page
+
+    cache_file = cache_file or PAGES_CACHE
+    if not _pages:
+        try:
+            _pages.update(pickle.loads(cache_file.read_bytes()))
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+            pass  # none yet, or from another version: converted anew
+    render = Page.render
+    settings = _conversion_key(root)
+    used: dict[str, tuple] = {}
+
+    def render_kept(page, config, files):
+        digest = hashlib.sha256(settings.encode())
+        digest.update(page.file.src_uri.encode() + b"\0" + (page.markdown or "").encode())
+        for file in files:
+            digest.update(f"{file.src_uri}\0{file.dest_uri}\0{file.url}\n".encode())
+        key = digest.hexdigest()
+        found = _pages.get(key)
+        if found is None:
+            said = _Said()
+            logger = logging.getLogger()
+            logger.addHandler(said)
+            try:
+                render(page, config, files)
+            finally:
+                logger.removeHandler(said)
+            links = None
+            if page.links_to_anchors is not None:
+                links = {f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()}
+            found = (page.content, copy.deepcopy(page.toc), page._title_from_render,
+                     set(page.present_anchor_ids or ()), links, said.said)
+        else:
+            content, toc, title, anchors, links, said = found
+            page.content, page.toc, page._title_from_render = content, copy.deepcopy(toc), title
+            page.present_anchor_ids = set(anchors)
+            if links is not None:
+                page.links_to_anchors = {files.get_file_from_path(src): dict(a) for src, a in links.items()}
+            for name, level, message in said:
+                logging.getLogger(name).log(level, message)
+        used[key] = found
+
+    Page.render = render_kept
+    try:
+        yield
+    finally:
+        # Kept even when the build stops: what a page logged is logged again.
+        Page.render = render
+        for key in list(_pages):  # the oldest first, beyond what is kept
+            if len(_pages) + len(used) <= _KEEP_PAGES:
+                break
+            if key not in used:
+                del _pages[key]
+        for key in used:
+            _pages.pop(key, None)
+        _pages.update(used)
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            partial = cache_file.with_name(f".{cache_file.name}.{os.getpid()}")
+            partial.write_bytes(pickle.dumps(_pages, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(partial, cache_file)
+        except OSError:  # a read-only checkout still builds
+            pass
 
 
 @contextlib.contextmanager

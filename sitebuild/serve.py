@@ -20,19 +20,14 @@ are the pages ``make build`` writes, CSP included, whatever the engine.
   modules it imported first.
 - A page whose Markdown (macros rendered), the site's file list, mkdocs.yml
   and includes/ are the same as at the previous build is not converted to
-  HTML again (`pages_kept`): after one page is edited, MkDocs converts that
-  page only. Conversion with the project's Markdown extensions was half of
-  a rebuild (issue 27).
+  HTML again (sitebuild/build.py, ``pages_kept``): after one page is
+  edited, MkDocs converts that page only.
 """
 
 from __future__ import annotations
 
-import contextlib
-import copy
 import functools
-import hashlib
 import http.server
-import logging
 import os
 import shutil
 import subprocess
@@ -110,8 +105,6 @@ class State:
         self.lock = threading.Lock()
         # Set once a watched Python file has changed: the next builds run apart.
         self.python_changed = False
-        # Pages converted by the previous build (pages_kept): key -> what render() set.
-        self.pages: dict[str, tuple] = {}
 
 
 def python_changed(before: tuple, after: tuple) -> bool:
@@ -166,8 +159,7 @@ def rebuild(state: State, engine: str, site_url: str) -> None:
         if state.python_changed:
             build_apart(dest, engine, site_url)
         else:
-            with pages_kept(state.pages, site_url):
-                build(dest, engine, site_url, quiet=True)
+            build(dest, engine, site_url, quiet=True)
     except BuildError as exc:
         print(f"Erreur de construction : {exc}\n(le site précédent reste servi)", file=sys.stderr, flush=True)
         shutil.rmtree(dest, ignore_errors=True)
@@ -179,77 +171,6 @@ def rebuild(state: State, engine: str, site_url: str) -> None:
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     print(f"Site construit en {time.perf_counter() - start:.1f} s ({engine}).", flush=True)
-
-
-class _Records(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.DEBUG)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
-def _settings_key(site_url: str, root: Path = ROOT) -> str:
-    """What a page's HTML depends on besides its Markdown and the file list:
-    mkdocs.yml (extensions, validation), the site's address, includes/
-    (snippets, abbreviations)."""
-    digest = hashlib.sha256((root / "mkdocs.yml").read_bytes())
-    digest.update(site_url.encode())
-    includes = root / "includes"
-    for path in sorted(includes.rglob("*")) if includes.is_dir() else []:
-        if path.is_file():
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
-@contextlib.contextmanager
-def pages_kept(kept: dict[str, tuple], site_url: str, root: Path = ROOT):
-    """During one MkDocs build in this process, Page.render gives back what
-    it gave at the previous build for a page with the same Markdown, file
-    list and settings (``kept``, replaced by this build's pages), warnings
-    included (logged again: a strict build still stops on them)."""
-    from mkdocs.structure.pages import Page
-
-    render = Page.render
-    settings = _settings_key(site_url, root)
-    used: dict[str, tuple] = {}
-
-    def render_kept(page, config, files):
-        digest = hashlib.sha256(settings.encode())
-        digest.update(page.file.src_uri.encode() + b"\0" + (page.markdown or "").encode())
-        for file in files:
-            digest.update(f"{file.src_uri}\0{file.dest_uri}\0{file.url}\n".encode())
-        key = digest.hexdigest()
-        found = kept.get(key)
-        if found is None:
-            records = _Records()
-            logger = logging.getLogger("mkdocs")
-            logger.addHandler(records)
-            try:
-                render(page, config, files)
-            finally:
-                logger.removeHandler(records)
-            links = {f.src_uri: anchors for f, anchors in (page.links_to_anchors or {}).items()}
-            found = (page.content, copy.deepcopy(page.toc), page._title_from_render,
-                     set(page.present_anchor_ids or ()), links, records.records, page.links_to_anchors is None)
-        else:
-            content, toc, title, anchors, links, records, no_links = found
-            page.content, page.toc, page._title_from_render = content, copy.deepcopy(toc), title
-            page.present_anchor_ids = set(anchors)
-            if not no_links:
-                page.links_to_anchors = {files.get_file_from_path(src): a for src, a in links.items()}
-            for record in records:
-                logging.getLogger(record.name).handle(record)
-        used[key] = found
-
-    Page.render = render_kept
-    try:
-        yield
-    finally:
-        Page.render = render
-        kept.clear()
-        kept.update(used)
 
 
 def build_apart(dest: Path, engine: str, site_url: str) -> None:
