@@ -221,7 +221,7 @@ def pages_kept(root: Path = ROOT, cache_file: Path | None = None):
     if not _pages:
         try:
             _pages.update(pickle.loads(cache_file.read_bytes()))
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, ValueError, TypeError):
             pass  # none yet, or from another version: converted anew
     render = Page.render
     settings = _conversion_key(root)
