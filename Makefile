@@ -8,7 +8,9 @@
 #
 # Both builds run the same steps around the generator (sitebuild/): `pre`
 # builds the calculators wheel, `post` copies it with the Pyodide runtime into
-# site/ and writes the Content-Security-Policy into every page.
+# site/ and writes the Content-Security-Policy into every page. Work whose
+# inputs did not change is kept in .sitebuild/ (wheel, snapshot, trimmed
+# standard library, the service worker's Workbox part, compiled templates).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -112,10 +114,10 @@ chromium:
 serve: $(VENV)/.docs-installed $(if $(filter zensical,$(ENGINE)),$(VENV)/.zensical-installed) node_modules/.installed
 	$(PY) -m sitebuild serve --engine $(ENGINE) --addr 127.0.0.1:8000
 
+# One process: sitebuild pre, MkDocs (strict) and sitebuild post (issue 27:
+# three processes imported MkDocs, Material and the macros twice over).
 build: $(VENV)/.docs-installed node_modules/.installed
-	$(PY) -m sitebuild pre site
-	$(PY) -m mkdocs build --strict
-	$(PY) -m sitebuild post site
+	$(PY) -m sitebuild build site
 
 # Zensical writes into site_dir (site/) and imports macros/ only with the
 # project root on PYTHONPATH; it ignores mkdocs.yml's hooks, hence sitebuild.

@@ -13,6 +13,15 @@ are the pages ``make build`` writes, CSP included, whatever the engine.
   It asks ``/__build`` once a second and reloads when the number changes.
 - The sources (docs, data, macros, calculators, overrides, these steps,
   mkdocs.yml) are checked once a second for a changed file.
+- MkDocs builds in this process (issue 27: a second Python would import
+  MkDocs, Material and the macros again at each edit), as `mkdocs serve`
+  does; once a Python file has changed, each build runs as a command of
+  its own (`python -m sitebuild build`), since this process keeps the
+  modules it imported first.
+- A page whose Markdown (macros rendered), the site's file list, mkdocs.yml
+  and includes/ are the same as at the previous build is not converted to
+  HTML again (sitebuild/build.py, ``pages_kept``): after one page is
+  edited, MkDocs converts that page only.
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -94,6 +104,13 @@ class State:
         self.site: Path | None = None
         self.number = 0
         self.lock = threading.Lock()
+        # Set once a watched Python file has changed: the next builds run apart.
+        self.python_changed = False
+
+
+def python_changed(before: tuple, after: tuple) -> bool:
+    """Whether a .py file was added, removed or changed between two snapshots."""
+    return any(path.endswith(".py") for path, *_ in set(before) ^ set(after))
 
 
 def make_handler(state: State):
@@ -140,7 +157,10 @@ def rebuild(state: State, engine: str, site_url: str) -> None:
     shutil.rmtree(dest, ignore_errors=True)
     start = time.perf_counter()
     try:
-        build(dest, engine, site_url, quiet=True)
+        if state.python_changed:
+            build_apart(dest, engine, site_url)
+        else:
+            build(dest, engine, site_url, quiet=True)
     except BuildError as exc:
         print(f"Erreur de construction : {exc}\n(le site précédent reste servi)", file=sys.stderr, flush=True)
         shutil.rmtree(dest, ignore_errors=True)
@@ -152,6 +172,18 @@ def rebuild(state: State, engine: str, site_url: str) -> None:
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     print(f"Site construit en {time.perf_counter() - start:.1f} s ({engine}).", flush=True)
+
+
+def build_apart(dest: Path, engine: str, site_url: str) -> None:
+    """The build as a command of its own: Python files changed since this process started."""
+    env = dict(os.environ, SITE_URL=site_url, MUTUUS_SERVE="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "sitebuild", "build", "--engine", engine, str(dest)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    if proc.returncode != 0:
+        lines = (proc.stdout + proc.stderr).splitlines()
+        raise BuildError("\n".join([l for l in lines if not l.startswith("INFO")][-60:]).removeprefix("Erreur de construction : "))
 
 
 def serve(engine: str = "mkdocs", addr: str = "127.0.0.1:8000") -> None:
@@ -172,6 +204,7 @@ def serve(engine: str = "mkdocs", addr: str = "127.0.0.1:8000") -> None:
             time.sleep(1)
             now = snapshot()
             if now != seen:
+                state.python_changed = state.python_changed or python_changed(seen, now)
                 seen = now
                 print("Modification détectée, reconstruction…", flush=True)
                 rebuild(state, engine, site_url)

@@ -1,4 +1,4 @@
-"""Offline use in real Chromium: the service worker written by offline/service-worker.mjs.
+"""Offline use in real Chromium: the service worker written by offline/service_worker.py.
 
 A workshop with no network: the laptop opened the site once, then the
 network is cut (the server is stopped AND the context is set offline) and the
@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -223,7 +224,7 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
     changed = re.sub(r"(<h1[^>]*>)Glossaire", r"\1Glossaire mis à jour", html, count=1)
     assert changed != html
     page_file.write_text(changed, encoding="utf-8")
-    subprocess.run(["node", "offline/service-worker.mjs", str(project_site.dir)], cwd=ROOT, check=True,
+    subprocess.run([sys.executable, "-m", "offline.service_worker", str(project_site.dir)], cwd=ROOT, check=True,
                    capture_output=True)
 
     # The next visit still shows the old version, whole, and offers the new one.

@@ -65,3 +65,41 @@ def test_post_without_a_site_says_so_in_french_without_traceback(tmp_path):
     assert proc.returncode == 1
     assert "pas de site construit ici" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_mkdocs_runs_in_this_process_and_its_warnings_make_the_message(monkeypatch):
+    """MkDocs in the build's own process (sitebuild/build.py): a strict build
+    that aborts gives a BuildError naming the warnings; the cycle collector
+    and MkDocs' theme are as they were afterwards."""
+    import gc
+    import logging
+
+    import mkdocs.commands.build
+    import mkdocs.config
+    from mkdocs.exceptions import Abort
+    from mkdocs.theme import Theme
+
+    get_env = Theme.get_env
+
+    def fake_build(config):
+        assert not gc.isenabled()
+        assert Theme.get_env is not get_env  # the compiled templates are kept
+        logging.getLogger("mkdocs.structure.pages").warning("Doc file 'a.md' contains a link 'b.md', not found.")
+        raise Abort("Aborted with 1 warnings in strict mode!")
+
+    monkeypatch.setattr(mkdocs.commands.build, "build", fake_build)
+    monkeypatch.setattr(mkdocs.config, "load_config", lambda *a, **k: {"strict": k.get("strict")})
+    with pytest.raises(BuildError) as raised:
+        build.run_engine("mkdocs", ROOT / ".sitebuild" / "never-written", quiet=True, in_process=True)
+    assert "WARNING -  Doc file 'a.md' contains a link 'b.md'" in str(raised.value)
+    assert "strict mode" in str(raised.value)
+    assert gc.isenabled() and Theme.get_env is get_env
+
+
+def test_serve_builds_apart_once_a_python_file_has_changed():
+    from sitebuild.serve import python_changed
+
+    before = (("docs/a.md", 1, 10), ("macros/x.py", 1, 20))
+    assert not python_changed(before, (("docs/a.md", 2, 11), ("macros/x.py", 1, 20)))
+    assert python_changed(before, (("docs/a.md", 1, 10), ("macros/x.py", 2, 21)))
+    assert python_changed(before, (*before, ("macros/new.py", 1, 1)))

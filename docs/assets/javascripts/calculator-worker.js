@@ -17,8 +17,8 @@
 // On a real connection (issue 27): the snapshot (5.3 MB gzipped) costs more
 // to download on a first visit over a 10 Mbit/s link than the start-up it
 // saves. So the worker boots from it when it was kept by an earlier visit
-// (HTTP cache or the service worker's engine cache, asked with
-// `cache: "only-if-cached"`), or when its download would take less time
+// (in Cache Storage: the service worker's engine cache, or offline.js's copy
+// where there is no service worker), or when its download would take less time
 // than it saves (SNAPSHOT_BUDGET_MS; the link's rate is measured on the
 // wheel, fetched just before). Otherwise it starts the ordinary way, and
 // offline.js keeps the snapshot for the next visit once the engine is up.
@@ -155,12 +155,30 @@ async function snapshotBytes(responsePromise, snapshot) {
 // of its body, wait: ms from request to first byte}; null when it came from
 // a cache (nothing measured) or its body took less than minMs (a small file
 // may come in one burst: too short to tell; then Infinity for a larger one).
-function linkSample(url, minMs) {
+// Through a service worker (no transferSize), the timing is the network's
+// unless the worker answered from Cache Storage.
+async function linkSample(url, minMs) {
   const entry = performance.getEntriesByName(url.href).pop();
-  if (!entry || !entry.transferSize || !entry.encodedBodySize) return null;
+  if (!entry || !entry.encodedBodySize) return null;
+  if (!entry.transferSize && !(entry.workerStart > 0 && !(await fromCacheStorage(url)))) return null;
   const ms = entry.responseEnd - entry.responseStart;
   if (ms < minMs) return null;
   return { rate: ms > 0 ? entry.encodedBodySize / ms : Infinity, wait: entry.responseStart - entry.requestStart };
+}
+
+// A file as an earlier visit kept it in Cache Storage (the service worker's
+// engine cache; for the snapshot, offline.js's copy where there is no
+// service worker), or null. Asking the HTTP cache instead (`cache:
+// "only-if-cached"`) crashed Chromium's page under DevTools' request
+// interception (bench/run.py).
+async function fromCacheStorage(url) {
+  if (!(globalThis.caches && typeof caches.match === "function")) return null;
+  try {
+    const response = await caches.match(url.href);
+    return response && response.ok ? response : null;
+  } catch (_) {
+    return null; // no Cache Storage here (an opaque origin, a private window)
+  }
 }
 
 // Whether to boot from the snapshot: {response: Promise<Response> | null,
@@ -171,18 +189,14 @@ async function snapshotSource(found, wheelPromise) {
   if (typeof DecompressionStream !== "function") return { response: null, why: "no DecompressionStream" };
   if (!(globalThis.crypto && crypto.subtle)) return { response: null, why: "no crypto.subtle to check it" };
   const url = new URL(snapshot.url, found.manifestUrl);
-  try {
-    const kept = await fetch(url, { cache: "only-if-cached", mode: "same-origin" });
-    if (kept.ok) return { response: Promise.resolve(kept), why: "kept" };
-  } catch (_) {
-    // not kept by an earlier visit
-  }
+  const kept = await fromCacheStorage(url);
+  if (kept) return { response: Promise.resolve(kept), why: "kept" };
   const bytes = snapshot.gzip_bytes || snapshot.bytes || 0;
   // pyodide.mjs (7 kB, already here) tells a distant, slow link at once,
   // without waiting for the wheel: at 10 Mbit/s and 100 ms its body takes
   // 6 ms, its first byte 100 ms. A near link (a local network; 127.0.0.1 on
   // a busy machine) waits for the wheel: the faster of the two is the link.
-  const early = linkSample(PYODIDE_MJS, 1);
+  const early = await linkSample(PYODIDE_MJS, 1);
   if (early && early.wait >= 50 && bytes / early.rate > 4 * SNAPSHOT_BUDGET_MS) {
     bootInfo.downloadMs = Math.round(bytes / early.rate);
     return { response: null, why: "does not pay" };
@@ -192,7 +206,7 @@ async function snapshotSource(found, wheelPromise) {
   } catch (_) {
     return { response: null, why: "link not measured" };
   }
-  const samples = [early, linkSample(new URL(found.manifest.url, found.manifestUrl), 0)].filter(Boolean);
+  const samples = [early, await linkSample(new URL(found.manifest.url, found.manifestUrl), 0)].filter(Boolean);
   const rate = samples.reduce((best, sample) => Math.max(best, sample.rate), 0);
   const downloadMs = rate > 0 ? bytes / rate : Infinity;
   if (Number.isFinite(downloadMs)) bootInfo.downloadMs = Math.round(downloadMs);

@@ -32,12 +32,7 @@
     const key = url.origin + url.pathname;
     const hit = await cache.match(key);
     if (hit) return hit;
-    // The calculator worker asks whether the snapshot was kept with
-    // `cache: "only-if-cached"`: "no" is an answer (504), not a network error.
-    const response =
-      event.request.cache === "only-if-cached"
-        ? await fetch(event.request).catch(() => new Response(null, { status: 504, statusText: "Not cached" }))
-        : await fetch(event.request);
+    const response = await fetch(event.request);
     if (response.status === 200 && response.type === "basic") {
       event.waitUntil(cache.put(key, response.clone()));
     }

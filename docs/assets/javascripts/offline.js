@@ -206,21 +206,26 @@ function engineStarted() {
   return Boolean(window.__muCalculatorWorker || document.querySelector(".mu-calculator"));
 }
 
-// Without a service worker (or with offline use removed by the reader), the
-// engine stays in the browser's HTTP cache only. On a first visit over a slow
-// link the worker starts without the memory snapshot (5 MB); fetched now,
-// once the engine is up, the next visit boots from it (the worker asks the
-// cache first: calculator-worker.js). Not where the reader asked to save data.
+// Without a service worker, the engine stays in the browser's HTTP cache
+// only. On a first visit over a slow link the worker starts without the
+// memory snapshot (5 MB); fetched now, once the engine is up, and kept in
+// the engine's cache (Cache Storage, where the worker looks for it:
+// calculator-worker.js), the next visit boots from it. Not where the reader
+// asked to save data, nor where the reader removed the offline copy.
 async function keepSnapshot(scope) {
   if (!engineStarted() || (navigator.connection && navigator.connection.saveData)) return;
+  if (!("caches" in window)) return;
   try {
-    const manifestUrl = new URL("assets/pyodide/calculators.json", scope);
-    const response = await fetch(manifestUrl);
-    if (!response.ok) return;
-    const manifest = await response.json();
-    if (!manifest.snapshot || !manifest.snapshot.url) return;
-    const snapshot = await fetch(new URL(manifest.snapshot.url, manifestUrl), { priority: "low" });
-    await snapshot.arrayBuffer(); // read whole, so that the HTTP cache keeps it
+    await loadFacts(scope);
+    const cache = await caches.open(engineCacheName(scope));
+    for (const file of facts.engine.files) {
+      if (!file.url.endsWith(".snap.gz")) continue;
+      const url = new URL(file.url, scope).href;
+      if (await cache.match(url)) continue;
+      const response = await fetch(url, { priority: "low" });
+      if (!response.ok) throw new Error(`${file.url}: ${response.status}`);
+      await cache.put(url, response);
+    }
   } catch (error) {
     console.warn("offline.js: snapshot not kept for the next visit", error);
   }
@@ -436,7 +441,6 @@ if (!supported || !scope) {
 } else if (optedOut()) {
   setStatus("disabled");
   loadFacts(scope).then(mountPage, () => {});
-  whenQuiet().then(() => keepSnapshot(scope));
 } else {
   setStatus("installing");
   whenQuiet()
