@@ -1,7 +1,7 @@
 """Load and validate the agreement models (agreements/<id>.yml). Build time only.
 
-Reuses the questionnaires' YAML reader, which keeps the line of every key
-(``macros.questionnaire_loader.parse_yaml``) and their index of the guide's
+Reads YAML with the line of every key (the shared reader, ``yamlfile``) and
+uses the questionnaires' index of the guide's
 pages and anchors (``DocsIndex``). Anything wrong raises one
 :class:`AgreementError` whose text is ``agreements/<file>.yml:<line>: <message>``.
 The result of :func:`load_model` is plain JSON data, the shape described in
@@ -16,7 +16,9 @@ from pathlib import Path
 from agreements import TERRITORIES, TERRITORY_NAMES
 from agreements.assemble import PLACEHOLDER
 from law.cite import applies_in, reference_item
-from macros.questionnaire_loader import DocsIndex, QuestionnaireError, _line_of, parse_yaml
+from macros.questionnaire_loader import DocsIndex
+from yamlfile import YamlError, parse
+from yamlfile import line_of as _line_of
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = Path(__file__).resolve().parent
@@ -308,8 +310,8 @@ def _parse(path: Path, file: str):
     except UnicodeDecodeError:
         raise AgreementError(file, None, "le fichier n'est pas encodé en UTF-8") from None
     try:
-        return parse_yaml(text, file)
-    except QuestionnaireError as error:
+        return parse(text, file)
+    except YamlError as error:
         raise AgreementError(error.file, error.line, error.message) from None
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from law.cite import JURISDICTIONS
-from macros.questionnaire_loader import QuestionnaireError, _line_of, parse_yaml
+from yamlfile import YamlError, parse
+from yamlfile import line_of as _line_of
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = Path(__file__).resolve().parent
@@ -126,10 +127,10 @@ def load_file(path: Path, root: Path = ROOT) -> list[dict]:
         raise LawError(file, line, message)
 
     try:
-        data = parse_yaml(path.read_text(encoding="utf-8"), file)
+        data = parse(path.read_text(encoding="utf-8"), file)
     except UnicodeDecodeError:
         fail(None, "le fichier n'est pas encodé en UTF-8")
-    except QuestionnaireError as error:
+    except YamlError as error:
         raise LawError(error.file, error.line, error.message) from None
     if data is None:
         return []

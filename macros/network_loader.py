@@ -1,8 +1,8 @@
 """Load and validate the network's data: board entries and contacts.
 
 A plain module, tested without MkDocs. The YAML reader with line numbers is the
-questionnaires' own (``macros.questionnaire_loader.parse_yaml``), reused rather
-than copied: its errors are turned into ``NetworkError`` with the same text.
+shared one (``yamlfile``): its errors are turned into ``NetworkError`` with the
+same text.
 
 - ``network/board/<id>.yml``: one offer or need (format in
   ``network/board.schema.json``). ``load_board`` returns the entries still
@@ -24,14 +24,12 @@ from pathlib import Path
 import yaml
 
 from macros.countries import COUNTRIES
-from macros.questionnaire_loader import (
-    QuestionnaireError,
-    _construct_mapping,
-    _construct_sequence,
-    _LineLoader,
-    parse_yaml,
-    relative_name,
-)
+from yamlfile import LineLoader as _LineLoader
+from yamlfile import YamlError, parse
+from yamlfile import construct_mapping as _construct_mapping
+from yamlfile import construct_sequence as _construct_sequence
+from yamlfile import line_of as _line_of
+from yamlfile import relative_name
 
 KINDS = {"offer": "Offre", "need": "Besoin"}
 # An entry without "Valable jusqu'au" in its form stays this many days.
@@ -102,8 +100,8 @@ def categories_from_inventory(path: Path) -> dict[str, str]:
     """The inventory questionnaire's categories: {section id: section title}."""
     text = Path(path).read_text(encoding="utf-8")
     try:
-        data = parse_yaml(text, relative_name(path, None))
-    except QuestionnaireError as error:
+        data = parse(text, relative_name(path, None))
+    except YamlError as error:
         raise NetworkError(error.file, error.line, error.message) from None
     return {section["id"]: section["title"] for section in data["sections"]}
 
@@ -124,10 +122,6 @@ _TextDatesLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _LineLoader.yaml_implicit_resolvers.items()
 }
-
-
-def _line_of(mapping, key) -> int:
-    return getattr(mapping, "key_lines", {}).get(key, getattr(mapping, "line", 0))
 
 
 def is_contact(value: str) -> bool:
@@ -285,8 +279,8 @@ def _read(path: Path, name: str):
 def parse_text(text: str, name: str):
     """YAML with line numbers; syntax errors become NetworkError."""
     try:
-        return parse_yaml(text, name, _TextDatesLoader)
-    except QuestionnaireError as error:
+        return parse(text, name, _TextDatesLoader)
+    except YamlError as error:
         raise NetworkError(error.file, error.line, error.message) from None
 
 

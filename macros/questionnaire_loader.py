@@ -16,13 +16,13 @@ Anything wrong raises one ``QuestionnaireError`` whose text is
 
 from __future__ import annotations
 
-import copy
-import functools
 import re
 from pathlib import Path
 
-import yaml
 from markdown.extensions.toc import slugify
+
+from yamlfile import LineLoader, YamlError, parse, relative_name
+from yamlfile import line_of as _line_of
 
 STEPS = ("impulsion", "reflexion", "diagnostic", "modelisation", "realisation", "evaluation")
 KINDS = ("check", "text", "choice", "rating")
@@ -47,110 +47,16 @@ OPTION_KEYS = {"value": True, "label": True}
 MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 
 
-class QuestionnaireError(Exception):
+class QuestionnaireError(YamlError):
     """A questionnaire file is wrong; ``str(error)`` is ``<file>:<line>: <message>``."""
 
-    def __init__(self, file: str, line: int | None, message: str):
-        self.file = file
-        self.line = line
-        self.message = message
-        where = f"{file}:{line}" if line else file
-        super().__init__(f"{where}: {message}")
 
-
-# --------------------------------------------------------------------------
-# YAML with line numbers
-# --------------------------------------------------------------------------
-
-
-class LineDict(dict):
-    """A mapping that remembers its own line and the line of each key."""
-
-    line: int = 0
-    key_lines: dict
-
-
-class LineList(list):
-    """A sequence that remembers its own line and the line of each item."""
-
-    line: int = 0
-    item_lines: list
-
-
-class _LineLoader(yaml.SafeLoader):
-    pass
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    result = LineDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        try:
-            duplicate = key in result
-        except TypeError:
-            raise _Problem(line, "une clé doit être un simple mot (par exemple « label »)") from None
-        if duplicate:
-            raise _Problem(line, f"la clé « {key} » apparaît deux fois dans le même bloc")
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = line
-    return result
-
-
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-
-
-class _Problem(Exception):
-    """Internal: a problem at a line, turned into QuestionnaireError with the file name."""
-
-    def __init__(self, line: int | None, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
-
-
-def parse_yaml(text: str, file: str, loader: type = _LineLoader):
-    """Parse YAML text, keeping lines; syntax errors become QuestionnaireError.
-
-    ``loader`` may be a subclass of the line-keeping loader (the network's data
-    reads dates as plain text, so that a wrong date gets a message, not a traceback).
-
-    A text already parsed is not parsed again: Zensical runs the macros
-    module's ``define_env`` for each page that uses macros (32 times a build
-    in December 2026), and each run reads every
-    questionnaire, agreement model and board file (PyYAML took 18 of the 22 s
-    of a Zensical build). Each caller gets its own copy, lines included; the
-    key is the text itself, so an edited file is parsed anew. Errors are not
-    kept: a broken file is reported on every build.
-    """
-    return copy.deepcopy(_parse_cached(text, file, loader))
-
-
-@functools.lru_cache(maxsize=256)
-def _parse_cached(text: str, file: str, loader: type):
+def parse_yaml(text: str, file: str, loader: type = LineLoader):
+    """yamlfile.parse, its errors as QuestionnaireError (what callers here catch)."""
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 (SafeLoader subclass)
-    except _Problem as problem:
-        raise QuestionnaireError(file, problem.line, problem.message) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
-        what = error.problem or error.context or "erreur inconnue"
-        context = f" ({error.context})" if error.context and error.problem else ""
-        raise QuestionnaireError(file, line, f"syntaxe YAML invalide : {what}{context}") from None
-    except yaml.YAMLError as error:
-        raise QuestionnaireError(file, None, f"syntaxe YAML invalide : {error}") from None
+        return parse(text, file, loader)
+    except YamlError as error:
+        raise QuestionnaireError(error.file, error.line, error.message) from None
 
 
 # --------------------------------------------------------------------------
@@ -272,11 +178,6 @@ def _of(what: str) -> str:
 
 
 _TYPE_NAMES = {str: "du texte", int: "un nombre entier", list: "une liste", dict: "un bloc de clés"}
-
-
-def _line_of(mapping, key) -> int:
-    lines = getattr(mapping, "key_lines", {})
-    return lines.get(key, getattr(mapping, "line", 0))
 
 
 class _Validator:
@@ -457,16 +358,6 @@ class _Validator:
 # --------------------------------------------------------------------------
 # Public functions
 # --------------------------------------------------------------------------
-
-
-def relative_name(path: Path, root: Path | None) -> str:
-    """``questionnaires/<file>.yml`` as shown in messages."""
-    if root is not None:
-        try:
-            return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
-        except ValueError:
-            pass
-    return f"{Path(path).parent.name}/{Path(path).name}"
 
 
 def load_questionnaire(path: Path, docs_dir: Path | None = None, root: Path | None = None, docs: DocsIndex | None = None) -> dict:
