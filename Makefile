@@ -8,8 +8,9 @@
 #
 # Both builds run the same steps around the generator (sitebuild/): `pre`
 # builds the calculators wheel, `post` copies it with the Pyodide runtime into
-# site/ and writes the Content-Security-Policy into every page. Work whose
-# inputs did not change is kept in .sitebuild/ (wheel, snapshot, trimmed
+# site/ and writes the Content-Security-Policy into every page; one command,
+# `python -m sitebuild build --engine mkdocs|zensical site`, runs the three.
+# Work whose inputs did not change is kept in .sitebuild/ (wheel, snapshot, trimmed
 # standard library, the service worker's Workbox part, compiled templates).
 
 PYTHON ?= python3
@@ -114,17 +115,16 @@ chromium:
 serve: $(VENV)/.docs-installed $(if $(filter zensical,$(ENGINE)),$(VENV)/.zensical-installed) node_modules/.installed
 	$(PY) -m sitebuild serve --engine $(ENGINE) --addr 127.0.0.1:8000
 
-# One process: sitebuild pre, MkDocs (strict) and sitebuild post (issue 27:
-# three processes imported MkDocs, Material and the macros twice over).
+# Both builds, make serve, the tests and the bench build by this one path,
+# `python -m sitebuild build --engine …` (sitebuild/build.py: pre, the
+# generator, post). MkDocs runs in that process (issue 27: three processes
+# imported MkDocs, Material and the macros twice over); Zensical as its own
+# command, with the project root on PYTHONPATH for macros/.
 build: $(VENV)/.docs-installed node_modules/.installed
-	$(PY) -m sitebuild build site
+	$(PY) -m sitebuild build --engine mkdocs site
 
-# Zensical writes into site_dir (site/) and imports macros/ only with the
-# project root on PYTHONPATH; it ignores mkdocs.yml's hooks, hence sitebuild.
 build-zensical: $(VENV)/.zensical-installed node_modules/.installed
-	$(PY) -m sitebuild pre site
-	PYTHONPATH=$(CURDIR) $(PY) -m zensical build --clean
-	$(PY) -m sitebuild post site
+	$(PY) -m sitebuild build --engine zensical site
 
 test: $(VENV)/.test-installed node_modules/.installed chromium
 	MUTUUS_CHROMIUM="$$(if [ -x "$(TEST_CHROMIUM)" ]; then echo "$(TEST_CHROMIUM)"; else echo "$(CHROMIUM)"; fi)" \

@@ -8,8 +8,8 @@ them alike; the figure that matters is the ratio, not the seconds:
 - baseline: the same Markdown pages built by Material alone (search plugin,
   no macros, no hooks, no extensions, not strict), as its command runs:
   ``python -m mkdocs build``: what any Material site of this size costs;
-- Mutuus: ``make build``'s command, ``python -m sitebuild build site``: the
-  real mkdocs.yml (macros, questionnaires validated and rendered), strict,
+- Mutuus: ``make build``'s command, ``python -m sitebuild build --engine mkdocs site``:
+  the real mkdocs.yml (macros, questionnaires validated and rendered), strict,
   between sitebuild's pre and post steps (wheel, Pyodide runtime, snapshot,
   CSP, service worker). Both warm: run once before the timed runs, so what
   a previous build kept (.sitebuild/, Python's bytecode) is there, as on a
@@ -77,7 +77,7 @@ def timed(command: list[str], env: dict | None = None) -> float:
 def step_times(site: Path) -> dict[str, float]:
     env = dict(os.environ, MUTUUS_BUILD_TIMES="1")
     proc = subprocess.run(
-        [sys.executable, "-m", "sitebuild", "build", str(site)], cwd=ROOT, capture_output=True, text=True, env=env
+        [sys.executable, "-m", "sitebuild", "build", "--engine", "mkdocs", str(site)], cwd=ROOT, capture_output=True, text=True, env=env
     )
     times = {}
     for line in proc.stderr.splitlines():
@@ -203,7 +203,7 @@ def main() -> None:
         bare_config.write_text(BARE_CONFIG.format(docs=bare_docs, site=scratch / "bare-site"), encoding="utf-8")
         site = scratch / "site"
         bare_cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare_config)]
-        mutuus_cmd = [sys.executable, "-m", "sitebuild", "build", str(site)]
+        mutuus_cmd = [sys.executable, "-m", "sitebuild", "build", "--engine", "mkdocs", str(site)]
         timed(bare_cmd)
         timed(mutuus_cmd)  # warm: what .sitebuild/ keeps is there
         before = args.before.resolve() if args.before else None

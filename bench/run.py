@@ -86,8 +86,8 @@ TIMEOUT = 120_000
 def build(dest: Path, site_url: str) -> None:
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
     proc = subprocess.run(
-        # As `make build` does: sitebuild pre, mkdocs build --strict, sitebuild post.
-        [sys.executable, "-m", "sitebuild", "build", str(dest)],
+        # make build's command (sitebuild/__init__.py: the one build path).
+        [sys.executable, "-m", "sitebuild", "build", "--engine", "mkdocs", str(dest)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -1,14 +1,17 @@
 """Mutuus's build steps: plain Python run before and after the site generator.
 
 The site generator (MkDocs + Material, or Zensical) turns Markdown into HTML.
-Everything else the site needs is done here, the same way whatever the engine:
+Everything else the site needs is done here, the same way whatever the engine.
+One path builds the site, for make build, make build-zensical, make serve,
+the tests and the bench:
 
-    python -m sitebuild pre  site/    # before the generator
-    python -m mkdocs build --strict   # or: python -m zensical build
-    python -m sitebuild post site/    # after it, on the written files
+    python -m sitebuild build --engine mkdocs|zensical site/
 
-``python -m sitebuild build`` runs the three in order and ``python -m
-sitebuild serve`` rebuilds and reloads on change (see serve.py).
+(in Python: ``sitebuild.build.build(site_dir, engine)``): the PRE_STEPS,
+the generator (MkDocs in this process, strict; Zensical as its command),
+then the POST_STEPS on the written files. ``python -m sitebuild serve``
+rebuilds by the same function and reloads on change (see serve.py);
+``python -m sitebuild pre|post site/`` run one half by hand.
 
 A step is a module with a function ``run(config: dict, site_dir: Path)``:
 ``config`` is mkdocs.yml as a dict (``!ENV`` resolved), ``site_dir`` the

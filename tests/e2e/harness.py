@@ -61,8 +61,8 @@ def free_port() -> int:
 
 
 def build_site(dest: Path, site_url: str, engine: str = "mkdocs") -> float:
-    """Build the site as `make build` does (sitebuild pre, the engine, sitebuild post)
-    into dest; return the seconds it took."""
+    """Build the site into dest by make build's one path (`python -m sitebuild
+    build --engine …`: pre steps, the engine, post steps); return the seconds."""
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
     result = subprocess.run(
