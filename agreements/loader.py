@@ -1,9 +1,8 @@
 """Load and validate the agreement models (agreements/<id>.yml). Build time only.
 
-Reads YAML with the line of every key (the shared reader, ``yamlfile``) and
-uses the questionnaires' index of the guide's
-pages and anchors (``DocsIndex``). Anything wrong raises one
-:class:`AgreementError` whose text is ``agreements/<file>.yml:<line>: <message>``.
+Reads YAML with the line of every key, and checks links against the guide's
+pages and anchors, with the shared reader (``yamlfile``, ``DocsIndex``).
+Anything wrong raises one :class:`AgreementError` whose text is ``agreements/<file>.yml:<line>: <message>``.
 The result of :func:`load_model` is plain JSON data, the shape described in
 ``agreements/schema.json`` and read by :mod:`agreements.assemble`.
 """
@@ -16,8 +15,7 @@ from pathlib import Path
 from agreements import TERRITORIES, TERRITORY_NAMES
 from agreements.assemble import PLACEHOLDER
 from law.cite import applies_in, reference_item
-from macros.questionnaire_loader import DocsIndex
-from yamlfile import YamlError, parse
+from yamlfile import DocsIndex, YamlError, parse
 from yamlfile import line_of as _line_of
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,6 +8,7 @@ shared reader; the domain packages import it, never each other's loaders.
     data = load(path, root)          # LineDict / LineList / plain values
     line_of(data, "title")           # the line of a key (else the block's own line)
     raise YamlError(file, line, "…") # str(): "file:line: …" (French message)
+    DocsIndex(docs_dir).check("risques.md#gouvernance")  # None, or why the link is wrong
 
 Mappings are :class:`LineDict` (``.line``, ``.key_lines``), sequences
 :class:`LineList` (``.line``, ``.item_lines``). A key written twice in one
@@ -22,7 +23,10 @@ from pathlib import Path
 
 import yaml
 
+from yamlfile.links import DocsIndex, page_anchors
+
 __all__ = [
+    "DocsIndex",
     "LineDict",
     "LineList",
     "LineLoader",
@@ -32,6 +36,7 @@ __all__ = [
     "construct_sequence",
     "line_of",
     "load",
+    "page_anchors",
     "parse",
     "relative_name",
 ]

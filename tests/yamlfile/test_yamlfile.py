@@ -147,3 +147,18 @@ def test_the_questionnaire_loader_still_raises_its_own_error():
         parse_yaml("id: a\nid: b\n", "questionnaires/x.yml")
     assert isinstance(error.value, YamlError)
     assert str(error.value) == "questionnaires/x.yml:2: la clé « id » apparaît deux fois dans le même bloc"
+
+
+def test_docs_index_checks_a_link_to_a_page_and_its_anchor(tmp_path):
+    """``risques.md`` has the heading « Gouvernance partagée » (slug
+    gouvernance-partagee) and an explicit ``{ #budget }``."""
+    from yamlfile import DocsIndex
+
+    (tmp_path / "risques.md").write_text("# Risques\n\n## Gouvernance partagée\n\n## Argent { #budget }\n",
+                                         encoding="utf-8")
+    docs = DocsIndex(tmp_path)
+    assert docs.check("risques.md#gouvernance-partagee") is None
+    assert docs.check("risques.md#budget") is None
+    assert docs.check("risques.md#argent") == "le lien « risques.md#argent » vise l'ancre « #argent », absente de docs/risques.md"
+    assert docs.check("absente.md") == "le lien « absente.md » vise la page docs/absente.md, qui n'existe pas"
+    assert docs.check("../mkdocs.md") is not None
