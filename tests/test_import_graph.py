@@ -1,0 +1,65 @@
+"""No import circle among our modules, and the seams go one way (issue 25).
+
+The graph is read from the source with ``ast`` (bench/import_circles.py);
+every import counts, even one inside a function.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("import_circles", ROOT / "bench" / "import_circles.py")
+import_circles = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(import_circles)
+
+# Circles still there, each to be cut by the helper who owns its package; remove
+# the line once it is gone (the test then keeps it gone).
+KNOWN = {
+    # macros.network imports network_build inside a function, which imports network back.
+    ("macros.network", "macros.network_build"),
+    # calculators.usage_log imports calculators.bridge inside a function; bridge imports usage_log.
+    ("calculators.bridge", "calculators.statement_sheets", "calculators.usage_log"),
+}
+
+
+def test_the_graph_reads_a_circle_and_a_relative_import(tmp_path):
+    """A tiny tree worked by hand: a.x imports a.y (relative), a.y imports a.x
+    inside a function; b imports a.x; a/__init__ imports a.x."""
+    (tmp_path / "calculators").mkdir()
+    (tmp_path / "calculators" / "__init__.py").write_text("from calculators.x import f\n", encoding="utf-8")
+    (tmp_path / "calculators" / "x.py").write_text("from . import y\n", encoding="utf-8")
+    (tmp_path / "calculators" / "y.py").write_text("def g():\n    from calculators.x import f\n", encoding="utf-8")
+    (tmp_path / "law").mkdir()
+    (tmp_path / "law" / "__init__.py").write_text("import calculators.x\n", encoding="utf-8")
+    edges = import_circles.graph(tmp_path)
+    assert edges == {
+        "calculators": {"calculators.x"},
+        "calculators.x": {"calculators.y"},
+        "calculators.y": {"calculators.x"},
+        "law": {"calculators.x"},
+    }
+    assert import_circles.circles(edges) == [["calculators.x", "calculators.y"]]
+    assert import_circles.package_graph(edges) == {"calculators": set(), "law": {"calculators"}}
+
+
+def test_no_import_circle_between_our_modules():
+    found = {tuple(loop) for loop in import_circles.circles(import_circles.graph())}
+    assert found - KNOWN == set(), "nouveau cercle d'imports : " + "; ".join(" ↔ ".join(c) for c in found - KNOWN)
+
+
+def test_offline_does_not_import_sitebuild():
+    """sitebuild runs the build and calls offline's steps; offline knows nothing of sitebuild."""
+    packages = import_circles.package_graph(import_circles.graph())
+    assert "offline" in packages.get("sitebuild", set())
+    assert "sitebuild" not in packages.get("offline", set())
+
+
+def test_domain_packages_read_yaml_through_yamlfile_not_macros():
+    """macros is the thin MkDocs layer: it imports the domain packages, never the reverse.
+    yamlfile imports none of our packages."""
+    packages = import_circles.package_graph(import_circles.graph())
+    for domain in ("agreements", "law", "calculators", "yamlfile"):
+        assert "macros" not in packages.get(domain, set()), domain
+    assert packages["yamlfile"] == set()
