@@ -116,3 +116,16 @@ def test_workbox_makes_the_template_once(tmp_path):
     assert "offline-config.js" in first and "offline-sw.js" in first and "SKIP_WAITING" in first
     (cache / service_worker.template_key() / service_worker.TEMPLATE).write_text("kept " + service_worker.MARKER)
     assert service_worker.template(cache=cache) == "kept " + service_worker.MARKER
+
+
+def test_the_engine_folders_offline_lists_are_those_the_build_writes():
+    """offline/ never imports sitebuild/ (tests/test_import_graph.py): the engine
+    folders it keeps out of the precache are named there, and must be the
+    folders sitebuild's steps write the runtime, wheel, snapshot and trimmed
+    standard library into."""
+    from offline.service_worker import ENGINE_DIRS, FULL_STDLIB
+    from sitebuild.calculators_runtime import RUNTIME_DIR, SITE_DIR
+    from sitebuild.snapshot import SNAPSHOT_DIR, STDLIB_DIR, STDLIB_NAME
+
+    assert set(ENGINE_DIRS) == {f"{RUNTIME_DIR}/", f"{SITE_DIR}/wheels/", f"{SNAPSHOT_DIR}/", f"{STDLIB_DIR}/"}
+    assert FULL_STDLIB == f"{RUNTIME_DIR}/{STDLIB_NAME}"
