@@ -30,6 +30,7 @@ __all__ = [
     "LineDict",
     "LineList",
     "LineLoader",
+    "PureLineLoader",
     "YamlError",
     "clear_cache",
     "construct_mapping",
@@ -105,13 +106,25 @@ def construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Line
     return result
 
 
-class LineLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, keeping lines. Subclass it (with these two
-    constructors) for other resolvers: the network's data reads dates as text."""
+class PureLineLoader(yaml.SafeLoader):
+    """PyYAML's safe loader in pure Python, keeping lines."""
 
 
-LineLoader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
-LineLoader.add_constructor("tag:yaml.org,2002:seq", construct_sequence)
+# libyaml's parser when PyYAML has it: the same nodes and lines, parsed in C.
+# The site's YAML took about a quarter of a warm build's time with the pure
+# Python parser (cProfile, issue 27). A syntax error is parsed again by
+# PureLineLoader, so its message is the one PyYAML has always given.
+_FAST_BASE = yaml.CSafeLoader if getattr(yaml, "__with_libyaml__", False) else yaml.SafeLoader
+
+
+class LineLoader(_FAST_BASE):
+    """The safe loader, keeping lines (libyaml's parser when there is one).
+    Subclass it for other resolvers: the network's data reads dates as text."""
+
+
+for _loader in (PureLineLoader, LineLoader):
+    _loader.add_constructor("tag:yaml.org,2002:map", construct_mapping)
+    _loader.add_constructor("tag:yaml.org,2002:seq", construct_sequence)
 
 
 def line_of(mapping, key) -> int:
@@ -137,7 +150,12 @@ def parse(text: str, file: str, loader: type = LineLoader):
 @functools.lru_cache(maxsize=256)
 def _parse_cached(text: str, file: str, loader: type):
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 (a SafeLoader subclass)
+        try:
+            return yaml.load(text, Loader=loader)  # noqa: S506 (a safe loader)
+        except yaml.YAMLError:
+            if loader is not LineLoader or LineLoader is PureLineLoader:
+                raise
+            return yaml.load(text, Loader=PureLineLoader)  # noqa: S506 (raises, with PyYAML's own message)
     except _Problem as problem:
         raise YamlError(file, problem.line, problem.message) from None
     except yaml.MarkedYAMLError as error:

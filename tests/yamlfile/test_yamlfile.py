@@ -162,3 +162,21 @@ def test_docs_index_checks_a_link_to_a_page_and_its_anchor(tmp_path):
     assert docs.check("risques.md#argent") == "le lien « risques.md#argent » vise l'ancre « #argent », absente de docs/risques.md"
     assert docs.check("absente.md") == "le lien « absente.md » vise la page docs/absente.md, qui n'existe pas"
     assert docs.check("../mkdocs.md") is not None
+
+
+def test_libyaml_and_pure_python_give_the_same_lines_and_the_same_message():
+    """LineLoader parses with libyaml when PyYAML has it; PureLineLoader in Python.
+    Same data, same lines; a syntax error is told in PyYAML's own words."""
+    from yamlfile import PureLineLoader
+
+    yamlfile.clear_cache()
+    fast, pure = parse(TEXT, "a.yml"), parse(TEXT, "a.yml", PureLineLoader)
+    assert fast == pure
+    assert fast.key_lines == pure.key_lines and fast["items"].item_lines == pure["items"].item_lines
+    assert fast["items"][0].key_lines == pure["items"][0].key_lines == {"name": 4, "size": 5}
+    broken = "id: a\ntitle: [b\n"
+    with pytest.raises(YamlError) as fast_error:
+        parse(broken, "b.yml")
+    with pytest.raises(YamlError) as pure_error:
+        parse(broken, "b.yml", PureLineLoader)
+    assert str(fast_error.value) == str(pure_error.value)
