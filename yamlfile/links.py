@@ -9,6 +9,7 @@ heading slugs).
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -86,20 +87,26 @@ class DocsIndex:
 
     def __init__(self, docs_dir: Path):
         self.docs_dir = Path(docs_dir)
-        self._anchors: dict[str, set[str]] = {}
+        self._anchors: dict[str, frozenset[str]] = {}
+        # A build checks some 450 links to a few dozen pages: Path.resolve()
+        # for each was a fifth of the check's time (cProfile, issue 27).
+        self._pages: dict[str, bool] = {}
 
     def has_page(self, page: str) -> bool:
-        path = (self.docs_dir / page).resolve()
-        try:
-            path.relative_to(self.docs_dir.resolve())
-        except ValueError:
-            return False
-        return path.is_file()
+        if page not in self._pages:
+            path = (self.docs_dir / page).resolve()
+            try:
+                path.relative_to(self.docs_dir.resolve())
+            except ValueError:
+                self._pages[page] = False
+            else:
+                self._pages[page] = path.is_file()
+        return self._pages[page]
 
-    def anchors(self, page: str) -> set[str]:
+    def anchors(self, page: str) -> frozenset[str]:
         if page not in self._anchors:
             text = (self.docs_dir / page).read_text(encoding="utf-8")
-            self._anchors[page] = page_anchors(text)
+            self._anchors[page] = _anchors_of(text)
         return self._anchors[page]
 
     def check(self, target: str) -> str | None:
@@ -115,3 +122,10 @@ class DocsIndex:
         if anchor and anchor not in self.anchors(page):
             return f"le lien « {target} » vise l'ancre « #{anchor} », absente de docs/{page}"
         return None
+
+
+@functools.lru_cache(maxsize=512)
+def _anchors_of(text: str) -> frozenset[str]:
+    """page_anchors, kept by text: each loader (questionnaires, agreements,
+    network) makes its own DocsIndex, and make serve builds again and again."""
+    return frozenset(page_anchors(text))
