@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from words import catalog
-from words.lint import JS_DIR, french_lines
+from words.lint import JS_DIR, _strip_comments, french_lines
 
 # Modules whose French has not moved to words/ yet. Remove a module's line
 # once `python -m words lint` lists nothing for it; never add one.
@@ -49,7 +49,8 @@ def test_every_key_the_browser_asks_for_exists():
     known = catalog()
     missing = []
     for path in sorted(JS_DIR.rglob("*.js")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        code = _strip_comments(path.read_text(encoding="utf-8"))
+        for number, line in enumerate(code.splitlines(), 1):
             for key in _CALL.findall(line):
                 if key not in known:
                     missing.append(f"{path.relative_to(JS_DIR)}:{number}: {key}")

@@ -43,7 +43,7 @@ export function has(key) {
 export function t(key, values = {}) {
   let entry = words()[key];
   if (entry === undefined) {
-    console.error(`Mutuus : mot absent du catalogue : ${key}`);
+    console.error(`Mutuus: no such key in the words catalog: ${key}`);
     return key;
   }
   const filled = { ...values };
