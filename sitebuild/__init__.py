@@ -34,6 +34,7 @@ PRE_STEPS: list[str] = [
 # After the generator, in this order, on the files in site_dir.
 POST_STEPS: list[str] = [
     "sitebuild.calculators_runtime",  # wheel, manifest, Pyodide runtime
+    "sitebuild.words",  # the browser's words (words/) as core/catalog.js
     "sitebuild.agreements_assets",  # the .docx library of the agreements generator
     "sitebuild.board",  # the network board's entries, written into its built page
     "sitebuild.usage_log",  # the logbook's CSV template and example, from the parser's columns
