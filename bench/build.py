@@ -15,7 +15,8 @@ them alike; the figure that matters is the ratio, not the seconds:
   a previous build kept (.sitebuild/, Python's bytecode) is there, as on a
   machine that has built before.
 
-Then the time of each step of one Mutuus build (MUTUUS_BUILD_TIMES=1), and
+Then the time of each step of one Mutuus build (MUTUUS_BUILD_TIMES=1),
+with --profile N the N top lines of one build under cProfile, and
 ``make serve``'s rebuild after a Markdown page is edited, against bare
 Material's (``mkdocs serve`` rebuilds in its own process, as
 sitebuild/serve.py now does): both in this process, after a first build,
@@ -184,11 +185,38 @@ def serve_rebuilds(bare_config: Path, bare_docs: Path, scratch: Path, runs: int)
         serve.CACHE = saved
 
 
+PROFILE = """
+import cProfile, io, os, pstats, sys, time
+sys.path.insert(0, ".")
+from sitebuild.build import build
+profile = cProfile.Profile(time.process_time)  # CPU time: a busy machine's waits left out
+profile.enable()
+build(sys.argv[1], "mkdocs", quiet=True)
+profile.disable()
+out = io.StringIO()
+stats = pstats.Stats(profile, stream=out).sort_stats("cumulative")
+stats.print_stats(int(sys.argv[2]))
+print(out.getvalue())
+"""
+
+
+def profile(site: Path, lines: int) -> str:
+    """One warm build under cProfile (CPU time), its top lines by cumulative time.
+    cProfile slows Python code several times over: read shares, not seconds."""
+    proc = subprocess.run([sys.executable, "-c", PROFILE, str(site), str(lines)], cwd=ROOT, capture_output=True,
+                          text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    if proc.returncode != 0:
+        sys.exit(f"profil : la construction a échoué :\n{proc.stderr[-3000:]}")
+    return proc.stdout
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--before", type=Path, metavar="DIR", help="also an earlier checkout, built as its Makefile did")
+    parser.add_argument("--profile", type=int, metavar="N", default=0,
+                        help="also one warm build under cProfile (CPU time): its N top lines by cumulative time")
     args = parser.parse_args()
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -220,6 +248,7 @@ def main() -> None:
                 measure()
         load.append(load_average())
         steps = step_times(site)
+        profiled = profile(site, args.profile) if args.profile else ""
         rebuilds = serve_rebuilds(bare_config, bare_docs, scratch, args.runs)
         if before:
             proc = subprocess.run(
@@ -247,6 +276,9 @@ def main() -> None:
         if "before" in rebuilds:
             re_ = statistics.median(rebuilds["before"])
             print(f"  avant ({before.name})                          {re_:6.2f} s   rapport {re_ / rb:4.2f}")
+        if profiled:
+            print("Profil d'une construction (cProfile, temps processeur, cumulé) :")
+            print(profiled)
         if args.json:
             args.json.write_text(json.dumps({
                 "runs": args.runs, "pages": pages, "load_average": load,
