@@ -144,7 +144,29 @@ def parse(text: str, file: str, loader: type = LineLoader):
     itself, so an edited file is parsed anew. Errors are not kept: a broken
     file is reported on every build.
     """
-    return copy.deepcopy(_parse_cached(text, file, loader))
+    return _copy(_parse_cached(text, file, loader))
+
+
+def _copy(value):
+    """A deep copy of parsed YAML, lines included. copy.deepcopy took as long
+    as parsing itself (it rebuilds dict and list subclasses through
+    __reduce_ex__); YAML's scalars (str, int, float, bool, None, dates) are
+    immutable and shared."""
+    if isinstance(value, dict):
+        out = LineDict() if isinstance(value, LineDict) else {}
+        for key, item in value.items():
+            out[key] = _copy(item)
+        if isinstance(value, LineDict):
+            out.line, out.key_lines = value.line, dict(value.key_lines)
+        return out
+    if isinstance(value, list):
+        out = LineList(_copy(item) for item in value) if isinstance(value, LineList) else [_copy(i) for i in value]
+        if isinstance(value, LineList):
+            out.line, out.item_lines = value.line, list(value.item_lines)
+        return out
+    if isinstance(value, (set, bytearray)):  # !!set, !!binary-like mutable values: the generic copy
+        return copy.deepcopy(value)
+    return value
 
 
 @functools.lru_cache(maxsize=256)
