@@ -10,7 +10,7 @@ The length limits and the answer codes belong to the file formats
 
 from __future__ import annotations
 
-from formats.limits import MAX_ORGANISATION_LENGTH, MAX_TEXT_LENGTH
+from formats.limits import MAX_FILE_BYTES, MAX_ORGANISATION_LENGTH, MAX_TEXT_LENGTH
 from macros.questionnaire_loader import STEPS
 
 STEP_TITLES = {
@@ -49,7 +49,7 @@ def browser_rules(locale: str | None = None) -> dict:
     return {
         "steps": [{"id": step, "label": f"{i}. {STEP_TITLES[step]}"} for i, step in enumerate(STEPS, start=1)],
         "vocabularies": {"check": dict(CHECK_CHOICES), "rating": dict(RATING_CHOICES)},
-        "limits": {"text": MAX_TEXT_LENGTH, "organisation": MAX_ORGANISATION_LENGTH},
+        "limits": {"text": MAX_TEXT_LENGTH, "organisation": MAX_ORGANISATION_LENGTH, "file": MAX_FILE_BYTES},
         "progress": dict(PROGRESS),
         "locale": browser_locale(locale),
     }

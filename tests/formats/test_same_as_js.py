@@ -28,7 +28,7 @@ from tests.formats.cases import ACCEPTED, ANSWERS_CASES, DEFINITIONS, DOSSIER_CA
 
 ROOT = Path(__file__).resolve().parents[2]
 JS = ROOT / "docs" / "assets" / "javascripts"
-PAGE_MODULES = ("answers.js", "dossier-file.js", "dossier-import.js", "dossier-saved.js", "grid-files.js", "grid-save.js")
+PAGE_MODULES = ("answers.js", "answers-import.js", "questionnaire-form.js", "dossier-file.js", "dossier-import.js", "dossier-saved.js", "grid-files.js", "grid-save.js")
 FIXTURES = Path(__file__).parent / "fixtures"
 NODE = shutil.which("node")
 
@@ -190,6 +190,7 @@ def _asks_for(name: str, source: str) -> bool:
 # ---------------------------------------------------------------- every number
 
 CONSTANTS_JS = """
+import "./tests/js/python-rules.mjs";
 import * as A from "./docs/assets/javascripts/answers.js";
 import * as G from "./docs/assets/javascripts/grid-files.js";
 import { MARKS } from "./docs/assets/javascripts/grid-rule.js";
@@ -202,7 +203,7 @@ console.log(JSON.stringify({
 
 
 def test_the_page_uses_the_formats_numbers():
-    """The numbers the page still types itself (the text limits come from Python's rules already)."""
+    """The format names the page types itself, and the file limit it takes from Python's rules (python-rules.mjs hands them over as a page does)."""
     if NODE is None:
         pytest.skip("Node.js absent")
     from formats import limits
