@@ -1,7 +1,7 @@
 """Render a validated questionnaire as a semantic HTML form.
 
 A plain module, tested without MkDocs. ``render_questionnaire(definition,
-page_url)`` returns the HTML of one form (see the contract in the notes):
+page_url)`` returns the HTML of one form:
 
 - ``<form class="mu-questionnaire" data-questionnaire data-version>`` holding its
   definition as JSON, the text of ``<div class="mu-q-definition" hidden>`` (see

@@ -24,4 +24,16 @@ WORDS = {
     "import_unnamed": "sans nom d'organisation",
     "import_when": ", exporté le {date}",
     "count": {"one": "{n} réponse", "other": "{n} réponses"},
+    # A partner's file without an organisation's name (partners.js).
+    "partner_unnamed": "Partenaire sans nom",
+    # The summary of a dossier and its partners' files, in Markdown (partners.js).
+    "summary_title": "Dossier Mutuus",
+    "summary_date": "Date : {date}",
+    "summary_partners": "Partenaires : {names}",
+    "summary_no_partner": "(aucun)",
+    "summary_count": "{name} : {answered} sur {total}",
+    "summary_count_own": "{name} (vous) : {answered} sur {total}",
+    "summary_note": "(note : {note})",
+    "summary_pairings": "Rapprochements possibles",
+    "summary_pairing": "{category} : {offerer} offre « {offer} » ; {needer} cherche « {need} »",
 }

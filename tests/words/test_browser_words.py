@@ -26,8 +26,6 @@ NOT_YET_MOVED = {
     "dossier-partners.js",
     "dossier-saved.js",
     "offline.js",
-    "partners.js",
-    "questionnaire-form.js",
     "tools.js",
 }
 
