@@ -142,7 +142,6 @@ export function exportCSV(definition, record, now) {
 
 export function exportFileName(definition, organisation, extension, now) {
   const date = isoNow(now).slice(0, 10);
-  const name = slug(organisation);
-  const parts = ["mutuus", definition.id, name === slug("") ? "" : name, date].filter(Boolean);
+  const parts = ["mutuus", definition.id, slug(organisation, ""), date].filter(Boolean);
   return `${parts.join("-")}.${extension}`;
 }
