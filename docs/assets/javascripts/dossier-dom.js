@@ -11,9 +11,8 @@
 //   readFileText(file, maxBytes) -> Promise<string>; rejects with Error("too_big").
 //   formatDateTime(iso) -> French date and time, or "" when iso is not a date.
 //   slug(text) -> safe file-name part ("atelier-bois").
-//   readWords(root) -> {messages, titles: {calculators, agreements}} written by
-//       the dossier_words() macro (#mu-dossier-words), or null.
-//   fill(template, values) -> the template with each {name} replaced.
+//   readTitles(root) -> {calculators: {id: title}, agreements: {id: title}}
+//       written by the dossier_titles() macro (#mu-dossier-titles), or null.
 //
 // Nothing here writes HTML from strings: user text is always a text node.
 
@@ -66,19 +65,10 @@ export function formatDateTime(iso) {
   return new Intl.DateTimeFormat(currentLocale(), { dateStyle: "long", timeStyle: "short" }).format(date);
 }
 
-// "1 questionnaire", "3 questionnaires" (French: plural from 2).
-export function plural(n, one, many) {
-  return `${n} ${n > 1 ? many : one}`;
-}
-
 export function today() {
   return new Date().toISOString().slice(0, 10);
 }
 
-// The catalog written by the questionnaire_catalog() macro:
-// <script type="application/json" id="mu-q-catalog">. Returns a list of
-// definitions ({id, version, title, step, page, sections}) in catalog order,
-// or null when the page has no catalog or it cannot be read.
 // The rules block of the catalog (macros/questionnaire_rules.py), or null.
 export function readCatalogRules(root = document) {
   const el = root.querySelector ? root.querySelector("#mu-q-catalog") : null;
@@ -90,6 +80,10 @@ export function readCatalogRules(root = document) {
   }
 }
 
+// The catalog written by the questionnaire_catalog() macro:
+// <script type="application/json" id="mu-q-catalog">. Returns a list of
+// definitions ({id, version, title, step, page, sections}) in catalog order,
+// or null when the page has no catalog or it cannot be read.
 export function readCatalog(root = document) {
   const el = root.querySelector ? root.querySelector("#mu-q-catalog") : null;
   if (!el) return null;
@@ -110,18 +104,14 @@ export function readCatalog(root = document) {
     .filter((d) => d && typeof d.id === "string" && Number.isInteger(d.version) && Array.isArray(d.sections));
 }
 
-export function readWords(root = document) {
-  const el = root.querySelector ? root.querySelector("#mu-dossier-words") : null;
+export function readTitles(root = document) {
+  const el = root.querySelector ? root.querySelector("#mu-dossier-titles") : null;
   try {
     const data = el ? JSON.parse(el.textContent) : null;
-    return data && data.messages && data.titles ? data : null;
+    return data && data.calculators && data.agreements ? data : null;
   } catch (_) {
     return null;
   }
-}
-
-export function fill(template, values) {
-  return String(template).replace(/\{([a-z_]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
 // A page link from the catalog, made absolute against the site root

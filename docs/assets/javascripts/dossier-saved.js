@@ -1,21 +1,23 @@
 // Mutuus: the optional `calculators` and `agreements` sections of a
-// "mutuus-dossier" file (contract between lanes, CONTRACT.md):
+// "mutuus-dossier" file (formats/dossier.schema.json):
 //   "calculators": {"<calculator id>": <value of mutuus:<root>:calculator:<id>, as stored>}
 //   "agreements":  {"<model id>": <value of mutuus:<root>:agreement:<id>, as stored>}
 //
 // API:
 //   readSaved() -> {calculators?, agreements?}   only sections that hold something
-//   restoreSaved(dossier, {dryRun, titles}) -> {ok: true, lines: [French], count} | {ok: false, message}
+//   restoreSaved(dossier, {dryRun, titles}) -> {ok: true, lines: [sentences], count} | {ok: false, message}
 //       Checks both sections; unless dryRun, writes each value back under its key.
 //       titles = {calculators: {id: title}, agreements: {id: title}} (the
-//       dossier_words() macro): the lines name each entry by its title, or by
+//       dossier_titles() macro): the lines name each entry by its title, or by
 //       its id when the site has no name for it.
+// Words: words/dossier.py; refusals: formats/messages.py (the catalog's "formats.").
 
 import { keyPrefix, readJSON, storedKeys, writeJSON } from "./storage.js";
+import { t } from "./core/words.js";
 
 const SECTIONS = [
-  { field: "calculators", prefix: "calculator:", one: "résultat de calculateur", many: "résultats de calculateurs" },
-  { field: "agreements", prefix: "agreement:", one: "brouillon de convention", many: "brouillons de conventions" },
+  { field: "calculators", prefix: "calculator:" },
+  { field: "agreements", prefix: "agreement:" },
 ];
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
@@ -45,16 +47,16 @@ export function restoreSaved(dossier, { dryRun = false, titles = {} } = {}) {
   for (const section of SECTIONS) {
     const values = dossier ? dossier[section.field] : undefined;
     if (values === undefined) continue;
-    if (!isPlainObject(values)) return { ok: false, message: `La partie « ${section.field} » de ce dossier n'est pas lisible.` };
+    if (!isPlainObject(values)) return { ok: false, message: t("formats.dossier_saved_unreadable", { section: section.field }) };
     for (const [id, value] of Object.entries(values)) {
       if (!ID.test(id) || !isPlainObject(value)) {
-        return { ok: false, message: `La partie « ${section.field} » de ce dossier contient une entrée illisible.` };
+        return { ok: false, message: t("formats.dossier_saved_bad_entry", { section: section.field }) };
       }
     }
     const n = Object.keys(values).length;
     const names = titles[section.field] || {};
     const named = Object.keys(values).map((id) => (Object.hasOwn(names, id) ? names[id] : id));
-    if (n) lines.push(`${n} ${n > 1 ? section.many : section.one} (${named.join(", ")})`);
+    if (n) lines.push(t(`dossier.saved_${section.field}`, { n, names: named.join(", ") }));
     if (dryRun) continue;
     for (const [id, value] of Object.entries(values)) {
       const written = writeJSON(`${keyPrefix()}${section.prefix}${id}`, value);
