@@ -21,12 +21,9 @@ NOT_YET_MOVED = {
     "calculator-app.js",
     "calculator-worker.js",
     "calculator.js",
-    "mount.js",
     "offline.js",
     "partners.js",
     "questionnaire-form.js",
-    "registry.js",
-    "storage.js",
     "tools.js",
 }
 
