@@ -8,7 +8,7 @@
 //     own() -> {name, answers: {<qid>: answers}}; partners() -> the partners kept.
 
 import { columnsFor, compareRows, inventoryPairings } from "./partners.js";
-import { h } from "./dossier-dom.js";
+import { h } from "./core/dom.js";
 import { t } from "./core/words.js";
 
 const columnName = (column) => (column.own ? t("dossier.compare_you", { name: column.name }) : column.name);

@@ -14,12 +14,13 @@
 // partners' names are, sameName) is probably a partner's: the confirmation
 // says whose it is and offers the partners' box first; replacing stays possible.
 
-import { loadRecord, saveRecord, saveOrganisation } from "./storage.js";
+import { loadRecord, saveRecord, saveOrganisation } from "./core/storage.js";
 import { restoreSaved } from "./dossier-saved.js";
 import { MAX_FILE_BYTES, countAnswered, quote, sanitizeAnswers, validateDossierObject } from "./answers.js";
 import { sameName } from "./grid-files.js";
 import { readDossierJSON, refusal } from "./dossier-file.js";
-import { readFileText, formatDateTime } from "./dossier-dom.js";
+import { readFileText } from "./core/dom.js";
+import { formatDateTime } from "./dossier-dom.js";
 import { t } from "./core/words.js";
 
 // The file's organisation, as the partners' box names it (partners.js makePartner).

@@ -9,21 +9,23 @@
 // nothing on other pages. Every user-supplied string is written as text.
 // Words: words/dossier.py.
 
-import { eraseKeys, removeKey, writeJSON, siteRoot, keyPrefix, storedKeys, takeSetAside, DAMAGED_MESSAGE } from "./storage.js";
+import { eraseKeys, removeKey, writeJSON, storageKey, storagePrefix, storedKeys, takeSetAside, DAMAGED_MESSAGE } from "./core/storage.js";
 import { tally, describeTally } from "./registry.js";
 import { mountPartners } from "./dossier-partners.js";
-import { confirmBox } from "./confirm.js";
+import { confirmBox } from "./core/confirm.js";
 import { readSaved } from "./dossier-saved.js";
 import { watchImport } from "./dossier-import.js";
 import { mostUsedOrganisation, questionnaireTable, recordsOf } from "./dossier-table.js";
 import { buildDossier, buildExport, downloadText, useRules } from "./answers.js";
-import { h, onPage, readCatalog, readCatalogRules, readTitles, slug, today } from "./dossier-dom.js";
+import { h } from "./core/dom.js";
+import { mount } from "./core/mount.js";
+import { readCatalog, readCatalogRules, readTitles, slug, today } from "./dossier-dom.js";
 import { stepOrder } from "./rules.js";
 import { t } from "./core/words.js";
 
 // Storage usable? Write and remove a probe key of this site.
 export function storageProbe() {
-  const key = `mutuus:${siteRoot()}:probe`;
+  const key = storageKey("probe");
   const written = writeJSON(key, 1);
   if (!written.ok) return written;
   return removeKey(key);
@@ -89,14 +91,14 @@ function eraseButton({ storageOk, askConfirm, messages, refresh }) {
     }
     askConfirm({
       title: t("dossier.erase_question"),
-      lines: tally(keys, keyPrefix()).map((kind) => describeTally([kind])),
+      lines: tally(keys, storagePrefix()).map((kind) => describeTally([kind])),
       confirmLabel: t("dossier.erase_confirm"),
       cancelMessage: `${t("dossier.erase_cancelled")} ${t("formats.unchanged_answers")}`,
       back: button,
       onConfirm: () => {
         // Other open tabs hear it and drop what they show (storage.js).
         const failed = eraseKeys(keys);
-        const removed = tally(keys.filter((key) => !failed.includes(key)), keyPrefix());
+        const removed = tally(keys.filter((key) => !failed.includes(key)), storagePrefix());
         refresh();
         if (failed.length) messages.complain(t("dossier.erase_failed", { what: describeTally(removed) || t("dossier.erased_nothing"), failed: failed.length }));
         else messages.say(t("dossier.erased", { what: describeTally(removed) }));
@@ -128,7 +130,7 @@ function confirmer(fileInput, messages) {
   return { box: confirm.box, close: confirm.close, askConfirm };
 }
 
-function mount(root) {
+function startDossier(root) {
   for (const el of root.querySelectorAll(".mu-js-needed")) el.remove();
   const raw = readCatalog(document);
   const rules = readCatalogRules(document);
@@ -199,9 +201,9 @@ function mount(root) {
 
   const onStorage = (event) => {
     if (!root.isConnected) globalThis.removeEventListener("storage", onStorage);
-    else if (!event.key || event.key.startsWith(keyPrefix())) refresh();
+    else if (!event.key || event.key.startsWith(storagePrefix())) refresh();
   };
   globalThis.addEventListener("storage", onStorage);
 }
 
-onPage(".mu-dossier", mount);
+mount(".mu-dossier", startDossier);

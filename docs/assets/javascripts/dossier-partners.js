@@ -6,14 +6,15 @@
 //   fills <div data-mu-part="partners">.
 //   ctx = {catalog, byId, own() -> {name, answers: {<qid>: answers}}}
 //   addFile(file): adds a partner's file as the partners' input does.
-// Partners are stored under storage.partnersKey(); a change in another tab
+// Partners are stored under storageKey("partners"); a change in another tab
 // redraws the part (the `storage` event, through refresh()).
 
-import { partnersKey, readJSON, writeJSON } from "./storage.js";
+import { readJSON, storageKey, writeJSON } from "./core/storage.js";
 import { ANSWERS_FORMAT, DOSSIER_FORMAT, FORMAT_VERSION, MAX_FILE_BYTES, downloadText, validateDossierObject } from "./answers.js";
 import { MAX_PARTNERS, dossierMarkdown, makePartner, readPartners } from "./partners.js";
 import { compareSection } from "./dossier-compare.js";
-import { h, readFileText, slug, today } from "./dossier-dom.js";
+import { h, readFileText } from "./core/dom.js";
+import { slug, today } from "./dossier-dom.js";
 import { t } from "./core/words.js";
 
 // A sentence, then "your answers and your partners have not changed".
@@ -58,11 +59,11 @@ export function mountPartners(part, ctx) {
   const { catalog, byId } = ctx;
   const { status, alert, say, complain } = messageRegions();
   const load = () => {
-    const stored = readJSON(partnersKey());
+    const stored = readJSON(storageKey("partners"));
     return stored.ok ? readPartners(stored.value, byId) : [];
   };
   let partners = load();
-  const store = () => writeJSON(partnersKey(), { partners });
+  const store = () => writeJSON(storageKey("partners"), { partners });
   const compare = compareSection({ catalog, byId, own: ctx.own, partners: () => partners });
   const list = h("ul", { class: "mu-partners__list", id: "mu-partners-list" });
   const empty = h("p", { class: "mu-partners__empty", text: t("dossier.partners_empty") });

@@ -1,7 +1,7 @@
 // Mutuus: the optional `calculators` and `agreements` sections of a
 // "mutuus-dossier" file (formats/dossier.schema.json):
-//   "calculators": {"<calculator id>": <value of mutuus:<root>:calculator:<id>, as stored>}
-//   "agreements":  {"<model id>": <value of mutuus:<root>:agreement:<id>, as stored>}
+//   "calculators": {"<calculator id>": <value of storageKey("calculator", id), as stored>}
+//   "agreements":  {"<model id>": <value of storageKey("agreement", id), as stored>}
 //
 // API:
 //   readSaved() -> {calculators?, agreements?}   only sections that hold something
@@ -12,27 +12,24 @@
 //       its id when the site has no name for it.
 // Words: words/dossier.py; refusals: formats/messages.py (the catalog's "formats.").
 
-import { keyPrefix, readJSON, storedKeys, writeJSON } from "./storage.js";
+import { readJSON, storageKey, storagePrefix, storedKeys, writeJSON } from "./core/storage.js";
+import { isPlainObject } from "./core/dom.js";
 import { t } from "./core/words.js";
 
 const SECTIONS = [
-  { field: "calculators", prefix: "calculator:" },
-  { field: "agreements", prefix: "agreement:" },
+  { field: "calculators", kind: "calculator" },
+  { field: "agreements", kind: "agreement" },
 ];
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
-function isPlainObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 export function readSaved() {
   const out = {};
-  const prefix = keyPrefix();
   for (const section of SECTIONS) {
+    const prefix = storagePrefix(section.kind);
     const values = {};
     for (const key of storedKeys()) {
-      const id = key.slice(prefix.length + section.prefix.length);
-      if (!key.startsWith(prefix + section.prefix) || !ID.test(id)) continue;
+      const id = key.slice(prefix.length);
+      if (!key.startsWith(prefix) || !ID.test(id)) continue;
       const read = readJSON(key);
       if (read.ok && isPlainObject(read.value)) values[id] = read.value;
     }
@@ -59,7 +56,7 @@ export function restoreSaved(dossier, { dryRun = false, titles = {} } = {}) {
     if (n) lines.push(t(`dossier.saved_${section.field}`, { n, names: named.join(", ") }));
     if (dryRun) continue;
     for (const [id, value] of Object.entries(values)) {
-      const written = writeJSON(`${keyPrefix()}${section.prefix}${id}`, value);
+      const written = writeJSON(storageKey(section.kind, id), value);
       if (!written.ok) return { ok: false, message: written.message };
       count += 1;
     }

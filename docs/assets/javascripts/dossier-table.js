@@ -8,10 +8,11 @@
 //       one most records name, or ""
 //   questionnaireTable(catalog, rules) -> {element, table, total, render() -> rows}
 
-import { loadOrganisation, loadRecord } from "./storage.js";
+import { loadOrganisation, loadRecord } from "./core/storage.js";
 import { countAnswered, sanitizeAnswers } from "./answers.js";
 import { stepLabel } from "./rules.js";
-import { h, formatDateTime, pageHref } from "./dossier-dom.js";
+import { h } from "./core/dom.js";
+import { formatDateTime, pageHref } from "./dossier-dom.js";
 import { t } from "./core/words.js";
 
 export function recordsOf(catalog) {
