@@ -1,63 +1,21 @@
-// Mutuus: small DOM helpers shared by dossier-page.js and grid-page.js.
+// Mutuus: what "Mon dossier" and the grid read from their page (the
+// catalog and titles Python wrote into it), and the dates and names they write.
+// The DOM helpers are core/dom.js's (h, readFileText: re-exported here for
+// modules that still import them from this one).
 //
 // API:
-//   h(tag, attrs, ...children) -> Element
-//       attrs: plain attributes (setAttribute), except `text` (textContent),
-//       `on<event>` functions (addEventListener) and boolean/undefined values
-//       (true -> empty attribute, false/null/undefined -> left out).
-//       children: Nodes, strings (always text nodes), arrays, null (skipped).
-//   onPage(selector, mount): calls mount(element) for every element matching
-//       selector on each page Material shows (document$), once per element.
-//   readFileText(file, maxBytes) -> Promise<string>; rejects with Error("too_big").
 //   formatDateTime(iso) -> French date and time, or "" when iso is not a date.
+//   today() -> "2026-12-07" (file names)
 //   slug(text) -> safe file-name part ("atelier-bois").
-//   readWords(root) -> {messages, titles: {calculators, agreements}} written by
-//       the dossier_words() macro (#mu-dossier-words), or null.
-//   fill(template, values) -> the template with each {name} replaced.
-//
-// Nothing here writes HTML from strings: user text is always a text node.
+//   readCatalog(root), readCatalogRules(root): the questionnaires and rules
+//       of the questionnaire_catalog() macro (#mu-q-catalog), or null.
+//   pageHref(page) -> a catalog page link made absolute against the site root.
+//   readTitles(root) -> {calculators: {id: title}, agreements: {id: title}}
+//       written by the dossier_titles() macro (#mu-dossier-titles), or null.
 
 import { currentLocale } from "./answers.js";
-export { mount as onPage } from "./mount.js";
+export { h, readFileText } from "./core/dom.js";
 export { slug } from "./slug.js";
-
-export function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs || {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === "text") {
-      el.textContent = String(value);
-    } else if (name.startsWith("on") && typeof value === "function") {
-      el.addEventListener(name.slice(2), value);
-    } else if (value === true) {
-      el.setAttribute(name, "");
-    } else {
-      el.setAttribute(name, String(value));
-    }
-  }
-  append(el, children);
-  return el;
-}
-
-function append(el, children) {
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    if (Array.isArray(child)) append(el, child);
-    else if (child instanceof Node) el.appendChild(child);
-    else el.appendChild(document.createTextNode(String(child)));
-  }
-}
-
-export function readFileText(file, maxBytes) {
-  if (file.size > maxBytes) return Promise.reject(new Error("too_big"));
-  if (typeof file.text === "function") return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error || new Error("read"));
-    reader.readAsText(file);
-  });
-}
 
 export function formatDateTime(iso) {
   if (typeof iso !== "string" || !iso) return "";
@@ -66,19 +24,10 @@ export function formatDateTime(iso) {
   return new Intl.DateTimeFormat(currentLocale(), { dateStyle: "long", timeStyle: "short" }).format(date);
 }
 
-// "1 questionnaire", "3 questionnaires" (French: plural from 2).
-export function plural(n, one, many) {
-  return `${n} ${n > 1 ? many : one}`;
-}
-
 export function today() {
   return new Date().toISOString().slice(0, 10);
 }
 
-// The catalog written by the questionnaire_catalog() macro:
-// <script type="application/json" id="mu-q-catalog">. Returns a list of
-// definitions ({id, version, title, step, page, sections}) in catalog order,
-// or null when the page has no catalog or it cannot be read.
 // The rules block of the catalog (macros/questionnaire_rules.py), or null.
 export function readCatalogRules(root = document) {
   const el = root.querySelector ? root.querySelector("#mu-q-catalog") : null;
@@ -90,6 +39,10 @@ export function readCatalogRules(root = document) {
   }
 }
 
+// The catalog written by the questionnaire_catalog() macro:
+// <script type="application/json" id="mu-q-catalog">. Returns a list of
+// definitions ({id, version, title, step, page, sections}) in catalog order,
+// or null when the page has no catalog or it cannot be read.
 export function readCatalog(root = document) {
   const el = root.querySelector ? root.querySelector("#mu-q-catalog") : null;
   if (!el) return null;
@@ -110,18 +63,14 @@ export function readCatalog(root = document) {
     .filter((d) => d && typeof d.id === "string" && Number.isInteger(d.version) && Array.isArray(d.sections));
 }
 
-export function readWords(root = document) {
-  const el = root.querySelector ? root.querySelector("#mu-dossier-words") : null;
+export function readTitles(root = document) {
+  const el = root.querySelector ? root.querySelector("#mu-dossier-titles") : null;
   try {
     const data = el ? JSON.parse(el.textContent) : null;
-    return data && data.messages && data.titles ? data : null;
+    return data && data.calculators && data.agreements ? data : null;
   } catch (_) {
     return null;
   }
-}
-
-export function fill(template, values) {
-  return String(template).replace(/\{([a-z_]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
 // A page link from the catalog, made absolute against the site root
