@@ -67,10 +67,10 @@ DOSSIER_SAVED_UNREADABLE = "La partie « {section} » de ce dossier n'est pas li
 DOSSIER_SAVED_BAD_ENTRY = "La partie « {section} » de ce dossier contient une entrée illisible."
 DOSSIER_EMPTY = "Ce dossier ne contient aucun questionnaire."
 
-# ---- what "Mon dossier" says from this catalog: macros/dossier.py writes
-# these into the page (#mu-dossier-words) and dossier-import.js reads them
-# there, never typing them itself (tests/formats/test_same_as_js.py checks
-# both). {file} and {own} are organisation names given quoted by ``quote``.
+# ---- what "Mon dossier" says of a dossier from another organisation:
+# words/dossier.py names them for the catalog and dossier-import.js reads
+# them with t("dossier.…"). {file} and {own} are organisation names given
+# quoted by ``quote``.
 DOSSIER_PAGE_WORDS = {
     # A dossier chosen in "Importer un dossier" whose organisation is not the one on this device.
     "other_organisation": (
