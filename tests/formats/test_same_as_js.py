@@ -1,7 +1,7 @@
 """The browser modules and formats/ refuse the same files with the same sentences.
 
-Until the pages read Python's catalog, the sentences live twice: in
-formats/messages.py and in the JS modules. Every case of cases.py runs
+The sentences are written once, in formats/messages.py; the pages read them
+from the catalog (words/formats.py, t("formats.…")). Every case of cases.py runs
 through both (the JS in Node, tests/formats/formats_js.mjs) and both must
 give the message written by hand there; every sentence of formats.messages
 is checked against the JS one way or the other (test_every_sentence_is_the_pages).
