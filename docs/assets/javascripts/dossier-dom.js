@@ -4,7 +4,7 @@
 // modules that still import them from this one).
 //
 // API:
-//   formatDateTime(iso) -> French date and time, or "" when iso is not a date.
+//   formatDateTime(iso) -> the date and time in the page's language, or "" when iso is not a date.
 //   today() -> "2026-12-07" (file names)
 //   slug(text) -> safe file-name part ("atelier-bois").
 //   readCatalog(root), readCatalogRules(root): the questionnaires and rules
