@@ -1,16 +1,22 @@
 """« Mon dossier »'s words (outils/mon-dossier.md: dossier-*.js).
 
-A refused file's sentences are formats.messages' (words/formats.py); the
-three sentences about a partner's dossier chosen in « Importer un dossier »
-are formats.messages.DOSSIER_PAGE_WORDS, named here without a copy.
+A refused file's sentences are words/formats.py's. The three sentences about
+a partner's dossier chosen in « Importer un dossier » are also
+formats.messages.DOSSIER_PAGE_WORDS (the same objects).
 Quoted names (« … ») are quoted here, in the sentence; {file} and {own} in
 ``other_organisation`` come already quoted (answers.js ``quote``).
 """
 
-from formats.messages import DOSSIER_PAGE_WORDS
-
 WORDS = {
-    **DOSSIER_PAGE_WORDS,
+    # ---- a dossier chosen in « Importer un dossier » whose organisation is
+    # not the one on this device (dossier-import.js)
+    "other_organisation": (
+        "Ce dossier est celui de {file}, pas le vôtre ({own}). Pour lire ses réponses à côté des vôtres"
+        " sans rien remplacer, ajoutez-le plutôt aux fichiers de vos partenaires."
+        " Remplacer vos réponses par les siennes reste possible : voici ce qui changerait."
+    ),
+    "to_partners": "Ajouter aux fichiers de mes partenaires",
+    "replace_anyway": "Remplacer quand même mes réponses",
     # ---- counts
     "questionnaires": {"one": "{n} questionnaire", "other": "{n} questionnaires"},
     "answers": {"one": "{n} réponse", "other": "{n} réponses"},

@@ -20,7 +20,7 @@ import { MAX_FILE_BYTES, countAnswered, quote, sanitizeAnswers, validateDossierO
 import { sameName } from "./grid-files.js";
 import { readDossierJSON, refusal } from "./dossier-file.js";
 import { readFileText } from "./core/dom.js";
-import { formatDateTime } from "./dossier-dom.js";
+import { formatDateTime } from "./page-data.js";
 import { t } from "./core/words.js";
 
 // The file's organisation, as the partners' box names it (partners.js makePartner).

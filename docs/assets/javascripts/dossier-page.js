@@ -19,7 +19,7 @@ import { mostUsedOrganisation, questionnaireTable, recordsOf } from "./dossier-t
 import { buildDossier, buildExport, downloadText, useRules } from "./answers.js";
 import { h } from "./core/dom.js";
 import { mount } from "./core/mount.js";
-import { readCatalog, readCatalogRules, readTitles, slug, today } from "./dossier-dom.js";
+import { readCatalog, readCatalogRules, readTitles, slug, today } from "./page-data.js";
 import { stepOrder } from "./rules.js";
 import { t } from "./core/words.js";
 

@@ -14,7 +14,7 @@ import { ANSWERS_FORMAT, DOSSIER_FORMAT, FORMAT_VERSION, MAX_FILE_BYTES, downloa
 import { MAX_PARTNERS, dossierMarkdown, makePartner, readPartners } from "./partners.js";
 import { compareSection } from "./dossier-compare.js";
 import { h, readFileText } from "./core/dom.js";
-import { slug, today } from "./dossier-dom.js";
+import { slug, today } from "./page-data.js";
 import { t } from "./core/words.js";
 
 // A sentence, then "your answers and your partners have not changed".

@@ -12,7 +12,7 @@ import { loadOrganisation, loadRecord } from "./core/storage.js";
 import { countAnswered, sanitizeAnswers } from "./answers.js";
 import { stepLabel } from "./rules.js";
 import { h } from "./core/dom.js";
-import { formatDateTime, pageHref } from "./dossier-dom.js";
+import { formatDateTime, pageHref } from "./page-data.js";
 import { t } from "./core/words.js";
 
 export function recordsOf(catalog) {

@@ -13,7 +13,7 @@ import { readPartners } from "./partners.js";
 import { MAX_FILE_BYTES, countAnswered, parseAnswersFile, sanitizeAnswers } from "./answers.js";
 import { GRID_FORMAT, MAX_ORGANISATIONS, bare, sameName, uniqueName } from "./grid-files.js";
 import { h, readFileText } from "./core/dom.js";
-import { pageHref } from "./dossier-dom.js";
+import { pageHref } from "./page-data.js";
 import { t } from "./core/words.js";
 
 // Adds one organisation to `orgs`; returns a sentence, or null when the grid

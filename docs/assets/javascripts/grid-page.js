@@ -23,7 +23,7 @@ import { riskMap, summaryView } from "./grid-summary.js";
 import { filesSection } from "./grid-save.js";
 import { h } from "./core/dom.js";
 import { mount } from "./core/mount.js";
-import { pageHref, readCatalog, readCatalogRules } from "./dossier-dom.js";
+import { pageHref, readCatalog, readCatalogRules } from "./page-data.js";
 import { t } from "./core/words.js";
 
 const gridKey = () => storageKey("grid");

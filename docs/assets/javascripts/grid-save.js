@@ -15,7 +15,7 @@ import { describeGrid, suggestionText } from "./grid-texts.js";
 import { summaryTexts } from "./grid-summary.js";
 import { confirmBox } from "./core/confirm.js";
 import { h, readFileText } from "./core/dom.js";
-import { slug, today } from "./dossier-dom.js";
+import { slug, today } from "./page-data.js";
 import { t } from "./core/words.js";
 
 const isEmpty = (state) => state.organisations.length === 0 && Object.keys(state.marks).length === 0;
