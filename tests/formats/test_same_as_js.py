@@ -1,7 +1,7 @@
 """The browser modules and formats/ refuse the same files with the same sentences.
 
-Until the pages read Python's catalog, the sentences live twice: in
-formats/messages.py and in the JS modules. Every case of cases.py runs
+The sentences are written once, in formats/messages.py; the pages read them
+from the catalog (words/formats.py, t("formats.…")). Every case of cases.py runs
 through both (the JS in Node, tests/formats/formats_js.mjs) and both must
 give the message written by hand there; every sentence of formats.messages
 is checked against the JS one way or the other (test_every_sentence_is_the_pages).
@@ -10,7 +10,6 @@ The v1 fixtures, written by today's export code, open in both.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil
@@ -28,7 +27,7 @@ from tests.formats.cases import ACCEPTED, ANSWERS_CASES, DEFINITIONS, DOSSIER_CA
 
 ROOT = Path(__file__).resolve().parents[2]
 JS = ROOT / "docs" / "assets" / "javascripts"
-PAGE_MODULES = ("answers.js", "dossier-file.js", "dossier-import.js", "dossier-saved.js", "grid-files.js", "grid-save.js")
+PAGE_MODULES = ("answers.js", "answers-import.js", "questionnaire-form.js", "dossier-file.js", "dossier-import.js", "dossier-saved.js", "grid-files.js", "grid-save.js")
 FIXTURES = Path(__file__).parent / "fixtures"
 NODE = shutil.which("node")
 
@@ -143,7 +142,8 @@ def test_every_sentence_is_the_pages():
     missing = []
     for name, template in _templates().items():
         literals = [literal for literal, *_ in string.Formatter().parse(template) if literal.strip()]
-        written = all(literal in source for literal in literals)
+        # Typed in a module, or read from the catalog (words/formats.py names these sentences).
+        written = all(literal in source for literal in literals) or _asks_for(name, source)
         pattern = _pattern(template)
         if not written and not any(pattern.search(message) for message in said):
             missing.append(name)
@@ -151,39 +151,42 @@ def test_every_sentence_is_the_pages():
 
 
 def test_the_page_reads_its_other_sentences_from_python():
-    """DOSSIER_PAGE_WORDS are written once: the dossier_words() macro puts them
-    into "Mon dossier" and no browser module types them."""
-    from macros.dossier import render_words
+    """DOSSIER_PAGE_WORDS are written once: the words catalog names them
+    (words/dossier.py) and no browser module types them."""
+    from words import catalog
 
     source = "\n".join(path.read_text(encoding="utf-8") for path in JS.rglob("*.js"))
-    block = render_words({}, {})
-    written = json.loads(html.unescape(re.search(r">(.*)</div>$", block).group(1)))
-    assert written["messages"] == messages.DOSSIER_PAGE_WORDS
     for name, template in messages.DOSSIER_PAGE_WORDS.items():
+        assert catalog()[f"dossier.{name}"] is template
         literals = [literal for literal, *_ in string.Formatter().parse(template) if literal.strip()]
         assert not any(literal.strip() in source for literal in literals), f"{name} is typed in a browser module"
-    assert "{{ dossier_words() }}" in (ROOT / "docs" / "outils" / "mon-dossier.md").read_text(encoding="utf-8")
 
 
 def test_the_glue_sentences_are_written_as_in_the_page():
     """The sentences the pages write outside the readers (file too big, not JSON,
     empty dossier) cannot run in Node: they must be in the modules word for word."""
     source = "\n".join((JS / name).read_text(encoding="utf-8") for name in PAGE_MODULES)
-    for sentence in (
-        messages.DOSSIER_TOO_BIG,
-        messages.DOSSIER_EMPTY,
-        messages.GRID_TOO_BIG,
-        messages.GRID_NOT_JSON,
-        messages.UNCHANGED_ANSWERS,
-        messages.UNCHANGED_GRID,
-        messages.ANSWERS_TOO_BIG,
+    for name in (
+        "DOSSIER_TOO_BIG",
+        "DOSSIER_EMPTY",
+        "GRID_TOO_BIG",
+        "GRID_NOT_JSON",
+        "UNCHANGED_ANSWERS",
+        "UNCHANGED_GRID",
+        "ANSWERS_TOO_BIG",
     ):
-        assert sentence in source, sentence
+        assert getattr(messages, name) in source or _asks_for(name, source), name
+
+
+def _asks_for(name: str, source: str) -> bool:
+    """The modules read this sentence from the catalog: t("formats.<name>")."""
+    return f'"formats.{name.lower()}"' in source
 
 
 # ---------------------------------------------------------------- every number
 
 CONSTANTS_JS = """
+import "./tests/js/python-rules.mjs";
 import * as A from "./docs/assets/javascripts/answers.js";
 import * as G from "./docs/assets/javascripts/grid-files.js";
 import { MARKS } from "./docs/assets/javascripts/grid-rule.js";
@@ -196,7 +199,7 @@ console.log(JSON.stringify({
 
 
 def test_the_page_uses_the_formats_numbers():
-    """The numbers the page still types itself (the text limits come from Python's rules already)."""
+    """The format names the page types itself, and the file limit it takes from Python's rules (python-rules.mjs hands them over as a page does)."""
     if NODE is None:
         pytest.skip("Node.js absent")
     from formats import limits
