@@ -18,7 +18,8 @@ PAYLOADS = {
 
 
 def svg_of(command, payload=None, currency="$", locale="fr_CA"):
-    return json.loads(present(command, payload or PAYLOADS[command], currency, locale))["svg"]
+    blocks = json.loads(present(command, payload or PAYLOADS[command], currency, locale))["view"]["blocks"]
+    return next(block["svg"] for block in blocks if block["kind"] == "chart")
 
 
 def layout(root, name="wide"):

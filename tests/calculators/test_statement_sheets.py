@@ -1,6 +1,6 @@
 """Each partner's printable statement and the CSV for the accountant, worked by hand on the van example.
 
-The van (calculators/examples.py « van »): fixed costs 6 433,33 $ split by the units committed
+The van (calculators/statement.py, example « van »): fixed costs 6 433,33 $ split by the units committed
 6 000 : 3 000 : 1 000. In cents 643 333 × 0,6 / 0,3 / 0,1 = 385 999,8 / 192 999,9 / 64 333,3; the
 floors make 643 331, the 2 cents left go to the largest remainders, Saules (,9) then Ressourcerie
 (,8): 3 860,00 / 1 930,00 / 643,33. Minimum 80 % of the commitment, 0,18 $ a unit:

@@ -1,7 +1,7 @@
 """Worked examples computed by ``calculators``, rendered as HTML for the guide.
 
 ``register(env)`` defines three one-line macros; the rendering functions are
-plain module functions (tested without MkDocs in tests/macros/test_calculations.py):
+plain module functions (tested without MkDocs in tests/macros/test_worked_examples.py):
 
 * ``usage_cost_example(example_id)``: table of the five lines with the working,
   the total, and the stacked bar (e.g. ``{{ usage_cost_example("planer") }}``);
@@ -24,8 +24,8 @@ from html import escape
 
 from calculators import charts
 from calculators.bridge import compute
-from calculators.registry import break_even_text
-from macros.calculator_form import render_form
+from calculators.break_even import break_even_text
+from macros.calculator_render import render_form
 from macros.countries import network_country
 from calculators.examples import example, payload_json
 from calculators.money import format_money, format_number
@@ -117,7 +117,7 @@ def render_usage_cost_example(example_id: str, currency: str = "$", locale: str 
         f'<tfoot><tr><th scope="row">Total</th><td>Somme des montants arrondis au cent</td>'
         f'<td style="text-align: right"><strong>{escape(money(result.total))}</strong></td></tr></tfoot></table>'
     )
-    svg = charts.usage_cost_chart(result, currency, locale)
+    svg = charts.usage_cost_chart(result, LINE_LABELS, currency, locale)
     caption = f"Part de chaque poste dans le coût d'une utilisation ({money(result.total)})."
     return f'<div class="mu-calc-example" data-example="usage-cost:{escape(example_id)}">{table}{_figure(svg, caption)}</div>'
 
@@ -299,7 +299,7 @@ def render_example_inputs(calculator_id: str, example_id: str, currency: str = "
     """Every input of an example, as a list with the spec's French labels, and where each figure comes from."""
     from calculators.registry import REGISTRY
     from calculators.spec import ListField
-    from macros.calculator_form import flat_values
+    from macros.calculator_render import flat_values
 
     spec = example(calculator_id, example_id)
     values = flat_values(spec["payload"], REGISTRY[calculator_id].field_kinds())
