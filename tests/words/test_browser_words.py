@@ -19,8 +19,6 @@ NOT_YET_MOVED = {
     "agreement.js",
     "answers.js",
     "calculator-app.js",
-    "calculator-worker.js",
-    "calculator.js",
     "dossier-file.js",
     "dossier-import.js",
     "dossier-page.js",
