@@ -11,12 +11,8 @@ from calculators.errors import MESSAGES
 from calculators.registry import field_labels
 
 WORDS = {
-    # The engine, as the form's first line says it.
-    "loading": "Le moteur de calcul démarre…",
-    "loading_kept": "Le moteur de calcul démarre… Vos valeurs sont gardées : le résultat s'affichera dès qu'il sera prêt.",
+    # The form's first line once the engine is ready (its other states: words/engine.py).
     "ready": "Prêt : les résultats se mettent à jour à chaque modification.",
-    "engine_unsupported": "Ce navigateur ne peut pas lancer le moteur de calcul (Web Worker de module).",
-    "engine_unloaded": "Le moteur de calcul n'a pas pu être chargé. Rechargez la page.",
     # The result box.
     "result": "Résultat",
     "empty": "Remplissez le formulaire : le résultat s'affichera ici.",

@@ -5,7 +5,7 @@
 
 import { t } from "./core/words.js";
 import { downloadText } from "./download.js";
-import { removeKey } from "./storage.js";
+import { removeKey } from "./core/storage.js";
 import { formValues, present } from "./calculator-engine.js";
 import { addRow, fieldsOf, fill, readForm, renumber, syncVisibility, typedValues } from "./calculator-fields.js";
 import { showLink } from "./calculator-link.js";
@@ -39,7 +39,7 @@ export function makeUndoButton(ctl) {
 async function exportScenario({ form, say }) {
   const { payload } = readForm(form);
   const reply = await present(form.dataset.command, payload, moneyOf(form));
-  const input = reply.ok ? JSON.parse(reply.result).input : null;
+  const input = (reply.ok ? reply.data : reply.data || {}).input || null;
   const name = `${form.dataset.file || form.dataset.command}.json`;
   downloadText(name, JSON.stringify(input || payload, null, 2) + "\n", "application/json");
   say(t("calculators.exported", { name }));

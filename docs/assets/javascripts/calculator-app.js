@@ -1,6 +1,6 @@
-// Calculator client: mounts each calculator form, asks the engine
-// (calculator-worker.js, Pyodide + calculators.bridge.present_form) at each
-// change, and shows Python's answer.
+// Calculator client: mounts each calculator form, asks the engine (its
+// "present" action, through core/engine.js) at each change, and shows
+// Python's answer.
 //
 // - The form works at once: what is typed is kept and computed when the
 //   engine is ready. At most one computation is in flight; changes made
@@ -14,9 +14,10 @@
 //   catalog's (words/calculators.py).
 
 import { t } from "./core/words.js";
-import { onErasedElsewhere } from "./storage.js";
+import { claim } from "./core/mount.js";
+import { onErasedElsewhere } from "./core/storage.js";
 import { mountCountryControl, onCountryChange } from "./country.js";
-import { engine, formValues, onEngineChange, present, startEngine } from "./calculator-engine.js";
+import { engineIsStarting, followCalculatorEngine, formValues, present, startEngine } from "./calculator-engine.js";
 import { fill, hasInput, lists, readForm, syncVisibility, typedValues } from "./calculator-fields.js";
 import { leaveAddressBare, readUrl, refreshLink } from "./calculator-link.js";
 import { setSummary, showEmpty, showErrors, showResult } from "./calculator-result.js";
@@ -26,8 +27,7 @@ import { importFile, makeUndoButton, onClick } from "./calculator-actions.js";
 export function mount(forms) {
   startEngine();
   for (const form of forms) {
-    if (form.dataset.muMounted) continue;
-    form.dataset.muMounted = "true";
+    if (!claim(form)) continue;
     form.dataset.page = location.pathname;
     mountForm(form);
   }
@@ -56,7 +56,7 @@ function mountForm(form) {
   };
   makeUndoButton(ctl);
   restore(ctl);
-  followEngine(form);
+  followCalculatorEngine(form);
   listen(ctl);
   ctl.compute();
 }
@@ -90,33 +90,19 @@ function restore(ctl) {
   }
 }
 
-function followEngine(form) {
-  const line = form.querySelector(".mu-calc-engine");
-  onEngineChange(() => {
-    if (!form.isConnected) return false;
-    if (line) {
-      const ready = engine.state === "ready" ? t("calculators.ready") : t("calculators.loading");
-      line.textContent = engine.state === "failed" ? engine.message : ready;
-      line.dataset.state = engine.state;
-    }
-    form.dataset.engine = engine.state;
-    return true;
-  });
-}
-
 function showAnswer(ctl, reply, rows, values) {
   const { form } = ctl;
-  if (!reply.ok) {
-    setSummary(form, reply.error.message);
+  if (!reply.ok && reply.errors[0].kind !== "input") {
+    setSummary(form, reply.errors[0].message);
     form.dataset.state = "failed";
     return null;
   }
-  const answer = JSON.parse(reply.result);
-  if (answer.errors) {
-    showErrors(form, answer.errors, rows);
+  if (!reply.ok) {
+    showErrors(form, reply.errors, rows);
     form.dataset.state = "errors";
     return null;
   }
+  const answer = reply.data;
   showResult(form, answer.view);
   // The guide's example is not the reader's calculation: it is not kept
   // (nor offered to the agreements) until the reader changes a value.
@@ -143,7 +129,7 @@ async function compute(ctl) {
   ctl.inFlight = true;
   form.dataset.state = form.dataset.state === "empty" ? "pending" : form.dataset.state || "pending";
   // The URL or the example has filled the form: say the engine is starting, values are kept.
-  if (engine.state === "loading" && form.dataset.state === "pending") setSummary(form, t("calculators.loading_kept"));
+  if (engineIsStarting() && form.dataset.state === "pending") setSummary(form, t("engine.starting_values_kept"));
   const reply = await present(form.dataset.command, payload, moneyOf(form));
   ctl.inFlight = false;
   if (!form.isConnected) return;

@@ -1,91 +1,50 @@
-// The calculators' engine as calculator-app.js asks it: one worker for the
-// whole visit (calculator.js starts it), one request at a time per caller.
+// The engine as a calculator form asks it, through the one door (core/engine.js):
+// tool = the calculator's id, actions "present" and "form" (engine/door.py).
 //
-// engine.state: idle | loading | ready | failed (engine.message says why);
-// onEngineChange(listener) follows it; send(message) resolves with the
-// worker's reply {ok, result | error} (calculator-worker.js).
+// followCalculatorEngine(form) keeps the form's engine line and its
+// data-engine (loading | ready | failed, which the tests and the bench wait
+// on) in step with the engine.
 
-import { calculatorWorker, engineBootStatus } from "./calculator.js";
+import { call, engineState, followEngine, startEngine } from "./core/engine.js";
 import { t } from "./core/words.js";
 
-export const engine = {
-  worker: null,
-  state: "idle",
-  message: "",
-  nextId: 1,
-  pending: new Map(),
-  listeners: new Set(),
-};
+export { startEngine };
 
-function setEngineState(state, message) {
-  engine.state = state;
-  engine.message = message;
-  for (const listener of engine.listeners) listener();
-}
-
-function onReply(event) {
-  const data = event.data || {};
-  if (data.type === "ready") return setEngineState("ready", "");
-  if (data.type === "failed") return setEngineState("failed", data.message);
-  const resolve = engine.pending.get(data.id);
-  if (resolve) {
-    engine.pending.delete(data.id);
-    resolve(data);
-  }
-}
-
-export function startEngine() {
-  if (engine.worker) return;
-  engine.state = "loading";
-  try {
-    engine.worker = calculatorWorker();
-  } catch (error) {
-    setEngineState("failed", t("calculators.engine_unsupported"));
-    return;
-  }
-  const known = engineBootStatus();
-  if (known && known.type === "ready") engine.state = "ready";
-  if (known && known.type === "failed") setEngineState("failed", known.message);
-  engine.worker.onmessage = onReply;
-  engine.worker.onerror = (event) => {
-    event.preventDefault();
-    setEngineState("failed", t("calculators.engine_unloaded"));
-    for (const resolve of engine.pending.values()) resolve({ ok: false, error: { message: engine.message } });
-    engine.pending.clear();
-  };
-}
-
-// Called at every change of state until it returns false (its form is gone).
-export function onEngineChange(listener) {
-  const wrapped = () => {
-    if (listener() === false) engine.listeners.delete(wrapped);
-  };
-  engine.listeners.add(wrapped);
-  wrapped();
-}
-
-// One request to the worker: resolves with {ok, result | error}.
-export function send(message) {
-  startEngine();
-  return new Promise((resolve) => {
-    if (engine.state === "failed") return resolve({ ok: false, error: { message: engine.message } });
-    const id = engine.nextId++;
-    engine.pending.set(id, resolve);
-    engine.worker.postMessage({ ...message, id });
-  });
-}
-
-// The answer to the form's values as typed: {ok, result: present_form's JSON} | {ok: false, error}.
-export function present(command, payload, { currency, locale }) {
-  return send({ type: "present", command, payload, currency, locale });
+// Python's answer to the form's values as typed: {ok: true, data: {result,
+// view, input}} or {ok: false, errors: [{message, field?, kind}], data?}
+// (kind "input": the values are refused, data.input is still there to export).
+export function present(command, values, { currency, locale }) {
+  return call(command, "present", { values, currency, locale });
 }
 
 // The form's flat values, numbers written the French way, from the CLI's JSON
 // (a file's text or a JSON object); Python refuses what this form cannot take.
-// Resolves with {values} or {error: French reason}.
+// Resolves with {values} or {error: the reason, in French}.
 export async function formValues(command, text) {
-  const reply = await send({ type: "form", command, text });
-  if (!reply.ok) return { error: reply.error.message };
-  const answer = JSON.parse(reply.result);
-  return answer.errors ? { error: answer.errors[0].message } : { values: answer.values };
+  const reply = await call(command, "form", { text });
+  return reply.ok ? { values: reply.data.values } : { error: reply.errors[0].message };
+}
+
+export function engineIsStarting() {
+  const { name } = engineState();
+  return name === "idle" || name === "starting";
+}
+
+function formState(name) {
+  if (name === "ready") return "ready";
+  return name === "failed" || name === "not-kept" ? "failed" : "loading";
+}
+
+export function followCalculatorEngine(form) {
+  const line = form.querySelector(".mu-calc-engine");
+  const stop = followEngine((state) => {
+    if (!form.isConnected) return stop && stop();
+    const shown = formState(state.name);
+    if (line) {
+      const ready = shown === "ready" ? t("calculators.ready") : t("engine.starting");
+      line.textContent = shown === "failed" ? state.message : ready;
+      line.dataset.state = shown;
+    }
+    form.dataset.engine = shown;
+  });
 }

@@ -7,12 +7,12 @@
 // an older dossier file, is filled from its input once the engine is up),
 // currency: the sign the result was computed and shown in.
 
-import { readJSON, siteRoot, writeJSON } from "./storage.js";
+import { readJSON, storageKey, writeJSON } from "./core/storage.js";
 import { countriesOf, currentCountry } from "./country.js";
 import { renumber } from "./calculator-fields.js";
 
 export function calculationKey(id) {
-  return `mutuus:${siteRoot()}:calculator:${id}`;
+  return storageKey("calculator", id);
 }
 
 // The reader's country's currency and number format (country.js; Python's
