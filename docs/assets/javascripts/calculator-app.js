@@ -14,6 +14,7 @@
 //   catalog's (words/calculators.py).
 
 import { t } from "./core/words.js";
+import { isPlainObject } from "./core/dom.js";
 import { claim } from "./core/mount.js";
 import { onErasedElsewhere } from "./core/storage.js";
 import { mountCountryControl, onCountryChange } from "./country.js";
@@ -68,7 +69,7 @@ function restore(ctl) {
   const fromLink = readUrl(form);
   const stored = fromLink ? null : lastCalculation(form.dataset.command);
   const last = stored && stored.ok ? stored.value : null;
-  const lastValues = last && last.values && typeof last.values === "object" ? last.values : null;
+  const lastValues = last && isPlainObject(last.values) ? last.values : null;
   if (fromLink) {
     fill(form, fromLink);
     leaveAddressBare(form);
@@ -80,7 +81,7 @@ function restore(ctl) {
   // A calculation kept without its typed values (an older dossier file): the
   // engine writes its input back in the form's notation, unless something
   // has been typed meanwhile.
-  if (!fromLink && !lastValues && last && last.input && typeof last.input === "object") {
+  if (!fromLink && !lastValues && last && isPlainObject(last.input)) {
     formValues(form.dataset.command, JSON.stringify(last.input)).then(({ values }) => {
       if (!values || !form.isConnected || hasInput(form)) return;
       fill(form, values);

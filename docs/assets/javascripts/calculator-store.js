@@ -7,6 +7,7 @@
 // an older dossier file, is filled from its input once the engine is up),
 // currency: the sign the result was computed and shown in.
 
+import { isPlainObject } from "./core/dom.js";
 import { readJSON, storageKey, writeJSON } from "./core/storage.js";
 import { countriesOf, currentCountry } from "./country.js";
 import { renumber } from "./calculator-fields.js";
@@ -58,6 +59,5 @@ export function keepResult(form, answer, values) {
 export function lastCalculation(id) {
   const stored = readJSON(calculationKey(id));
   if (!stored.ok) return stored;
-  const value = stored.value;
-  return { ok: true, value: value !== null && typeof value === "object" && !Array.isArray(value) ? value : null };
+  return { ok: true, value: isPlainObject(stored.value) ? stored.value : null };
 }
