@@ -25,7 +25,7 @@ export function moneyOf(form) {
     const { currency, locale } = info.countries[currentCountry(info)];
     return { currency, locale };
   }
-  return { currency: form.dataset.currency || "$", locale: form.dataset.locale || "fr_CA" };
+  return { currency: form.dataset.currency, locale: form.dataset.locale };
 }
 
 // Labels follow the currency: the signs Python put in spans, and the row

@@ -130,7 +130,7 @@ function startImport(section) {
       partners: rows.map(({ name, actual_units }) => ({ name, actual_units })),
       period,
       fileName: chosen.name,
-      locale: form.dataset.locale || "fr_CA",
+      locale: form.dataset.locale,
     });
     summary.textContent = "";
     if (!reply.ok && reply.errors[0].kind !== "input") {
@@ -199,8 +199,8 @@ function startDocuments(section) {
     const reply = await call("statement", "documents", {
       input,
       log: lastLog,
-      currency: form.dataset.currency || "$",
-      locale: form.dataset.locale || "fr_CA",
+      currency: form.dataset.currency,
+      locale: form.dataset.locale,
     });
     if (mine !== generation || !section.isConnected) return;
     if (!reply.ok && reply.errors[0].kind !== "input") {
