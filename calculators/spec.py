@@ -8,13 +8,15 @@ finds every such module; the bridge, the CLI, the ``calculator(id)`` macro,
 the guide's worked examples, the tests and the browser (calculator-app.js,
 which renders any ``view`` the same way) read it from there.
 
-View format (all text French, all figures already formatted by Python)::
+View format (all text French, all figures already formatted by Python): a
+summary sentence (the page's role="status" line) and blocks in the ``blocks``
+package's format (built with ``calculators.view_blocks``)::
 
     {"summary": "Coût d'une utilisation : 37,84 $.",
      "blocks": [
-        {"kind": "table", "caption": …, "headers": […], "rows": [[…]], "foot": […] | null},
-        {"kind": "note", "text": …},
-        {"kind": "chart", "svg": "<svg…>"}]}
+        {"type": "table", "caption": …, "head": […], "rows": [[…]], "foot"?: […], "row_head": true, …},
+        {"type": "paragraph", "class": "mu-calc-note", "text": …},
+        {"type": "figure", "class": "mu-calc-chart", "svg": "<svg…>", "caption": "", "label": …}]}
 """
 
 from __future__ import annotations

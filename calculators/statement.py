@@ -454,12 +454,11 @@ def view(inp, result, currency: str, locale: str) -> dict:
     for p, given in zip(result.partners, inp.partners):
         if minimum and p.billed_units > given.actual_units:
             blocks.append(
-                {
-                    "kind": "note",
-                    "text": f"{p.name} a utilisé {units(given.actual_units, locale)} unités, moins que son minimum "
+                note(
+                    f"{p.name} a utilisé {units(given.actual_units, locale)} unités, moins que son minimum "
                     f"({units(minimum * 100, locale)} % de {units(given.committed_units, locale)}) : "
-                    f"{units(p.billed_units, locale)} unités lui sont facturées.",
-                }
+                    f"{units(p.billed_units, locale)} unités lui sont facturées."
+                )
             )
     if result.comparison:
         blocks += comparison_blocks(result.comparison, currency, locale)

@@ -404,6 +404,7 @@ def import_answer(summary: LogSummary, partners: list[dict], period, locale: str
     as the CLI writes it, with the period asked, for the partners' statements.
     """
     from calculators.money import format_number
+    from calculators.view_blocks import note, table
 
     def units(value: Decimal) -> str:
         exponent = value.normalize().as_tuple().exponent
@@ -425,13 +426,14 @@ def import_answer(summary: LogSummary, partners: list[dict], period, locale: str
     if summary.first is not None:
         sentence += f", du {french_date(summary.first)} au {french_date(summary.last)}"
     sentence += ". Les unités utilisées de chaque partenaire sont remplies dans le formulaire, et le relevé est recalculé."
-    blocks = [{
-        "kind": "table",
-        "caption": "Lu dans le relevé d'utilisation",
-        "headers": ["Partenaire", "Lignes", "Unités"],
-        "rows": rows,
-        "foot": ["Total", units(Decimal(summary.rows)), units(sum(summary.units_by_partner.values(), Decimal(0)))],
-    }]
+    blocks = [table(
+        "Lu dans le relevé d'utilisation",
+        ["Partenaire", "Lignes", "Unités"],
+        rows,
+        ["Total", units(Decimal(summary.rows)), units(sum(summary.units_by_partner.values(), Decimal(0)))],
+        css_class="mu-usage-log-table",
+        scroll=False,
+    )]
     notes = []
     if period is not None:
         notes.append(f"Période retenue : du {french_date(period[0])} au {french_date(period[1])}. "
@@ -440,7 +442,7 @@ def import_answer(summary: LogSummary, partners: list[dict], period, locale: str
     else:
         notes.append("Aucune période choisie : toutes les lignes du relevé sont comptées.")
     notes.append("Le fichier est lu dans votre navigateur : il n'est envoyé nulle part.")
-    blocks += [{"kind": "note", "text": text} for text in notes]
+    blocks += [note(text, "mu-usage-log-note") for text in notes]
     log = summary.to_json()
     log["period"] = {"from": period[0].isoformat(), "to": period[1].isoformat()} if period else None
     return {"values": values, "view": {"summary": sentence, "blocks": blocks}, "log": log}

@@ -1,12 +1,18 @@
 """What a calculator's view is made of: the helpers each ``view`` function builds its blocks with.
 
 A view is ``{"summary": sentence, "blocks": [...]}`` (see ``calculators.spec``),
-every text French and every figure already formatted.
+every text French and every figure already formatted. The blocks are the
+site's one format for views and documents (the ``blocks`` package: its
+``to_html`` writes the guide's worked examples, core/blocks-dom.js the
+page's result), written here as plain dicts: this package imports nothing
+outside the standard library.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from html import unescape
 
 from calculators.money import format_money, format_number
 
@@ -16,17 +22,34 @@ def money(currency: str, locale: str):
     return lambda value: format_money(value, currency, locale)
 
 
-def table(caption: str, headers, rows, foot=None) -> dict:
-    return {"kind": "table", "caption": caption, "headers": list(headers), "rows": [list(r) for r in rows], "foot": foot}
+def table(caption: str, headers, rows, foot=None, css_class: str = "mu-calc-table", scroll: bool = True) -> dict:
+    """A table whose first cell names its row, each cell carrying its column's name (a phone shows
+    rows as cards), in a box that scrolls when it is wider than the page (``scroll``)."""
+    block = {
+        "type": "table", "class": css_class, "caption": caption, "head": list(headers),
+        "rows": [list(r) for r in rows], "row_head": True, "columns": True,
+    }
+    if foot:
+        block["foot"] = list(foot)
+    if scroll:
+        block["scroll"] = True
+    return block
 
 
-def note(text: str, css_class: str | None = None) -> dict:
-    return {"kind": "note", "text": text, **({"class": css_class} if css_class else {})}
+def note(text: str, css_class: str = "mu-calc-note") -> dict:
+    return {"type": "paragraph", "class": css_class, "text": text}
+
+
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.S)
 
 
 def chart(svg: str | None) -> list[dict]:
-    """The chart's block, or none when the calculator draws nothing."""
-    return [{"kind": "chart", "svg": svg}] if svg else []
+    """The chart's figure, named by the chart's own title, or none when the calculator draws nothing."""
+    if not svg:
+        return []
+    found = _TITLE.search(svg)
+    label = unescape(found.group(1)) if found else ""
+    return [{"type": "figure", "class": "mu-calc-chart", "svg": svg, "caption": "", **({"label": label} if label else {})}]
 
 
 def units(value: Decimal, locale: str) -> str:

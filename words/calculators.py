@@ -20,7 +20,6 @@ WORDS = {
         "one": "Un champ est à corriger : voir le message sous ce champ.",
         "other": "{n} champs sont à corriger : voir les messages sous ces champs.",
     },
-    "chart": "Graphique",
     # Buttons and what they say once done. A "…_undo" sentence is said when
     # there were values before: « Rétablir les valeurs précédentes » brings them back.
     "example": "Exemple chargé.",

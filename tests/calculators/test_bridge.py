@@ -9,11 +9,11 @@ from calculators.bridge import present, run
 
 
 def tables(answer):
-    return [block for block in answer["view"]["blocks"] if block["kind"] == "table"]
+    return [block for block in answer["view"]["blocks"] if block["type"] == "table"]
 
 
 def chart_svg(answer):
-    return next(block["svg"] for block in answer["view"]["blocks"] if block["kind"] == "chart")
+    return next(block["svg"] for block in answer["view"]["blocks"] if block["type"] == "figure")
 
 PLANER = json.dumps(
     {

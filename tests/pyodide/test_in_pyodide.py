@@ -128,7 +128,7 @@ def test_every_vector_matches_in_pyodide_from_the_wheel(wheel):
     check(report)
     # present() works there too, with the euro and fr_FR separators
     assert report["present"]["view"]["summary"] == "Coût d'une utilisation : 37,84\u00a0€."
-    assert any(block["kind"] == "chart" for block in report["present"]["view"]["blocks"])
+    assert any(block["type"] == "figure" for block in report["present"]["view"]["blocks"])
     # The form's values from the CLI's JSON (an import): numbers the French way.
     assert report["form"] == {"values": {"consumables.cost_per_unit": "0,05", "admin_fee": "1234,5"}}
 

@@ -1,13 +1,12 @@
-// A calculator's answer in the page: Python's view (summary, tables, notes,
-// charts; calculators/spec.py), or its French error messages beside their
-// fields. Every text and figure comes from Python; user text is written with
-// textContent, the chart (SVG from Python) is parsed with DOMParser and
-// imported node by node, never through innerHTML.
+// A calculator's answer in the page: Python's view (a summary sentence and
+// blocks: tables, notes, SVG charts; calculators/spec.py) drawn by
+// core/blocks-dom.js, the same blocks the guide's worked examples are written
+// from at build time; or its French error messages beside their fields.
+// Every text and figure comes from Python and is written with textContent.
 
+import { blockNodes } from "./core/blocks-dom.js";
 import { t } from "./core/words.js";
 import { fieldsOf } from "./calculator-fields.js";
-
-const SVG_NS = "http://www.w3.org/2000/svg";
 
 export function clearErrors(form) {
   for (const el of form.querySelectorAll("[aria-invalid='true']")) {
@@ -69,74 +68,6 @@ function cell(tag, text, attrs = {}) {
   return el;
 }
 
-function tableRow(values, headers, tag = "td") {
-  const tr = document.createElement("tr");
-  values.forEach((text, i) =>
-    tr.append(i === 0 ? cell("th", text, { scope: "row" }) : cell(tag, text, { "data-column": headers[i] })),
-  );
-  return tr;
-}
-
-function table({ caption, headers, rows, foot }) {
-  const el = document.createElement("table");
-  el.className = "mu-calc-table";
-  el.append(cell("caption", caption));
-  const head = document.createElement("thead");
-  const headRow = document.createElement("tr");
-  headers.forEach((text) => headRow.append(cell("th", text, { scope: "col" })));
-  head.append(headRow);
-  const body = document.createElement("tbody");
-  for (const values of rows) body.append(tableRow(values, headers));
-  el.append(head, body);
-  if (foot) {
-    const tfoot = document.createElement("tfoot");
-    tfoot.append(tableRow(foot, headers));
-    el.append(tfoot);
-  }
-  // A table wider than a phone scrolls in its own box, not the page; the box
-  // is focusable and named so the keyboard can scroll it too.
-  const box = document.createElement("div");
-  box.className = "mu-table-scroll";
-  box.tabIndex = 0;
-  box.setAttribute("role", "region");
-  box.setAttribute("aria-label", caption);
-  box.append(el);
-  return box;
-}
-
-// The chart: parsed as SVG (not HTML), scripts and event attributes dropped.
-function chart(svgText) {
-  if (!svgText) return null;
-  const doc = new DOMParser().parseFromString(svgText, "image/svg+xml");
-  const root = doc.documentElement;
-  if (root.namespaceURI !== SVG_NS || root.localName !== "svg" || doc.querySelector("parsererror")) return null;
-  for (const bad of root.querySelectorAll("script, foreignObject")) bad.remove();
-  for (const el of [root, ...root.querySelectorAll("*")]) {
-    for (const attr of Array.from(el.attributes)) {
-      if (/^on/i.test(attr.name) || (/href$/i.test(attr.name) && !attr.value.startsWith("#"))) el.removeAttribute(attr.name);
-    }
-  }
-  const svg = document.importNode(root, true);
-  if (!svg.getAttribute("role")) svg.setAttribute("role", "img");
-  const title = svg.querySelector("title");
-  if (!svg.getAttribute("aria-label") && !svg.getAttribute("aria-labelledby") && !title) {
-    svg.setAttribute("aria-label", t("calculators.chart"));
-  }
-  const figure = document.createElement("figure");
-  figure.className = "mu-calc-chart";
-  // The chart fits a phone (a narrow drawing, calculators/charts.py): nothing to scroll, no tab stop.
-  figure.setAttribute("aria-label", title ? title.textContent : t("calculators.chart"));
-  figure.append(svg);
-  return figure;
-}
-
-function renderBlock(block) {
-  if (block.kind === "table") return table(block);
-  if (block.kind === "note") return cell("p", block.text, { class: block.class || "mu-calc-note" });
-  if (block.kind === "chart") return chart(block.svg);
-  return null;
-}
-
 // The summary line, and its copy kept in view beside the form on a desktop.
 export function setSummary(form, text) {
   form.querySelector(".mu-calc-summary").textContent = text;
@@ -148,7 +79,7 @@ export function showResult(form, view) {
   clearErrors(form);
   setSummary(form, view.summary);
   const box = form.querySelector(".mu-calc-details");
-  box.replaceChildren(...view.blocks.map(renderBlock).filter(Boolean));
+  box.replaceChildren(blockNodes(view.blocks));
   box.hidden = false;
 }
 

@@ -13,11 +13,12 @@
 //   form is not touched.
 // - Sheets: after each result of the statement (the "mu-calculator:computed"
 //   event carries the CLI's JSON), the engine (action "documents") returns
-//   one sheet per partner as plain blocks, the CSV and the words of the
+//   one sheet per partner as blocks (core/blocks-dom.js), the CSV and the words of the
 //   buttons. Printing one sheet or all of them marks <html data-mu-print="sheets">
 //   (usage-log.css prints only the marked sheets, one per page).
 // Every sentence shown here is Python's, or written into the page by the macro.
 
+import { blockNodes } from "./core/blocks-dom.js";
 import { call } from "./core/engine.js";
 import { mount } from "./core/mount.js";
 import { downloadText } from "./download.js";
@@ -34,48 +35,11 @@ function engineMessage(form, reply) {
   return (line && line.textContent) || "";
 }
 
-// --- Python's blocks into DOM (heading, paragraph, table, note) ---------------
-
 function element(tag, text, attrs = {}) {
   const el = document.createElement(tag);
   if (text !== undefined && text !== null) el.textContent = text;
   for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value);
   return el;
-}
-
-function row(values, headers) {
-  const tr = document.createElement("tr");
-  values.forEach((text, i) =>
-    tr.append(i === 0 ? element("th", text, { scope: "row" }) : element("td", text, { "data-column": headers[i] })),
-  );
-  return tr;
-}
-
-function renderTable(block) {
-  const table = element("table", null, { class: "mu-usage-log-table" });
-  table.append(element("caption", block.caption));
-  const head = document.createElement("thead");
-  const tr = document.createElement("tr");
-  block.headers.forEach((text) => tr.append(element("th", text, { scope: "col" })));
-  head.append(tr);
-  const body = document.createElement("tbody");
-  block.rows.forEach((values) => body.append(row(values, block.headers)));
-  table.append(head, body);
-  if (block.foot) {
-    const foot = document.createElement("tfoot");
-    foot.append(row(block.foot, block.headers));
-    table.append(foot);
-  }
-  return table;
-}
-
-function renderBlock(block) {
-  if (block.kind === "heading") return element("h3", block.text);
-  if (block.kind === "paragraph") return element("p", block.text, block.class ? { class: block.class } : {});
-  if (block.kind === "note") return element("p", block.text, { class: "mu-usage-log-note" });
-  if (block.kind === "table") return renderTable(block);
-  console.error("usage-log.js: unknown block", block.kind);
-  return null;
 }
 
 // --- the import ------------------------------------------------------------------
@@ -152,7 +116,7 @@ function startImport(section) {
     });
     lastLog = answer.log;
     summary.textContent = answer.view.summary;
-    details.replaceChildren(...answer.view.blocks.map(renderBlock).filter(Boolean));
+    details.replaceChildren(blockNodes(answer.view.blocks, { shift: 2 }));
     // calculator-app.js recomputes and writes the URL on a change, as when a value is typed.
     if (changed) changed.dispatchEvent(new Event("change", { bubbles: true }));
     section.dispatchEvent(new CustomEvent("mu-usage-log:imported", { detail: { ms: performance.now() - started } }));
@@ -223,7 +187,7 @@ function startDocuments(section) {
     sheets.replaceChildren(
       ...docs.sheets.map((sheet, i) => {
         const article = element("article", null, { class: "mu-sheet", "data-index": String(i) });
-        article.append(...sheet.blocks.map(renderBlock).filter(Boolean));
+        article.append(blockNodes(sheet.blocks, { shift: 2 }));
         return article;
       }),
     );
