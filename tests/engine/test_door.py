@@ -25,7 +25,7 @@ def test_present_answers_ok_with_the_view():
     # 50 units x 0,05 = 2,50: the only line with these values.
     assert out["ok"] is True
     assert out["data"]["result"]["total"] == "2.50"
-    assert out["data"]["display"]["total"] == "2,50\u00a0€"
+    assert out["data"]["view"]["summary"] == "Coût d'une utilisation : 2,50\u00a0€."
 
 
 def test_a_refused_value_is_ok_false_with_the_field_and_the_input_as_data():
