@@ -30,7 +30,6 @@ NOT_YET_MOVED = {
     "grid-save.js",
     "grid-summary.js",
     "grid-texts.js",
-    "offline.js",
     "partners.js",
     "questionnaire-form.js",
     "tools.js",

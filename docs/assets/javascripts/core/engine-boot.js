@@ -17,9 +17,9 @@
 import { EngineError, PYODIDE_BASE, PYODIDE_MJS, downloadError, fetchManifest, fetchWheel, hex, integrityError, snapshotBytes, stdlibURL } from "./engine-files.js";
 import { snapshotSource } from "./engine-snapshot.js";
 
-// Imported at once, beside the manifest's request (a static import would
-// make the manifest wait for it: one round trip more on a slow link).
-const pyodideModule = import(PYODIDE_MJS.href);
+// Imported at once by the worker's entry (calculator-worker.js), beside the
+// manifest's request.
+const pyodideModule = (globalThis.muEngineEarly && globalThis.muEngineEarly.pyodide) || import(PYODIDE_MJS.href);
 pyodideModule.catch(() => {}); // boot() reports it
 let loadPyodide = null;
 

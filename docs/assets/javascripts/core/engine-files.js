@@ -64,10 +64,11 @@ export async function countedFetch(input, options) {
   return counted;
 }
 
-export async function fetchOk(url, options) {
+// fetch(url, options), or the response already asked for (`started`).
+export async function fetchOk(url, options, started = null) {
   let response;
   try {
-    response = await countedFetch(url, options);
+    response = await (started || countedFetch(url, options));
   } catch (error) {
     throw downloadError();
   }
@@ -75,9 +76,11 @@ export async function fetchOk(url, options) {
   return response;
 }
 
+// The manifest; its request was started by the worker's entry (calculator-worker.js).
 export async function fetchManifest() {
   const manifestUrl = new URL("calculators.json", PYODIDE_BASE);
-  const manifest = await (await fetchOk(manifestUrl, { cache: "no-cache" })).json();
+  const early = globalThis.muEngineEarly && globalThis.muEngineEarly.manifest;
+  const manifest = await (await fetchOk(manifestUrl, { cache: "no-cache" }, early)).json();
   if (!manifest.url || !/^[0-9a-f]{64}$/.test(manifest.sha256 || "")) {
     throw new EngineError("not-built", t("engine.not_built"));
   }

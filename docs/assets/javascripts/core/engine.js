@@ -50,7 +50,10 @@ function onMessage(event) {
   if (data.type === "ready" || data.type === "failed") {
     worker.muBootStatus = data; // kept on the worker: a later reader cannot miss it
     const failed = data.kind === "offline" ? "not-kept" : "failed";
-    setState(data.type === "ready" ? { name: "ready" } : { name: failed, kind: data.kind, message: data.message });
+    // No message: the worker could not load its own modules (nor the words).
+    const message = data.message || t(data.kind === "offline" ? "engine.not_kept" : "engine.download_failed");
+    if (data.type === "failed") data.message = message;
+    setState(data.type === "ready" ? { name: "ready" } : { name: failed, kind: data.kind, message });
   }
   if (typeof data.id !== "string" || !pending.has(data.id)) return;
   const resolve = pending.get(data.id);
