@@ -6,6 +6,7 @@
 // on) in step with the engine.
 
 import { call, engineState, followEngine, startEngine } from "./core/engine.js";
+import { showEngineState } from "./core/engine-status.js";
 import { t } from "./core/words.js";
 
 export { startEngine };
@@ -35,16 +36,20 @@ function formState(name) {
   return name === "failed" || name === "not-kept" ? "failed" : "loading";
 }
 
+// The form's engine line says the engine's state (core/engine-status.js: its
+// start, a long first download's share, why it cannot answer), then that the
+// results follow the form; the buttons that carry a figure wait for it.
 export function followCalculatorEngine(form) {
   const line = form.querySelector(".mu-calc-engine");
-  const stop = followEngine((state) => {
-    if (!form.isConnected) return stop && stop();
-    const shown = formState(state.name);
-    if (line) {
-      const ready = shown === "ready" ? t("calculators.ready") : t("engine.starting");
-      line.textContent = shown === "failed" ? state.message : ready;
-      line.dataset.state = shown;
+  const buttons = Array.from(form.querySelectorAll("[data-action='carry']"));
+  const stopLine = line ? showEngineState(line, { ready: t("calculators.ready"), buttons }) : () => {};
+  let stop = null;
+  stop = followEngine((state) => {
+    if (!form.isConnected) {
+      stopLine();
+      if (stop) stop();
+      return;
     }
-    form.dataset.engine = shown;
+    form.dataset.engine = formState(state.name);
   });
 }
