@@ -3,33 +3,14 @@
 // with {json} (the bridge's answer as JSON text) or {error} (a sentence).
 
 import { call as callDoor, startEngine } from "./core/engine.js";
-
-function parsed(text, fallback) {
-  try {
-    return JSON.parse(text);
-  } catch (_) {
-    return fallback;
-  }
-}
-
-const PAYLOADS = {
-  render: ([model, territory, draft]) => ({ model: parsed(model, {}), territory, draft: parsed(draft, null) }),
-  prefill: ([fields, sources, currency, locale, draft]) => ({
-    fields: parsed(fields, []),
-    sources: parsed(sources, {}),
-    currency,
-    locale,
-    draft: parsed(draft || "{}", {}),
-  }),
-  recommend: ([situation]) => ({ situation: parsed(situation, null) }),
-};
+import { AGREEMENT } from "./core/engine-legacy.js";
 
 export function engine() {
   startEngine();
 }
 
 export async function call(action, args) {
-  const reply = await callDoor("agreements", action, PAYLOADS[action](args));
+  const reply = await callDoor("agreements", action, AGREEMENT[action](args));
   if (reply.ok) return { json: JSON.stringify(reply.data) };
   if (reply.errors.some((e) => e.kind === "input")) {
     return { json: JSON.stringify({ errors: reply.errors.map(({ kind, ...rest }) => rest), ...(reply.data || {}) }) };

@@ -22,7 +22,8 @@ function parsed(text, fallback) {
   }
 }
 
-const AGREEMENT = {
+// The agreements' former positional arguments (JSON texts) as the door's payload.
+export const AGREEMENT = {
   render: ([model, territory, draft]) => ({ model: parsed(model, {}), territory, draft: parsed(draft, null) }),
   prefill: ([fields, sources, currency, locale, draft]) => ({
     fields: parsed(fields, []),
