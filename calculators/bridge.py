@@ -31,6 +31,12 @@
 * ``statement_documents(payload_json, log_json, currency, locale)``: each
   partner's printable statement and the whole statement as CSV
   (``calculators.statement_sheets.documents``), or ``{"errors": [...]}``.
+* ``tools()``: what the engine's door (``engine.door``) offers the browser,
+  one tool per calculator of the registry, each with the actions ``present``
+  (payload ``{values, currency, locale}``: the form's values as typed) and
+  ``form`` (payload ``{text}``: a file's text or a JSON object), plus a
+  calculator's own actions (``EXTRA_ACTIONS``). A new calculator in the
+  registry is a new tool, with no line here.
 
 Pure functions, standard library only: the same file runs in CPython and in
 Pyodide (it never imports ``js`` or ``pyodide``).
@@ -230,4 +236,45 @@ def statement_documents(payload_json: str, log_json: str = "null", currency: str
     return _dumps(documents(inp, result, log if isinstance(log, dict) else None, currency, locale))
 
 
-__all__ = ["run", "present", "present_form", "read_usage_log", "statement_documents", "COMMANDS", "LINE_NAMES"]
+def _present_action(command: str):
+    def action(payload: dict) -> dict:
+        values = payload.get("values", {})
+        currency, locale = payload.get("currency") or "$", payload.get("locale") or "fr_CA"
+        return json.loads(present_form(command, _dumps(values), currency, locale))
+
+    return action
+
+
+def _form_action(command: str):
+    def action(payload: dict) -> dict:
+        text = payload.get("text", "")
+        return json.loads(form(command, text if isinstance(text, str) else _dumps(text)))
+
+    return action
+
+
+def _usage_log_action(payload: dict) -> dict:
+    log = payload.get("bytes", payload.get("text", b""))
+    partners, period = _dumps(payload.get("partners", [])), _dumps(payload.get("period"))
+    return json.loads(read_usage_log(log, partners, period, payload.get("fileName") or "", payload.get("locale") or "fr_CA"))
+
+
+def _documents_action(payload: dict) -> dict:
+    currency, locale = payload.get("currency") or "$", payload.get("locale") or "fr_CA"
+    return json.loads(statement_documents(_dumps(payload.get("input")), _dumps(payload.get("log")), currency, locale))
+
+
+# Actions of one calculator beyond present and form: the statement page's
+# usage-log import and its partners' printable sheets (usage-log.js).
+EXTRA_ACTIONS = {"statement": {"usage-log": _usage_log_action, "documents": _documents_action}}
+
+
+def tools() -> dict:
+    """``{calculator id: {action: function(payload) -> answer}}`` for the engine's door."""
+    return {
+        command: {"present": _present_action(command), "form": _form_action(command), **EXTRA_ACTIONS.get(command, {})}
+        for command in REGISTRY
+    }
+
+
+__all__ = ["tools", "run", "present", "present_form", "read_usage_log", "statement_documents", "COMMANDS", "LINE_NAMES"]

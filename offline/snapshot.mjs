@@ -45,7 +45,7 @@ def _mu_import_the_wheel():
     import importlib, pkgutil
     importlib.invalidate_caches()
     import calculators.bridge
-    for package in ("calculators", "agreements", "blocks", "words"):
+    for package in ("calculators", "agreements", "blocks", "engine", "words"):
         try:
             module = importlib.import_module(package)
         except ImportError:

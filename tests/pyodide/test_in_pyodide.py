@@ -129,6 +129,9 @@ def test_every_vector_matches_in_pyodide_from_the_wheel(wheel):
     # present() works there too, with the euro and fr_FR separators
     assert report["present"]["display"]["total"] == "37,84\u00a0€"
     assert report["present"]["svg"].startswith("<svg")
+    # The worker's one door answers from the wheel: {ok, data} with the same figure.
+    assert report["door"]["ok"] is True, report["door"]
+    assert report["door"]["data"]["result"]["total"] == "37.84"
     # The form's values from the CLI's JSON (an import): numbers the French way.
     assert report["form"] == {"values": {"consumables.cost_per_unit": "0,05", "admin_fee": "1234,5"}}
 

@@ -1,40 +1,38 @@
-// The engine's agreements lane, for every tool that asks Python something
-// other than a calculation (the agreements generator, the chooser).
-//
-// In the worker (calculator-worker.js): {type: "agreement", id, action, args}
-// → {agreement: id, json} | {agreement: id, error}. One listener serves every
-// caller: each call gets its own id and its own promise.
+// The former client of the agreements (agreement-app.js, chooser.js), kept
+// while they move to core/engine.js: call(action, [JSON texts]) resolves
+// with {json} (the bridge's answer as JSON text) or {error} (a sentence).
 
-import { calculatorWorker } from "./calculator.js";
+import { call as callDoor, startEngine } from "./core/engine.js";
 
-let nextId = 1;
-const pending = new Map();
-let listening = null;
-
-// The worker, started if it was not, with this module listening to it.
-export function engine() {
-  const worker = calculatorWorker();
-  if (listening !== worker) {
-    // addEventListener, never onmessage: the calculators' client owns that.
-    worker.addEventListener("message", (event) => {
-      const data = event.data || {};
-      if (typeof data.agreement !== "string") return;
-      const done = pending.get(data.agreement);
-      if (done) {
-        pending.delete(data.agreement);
-        done(data);
-      }
-    });
-    listening = worker;
+function parsed(text, fallback) {
+  try {
+    return JSON.parse(text);
+  } catch (_) {
+    return fallback;
   }
-  return worker;
 }
 
-// agreements.bridge.<action>(...args), as {json} or {error} (a French sentence).
-export function call(action, args) {
-  return new Promise((resolve) => {
-    const id = `engine-${nextId++}`;
-    pending.set(id, resolve);
-    engine().postMessage({ type: "agreement", id, action, args });
-  });
+const PAYLOADS = {
+  render: ([model, territory, draft]) => ({ model: parsed(model, {}), territory, draft: parsed(draft, null) }),
+  prefill: ([fields, sources, currency, locale, draft]) => ({
+    fields: parsed(fields, []),
+    sources: parsed(sources, {}),
+    currency,
+    locale,
+    draft: parsed(draft || "{}", {}),
+  }),
+  recommend: ([situation]) => ({ situation: parsed(situation, null) }),
+};
+
+export function engine() {
+  startEngine();
+}
+
+export async function call(action, args) {
+  const reply = await callDoor("agreements", action, PAYLOADS[action](args));
+  if (reply.ok) return { json: JSON.stringify(reply.data) };
+  if (reply.errors.some((e) => e.kind === "input")) {
+    return { json: JSON.stringify({ errors: reply.errors.map(({ kind, ...rest }) => rest), ...(reply.data || {}) }) };
+  }
+  return { error: reply.errors[0].message };
 }
