@@ -108,6 +108,7 @@ def render_chooser(models: dict, network: dict, page_url: str, use_directory_url
     }
     return f"""<div class="mu-chooser">
 <noscript><p>Ce formulaire a besoin de JavaScript. Sans lui, lisez la règle dans le tableau plus bas : elle donne la même réponse.</p></noscript>
+<p class="mu-ag-engine mu-ch-engine" role="status" aria-live="polite"></p>
 <form class="mu-ag-form mu-ch-form" novalidate hidden>
 <fieldset><legend>Durée et argent</legend>
 {_text_input("duration_months", "Durée prévue du partage, en mois", "12", "Pour un prêt d'un jour ou d'une semaine, indiquez 1.")}

@@ -27,7 +27,6 @@ WORDS = {
     # The generator's page (agreement-*.js).
     "load_failed": "Le générateur n'a pas pu être chargé. Rechargez la page.",
     "saved": "Brouillon enregistré dans ce navigateur.",
-    "engine": "Préparation de l'aperçu…",
     "missing": "À compléter :",
     "complete": "Tous les champs sont remplis.",
     # Said when a model opened for the first time takes the partners of another draft.

@@ -8,9 +8,10 @@
 // (agreement-draft.js), the preview (agreement-preview.js) and the files
 // (agreement-exports.js).
 
-import { call } from "./engine-client.js";
+import { call } from "./core/engine.js";
+import { showEngineState } from "./core/engine-status.js";
 import { countriesOf, currentCountry } from "./country.js";
-import { onErasedElsewhere } from "./storage.js";
+import { onErasedElsewhere } from "./core/storage.js";
 import { t } from "./core/words.js";
 import * as drafts from "./agreement-draft.js";
 import { buildFields, buildForm, buildOptions, buildPartners } from "./agreement-form.js";
@@ -88,20 +89,27 @@ async function render(app) {
   }
   app.rendering = true;
   const asked = app.model;
-  const reply = await call("render", [JSON.stringify(asked), app.draft.territory, JSON.stringify(payload(asked, app.draft))]);
+  const reply = await call("agreements", "render", { model: asked, territory: app.draft.territory, draft: payload(asked, app.draft) });
   app.rendering = false;
   if (app.again || asked !== app.model) {
     app.again = false;
     render(app);
     return;
   }
-  app.view.engineStatus.textContent = "";
-  if (reply.error) return alert(app, t("agreements.engine_failed", { reason: reply.error }));
-  const data = JSON.parse(reply.json);
-  app.result = data.errors ? null : data;
-  if (data.errors) return showRefusal(app.view, data.errors, (message) => alert(app, message));
+  if (!reply.ok && engineDown(app, reply.errors)) return;
+  app.result = reply.ok ? reply.data : null;
+  if (!reply.ok) return showRefusal(app.view, reply.errors, (message) => alert(app, message));
   if (app.view.alertBox.dataset.kind !== "storage") alert(app, "");
-  showAgreement(app.view, data, app.draft.territory !== app.readerCountry);
+  showAgreement(app.view, reply.data, app.draft.territory !== app.readerCountry);
+}
+
+// The engine cannot answer: its own line (core/engine-status.js) says why,
+// nothing to add; a bug in the engine is said in the alert. Returns whether
+// the reply was not the draft's refusal.
+function engineDown(app, errors) {
+  const internal = errors.find((e) => e.kind === "internal");
+  if (internal) alert(app, t("agreements.engine_failed", { reason: internal.message }));
+  return errors.some((e) => e.kind !== "input");
 }
 
 function changed(app) {
@@ -118,16 +126,16 @@ function rebuild(app) {
 // it took from where, and what it left as the user wrote it.
 async function prefill(app) {
   const asked = app.model;
-  const reply = await call("prefill", [
-    JSON.stringify(asked.fields_by_territory[app.draft.territory]),
-    JSON.stringify(drafts.prefillSources(app.catalog.questionnaires)),
-    app.view.root.dataset.currency || "$",
-    app.view.root.dataset.locale || "fr_CA",
-    JSON.stringify({ values: app.draft.values, partners: app.draft.partners }),
-  ]);
+  const reply = await call("agreements", "prefill", {
+    fields: asked.fields_by_territory[app.draft.territory],
+    sources: drafts.prefillSources(app.catalog.questionnaires),
+    currency: app.view.root.dataset.currency || "$",
+    locale: app.view.root.dataset.locale || "fr_CA",
+    draft: { values: app.draft.values, partners: app.draft.partners },
+  });
   if (asked !== app.model) return; // another model was chosen meanwhile
-  if (reply.error) return alert(app, t("agreements.engine_failed", { reason: reply.error }));
-  const found = JSON.parse(reply.json);
+  if (!reply.ok) return engineDown(app, reply.errors);
+  const found = reply.data;
   const filled = drafts.applyPrefill(app.draft, found);
   rebuild(app);
   if (filled) save(app);
@@ -191,7 +199,8 @@ export function start(root) {
   drafts.setPartnerKeys(catalog.partner_keys);
   const app = generator(root, catalog);
   wire(app);
-  app.view.engineStatus.textContent = t("agreements.engine");
+  const buttons = ["docx", "markdown", "print", "prefill"].map((action) => root.querySelector(`[data-action="${action}"]`));
+  showEngineState(app.view.engineStatus, { buttons });
   // ?modele=<id> (the chooser's links) opens the generator on that model;
   // else the last draft touched, if any, decides the model shown first.
   const asked = new URLSearchParams(window.location.search).get("modele");

@@ -4,7 +4,8 @@
 // Draft key: mutuus:<root>:agreement:<model id> ->
 //   {model, territory, partners, values, options, updated_at}
 
-import { keyPrefix, loadOrganisation, readJSON, siteRoot, storedKeys, writeJSON } from "./storage.js";
+import { isPlainObject as isObject } from "./core/dom.js";
+import { loadOrganisation, readJSON, storageKey, storagePrefix, storedKeys, writeJSON } from "./core/storage.js";
 
 // Replaced by mount() with the catalog's (agreements.assemble.PARTNER_KEYS).
 let partnerKeys = ["name", "legal_form", "address", "identifier", "representative", "authority"];
@@ -14,11 +15,7 @@ export function setPartnerKeys(keys) {
 }
 
 export function draftKey(modelId) {
-  return `mutuus:${siteRoot()}:agreement:${modelId}`;
-}
-
-export function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
+  return storageKey("agreement", modelId);
 }
 
 function text(value) {
@@ -102,7 +99,7 @@ export function reusablePartners(models, modelId) {
 // mutuus:<root>:calculator:<calculator id>), whatever its id: Python
 // (agreements.prefill) decides what a model can take from which.
 function storedCalculators() {
-  const prefix = `${keyPrefix()}calculator:`;
+  const prefix = storagePrefix("calculator");
   const found = {};
   for (const key of storedKeys()) {
     const id = key.slice(prefix.length);
@@ -118,7 +115,7 @@ function storedCalculators() {
 export function prefillSources(catalogQuestionnaires) {
   const sources = { organisation: loadOrganisation(), questionnaires: {}, calculators: storedCalculators(), questions: {} };
   for (const [qid, info] of Object.entries(catalogQuestionnaires)) {
-    const read = readJSON(`mutuus:${siteRoot()}:${qid}:v${info.version}`);
+    const read = readJSON(storageKey("questionnaire", qid, info.version));
     if (read.ok && isObject(read.value)) sources.questionnaires[qid] = read.value;
     sources.questions[qid] = { title: info.title, questions: info.questions };
   }

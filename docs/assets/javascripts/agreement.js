@@ -2,7 +2,7 @@
 // holds the generator (div.mu-agreement, written by the agreement_generator()
 // macro); the generator itself (agreement-app.js) is loaded only then.
 
-import { mount } from "./mount.js";
+import { mount } from "./core/mount.js";
 import { t } from "./core/words.js";
 
 mount("div.mu-agreement", (root) => {

@@ -10,8 +10,9 @@
 // module only reads the form, posts it, and writes the answer with textContent.
 // Imported by tools.js on a page that holds div.mu-chooser.
 
-import { call, engine } from "./engine-client.js";
-import { mount } from "./mount.js";
+import { call } from "./core/engine.js";
+import { showEngineState } from "./core/engine-status.js";
+import { mount } from "./core/mount.js";
 import { t } from "./core/words.js";
 
 // ---------------------------------------------------------------- DOM
@@ -102,19 +103,20 @@ function start(root) {
     for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
     result.dataset.state = "computing";
     result.textContent = t("agreements.choose_computing");
-    const reply = await call("recommend", [JSON.stringify(situation(form))]);
+    const reply = await call("agreements", "recommend", { situation: situation(form) });
     if (mine !== asked) return; // a later answer is on its way
-    if (reply.error) {
-      result.textContent = t("agreements.choose_failed", { reason: reply.error });
+    const refused = reply.ok ? [] : reply.errors.filter((e) => e.kind === "input");
+    if (!reply.ok && refused.length === 0) {
+      result.textContent = t("agreements.choose_failed", { reason: reply.errors.map((e) => e.message).join(" ") });
       result.dataset.state = "failed";
       return;
     }
-    const answer = JSON.parse(reply.json);
-    if (answer.errors) showErrors(form, result, answer.errors);
-    else showRecommendation(result, answer, catalog);
+    if (refused.length) showErrors(form, result, refused);
+    else showRecommendation(result, reply.data, catalog);
   });
   form.hidden = false;
-  engine(); // starts the engine now, so the first answer comes sooner
+  // The engine starts now, so the first answer comes sooner; its line says how it goes.
+  showEngineState(root.querySelector(".mu-ch-engine"), { buttons: [form.querySelector('[type="submit"]')] });
 }
 
 mount("div.mu-chooser", start);
