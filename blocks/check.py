@@ -6,9 +6,9 @@ KEYS = {
     "heading": ({"level", "text"}, set()),
     "paragraph": ({"text"}, set()),
     "list": ({"ordered", "items"}, set()),
-    "table": ({"head", "rows"}, {"caption", "numeric", "sign"}),
+    "table": ({"head", "rows"}, {"caption", "numeric", "sign", "foot", "row_head", "columns", "scroll"}),
     "blank": ({"label"}, set()),
-    "figure": ({"svg", "caption"}, set()),
+    "figure": ({"svg", "caption"}, {"label"}),
     "note": ({"text"}, {"title", "kind"}),
     "section": ({"blocks"}, set()),
 }
@@ -72,6 +72,8 @@ def _block(block, where: str) -> None:
         if not isinstance(block["svg"], str) or not block["svg"].lstrip().startswith("<svg"):
             raise BlockError(f"{where}.svg: an <svg> element")
         _text(block["caption"], f"{where}.caption")
+        if not isinstance(block.get("label", ""), str):
+            raise BlockError(f"{where}.label: a string")
     if kind == "section":
         validate(block["blocks"], f"{where}.blocks")
 
@@ -90,8 +92,14 @@ def _table(block: dict, where: str) -> None:
     numeric = block.get("numeric", [])
     if not isinstance(numeric, list) or any(not isinstance(c, int) or not 0 <= c < width for c in numeric):
         raise BlockError(f"{where}.numeric: column indexes")
-    if not isinstance(block.get("sign", False), bool):
-        raise BlockError(f"{where}.sign: a boolean")
+    for key in ("sign", "row_head", "columns", "scroll"):
+        if not isinstance(block.get(key, False), bool):
+            raise BlockError(f"{where}.{key}: a boolean")
+    if "foot" in block:
+        if not isinstance(block["foot"], list) or len(block["foot"]) != width:
+            raise BlockError(f"{where}.foot: {width} cells, as the head")
+        for c, cell in enumerate(block["foot"]):
+            _text(cell, f"{where}.foot[{c}]")
 
 
 def validate(blocks, where: str = "blocks") -> list:

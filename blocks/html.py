@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from blocks.make import BLANK
+from blocks.make import BLANK, plain_text
 
 
 def _attributes(block: dict, extra_class: str = "") -> str:
@@ -43,20 +43,38 @@ def inline(text) -> str:
 
 def _table(block: dict) -> str:
     numeric = set(block.get("numeric", []))
+    heads = [plain_text(text) for text in block["head"]]
 
     def cell(tag: str, index: int, text, scope: str = "") -> str:
         attrs = (f' scope="{scope}"' if scope else "") + (' class="mu-num"' if index in numeric else "")
         return f"<{tag}{attrs}>{inline(text)}</{tag}>"
 
+    def row(cells) -> str:
+        # row_head: the first cell names its row; columns: each cell carries its column's name (a phone's cards)
+        out = []
+        for i, text in enumerate(cells):
+            if i == 0 and block.get("row_head"):
+                out.append(cell("th", i, text, "row"))
+            elif block.get("columns"):
+                out.append(cell("td", i, text).replace("<td", f'<td data-column="{escape(heads[i])}"', 1))
+            else:
+                out.append(cell("td", i, text))
+        return "<tr>" + "".join(out) + "</tr>"
+
     parts = [f"<table{_attributes(block, 'mu-sign' if block.get('sign') else '')}>"]
     if block.get("caption"):
         parts.append(f"<caption>{inline(block['caption'])}</caption>")
     parts.append("<thead><tr>" + "".join(cell("th", i, t, "col") for i, t in enumerate(block["head"])) + "</tr></thead>")
-    parts.append("<tbody>")
-    for row in block["rows"]:
-        parts.append("<tr>" + "".join(cell("td", i, t) for i, t in enumerate(row)) + "</tr>")
-    parts.append("</tbody></table>")
-    return "".join(parts)
+    parts.append("<tbody>" + "".join(row(cells) for cells in block["rows"]) + "</tbody>")
+    if block.get("foot"):
+        parts.append("<tfoot>" + row(block["foot"]) + "</tfoot>")
+    parts.append("</table>")
+    html = "".join(parts)
+    if block.get("scroll"):
+        # A wide table scrolls in its own box, which the keyboard can reach.
+        label = escape(plain_text(block.get("caption", "")))
+        html = f'<div class="mu-table-scroll" role="region" tabindex="0" aria-label="{label}">{html}</div>'
+    return html
 
 
 def _section(block: dict, shift: int) -> str:
@@ -80,7 +98,9 @@ def _block(block: dict, shift: int) -> str:
     if kind == "blank":
         return f'<p{_attributes(block, "mu-blank-line")}>{inline(block["label"])} : <span class="mu-blank">{BLANK}{BLANK}</span></p>'
     if kind == "figure":
-        return f"<figure{attrs}>{block['svg']}<figcaption>{inline(block['caption'])}</figcaption></figure>"
+        label = f' aria-label="{escape(block["label"])}"' if block.get("label") else ""
+        caption = f"<figcaption>{inline(block['caption'])}</figcaption>" if block["caption"] else ""
+        return f"<figure{attrs}{label}>{block['svg']}{caption}</figure>"
     if kind == "note":
         title = f'<p class="admonition-title">{inline(block["title"])}</p>' if block.get("title") else ""
         return f'<div{_attributes(block, "admonition " + block.get("kind", "note"))}>{title}<p>{inline(block["text"])}</p></div>'

@@ -74,7 +74,7 @@ def _table(block: dict) -> str:
         lines += [f"*{inline(block['caption'])}*", ""]
     lines.append("| " + " | ".join(inline(cell) for cell in block["head"]) + " |")
     lines.append("| " + " | ".join("---:" if i in numeric else "---" for i in range(len(block["head"]))) + " |")
-    for row in block["rows"]:
+    for row in block["rows"] + ([block["foot"]] if block.get("foot") else []):
         lines.append("| " + " | ".join(inline(cell) for cell in row) + " |")
     return "\n".join(lines)
 

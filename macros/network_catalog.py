@@ -15,7 +15,7 @@ Python owns the board's rules and words; board.js applies them:
 
 from __future__ import annotations
 
-from calculators.registry import plural as french_plural
+from calculators.french import plural as french_plural
 from macros.countries import COUNTRIES, network_country, order
 from macros.network_loader import (
     DEFAULT_DAYS,

@@ -66,3 +66,23 @@ def test_validate_names_the_place(bad, where):
     with pytest.raises(BlockError) as info:
         validate(bad)
     assert str(info.value).startswith(where + ":")
+
+
+def test_a_calculator_table_and_a_chart_without_caption():
+    """Row heads, a foot, each cell's column name and a scrolling box; the same HTML as core/blocks-dom.js
+    (tests/js/blocks.test.mjs writes the same string)."""
+    from blocks import to_html, validate
+
+    blocks = validate([
+        {"type": "table", "class": "mu-calc-table", "caption": "Détail", "head": ["Poste", "Montant"],
+         "rows": [["Consommables", "2,50 $"]], "foot": ["Total", "2,50 $"], "row_head": True, "columns": True,
+         "scroll": True},
+        {"type": "figure", "svg": "<svg></svg>", "caption": "", "label": "Graphique"},
+    ])
+    assert to_html(blocks).replace("\n", "") == (
+        '<div class="mu-table-scroll" role="region" tabindex="0" aria-label="Détail"><table class="mu-calc-table"><caption>Détail</caption>'
+        '<thead><tr><th scope="col">Poste</th><th scope="col">Montant</th></tr></thead>'
+        '<tbody><tr><th scope="row">Consommables</th><td data-column="Montant">2,50 $</td></tr></tbody>'
+        '<tfoot><tr><th scope="row">Total</th><td data-column="Montant">2,50 $</td></tr></tfoot></table></div>'
+        '<figure aria-label="Graphique"><svg></svg></figure>'
+    )

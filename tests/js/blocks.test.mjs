@@ -63,3 +63,18 @@ test("blocks become a .docx: title, headings, a link's address written out, a ta
     assert.ok(xml.includes(expected), expected);
   }
 });
+
+test("a calculator's table: row heads, a foot, each cell's column, a box that scrolls (as blocks/html.py)", () => {
+  const block = {
+    type: "table", class: "mu-calc-table", caption: "Détail", head: ["Poste", "Montant"],
+    rows: [["Consommables", "2,50 $"]], foot: ["Total", "2,50 $"], row_head: true, columns: true, scroll: true,
+  };
+  const html = blockNodes([block], {}, fakeDocument).html;
+  assert.equal(
+    html,
+    '<div class="mu-table-scroll" role="region" tabindex="0" aria-label="Détail"><table class="mu-calc-table"><caption>Détail</caption>' +
+      '<thead><tr><th scope="col">Poste</th><th scope="col">Montant</th></tr></thead>' +
+      '<tbody><tr><th scope="row">Consommables</th><td data-column="Montant">2,50 $</td></tr></tbody>' +
+      '<tfoot><tr><th scope="row">Total</th><td data-column="Montant">2,50 $</td></tr></tfoot></table></div>',
+  );
+});

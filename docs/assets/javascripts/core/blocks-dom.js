@@ -49,16 +49,24 @@ export function appendText(parent, text, doc = globalThis.document) {
   return parent;
 }
 
+// A text's plain words (blanks as BLANK): a column's name, a box's label.
+function plain(text) {
+  return typeof text === "string" ? text : text.map((run) => (run.blank ? BLANK : run.text)).join("");
+}
+
 function table(doc, block) {
   const numeric = new Set(block.numeric || []);
   const node = element(doc, "table", block, block.sign ? "mu-sign" : "");
   if (block.caption) node.append(appendText(doc.createElement("caption"), block.caption, doc));
+  // row_head: the first cell names its row; columns: each cell carries its column's name (a phone's cards).
   const row = (cells, tag) => {
     const tr = doc.createElement("tr");
     cells.forEach((text, index) => {
-      const cell = doc.createElement(tag);
-      if (tag === "th") cell.setAttribute("scope", "col");
+      const rowHead = tag === "td" && index === 0 && block.row_head;
+      const cell = doc.createElement(rowHead ? "th" : tag);
+      if (tag === "th" || rowHead) cell.setAttribute("scope", rowHead ? "row" : "col");
       if (numeric.has(index)) cell.setAttribute("class", "mu-num");
+      if (tag === "td" && !rowHead && block.columns) cell.setAttribute("data-column", plain(block.head[index]));
       tr.append(appendText(cell, text, doc));
     });
     return tr;
@@ -68,14 +76,26 @@ function table(doc, block) {
   const body = doc.createElement("tbody");
   for (const cells of block.rows) body.append(row(cells, "td"));
   node.append(head, body);
-  return node;
+  if (block.foot) {
+    const foot = doc.createElement("tfoot");
+    foot.append(row(block.foot, "td"));
+    node.append(foot);
+  }
+  if (!block.scroll) return node;
+  // A wide table scrolls in its own box, which the keyboard can reach.
+  const box = withText(doc, "div", "", { class: "mu-table-scroll", role: "region", tabindex: "0" });
+  box.setAttribute("aria-label", plain(block.caption || ""));
+  box.append(node);
+  return box;
 }
 
 function figure(doc, block) {
   const node = element(doc, "figure", block);
+  if (block.label) node.setAttribute("aria-label", block.label);
   const template = doc.createElement("template");
   template.innerHTML = block.svg; // our own Python's SVG, never user text
-  node.append(template.content, appendText(doc.createElement("figcaption"), block.caption, doc));
+  node.append(template.content);
+  if (block.caption) node.append(appendText(doc.createElement("figcaption"), block.caption, doc));
   return node;
 }
 
