@@ -26,6 +26,7 @@ import re
 from agreements import TERRITORIES, TERRITORY_NAMES
 from blocks import BLANK, blank_run  # noqa: F401 (BLANK: the tests' name)
 from blocks import heading, list_block, note, paragraph, table, to_markdown
+from words import t
 from blocks.markdown import escape_markdown, flatten  # noqa: F401 (escape_markdown: the CLI's and tests' name)
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
@@ -65,6 +66,7 @@ def currency_warnings(values: dict, labels: dict, territory: str) -> list[str]:
 
 
 _COUNTRY_WITH_ARTICLE = {"QC": "le Québec", "FR": "la France", "BE": "la Belgique"}
+OF_COUNTRY = {"QC": "du Québec", "FR": "de la France", "BE": "de la Belgique"}
 PAGE_SIZES = {"QC": {"width": 12240, "height": 15840}, "FR": {"width": 11906, "height": 16838},
               "BE": {"width": 11906, "height": 16838}}
 LANGUAGES = {"QC": "fr-CA", "FR": "fr-FR", "BE": "fr-BE"}
@@ -320,7 +322,7 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
         for key in PARTNER_KEYS:
             entry[key] = partner[key]
             if not partner[key]:
-                missing[f"partners[{index - 1}].{key}"] = f"Partie {index} : {PARTNER_LABELS[key]}"
+                missing[f"partners[{index - 1}].{key}"] = t("agreements.party_missing", number=index, what=PARTNER_LABELS[key])
         entry["runs"] = party_runs(index, partner, territory)
         parties.append(entry)
 
@@ -363,12 +365,15 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
         "missing": [{"field": k, "label": v} for k, v in missing.items()],
         "warnings": currency_warnings(values, labels, territory),
         "references": references,
-        "references_title": f"Textes de référence (à jour au {latest['checked_text']})" if latest else "Textes de référence",
+        "references_title": t("agreements.references_dated", date=latest["checked_text"]) if latest else t("agreements.references"),
         "model_line": f"Modèle Mutuus « {model['title']} »" + (f", version {version}" if version else "")
         + f", écrit pour le droit applicable : {TERRITORY_NAMES[territory]}.",
         # The .docx page and language: Letter in Québec, A4 elsewhere (twentieths of a point).
         "page_size": PAGE_SIZES[territory],
         "language": LANGUAGES[territory],
+        # Shown beside the preview when the draft's country is not the reader's.
+        "other_country": t("agreements.other_country", of_country=OF_COUNTRY[territory],
+                           currency_name=CURRENCIES[territory][1], currency_sign=CURRENCIES[territory][0]),
         "reminder": (
             f"Ce texte est un modèle : faites-le relire par {REVIEWERS[territory]} avant de le signer. "
             "Les textes marqués « à faire vérifier » n'ont pas pu être confirmés sur leur source officielle."
@@ -401,22 +406,28 @@ def _block_runs(runs: list[dict]) -> list[dict]:
     return out
 
 
+def model_text_blocks(text: str, labels: dict) -> list[dict]:
+    """A model's text as paragraphs with every placeholder blank, followed by its label (the model's page)."""
+    return [paragraph(_block_runs(runs)) for runs in _paragraphs(text, {}, labels, {})]
+
+
 def document_blocks(result: dict) -> list[dict]:
     """The agreement itself as blocks: what the preview, print, the .docx and the Markdown show."""
     out = [
         heading(1, result["title"], "mu-ag-title"),
-        paragraph([{"text": f"Modèle pour : {result['territory_name']}", "em": True}], "mu-ag-territory"),
-        heading(2, "Entre les parties"),
+        paragraph([{"text": t("agreements.model_for", territory=result["territory_name"]), "em": True}], "mu-ag-territory"),
+        heading(2, t("agreements.parties")),
         list_block([_block_runs(party["runs"]) for party in result["parties"]], ordered=True, css_class="mu-ag-parties"),
-        paragraph("ci-après « les parties », conviennent de ce qui suit."),
+        paragraph(t("agreements.parties_end")),
     ]
     for article in result["articles"]:
-        out.append(heading(2, f"Article {article['number']} – {article['title']}", block_id=f"mu-ag-article-{article['id']}"))
+        out.append(heading(2, t("agreements.article", number=article["number"], title=article["title"]), block_id=f"mu-ag-article-{article['id']}"))
         out += [paragraph(_block_runs(runs)) for runs in article["paragraphs"]]
     out += [paragraph(_block_runs(runs)) for runs in result["closing"]]
-    out.append(heading(2, "Signatures"))
+    out.append(heading(2, t("agreements.signatures")))
     rows = [[row["party"] or [blank_run()], row["signatory"] or [blank_run()], "", ""] for row in result["signatures"]]
-    out.append(table(["Partie", "Nom et qualité de la personne qui signe", "Date", "Signature"], rows, sign=True,
+    head = [t(f"agreements.signature_{key}") for key in ("party", "signatory", "date", "sign")]
+    out.append(table(head, rows, sign=True,
                      css_class="mu-ag-signatures"))
     out.append(note(result["note"], css_class="mu-ag-note"))
     out.append(heading(2, result["references_title"]))
@@ -433,7 +444,7 @@ def check_blocks(result: dict) -> list[dict]:
     """What is left to check and to fill in, after the agreement in the files (not in the preview)."""
     out = []
     if result["warnings"]:
-        out += [heading(2, "À vérifier"), list_block(result["warnings"])]
+        out += [heading(2, t("agreements.to_check")), list_block(result["warnings"])]
     if result["missing"]:
-        out += [heading(2, "À compléter"), list_block([item["label"] for item in result["missing"]])]
+        out += [heading(2, t("agreements.to_fill")), list_block([item["label"] for item in result["missing"]])]
     return out

@@ -5,32 +5,7 @@ import { test } from "node:test";
 import { inflateRawSync } from "node:zlib";
 import { blockNodes } from "../../docs/assets/javascripts/core/blocks-dom.js";
 import { docxChildren, docxDocument } from "../../docs/assets/javascripts/core/blocks-docx.js";
-
-class FakeNode {
-  constructor(tag, text = "") {
-    this.tag = tag;
-    this.attributes = {};
-    this.children = [];
-    this.text = text;
-  }
-  setAttribute(name, value) {
-    this.attributes[name] = String(value);
-  }
-  append(...nodes) {
-    for (const node of nodes) this.children.push(typeof node === "string" ? new FakeNode("#text", node) : node);
-  }
-  set textContent(value) {
-    this.children = [new FakeNode("#text", value)];
-  }
-  // Markup as blocks/html.py writes it, with text escaped, to compare both.
-  get html() {
-    if (this.tag === "#text") return this.text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-    const inner = this.children.map((c) => c.html).join("");
-    if (this.tag === "#fragment") return inner;
-    const attrs = Object.entries(this.attributes).map(([k, v]) => ` ${k}="${v}"`).join("");
-    return `<${this.tag}${attrs}>${inner}</${this.tag}>`;
-  }
-}
+import { fakeDocument } from "./fake-dom.mjs";
 
 // One file of a zip (a .docx), read through the zip's central directory.
 function unzip(buffer, wanted) {
@@ -51,11 +26,6 @@ function unzip(buffer, wanted) {
   throw new Error(`${wanted} not in the zip`);
 }
 
-const fakeDocument = {
-  createElement: (tag) => new FakeNode(tag),
-  createTextNode: (text) => new FakeNode("#text", text),
-  createDocumentFragment: () => new FakeNode("#fragment"),
-};
 
 const DOC = [
   { type: "heading", level: 1, text: "Convention", class: "mu-title" },

@@ -16,7 +16,6 @@ from words.lint import JS_DIR, _strip_comments, french_lines
 # Modules whose French has not moved to words/ yet. Remove a module's line
 # once `python -m words lint` lists nothing for it; never add one.
 NOT_YET_MOVED = {
-    "agreement.js",
     "tools.js",
 }
 

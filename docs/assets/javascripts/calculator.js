@@ -3,23 +3,10 @@
 // engine (core/engine.js) and imports the client (calculator-app.js).
 // Mounted through Material's document$ so it survives instant navigation.
 
-import { engineState, engineWorker, startEngine } from "./core/engine.js";
+import { startEngine } from "./core/engine.js";
 import { t } from "./core/words.js";
 
 const FORMS = "form.mu-calculator[data-command]";
-
-// The engine's worker, for the modules not yet on core/engine.js's call().
-export function calculatorWorker() {
-  return engineWorker();
-}
-
-// {type: "ready"} or {type: "failed", message} once the engine has said so.
-export function engineBootStatus() {
-  const { name, kind, message } = engineState();
-  if (name === "ready") return { type: "ready" };
-  if (name === "failed" || name === "not-kept") return { type: "failed", kind, message };
-  return null;
-}
 
 function mountCalculators() {
   const forms = document.querySelectorAll(FORMS);

@@ -4,15 +4,11 @@
 // engine's download, and the buttons to keep or remove the offline copy.
 
 import { h } from "./core/dom.js";
+import { megabytes } from "./core/megabytes.js";
 import { t } from "./core/words.js";
 
 // Where the tools that need the engine stand, for each state of the device.
 const ENGINE_TOOLS = { ready: "tool_ready", engine: "tool_storing" };
-
-export function megabytes(bytes) {
-  const size = (bytes / 1e6).toLocaleString("fr-CA", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-  return t("offline.megabytes", { size });
-}
 
 // Material's .md-button sets `display`, which would override `hidden`.
 function show(element, visible) {

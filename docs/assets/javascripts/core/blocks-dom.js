@@ -12,8 +12,8 @@ export const BLANK = "________";
 function element(doc, tag, block = {}, extraClass = "") {
   const node = doc.createElement(tag);
   const classes = [extraClass, block.class || ""].filter(Boolean).join(" ");
-  if (classes) node.setAttribute("class", classes);
   if (block.id) node.setAttribute("id", block.id);
+  if (classes) node.setAttribute("class", classes);
   return node;
 }
 

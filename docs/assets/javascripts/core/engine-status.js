@@ -12,16 +12,12 @@
 // line should be a role="status" element; it gets an id if it has none.
 
 import { followEngine, startEngine } from "./engine.js";
+import { megabytes } from "./megabytes.js";
 import { t } from "./words.js";
 
 // A first download shorter than this says nothing but "démarre…".
 const QUIET_MS = 1000;
 let ids = 0;
-
-function megabytes(bytes) {
-  const size = (bytes / 1e6).toLocaleString("fr-CA", { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-  return t("offline.megabytes", { size });
-}
 
 function progressText(loaded, total) {
   const percent = Math.min(100, 10 * Math.floor((10 * loaded) / total));

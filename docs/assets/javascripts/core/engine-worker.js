@@ -9,7 +9,7 @@
 //   out: {id, ok: true, data}
 //        {id, ok: false, errors: [{message, field?, kind}], data?}
 //          kind "input": the reader's values (field: the one to change);
-//          kind "engine": the engine could not start (offline, not kept…: see engineKind);
+//          kind "engine": the engine could not start (offline and not kept, …; `engine` says which);
 //          kind "internal": a bug (a Python exception): console.error here.
 //   boot: {type: "progress", loaded, total}   bytes received so far, of total (null if unknown)
 //         {type: "ready", snapshot, snapshotWhy, stdlib, ms, downloadMs?}
@@ -23,7 +23,6 @@ import { t } from "./words.js";
 import { EngineError, boot, bootInfo } from "./engine-boot.js";
 import { countedFetch, downloadError } from "./engine-files.js";
 import { followDownload } from "./engine-progress.js";
-import { legacyReply, legacyRequest } from "./engine-legacy.js";
 
 // Pyodide's own fetches (the WebAssembly file, the standard library) are
 // counted too, for the progress messages.
@@ -78,10 +77,7 @@ async function answer({ id, tool, action, payload }) {
 }
 
 async function onMessage(event) {
-  const message = event.data || {};
-  const legacy = legacyRequest(message);
-  const reply = await answer(legacy ? legacy.request : message);
-  self.postMessage(legacy ? legacyReply(legacy, reply) : reply);
+  self.postMessage(await answer(event.data || {}));
 }
 
 self.onmessage = onMessage;

@@ -62,9 +62,8 @@ function onMessage(event) {
   resolve(reply);
 }
 
-// The worker, created if it was not (calculator.js and the tools not yet on
-// call() use it directly).
-export function engineWorker() {
+// The worker, created if it was not.
+function engineWorker() {
   if (worker === null) {
     worker = new Worker(WORKER, { type: "module" });
     worker.addEventListener("message", onMessage);
