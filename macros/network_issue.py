@@ -43,7 +43,6 @@ from macros.network_loader import (
 ROOT = Path(__file__).resolve().parents[1]
 NO_RESPONSE = "_No response_"
 MAX_BODY = 20000
-OPTIONAL = {key for key, required in ENTRY_KEYS.items() if not required} | {"until"}
 HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
