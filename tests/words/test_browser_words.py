@@ -39,7 +39,6 @@ NOT_YET_MOVED = {
     "questionnaire-form.js",
     "registry.js",
     "storage.js",
-    "tools.js",
 }
 
 _CALL = re.compile(r"""\bt\(\s*["'`]([\w.-]+)["'`]""")
