@@ -124,7 +124,7 @@ def tab_dialogs(tab, shared_dialogs):
 
 def open_form(page, site, path=PAGE):
     goto(page, site, path)
-    page.wait_for_selector(f"{FORM}[data-mounted]")
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
 
 
 def fill_four(page, q, organisation="Centre communautaire de Sherbrooke"):
@@ -189,7 +189,7 @@ def test_answers_come_back_after_reload(tab, site, q, tab_dialogs):
     assert stored["answers"][q["rating"]["id"]] == {"value": "weakness", "note": "La salle est trop petite le samedi."}
     assert stored["updated_at"].endswith("Z")
     reload(page)
-    page.wait_for_selector(f"{FORM}[data-mounted]")
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     assert_four(page, q)
     assert progress(page) == f"4 questions sur {q['total']} répondues"
 
@@ -197,7 +197,7 @@ def test_answers_come_back_after_reload(tab, site, q, tab_dialogs):
     open_tool(page, site, "outils/")
     page.evaluate("() => { window.__mu_same_document = true; }")
     page.click('a[href$="portrait/"] >> nth=0')
-    page.wait_for_selector('form[data-questionnaire="portrait"][data-mounted]')
+    page.wait_for_selector('form[data-questionnaire="portrait"][data-mu-mounted]')
     # Same document: Material's instant navigation swapped the content.
     assert page.evaluate("() => window.__mu_same_document === true"), "instant navigation: a full load happened"
     assert page.is_visible("#mu-q-portrait--organisation"), "instant navigation: the portrait form is not shown"
@@ -265,7 +265,7 @@ def test_export_json_markdown_reset_import_roundtrip(tab, site, q, tab_dialogs):
     assert_four(page, q)
     assert status(page) == f"Réponses importées : 4 questions sur {q['total']} répondues."
     reload(page)
-    page.wait_for_selector(f"{FORM}[data-mounted]")
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     assert_four(page, q)
     assert tab_dialogs == []
 
@@ -326,7 +326,7 @@ def test_bad_import_files_change_nothing(tab, site, q, tab_dialogs):
             raise AssertionError(f"{case}: the answers changed") from error
         before = text
     reload(page)
-    page.wait_for_selector(f"{FORM}[data-mounted]")
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     assert_four(page, q)
     assert tab_dialogs == []
 
@@ -507,7 +507,7 @@ def test_keyboard_alone(tab, site, q, definition):
     assert active()["name"] != first["id"]
     assert progress(page) == f"1 question sur {q['total']} répondue"
     reload(page)
-    page.wait_for_selector(f"{FORM}[data-mounted]")
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     assert page.input_value(org) == "ASBL Les Marolles"
     assert page.is_checked(f"{P}-{first['id']}-opt-{second_value}")
 
@@ -756,7 +756,7 @@ def test_damaged_record_is_kept_aside_and_told(tab, site, q):
     key = f"mutuus:/:{QID}:v{q['version']}"
     page.evaluate(f"() => localStorage.setItem('{key}', '{{\"organisation\": \"Atel')")
     reload(page)
-    page.wait_for_selector(f"{FORM}[data-mounted]")
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     assert "Des données gardées sur cet appareil étaient abîmées" in status(page)
     aside = page.evaluate(f"() => Object.keys(localStorage).filter((k) => k.startsWith('{key}:damaged:'))")
     assert len(aside) == 1
@@ -800,7 +800,7 @@ def test_text_boxes_grow_with_their_answer(tab, second_tab, site, q, sizing):
     assert typed >= 8 * line, (empty, typed, line)
     assert page.eval_on_selector(box, "el => el.scrollHeight <= el.clientHeight + 1")
     reload(page)
-    page.wait_for_selector(f"{FORM}[data-mounted]")
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     assert page.input_value(box) == EIGHT_LINES
     restored = page.eval_on_selector(box, "el => el.getBoundingClientRect().height")
     assert abs(restored - typed) <= 2, (typed, restored)

@@ -57,10 +57,10 @@ def test_instant_navigation(page, any_site):
 def test_questionnaire_keeps_an_answer(page, any_site):
     form = 'form[data-questionnaire="evaluation"]'
     goto(page, any_site, "etapes/evaluation/")
-    page.wait_for_selector(f"{form}[data-mounted]")
+    page.wait_for_selector(f"{form}[data-mu-mounted]")
     page.fill("#mu-q-evaluation--organisation", "Atelier partagé de Liège")
     reload(page)
-    page.wait_for_selector(f"{form}[data-mounted]")
+    page.wait_for_selector(f"{form}[data-mu-mounted]")
     assert page.input_value("#mu-q-evaluation--organisation") == "Atelier partagé de Liège"
 
 

@@ -38,7 +38,7 @@ def second_page(context, page_log):
 
 def open_form(page, site):
     goto(page, site, PAGE)
-    page.wait_for_selector(f"{FORM}[data-mounted]")
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     # Runs after the form's own listener (added at mount): once it has seen a
     # value, the form has handled that change.
     page.evaluate("() => { window.__muHeard = []; addEventListener('storage', (e) => window.__muHeard.push(e.newValue)); }")

@@ -33,12 +33,9 @@ NOT_YET_MOVED = {
     "grid-save.js",
     "grid-summary.js",
     "grid-texts.js",
-    "mount.js",
     "offline.js",
     "partners.js",
     "questionnaire-form.js",
-    "registry.js",
-    "storage.js",
 }
 
 _CALL = re.compile(r"""\bt\(\s*["'`]([\w.-]+)["'`]""")

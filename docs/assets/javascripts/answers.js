@@ -51,6 +51,7 @@
 //   formatDate(isoString) -> "25 novembre 2026" (in that locale), "" when invalid
 //   downloadText(fileName, text, mimeType)   starts a download (DOM)
 
+import { isPlainObject } from "./core/dom.js";
 import { slug } from "./slug.js";
 
 export const ANSWERS_FORMAT = "mutuus-answers";
@@ -73,10 +74,6 @@ export function useRules(rules) {
 }
 
 const UNCHANGED = " Vos réponses actuelles n'ont pas changé.";
-
-function isPlainObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 function has(object, key) {
   return Object.prototype.hasOwnProperty.call(object, key);

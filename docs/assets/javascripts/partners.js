@@ -4,7 +4,7 @@
 // whole dossier you imported *as a partner*: its answers are kept apart
 // from yours (never merged, never replacing your organisation name).
 //
-// Stored under "mutuus:<root>:partners:v1" (storage.partnersKey()):
+// Stored under "mutuus:<root>:partners:v1" (storageKey("partners"), core/storage.js):
 //   {"partners": [{"id": "p-…", "name": "Atelier (2)", "imported_at": ISO,
 //                  "exported_at": ISO | "", "questionnaires":
 //                  {"<questionnaire id>": {"version": 1, "answers": {...}}}}]}
@@ -27,12 +27,9 @@
 
 import { answerLabel, countAnswered, formatDate, questionsOf, sanitizeAnswers } from "./answers.js";
 import { uniqueName } from "./grid-files.js";
+import { isPlainObject } from "./core/dom.js";
 
 export const MAX_PARTNERS = 12;
-
-function isPlainObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 export function readPartners(value, definitionsById) {
   const list = isPlainObject(value) && Array.isArray(value.partners) ? value.partners : [];

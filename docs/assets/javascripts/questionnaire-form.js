@@ -24,9 +24,9 @@
 //   next click cannot write them back.
 // User text is only ever written with textContent or form values.
 
-import * as storage from "./storage.js";
+import * as storage from "./core/storage.js";
 import * as answersFormat from "./answers.js";
-import { mount } from "./mount.js";
+import { isMounted, mount } from "./core/mount.js";
 import { progressText as rulesProgress } from "./rules.js";
 
 const MIME = {
@@ -115,7 +115,6 @@ class QuestionnaireForm {
     this.updateProgress();
     this.toolbar.hidden = false;
     if (storage.takeSetAside().length) this.say(storage.DAMAGED_MESSAGE, "error");
-    this.form.dataset.mounted = "true";
     this.form.addEventListener("input", (event) => this.onChange(event));
     this.form.addEventListener("change", (event) => this.onChange(event));
     this.form.addEventListener("click", (event) => this.onClick(event));
@@ -283,7 +282,7 @@ class QuestionnaireForm {
       window.removeEventListener("storage", this.onStorage);
       return;
     }
-    const key = storage.questionnaireKey(this.id, this.version);
+    const key = storage.storageKey("questionnaire", this.id, this.version);
     if (event.key !== null && event.key !== key) return;
     const record = storage.loadRecord(this.id, this.version);
     if (!record) {
@@ -576,7 +575,8 @@ class QuestionnaireForm {
 }
 
 window.addEventListener("beforeprint", () => {
-  for (const form of document.querySelectorAll("form.mu-questionnaire[data-mounted]")) {
+  for (const form of document.querySelectorAll("form.mu-questionnaire")) {
+    if (!isMounted(form)) continue;
     const name = form.querySelector('input[name="organisation"]').value.trim();
     form.querySelector(".mu-q-print-organisation").textContent = name || "(non précisée)";
     form.querySelector(".mu-q-print-date").textContent = answersFormat.formatDate(new Date().toISOString());

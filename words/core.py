@@ -1,0 +1,8 @@
+"""Words of the browser's core helpers (docs/assets/javascripts/core/)."""
+
+WORDS = {
+    # mount.js: a tool whose start threw (a bug; the console has the error).
+    "tool_failed": "Cet outil n'a pas pu démarrer. Rechargez la page ; si le problème continue, signalez-le.",
+    # confirm.js: the button that closes a confirmation box without doing anything.
+    "cancel": "Annuler",
+}
