@@ -14,10 +14,11 @@ from mkdocs.exceptions import PluginError
 
 from macros import network_build
 from macros.countries import CountryError
-from macros.network_catalog import build_catalog, plural
+from macros.network_catalog import build_catalog
 from macros.network_loader import NetworkError, categories_from_inventory, load_board, load_contacts
 from macros.network_render import render_advice, render_board, render_contacts
 from macros.questionnaire_loader import QuestionnaireError, load_questionnaire
+from words import t
 
 log = logging.getLogger("mkdocs.plugins.mutuus.network")
 
@@ -44,9 +45,7 @@ def register(env):
     except (NetworkError, QuestionnaireError, CountryError) as error:
         raise PluginError(str(error)) from None
     network_build.remember(root, folder, today, entries, categories)
-    published = plural(len(entries), {"one": "annonce publiée", "many": "annonces publiées"})
-    left = plural(expired, {"one": "expirée laissée", "many": "expirées laissées"})
-    log.info(f"Tableau du réseau : {len(entries)} {published}, {expired} {left} de côté.")
+    log.info(t("board.build_log", published=t("board.published", n=len(entries)), expired=t("board.expired", n=expired)))
 
     def page_url():
         page = env.variables.get("page")

@@ -12,9 +12,10 @@ when a moderator labels an issue ``publier``:
 - anything else is a bug: traceback, exit 2 (the workflow fails visibly).
 
 The issue body is untrusted text. It is read as ``### <label>`` sections (the
-form's layout); every value goes through ``yaml.safe_dump`` (no value can
-change the file's structure) and then through the same validation as the
-build (``macros.network_loader``).
+form's layout); the file is written as the board page writes it
+(``macros.network_entry``: every value a JSON string, so no value can change
+the file's structure), then checked by the same validation as the build
+(``macros.network_loader``).
 """
 
 from __future__ import annotations
@@ -26,12 +27,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
-import yaml
-
 from macros.countries import COUNTRIES
+from macros.network_entry import entry_yaml, slug, until
 from macros.network_loader import (
-    DEFAULT_DAYS,
-    ENTRY_KEYS,
     FIELD_LABELS,
     KINDS,
     NetworkError,
@@ -39,6 +37,7 @@ from macros.network_loader import (
     parse_text,
     validate_entry,
 )
+from words import t
 
 ROOT = Path(__file__).resolve().parents[1]
 NO_RESPONSE = "_No response_"
@@ -108,11 +107,6 @@ def _choice(values, key, choices: dict[str, str]) -> str:
     raise SubmissionError(f"le champ « {FIELD_LABELS[key]} » vaut « {values[key][:80]} » : choisissez parmi {known}.", key)
 
 
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:50].strip("-") or "annonce"
-
-
 def convert(body: str, number: int, today: dt.date, categories: dict[str, str]) -> tuple[str, str]:
     """(file name, YAML text) of the entry; raises SubmissionError."""
     values = parse_body(body)
@@ -127,19 +121,16 @@ def convert(body: str, number: int, today: dt.date, categories: dict[str, str]) 
     for key in ("description", "contact"):
         data[key] = values.get(key, "")
     data["published"] = today.isoformat()
-    data["until"] = values.get("until", (today + dt.timedelta(days=DEFAULT_DAYS)).isoformat())
+    data["until"] = values.get("until", until(today).isoformat())
     for key in ("schedule", "conditions"):
         if key in values:
             data[key] = values[key]
     for key, value in data.items():
         if value == "":
             raise SubmissionError(f"le champ « {FIELD_LABELS[key]} » est vide.", key)
-    entry_id = f"{slug(data['title'])}-{number}"
+    entry_id = f"{slug(data['title'], t('board.file_fallback'))}-{number}"
     name = f"network/board/{entry_id}.yml"
-    text = (
-        f"# Annonce publiée depuis l'issue n° {number}.\n"
-        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=80)
-    )
+    text = entry_yaml(data, [t("board.issue_header", number=number)])
     try:
         validate_entry(parse_text(text, name), name, entry_id, categories)
     except NetworkError as error:

@@ -12,4 +12,8 @@ WORDS = {
     "header_label": "Pays",
     "header_name": "Pays : montants, monnaie et onglets de loi suivent ce choix",
     **{f"name.{code}": name for code, name in TERRITORY_NAMES.items()},
+    # « Les annonces au Québec viennent d'abord » (the board).
+    "in.QC": "au Québec",
+    "in.FR": "en France",
+    "in.BE": "en Belgique",
 }

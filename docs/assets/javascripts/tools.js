@@ -56,7 +56,7 @@ function loadToolsOnPage() {
       for (const el of document.querySelectorAll(selector)) {
         const note = document.createElement("p");
         note.setAttribute("role", "alert");
-        note.textContent = t("site.tool_failed");
+        note.textContent = t("site.tool_not_loaded");
         el.before(note);
       }
     });
