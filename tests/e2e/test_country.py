@@ -1,4 +1,4 @@
-"""One country choice for the whole site (issue 28, item 1), in real Chromium.
+"""One country choice for the whole site, in real Chromium.
 
 A treasurer in France opens the usage-cost calculator of a network whose
 country is Québec, types the wood planer, then says "Votre pays : France".
