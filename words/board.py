@@ -52,4 +52,21 @@ WORDS = {
         "Si vous ne pouvez pas le joindre, envoyez le courriel tel quel : l'annonce est recopiée ci-dessous.\n\n"
         "{yaml}"
     ),
+    # The issue converter (macros/network_issue.py): what it answers on GitHub.
+    "issue_empty": "le message de l'issue est vide : utilisez le formulaire « Offre ou besoin ».",
+    "issue_too_long": "le message est trop long ({length} caractères, {limit} au plus).",
+    "issue_twice": (
+        "le champ « {field} » apparaît deux fois : "
+        "n'écrivez pas de ligne commençant par « ### » dans vos réponses."
+    ),
+    "issue_no_field": "aucun champ du formulaire n'a été trouvé : utilisez le formulaire « Offre ou besoin ».",
+    "issue_field_empty": "le champ « {field} » est vide.",
+    "issue_field_choice": "le champ « {field} » vaut « {value} » : choisissez parmi {known}.",
+    "issue_fix_field": "**Champ à corriger : « {field} ».**",
+    "issue_not_yet": "**Cette annonce ne peut pas encore être publiée.**",
+    "issue_comment": (
+        "{head}\n\nDétail : {detail}\n\n"
+        "Modifiez l'issue (menu « … » puis « Edit »), corrigez ce champ, puis demandez à "
+        "l'équipe du réseau de remettre l'étiquette `publier`."
+    ),
 }
