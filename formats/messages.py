@@ -1,11 +1,10 @@
 """Every sentence the pages say when they refuse an answers, dossier or grid file.
 
 This module owns them (rule 16): the readers of this package build their
-refusals from these templates only. The browser modules still hold the same
-sentences (answers.js, dossier-file.js, dossier-import.js, dossier-saved.js,
-grid-files.js, grid-save.js) until they read this catalog;
-tests/formats/test_same_as_js.py checks, sentence by sentence, that both say
-exactly the same thing.
+refusals from these templates only, and words/formats.py names the same
+objects for the catalog (``ANSWERS_TOO_BIG`` is ``t("formats.answers_too_big")``),
+which the browser's modules read; tests/formats/test_same_as_js.py runs
+both readers on the same files.
 
 Placeholders are ``{name}``; a quoted name (``{title}``, ``{label}``…) is
 given already quoted by ``quote``. A refusal is the sentence followed by the

@@ -1,7 +1,7 @@
 """Render a validated questionnaire as a semantic HTML form.
 
 A plain module, tested without MkDocs. ``render_questionnaire(definition,
-page_url)`` returns the HTML of one form (see the contract in the notes):
+page_url)`` returns the HTML of one form:
 
 - ``<form class="mu-questionnaire" data-questionnaire data-version>`` holding its
   definition as JSON, the text of ``<div class="mu-q-definition" hidden>`` (see
@@ -23,6 +23,7 @@ import json
 import posixpath
 import re
 
+from formats.limits import MAX_ORGANISATION_LENGTH, MAX_TEXT_LENGTH
 from macros.questionnaire_rules import CHECK_CHOICES, RATING_CHOICES, browser_rules, progress_text  # noqa: F401 (re-exported)
 
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
@@ -174,7 +175,7 @@ def _toolbar(prefix: str, definition: dict) -> str:
     return f"""<div class="mu-q-toolbar" hidden>
 <div class="mu-q-organisation">
 <label for="{prefix}--organisation">Nom de votre organisation</label>
-<input type="text" id="{prefix}--organisation" name="organisation" autocomplete="organization" maxlength="200" aria-describedby="{prefix}--organisation-help">
+<input type="text" id="{prefix}--organisation" name="organisation" autocomplete="organization" maxlength="{MAX_ORGANISATION_LENGTH}" aria-describedby="{prefix}--organisation-help">
 <p class="mu-q-help" id="{prefix}--organisation-help">Il figure sur vos exports et vos impressions.</p>
 </div>
 <div class="mu-q-progress">
@@ -249,7 +250,7 @@ def _question(prefix: str, number: int, question: dict, page_url: str, use_direc
         return (
             f"<div {common}>"
             f'<label class="mu-q-label" for="{base}-input">{label}</label>{help_html}'
-            f'<textarea id="{base}-input" name="{esc(qid)}" rows="3" maxlength="20000"{described}></textarea>'
+            f'<textarea id="{base}-input" name="{esc(qid)}" rows="3" maxlength="{MAX_TEXT_LENGTH}"{described}></textarea>'
             f"{more}</div>"
         )
     if kind == "choice":
@@ -262,7 +263,7 @@ def _question(prefix: str, number: int, question: dict, page_url: str, use_direc
     if kind == "rating":
         note = (
             f'<div class="mu-q-note"><label for="{base}-note">Note (facultatif)</label>'
-            f'<textarea id="{base}-note" name="{esc(qid)}__note" rows="2" maxlength="20000"></textarea></div>'
+            f'<textarea id="{base}-note" name="{esc(qid)}__note" rows="2" maxlength="{MAX_TEXT_LENGTH}"></textarea></div>'
         )
     return (
         f"<fieldset {common}{described}>"

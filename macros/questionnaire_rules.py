@@ -2,42 +2,27 @@
 
 ``browser_rules(locale)`` is rendered into every questionnaire form's JSON and
 into the catalog (``questionnaire_render``); the browser modules read it there:
-the six steps and their labels, the answer vocabularies, the length limits,
-the progress sentence and the locale for dates (``extra.network.locale``).
+the six steps and their labels, the answer vocabularies, the length limits
+and the locale for dates (``extra.network.locale``).
 The length limits and the answer codes belong to the file formats
-(``formats.limits``); the words for the codes are here.
+(``formats.limits``); their words, the steps' and the progress sentence
+are in the catalog (words/questionnaires.py).
 """
 
 from __future__ import annotations
 
-from formats.limits import MAX_ORGANISATION_LENGTH, MAX_TEXT_LENGTH
+from formats.limits import CHECK_VALUES, MAX_FILE_BYTES, MAX_ORGANISATION_LENGTH, MAX_TEXT_LENGTH, RATING_VALUES
 from macros.questionnaire_loader import STEPS
+from words import t
 
-STEP_TITLES = {
-    "impulsion": "Impulsion",
-    "reflexion": "Réflexion",
-    "diagnostic": "Diagnostic",
-    "modelisation": "Modélisation",
-    "realisation": "Réalisation",
-    "evaluation": "Évaluation",
-}
-CHECK_CHOICES = (("done", "Fait"), ("not_yet", "Pas encore"), ("not_applicable", "Sans objet"))
-RATING_CHOICES = (
-    ("strength", "Force"),
-    ("weakness", "Faiblesse"),
-    ("neutral", "Neutre"),
-    ("not_applicable", "Sans objet"),
-)
-# "{answered}" and "{total}" are replaced; "one" when at most one is answered.
-PROGRESS = {
-    "one": "{answered} question sur {total} répondue",
-    "many": "{answered} questions sur {total} répondues",
-}
+STEP_TITLES = {step: t(f"questionnaires.step_{step}") for step in STEPS}
+CHECK_CHOICES = tuple((code, t(f"questionnaires.check_{code}")) for code in CHECK_VALUES)
+RATING_CHOICES = tuple((code, t(f"questionnaires.rating_{code}")) for code in RATING_VALUES)
 
 
 def progress_text(answered: int, total: int) -> str:
-    template = PROGRESS["many"] if answered > 1 else PROGRESS["one"]
-    return template.format(answered=answered, total=total)
+    """The progress line, « 3 questions sur 12 répondues » (rules.js says it again as answers change)."""
+    return t("questionnaires.progress", n=answered, total=total)
 
 
 def browser_locale(locale: str | None) -> str:
@@ -49,7 +34,6 @@ def browser_rules(locale: str | None = None) -> dict:
     return {
         "steps": [{"id": step, "label": f"{i}. {STEP_TITLES[step]}"} for i, step in enumerate(STEPS, start=1)],
         "vocabularies": {"check": dict(CHECK_CHOICES), "rating": dict(RATING_CHOICES)},
-        "limits": {"text": MAX_TEXT_LENGTH, "organisation": MAX_ORGANISATION_LENGTH},
-        "progress": dict(PROGRESS),
+        "limits": {"text": MAX_TEXT_LENGTH, "organisation": MAX_ORGANISATION_LENGTH, "file": MAX_FILE_BYTES},
         "locale": browser_locale(locale),
     }

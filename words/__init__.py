@@ -26,7 +26,7 @@ import pkgutil
 import re
 from functools import lru_cache
 
-from words.french import count_text, join_list, plural_form
+from words.french import count_text, plural_form
 
 __all__ = ["catalog", "count_text", "join_list", "js_catalog", "plural_form", "t"]
 
@@ -80,6 +80,14 @@ def t(key: str, n=None, **values) -> str:
         return str(values[name])
 
     return _PLACEHOLDER.sub(fill, entry)
+
+
+def join_list(items, quoted: bool = False) -> str:
+    """« A, B et C » (« « A », « B » et « C » » with ``quoted``)."""
+    items = [f"« {item} »" if quoted else str(item) for item in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('common.and')} {items[-1]}"
 
 
 def js_catalog() -> str:

@@ -5,4 +5,6 @@ WORDS = {
     "tool_failed": "Cet outil n'a pas pu démarrer. Rechargez la page ; si le problème continue, signalez-le.",
     # confirm.js: the button that closes a confirmation box without doing anything.
     "cancel": "Annuler",
+    # A file name's part when a name gives no letter or digit (slug.js): "mutuus-dossier-sans-nom-….json".
+    "unnamed_file": "sans-nom",
 }

@@ -1,4 +1,4 @@
-"""French rules the catalog applies: which plural form, counts, lists.
+"""French rules the catalog applies: which plural form, how a count is written.
 
 The same three rules are written in ``docs/assets/javascripts/core/words.js``
 (the only place the browser has them); tests/words/test_words.py runs both on
@@ -29,13 +29,3 @@ def count_text(n) -> str:
         whole = whole[:-3]
     groups.insert(0, whole)
     return sign + GROUP.join(groups) + ("," + fraction if fraction else "")
-
-
-def join_list(items, quoted: bool = False) -> str:
-    """« A, B et C » (« « A », « B » et « C » » with ``quoted``)."""
-    items = [f"« {item} »" if quoted else str(item) for item in items]
-    if len(items) <= 1:
-        return "".join(items)
-    from words import t
-
-    return f"{', '.join(items[:-1])} {t('common.and')} {items[-1]}"

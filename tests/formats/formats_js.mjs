@@ -7,13 +7,20 @@
 //   {"kind": "grid", "text", "definition"}     -> JSON.parse, then grid-files.js validateGridObject
 // Reply: {ok: true, data} | {ok: false, message} | {error} (a bug in the harness).
 // Run by tests/formats/test_same_as_js.py; Python's rules come from python-rules.mjs.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import readline from "node:readline";
 
 import "../js/python-rules.mjs";
+import { setWords } from "../../docs/assets/javascripts/core/words.js";
 import { parseAnswersFile, validateDossierObject } from "../../docs/assets/javascripts/answers.js";
 import { UNCHANGED, readDossierJSON } from "../../docs/assets/javascripts/dossier-file.js";
 import { restoreSaved } from "../../docs/assets/javascripts/dossier-saved.js";
 import { validateGridObject } from "../../docs/assets/javascripts/grid-files.js";
+
+// The words catalog, as the page has it (core/catalog.js, built from words/).
+const python = existsSync(".venv/bin/python") ? ".venv/bin/python" : "python3";
+setWords(JSON.parse(execFileSync(python, ["-c", "import json; from words import catalog; print(json.dumps(catalog()))"], { encoding: "utf8" })));
 
 function dossier(text, definitions) {
   const read = readDossierJSON(text);

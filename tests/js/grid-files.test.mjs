@@ -7,7 +7,6 @@ import assert from "node:assert/strict";
 import { PORTRAIT, RULES } from "./python-rules.mjs";
 import {
   MAX_ORGANISATIONS,
-  UNRATED_LABEL,
   buildGrid,
   ratingText,
   ratingValue,
@@ -25,7 +24,7 @@ test("every rating reads Python's word", () => {
 test("no rating, a note alone or an unknown value reads as unrated", () => {
   for (const answer of [undefined, null, {}, { value: "", note: "à voir" }, { value: "excellent" }, { value: "toString" }, { value: 3 }]) {
     assert.equal(ratingValue(answer), "");
-    assert.equal(ratingText(answer), UNRATED_LABEL);
+    assert.equal(ratingText(answer), "Non renseigné");
   }
 });
 

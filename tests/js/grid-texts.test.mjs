@@ -3,7 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 
 import { summarise, suggestDimension } from "../../docs/assets/javascripts/grid-rule.js";
-import { listNames, readingText, suggestionText } from "../../docs/assets/javascripts/grid-texts.js";
+import { readingText, suggestionText } from "../../docs/assets/javascripts/grid-texts.js";
+import { joinList } from "../../docs/assets/javascripts/core/words.js";
 
 const DEF = { sections: [
   { id: "identite", questions: [{ id: "mission_valeurs", label: "Mission, vision et valeurs" }] },
@@ -23,8 +24,8 @@ test("issue 7 fix 10: opposed values ratings ask to compare, they do not conclud
   assert.match(suggestionText(hint, 2), /^À vérifier : la mission et les valeurs sont une force pour « A » et une faiblesse pour « B »\. Cette note dit si chacune a écrit et partagé ses valeurs, pas si vous avez les mêmes/);
 });
 
-test("listNames and plural readings", () => {
-  assert.equal(listNames(["A", "B", "C"]), "« A », « B » et « C »");
+test("quoted lists and plural readings", () => {
+  assert.equal(joinList(["A", "B", "C"], true), "« A », « B » et « C »");
   assert.equal(readingText({ code: "low_many", divergences: 3 }).text, "3 dimensions sont en divergence : levez ces obstacles avant d'aller plus loin.");
 });
 

@@ -20,4 +20,4 @@ def test_rules_for_the_browser():
         "1. Impulsion", "2. Réflexion", "3. Diagnostic", "4. Modélisation", "5. Réalisation", "6. Évaluation",
     ]
     assert rules["vocabularies"]["rating"] == {"strength": "Force", "weakness": "Faiblesse", "neutral": "Neutre", "not_applicable": "Sans objet"}
-    assert rules["limits"] == {"text": 20000, "organisation": 200}
+    assert rules["limits"] == {"text": 20000, "organisation": 200, "file": 2 * 1024 * 1024}

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from macros.questionnaire_rules import browser_rules
+from words import catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = (ROOT / "docs" / "assets" / "javascripts" / "answers.js").as_uri()
@@ -52,7 +53,9 @@ NOW = "2026-11-25T17:00:00.000Z"
 # functions are pure, and a process per expression cost 10 s of CPU per run.
 EVALUATOR = """
 import * as A from %(answers)s;
+import { setWords } from %(words)s;
 import readline from "node:readline";
+setWords(%(catalog)s);
 A.useRules(%(rules)s);
 const D = %(definition)s;
 const NOW = new Date(%(now)s);
@@ -74,6 +77,8 @@ def node():
     """The module's Node process, with answers.js imported as A."""
     script = EVALUATOR % {
         "answers": json.dumps(ANSWERS),
+        "words": json.dumps((ROOT / "docs" / "assets" / "javascripts" / "core" / "words.js").as_uri()),
+        "catalog": json.dumps(catalog()),
         "rules": json.dumps(browser_rules()),
         "definition": json.dumps(DEFINITION),
         "now": json.dumps(NOW),

@@ -1,7 +1,8 @@
 // Mutuus: the diagnostic grid's summary (grid-page.js): the reading of the
 // pooling potential, the counts, the most serious divergence and the list of
 // divergences with the risks to read again (links marked data-mu-risk on the
-// page). The rule is grid-rule.js, the sentences grid-texts.js.
+// page). The rule is grid-rule.js, the sentences grid-texts.js and the
+// catalog (words/grid.py).
 //
 // API:
 //   riskMap(root) -> {<dimension>: [{text, href}]}
@@ -9,8 +10,11 @@
 //   summaryView(definition, risks) -> {element, render(organisations, marks)}
 
 import { MISSION_DIMENSION, summarise } from "./grid-rule.js";
-import { listNames, readingText } from "./grid-texts.js";
+import { readingText } from "./grid-texts.js";
 import { h } from "./dossier-dom.js";
+import { joinList, t } from "./core/words.js";
+
+const COUNTS = ["convergence", "complementarity", "divergence", "unmarked"];
 
 export function riskMap(root = document) {
   const map = {};
@@ -30,12 +34,41 @@ function riskLinks(risks) {
   return out;
 }
 
+const countText = (counts, kind) => t(`grid.count_${kind}`, { n: counts[kind] });
+
 export function summaryTexts(definition, organisations, marks) {
   const summary = summarise(definition, organisations, marks);
   const r = readingText(summary.reading);
-  const c = summary.counts;
-  const countsText = `Convergence : ${c.convergence} · Complémentarité : ${c.complementarity} · Divergence : ${c.divergence} · Pas encore marquées : ${c.unmarked}`;
+  const countsText = COUNTS.map((kind) => countText(summary.counts, kind)).join(" · ");
   return { summary, r, countsText };
+}
+
+// The most serious divergence, mission and values: marked by the users, or
+// shown by opposed ratings while the dimension is not marked yet.
+function seriousParts(definition, mission, risks) {
+  const identite = definition.sections.find((s) => s.id === MISSION_DIMENSION);
+  const dimension = identite ? identite.title : t("grid.identity");
+  const parts =
+    mission.source === "mark"
+      ? [h("h4", { id: "mu-grid-serious-title", text: t("grid.serious_mark_title") }), h("p", { text: t("grid.serious_mark", { dimension }) })]
+      : [
+          h("h4", { id: "mu-grid-serious-title", text: t("grid.serious_ratings_title") }),
+          h("p", { text: t("grid.serious_ratings", { strong: joinList(mission.strong, true), weak: joinList(mission.weak, true), dimension }) }),
+        ];
+  if ((risks[MISSION_DIMENSION] || []).length) parts.push(h("p", {}, t("grid.risks_to_read"), riskLinks(risks[MISSION_DIMENSION])));
+  return parts;
+}
+
+function divergenceItem(definition, id, risks) {
+  const section = definition.sections.find((s) => s.id === id);
+  const linked = risks[id] || [];
+  return h(
+    "li",
+    { "data-dimension": id },
+    h("a", { href: `#mu-grid-${id}`, text: section.title }),
+    id === MISSION_DIMENSION ? t("grid.divergence_in_peril") : "",
+    linked.length ? [t("grid.divergence_risks"), riskLinks(linked)] : "",
+  );
 }
 
 export function summaryView(definition, risks) {
@@ -43,7 +76,7 @@ export function summaryView(definition, risks) {
   const counts = h("ul", { class: "mu-grid__counts" });
   const serious = h("div", { class: "mu-grid__serious", hidden: true });
   const divergenceList = h("ul", { class: "mu-grid__divergences" });
-  const noDivergence = h("p", { text: "Aucune dimension marquée « divergence »." });
+  const noDivergence = h("p", { text: t("grid.no_divergence") });
   let last = "";
 
   function render(organisations, marks) {
@@ -53,58 +86,21 @@ export function summaryView(definition, risks) {
     last = signature;
     reading.className = `mu-grid__reading mu-grid__reading--${r.level}`;
     reading.dataset.code = summary.reading.code;
-    reading.replaceChildren(h("strong", { text: `Potentiel de mutualisation : ${r.title}.` }), " ", r.text);
-    const c = summary.counts;
-    counts.replaceChildren(
-      h("li", { "data-count": "convergence", text: `Convergence : ${c.convergence}` }),
-      h("li", { "data-count": "complementarity", text: `Complémentarité : ${c.complementarity}` }),
-      h("li", { "data-count": "divergence", text: `Divergence : ${c.divergence}` }),
-      h("li", { "data-count": "unmarked", text: `Pas encore marquées : ${c.unmarked}` }),
-    );
-    // The most serious divergence: mission and values.
-    const mission = summary.mission;
-    serious.hidden = !mission.source;
-    if (mission.source) {
-      const identite = definition.sections.find((s) => s.id === MISSION_DIMENSION);
-      const dimension = identite ? identite.title : "Identité";
-      serious.replaceChildren();
-      if (mission.source === "mark") {
-        serious.append(
-          h("h4", { id: "mu-grid-serious-title", text: "Une divergence qui peut mettre le projet en péril : la mission et les valeurs" }),
-          h("p", { text: `Vous avez marqué la dimension « ${dimension} » comme une divergence. Un désaccord sur ce qui fait agir chaque organisation fragilise tout le reste : parlez-en d'abord, avant de partager des locaux, du personnel ou un budget.` }),
-        );
-      } else {
-        serious.append(
-          h("h4", { id: "mu-grid-serious-title", text: "À comparer d'abord : la mission et les valeurs" }),
-          h("p", { text: `La mission et les valeurs sont une force pour ${listNames(mission.strong)} et une faiblesse pour ${listNames(mission.weak)}, et la dimension « ${dimension} » n'est pas encore marquée. Ces notes disent si chacune a écrit et partagé ses valeurs en interne ; elles ne disent pas si vos valeurs se rejoignent. Échangez vos textes de mission et de valeurs, parlez-en, puis marquez la dimension « ${dimension} ».` }),
-        );
-      }
-      if ((risks[MISSION_DIMENSION] || []).length) serious.append(h("p", {}, "Risques à relire : ", riskLinks(risks[MISSION_DIMENSION])));
-    }
-    divergenceList.replaceChildren();
+    reading.replaceChildren(h("strong", { text: t("grid.potential", { level: r.title }) }), " ", r.text);
+    counts.replaceChildren(...COUNTS.map((kind) => h("li", { "data-count": kind, text: countText(summary.counts, kind) })));
+    serious.hidden = !summary.mission.source;
+    if (summary.mission.source) serious.replaceChildren(...seriousParts(definition, summary.mission, risks));
+    divergenceList.replaceChildren(...summary.divergences.map((id) => divergenceItem(definition, id, risks)));
     noDivergence.hidden = summary.divergences.length > 0;
-    for (const id of summary.divergences) {
-      const section = definition.sections.find((s) => s.id === id);
-      const linked = risks[id] || [];
-      divergenceList.append(
-        h(
-          "li",
-          { "data-dimension": id },
-          h("a", { href: `#mu-grid-${id}`, text: section.title }),
-          id === MISSION_DIMENSION ? " (peut mettre le projet en péril)" : "",
-          linked.length ? [" — risques à relire : ", riskLinks(linked)] : "",
-        ),
-      );
-    }
   }
 
   const element = h(
     "section",
     { class: "mu-grid__summary", id: "mu-grid-summary", "aria-labelledby": "mu-grid-summary-title" },
-    h("h3", { id: "mu-grid-summary-title", text: "Synthèse" }),
+    h("h3", { id: "mu-grid-summary-title", text: t("grid.summary_title") }),
     h("div", { role: "status", class: "mu-grid__live" }, reading, counts),
     serious,
-    h("h4", { text: "Divergences à discuter" }),
+    h("h4", { text: t("grid.divergences_title") }),
     noDivergence,
     divergenceList,
   );

@@ -28,6 +28,7 @@
 import { answerLabel, countAnswered, formatDate, questionsOf, sanitizeAnswers } from "./answers.js";
 import { uniqueName } from "./grid-files.js";
 import { isPlainObject } from "./core/dom.js";
+import { t } from "./core/words.js";
 
 export const MAX_PARTNERS = 12;
 
@@ -55,7 +56,7 @@ export function readPartners(value, definitionsById) {
 
 export function makePartner(data, { ownName = "", partners = [], id, now } = {}) {
   const first = data.questionnaires.find((q) => q.organisation && q.organisation.trim());
-  const fileName = (data.organisation || (first ? first.organisation : "")).trim() || "Partenaire sans nom";
+  const fileName = (data.organisation || (first ? first.organisation : "")).trim() || t("answers.partner_unnamed");
   const taken = [ownName, ...partners.map((p) => p.name)].filter((n) => String(n || "").trim());
   const questionnaires = {};
   for (const item of data.questionnaires) {
@@ -147,10 +148,10 @@ function mdLine(text) {
 
 export function dossierMarkdown(catalog, own, partners, now) {
   const date = (now instanceof Date ? now : new Date()).toISOString();
-  const lines = ["# Dossier Mutuus", ""];
-  lines.push(`- Organisation : ${own.name ? md(own.name) : "(non précisée)"}`);
-  lines.push(`- Date : ${formatDate(date)}`);
-  lines.push(`- Partenaires : ${partners.length ? partners.map((p) => md(p.name)).join(" ; ") : "(aucun)"}`, "");
+  const lines = [`# ${t("answers.summary_title")}`, ""];
+  lines.push(`- ${t("answers.md_organisation", { name: own.name ? md(own.name) : t("answers.unnamed") })}`);
+  lines.push(`- ${t("answers.summary_date", { date: formatDate(date) })}`);
+  lines.push(`- ${t("answers.summary_partners", { names: partners.length ? partners.map((p) => md(p.name)).join(" ; ") : t("answers.summary_no_partner") })}`, "");
   for (const definition of catalog) {
     const ownAnswers = (own.answers && own.answers[definition.id]) || {};
     const columns = columnsFor(definition, { name: own.name, answers: ownAnswers }, partners);
@@ -159,7 +160,7 @@ export function dossierMarkdown(catalog, own, partners, now) {
     lines.push(`## ${md(definition.title)}`, "");
     for (const column of columns) {
       const { answered, total } = countAnswered(definition, column.answers);
-      lines.push(`- ${md(column.name)}${column.own ? " (vous)" : ""} : ${answered} sur ${total}`);
+      lines.push(`- ${t(column.own ? "answers.summary_count_own" : "answers.summary_count", { name: md(column.name), answered, total })}`);
     }
     lines.push("");
     let section = null;
@@ -171,16 +172,16 @@ export function dossierMarkdown(catalog, own, partners, now) {
       }
       lines.push(`- **${mdLine(row.question.label)}**`);
       for (const cell of row.cells) {
-        const note = cell.note ? ` (note : ${mdLine(cell.note)})` : "";
-        lines.push(`  - ${md(cell.name)} : ${cell.text ? mdLine(cell.text) : "(sans réponse)"}${note}`);
+        const note = cell.note ? ` ${t("answers.summary_note", { note: mdLine(cell.note) })}` : "";
+        lines.push(`  - ${t("answers.md_answer", { question: md(cell.name), answer: cell.text ? mdLine(cell.text) : t("answers.unanswered") })}${note}`);
       }
     }
     lines.push("");
     const pairs = inventoryPairings(definition, columns);
     if (pairs.length) {
-      lines.push("### Rapprochements possibles", "");
+      lines.push(`### ${t("answers.summary_pairings")}`, "");
       for (const p of pairs) {
-        lines.push(`- ${md(p.category)} : ${md(p.offerer)} offre « ${mdLine(p.offer)} » ; ${md(p.needer)} cherche « ${mdLine(p.need)} »`);
+        lines.push(`- ${t("answers.summary_pairing", { category: md(p.category), offerer: md(p.offerer), offer: mdLine(p.offer), needer: md(p.needer), need: mdLine(p.need) })}`);
       }
       lines.push("");
     }

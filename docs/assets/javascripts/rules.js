@@ -2,8 +2,9 @@
 //
 // macros/questionnaire_rules.py renders `rules` into each form's JSON
 // (definition.rules) and into the catalog ({questionnaires, rules}): steps
-// and their labels, answer vocabularies, length limits, the progress
-// sentence and the locale for dates. This module only applies them.
+// and their labels, answer vocabularies, length limits and the locale for
+// dates. This module only applies them; the progress sentence is the
+// catalog's (questionnaires.progress).
 //
 // API:
 //   progressText(rules, answered, total) -> "3 questions sur 12 répondues"
@@ -11,9 +12,10 @@
 //   stepOrder(rules) -> ["impulsion", …]
 //   dateLocale(rules) -> "fr-CA" (from extra.network.locale)
 
+import { t } from "./core/words.js";
+
 export function progressText(rules, answered, total) {
-  const template = answered > 1 ? rules.progress.many : rules.progress.one;
-  return template.replace("{answered}", String(answered)).replace("{total}", String(total));
+  return t("questionnaires.progress", { n: answered, total });
 }
 
 export function stepLabel(rules, stepId) {

@@ -1,0 +1,146 @@
+// Mutuus: a questionnaire form in step with the other tabs (DOM only), as
+// methods of the form (questionnaire-form.js adds them to its class).
+//
+// A save writes only the question just changed into the freshest stored
+// record, so two tabs never drop each other's answers; the `storage` event
+// shows the other tab's changes here. When the other tab changed the very
+// text being written here, that text is kept: the change is announced in
+// the polite status, and two buttons under the field offer the choice.
+// Focus and scroll never move, so typing on never presses a button.
+
+import * as storage from "./core/storage.js";
+import { t } from "./core/words.js";
+import { sanitizeAnswers } from "./answers.js";
+
+export class TabMethods {
+  onStorageEvent(event) {
+    if (!this.form.isConnected) {
+      window.removeEventListener("storage", this.onStorage);
+      return;
+    }
+    const key = storage.storageKey("questionnaire", this.id, this.version);
+    if (event.key !== null && event.key !== key) return;
+    const record = storage.loadRecord(this.id, this.version);
+    if (!record) {
+      const shown = Object.keys(this.readAnswers()).length > 0;
+      this.closeConflicts();
+      this.writeAnswers({});
+      this.updateProgress();
+      if (shown) this.announce(t("questionnaires.erased_elsewhere"));
+      return;
+    }
+    const active = document.activeElement;
+    const { changed, opened } = this.takeTheirs(sanitizeAnswers(this.definition, record.answers), active);
+    if (record.organisation && record.organisation !== this.organisation.value.trim() && active !== this.organisation) {
+      this.organisation.value = record.organisation;
+    }
+    this.updateProgress();
+    if (opened.length) {
+      const labels = opened.map((question) => t("answers.quote", { text: question.label })).join(", ");
+      this.news.textContent = t("questionnaires.changed_while_writing", { n: opened.length, labels });
+    } else if (changed && this.conflicts.size === 0) {
+      this.announce(t("questionnaires.updated_elsewhere", { n: changed }));
+    }
+  }
+
+  // The other tab's answers written here, except the text being written
+  // here, whose conflict opens instead. -> {changed: count, opened: [question]}
+  takeTheirs(theirs, active) {
+    const mine = this.readAnswers();
+    // The text being written here: the focused text box's, the last one typed
+    // into, and those whose conflict is still open.
+    const writing = new Set(this.conflicts.keys());
+    if (this.writing) writing.add(this.writing);
+    if (active && this.form.contains(active) && active instanceof HTMLTextAreaElement) {
+      const id = this.questionIdOf(active);
+      if (id) writing.add(id);
+    }
+    const same = (a, b) => JSON.stringify(a || null) === JSON.stringify(b || null);
+    let changed = 0;
+    const opened = [];
+    for (const question of this.questions) {
+      const open = this.conflicts.get(question.id);
+      if (same(mine[question.id], theirs[question.id])) {
+        if (open) this.closeConflict(question.id); // both tabs now hold the same text
+        continue;
+      }
+      if (open) {
+        open.theirs = theirs[question.id]; // the choice takes the other tab's latest version
+        continue;
+      }
+      if (writing.has(question.id)) {
+        this.openConflict(question, theirs[question.id]);
+        opened.push(question);
+        continue;
+      }
+      this.writeQuestion(question, theirs[question.id]);
+      changed += 1;
+    }
+    return { changed, opened };
+  }
+
+  // Two buttons right under the field; nothing takes focus or scrolls.
+  openConflict(question, theirs) {
+    const box = document.createElement("div");
+    box.className = "mu-q-conflict";
+    box.dataset.question = question.id;
+    const text = document.createElement("p");
+    text.textContent = t("questionnaires.conflict");
+    const buttons = document.createElement("div");
+    buttons.className = "mu-q-confirm";
+    for (const [action, label, primary] of [
+      ["conflict-mine", t("questionnaires.keep_mine"), true],
+      ["conflict-theirs", t("questionnaires.take_theirs"), false],
+    ]) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = primary ? "md-button md-button--primary" : "md-button";
+      button.dataset.action = action;
+      button.dataset.question = question.id;
+      button.textContent = label;
+      buttons.append(button);
+    }
+    box.append(text, buttons);
+    const field = this.fieldOf(question);
+    (field || this.form.querySelector(`#${CSS.escape(this.form.id)}-${CSS.escape(question.id)}`)).after(box);
+    this.conflicts.set(question.id, { theirs, box });
+  }
+
+  closeConflict(id) {
+    const open = this.conflicts.get(id);
+    if (!open) return;
+    open.box.remove();
+    this.conflicts.delete(id);
+  }
+
+  closeConflicts() {
+    for (const id of Array.from(this.conflicts.keys())) this.closeConflict(id);
+  }
+
+  // The choice under the field. Focus goes back into the field, which is right above.
+  chooseVersion(id, takeTheirs) {
+    const open = this.conflicts.get(id);
+    const question = this.byId.get(id);
+    if (!open || !question) return;
+    const inBox = open.box.contains(document.activeElement);
+    this.closeConflict(id);
+    if (takeTheirs) this.writeQuestion(question, open.theirs);
+    this.save([id]);
+    this.updateProgress();
+    const field = this.fieldOf(question);
+    if (inBox && field) field.focus({ preventScroll: true });
+    this.say(t(takeTheirs ? "questionnaires.took_theirs" : "questionnaires.kept_mine"));
+  }
+
+  // "Tout effacer de cet appareil" in another tab: nothing of what this page
+  // shows may be written back.
+  dropAll() {
+    this.closeConflicts();
+    this.writing = null;
+    this.writeAnswers({});
+    this.organisation.value = "";
+    this.updateProgress();
+    this.hideConfirm();
+    this.announce(t("questionnaires.dropped_all"));
+  }
+}

@@ -1,0 +1,68 @@
+"""A questionnaire's page: its steps, answer words, progress and what the form says (questionnaire-*.js)."""
+
+WORDS = {
+    # The six steps of the guide, as forms and "Mon dossier" name them ("3. Diagnostic").
+    "step_impulsion": "Impulsion",
+    "step_reflexion": "Réflexion",
+    "step_diagnostic": "Diagnostic",
+    "step_modelisation": "Modélisation",
+    "step_realisation": "Réalisation",
+    "step_evaluation": "Évaluation",
+    # The words of the two fixed answer vocabularies (their codes are formats/limits.py's).
+    "check_done": "Fait",
+    "check_not_yet": "Pas encore",
+    "check_not_applicable": "Sans objet",
+    "rating_strength": "Force",
+    "rating_weakness": "Faiblesse",
+    "rating_neutral": "Neutre",
+    "rating_not_applicable": "Sans objet",
+    # The progress line; {n} answered.
+    "progress": {"one": "{n} question sur {total} répondue", "other": "{n} questions sur {total} répondues"},
+    # The unanswered questions, as links: "Il reste : 3. …, 5. … et 4 autres questions."
+    "all_answered": "Toutes les questions ont une réponse.",
+    "remaining": "Il reste :",
+    "remaining_more": {"one": "{n} autre question", "other": "{n} autres questions"},
+    # Saving refused by the browser ({message}: storage.quota, storage.security…).
+    "storage_kept": (
+        "{message} Vos réponses restent affichées dans cette page tant qu'elle est ouverte :"
+        " exportez-les pour ne pas les perdre."
+    ),
+    # Other tabs.
+    "erased_elsewhere": "Ces réponses ont été effacées dans un autre onglet.",
+    "changed_while_writing": {
+        "one": (
+            "La question {labels} vient d'être modifiée dans un autre onglet pendant que vous écriviez ici."
+            " Votre texte est gardé : choisissez sous la question quelle version garder."
+        ),
+        "other": (
+            "Les questions {labels} viennent d'être modifiées dans un autre onglet pendant que vous écriviez ici."
+            " Votre texte est gardé : choisissez sous la question quelle version garder."
+        ),
+    },
+    "updated_elsewhere": {"one": "{n} réponse mise à jour depuis un autre onglet.", "other": "{n} réponses mises à jour depuis un autre onglet."},
+    "conflict": "Cette réponse vient d'être modifiée dans un autre onglet. Votre texte reste ici tant que vous n'avez pas choisi.",
+    "keep_mine": "Garder la mienne",
+    "take_theirs": "Prendre la version de l'autre onglet",
+    "took_theirs": "La version de l'autre onglet est reprise.",
+    "kept_mine": "Votre version est gardée et enregistrée.",
+    "dropped_all": "Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : cette page l'a effacé aussi.",
+    # Buttons and answers of the toolbar.
+    "cancelled": "Action annulée : rien n'a changé.",
+    "export_ready": "Export prêt : {name} (dans le dossier des téléchargements de votre navigateur).",
+    "reset_question": {
+        "one": (
+            "Effacer vos réponses à « {title} » ? Elles seront supprimées de ce navigateur."
+            " Exportez-les d'abord si vous voulez les garder."
+        ),
+        "other": (
+            "Effacer vos {n} réponses à « {title} » ? Elles seront supprimées de ce navigateur."
+            " Exportez-les d'abord si vous voulez les garder."
+        ),
+    },
+    "reset_yes": "Oui, tout effacer",
+    "reset_done": "Vos réponses ont été effacées. Le nom de l'organisation est conservé.",
+    "reset_page_only": "Vos réponses ont été effacées de la page, mais pas de ce navigateur (stockage inaccessible).",
+    "file_unreadable": "Ce fichier n'a pas pu être lu.",
+    "import_yes": "Remplacer mes réponses",
+    "imported": "Réponses importées : {progress}.",
+}
