@@ -16,11 +16,13 @@ import textwrap
 from html import escape
 from pathlib import Path
 
-from agreements import TERRITORY_NAMES as COUNTRIES
+from agreements import TERRITORIES
 from calculators.money import COUNTRY_MONEY
 from law.cite import MalformedCall, UnknownReference, expand
 from words import t
 
+# The countries the guide covers: agreements' codes, their names from words/country.py.
+COUNTRIES = {code: t(f"country.name.{code}") for code in TERRITORIES}
 LAW_DIR = Path(__file__).resolve().parent.parent / "includes" / "law"
 
 

@@ -17,7 +17,6 @@ everywhere; the board's modules read them with ``t()``.
 from __future__ import annotations
 
 from macros.countries import COUNTRIES, network_country, order
-from macros.network_entry import SLUG_MAX
 from macros.network_loader import (
     DEFAULT_DAYS,
     EMAIL,
@@ -122,7 +121,6 @@ def build_catalog(categories: dict[str, str], inventory: dict, network: dict, re
             "fields": ISSUE_FIELDS,
             "keys": list(ENTRY_KEYS),
             "default_days": DEFAULT_DAYS,
-            "slug_max": SLUG_MAX,
             "limits": {"territory": MAX_LENGTHS["territory"], "contact": MAX_LENGTHS["contact"]},
             "contact_patterns": [EMAIL.pattern, HTTPS_URL.pattern],
         },

@@ -3,9 +3,10 @@
 Two writers make ``network/board/<id>.yml`` files: the issue converter
 (``macros.network_issue``, on a moderator's label) and the board page's
 "Préparer mes annonces" (board-rules.js, in the browser, from the catalog
-``macros.network_catalog`` writes: the keys, the days, the words). The rule
-is written here; board-rules.js applies the same one, and
-``tests/network/test_same_as_js.py`` gives both the same cases.
+``macros.network_catalog`` writes: the keys, the days). The rule is written
+here; the browser applies the same one (slug.js, also for the files users
+export; board-rules.js), and ``tests/network/test_same_as_js.py`` gives both
+the same cases.
 
 - ``slug(text, fallback)``: the file-name part. Accents and ligatures
   folded, lower case, any other character a hyphen, at most ``SLUG_MAX``

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from agreements import TERRITORIES, TERRITORY_NAMES
 from macros.countries import COUNTRIES
 from macros.network_catalog import build_catalog, match_order, place, submission_email
 from macros.network_loader import NetworkError, categories_from_inventory
@@ -51,9 +52,12 @@ def test_no_sentence_hedges_its_plural():
 
 
 def test_every_country_has_its_name_and_its_preposition():
+    assert list(COUNTRIES) == list(TERRITORIES)
     for code, name in COUNTRIES.items():
         assert t(f"country.name.{code}") == name
         assert t(f"country.in.{code}")
+    # agreements' own names are the same (until agreements reads them from words/ too).
+    assert TERRITORY_NAMES == COUNTRIES
     assert t("country.in.QC") == "au Québec" and t("country.in.BE") == "en Belgique"
 
 
@@ -121,5 +125,4 @@ def test_entry_file_keys_and_limits():
                               "contact", "published", "until", "schedule", "conditions"]
     assert submit["fields"]["country"] == "country" and submit["fields"]["title"] == "entry_title"
     assert submit["default_days"] == 180
-    assert submit["slug_max"] == 60
     assert submit["limits"] == {"territory": 80, "contact": 200}

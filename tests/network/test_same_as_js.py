@@ -1,6 +1,6 @@
-"""The board page (board-rules.js, in Node) and macros/network_entry.py write
-an entry file the same way: the same cases through both, the same names and
-the same text; a few names worked by hand."""
+"""The browser (slug.js and board-rules.js, in Node) and macros/network_entry.py
+write file names and entry files the same way: the same cases through both,
+the same names and the same text; a few names worked by hand."""
 
 from __future__ import annotations
 

@@ -20,11 +20,12 @@
 //       author {organisation, territory, country, contact}
 //   issueLink(catalog, draft) -> URL of the prefilled GitHub issue form
 //   entryYAML(catalog, draft, today?) -> text of a network/board/<id>.yml file
-//   slug(catalog, text, fallback) -> the file-name part (macros/network_entry.py's slug)
-//   fileName(catalog, draft) -> "<organisation>-<title>.yml", slugged
+//   fileName(draft) -> "<organisation>-<title>.yml", slugged (slug.js, the same
+//       rule as macros/network_entry.py's slug)
 //   mailLink(catalog, draft, file, yaml) -> mailto: URL to the network ("" without an address)
 
 import { t } from "./core/words.js";
+import { slug } from "./slug.js";
 
 export function normalize(text) {
   return String(text ?? "")
@@ -162,25 +163,8 @@ export function entryYAML(catalog, draft, today = new Date()) {
   return `${lines.join("\n")}\n`;
 }
 
-// Letters NFKD does not split into a letter and an accent: œ, æ, ß.
-const LIGATURES = { "\u0153": "oe", "\u00e6": "ae", "\u00df": "ss" };
-
-// Accents and ligatures folded, lower case, any other character a hyphen; at
-// most catalog.submit.slug_max characters, cut between two words.
-export function slug(catalog, text, fallback) {
-  const folded = String(text ?? "").toLowerCase().replace(/[\u0153\u00e6\u00df]/g, (c) => LIGATURES[c])
-    .normalize("NFKD").replace(/\p{M}+/gu, "");
-  const max = catalog.submit.slug_max;
-  let out = folded.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  if (out.length > max) {
-    const cut = out.slice(0, max + 1).lastIndexOf("-");
-    out = out.slice(0, cut > 0 ? cut : max).replace(/^-+|-+$/g, "");
-  }
-  return out || fallback;
-}
-
-export function fileName(catalog, draft) {
-  return `${slug(catalog, `${draft.organisation} ${draft.title}`, t("board.file_fallback"))}.yml`;
+export function fileName(draft) {
+  return `${slug(`${draft.organisation} ${draft.title}`, t("board.file_fallback"))}.yml`;
 }
 
 export function mailLink(catalog, draft, file, yaml) {

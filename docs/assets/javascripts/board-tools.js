@@ -133,7 +133,7 @@ export function mountTools(root, catalog, items, reveal) {
 
   function entryItem(draft) {
     const yaml = entryYAML(catalog, draft);
-    const file = fileName(catalog, draft);
+    const file = fileName(draft);
     const li = el("li");
     li.append(el("strong", `${catalog.kinds[draft.kind]} · ${catalog.categories[draft.category]} : `), el("span", draft.title));
     const actions = el("p", null, { class: "mu-board-publish-actions" });
