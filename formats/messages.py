@@ -1,10 +1,11 @@
 """Every sentence the pages say when they refuse an answers, dossier or grid file.
 
-This module owns them (rule 16): the readers of this package build their
-refusals from these templates only, and words/formats.py names the same
-objects for the catalog (``ANSWERS_TOO_BIG`` is ``t("formats.answers_too_big")``),
-which the browser's modules read; tests/formats/test_same_as_js.py runs
-both readers on the same files.
+The sentences are words/formats.py's (the catalog's ``formats.<name>``, which
+the browser's modules read with t()); this module gives the same objects the
+names the readers of this package use (``GRID_NOT_GRID`` is
+``t("formats.grid_not_grid")``), so a sentence is written once.
+tests/formats/test_same_as_js.py runs both readers on the same files.
+The command line's own sentences (``CLI_*``) are written here: no page says them.
 
 Placeholders are ``{name}``; a quoted name (``{title}``, ``{label}``…) is
 given already quoted by ``quote``. A refusal is the sentence followed by the
@@ -14,94 +15,76 @@ page's "nothing changed" sentence (``formats.result.refused``).
 from __future__ import annotations
 
 from formats._js import js_len, js_slice
+from words.dossier import WORDS as _DOSSIER
+from words.formats import WORDS as _WORDS
 
 # What the page adds after every refusal: nothing was replaced.
-UNCHANGED_ANSWERS = "Vos réponses actuelles n'ont pas changé."
-UNCHANGED_GRID = "La grille actuelle n'a pas changé."
+UNCHANGED_ANSWERS = _WORDS["unchanged_answers"]
+UNCHANGED_GRID = _WORDS["unchanged_grid"]
 
 # ---- a questionnaire's answers (answers.js, "Importer" on its page)
-ANSWERS_TOO_BIG = "Ce fichier est trop volumineux pour être un export de réponses."
-ANSWERS_NOT_JSON = "Ce fichier n'est pas un fichier JSON lisible (choisissez un fichier exporté avec « Exporter JSON »)."
-ANSWERS_NOT_ANSWERS = "Ce fichier n'est pas un export de réponses Mutuus."
-ANSWERS_NEWER_FORMAT = "Ce fichier vient d'une version plus récente de Mutuus : mettez le site à jour pour l'importer."
-ANSWERS_UNKNOWN_FORMAT = "Ce fichier n'est pas un export de réponses Mutuus valide (version de format inconnue)."
-ANSWERS_NO_QUESTIONNAIRE = "Ce fichier ne dit pas de quel questionnaire il vient."
-ANSWERS_OTHER_QUESTIONNAIRE = (
-    "Ce fichier contient les réponses d'un autre questionnaire ({title}), pas celles de {page}."
-    " Importez-le sur la page de ce questionnaire."
-)
-ANSWERS_NEWER_QUESTIONNAIRE = (
-    "Ce fichier vient d'une version plus récente de ce questionnaire (version {version} ;"
-    " cette page : version {page_version}). Mettez le site à jour pour l'importer."
-)
-ANSWERS_BAD_QUESTIONNAIRE_VERSION = "La version du questionnaire indiquée dans ce fichier n'est pas valide."
-ANSWERS_ORGANISATION_NOT_TEXT = "Le nom de l'organisation dans ce fichier n'est pas du texte."
-ANSWERS_ORGANISATION_TOO_LONG = "Le nom de l'organisation dans ce fichier dépasse {max} caractères."
-ANSWERS_NO_ANSWERS = "Ce fichier ne contient pas de réponses lisibles."
-ANSWERS_UNKNOWN_QUESTIONS = "Ce fichier contient des réponses à des questions que ce questionnaire ne connaît pas : {ids}."
-ANSWER_UNREADABLE = "La réponse à la question {label} n'est pas lisible."
-ANSWER_UNKNOWN_FIELD = "La réponse à la question {label} contient un champ inconnu ({key})."
-ANSWER_NOTE_INVALID = "La note de la question {label} n'est pas valide."
-ANSWER_TOO_LONG = "La réponse à la question {label} dépasse {max} caractères."
-ANSWER_NOT_POSSIBLE = "La réponse à la question {label} n'est pas une réponse possible ({value})."
-ANSWER_NOTE_TOO_LONG = "La note de la question {label} dépasse {max} caractères."
+ANSWERS_TOO_BIG = _WORDS["answers_too_big"]
+ANSWERS_NOT_JSON = _WORDS["answers_not_json"]
+ANSWERS_NOT_ANSWERS = _WORDS["answers_not_answers"]
+ANSWERS_NEWER_FORMAT = _WORDS["answers_newer_format"]
+ANSWERS_UNKNOWN_FORMAT = _WORDS["answers_unknown_format"]
+ANSWERS_NO_QUESTIONNAIRE = _WORDS["answers_no_questionnaire"]
+ANSWERS_OTHER_QUESTIONNAIRE = _WORDS["answers_other_questionnaire"]
+ANSWERS_NEWER_QUESTIONNAIRE = _WORDS["answers_newer_questionnaire"]
+ANSWERS_BAD_QUESTIONNAIRE_VERSION = _WORDS["answers_bad_questionnaire_version"]
+ANSWERS_ORGANISATION_NOT_TEXT = _WORDS["answers_organisation_not_text"]
+ANSWERS_ORGANISATION_TOO_LONG = _WORDS["answers_organisation_too_long"]
+ANSWERS_NO_ANSWERS = _WORDS["answers_no_answers"]
+ANSWERS_UNKNOWN_QUESTIONS = _WORDS["answers_unknown_questions"]
+ANSWER_UNREADABLE = _WORDS["answer_unreadable"]
+ANSWER_UNKNOWN_FIELD = _WORDS["answer_unknown_field"]
+ANSWER_NOTE_INVALID = _WORDS["answer_note_invalid"]
+ANSWER_TOO_LONG = _WORDS["answer_too_long"]
+ANSWER_NOT_POSSIBLE = _WORDS["answer_not_possible"]
+ANSWER_NOTE_TOO_LONG = _WORDS["answer_note_too_long"]
 # A dossier opened on one questionnaire's page.
-ANSWERS_DOSSIER_LACKS = "Ce dossier ne contient pas de réponses à {title}."
+ANSWERS_DOSSIER_LACKS = _WORDS["answers_dossier_lacks"]
 
 # ---- a dossier ("Importer un dossier" on "Mon dossier": dossier-import.js,
 # dossier-file.js, answers.js, dossier-saved.js)
-DOSSIER_TOO_BIG = "Ce fichier est trop volumineux pour être un dossier Mutuus."
-DOSSIER_NOT_JSON = "Ce fichier n'est pas un fichier JSON lisible. Choisissez un fichier exporté avec « Exporter mon dossier »."
-DOSSIER_NEWER_FORMAT = "Ce dossier vient d'une version plus récente de Mutuus (format {version}) : ce site ne sait pas encore le lire."
-DOSSIER_NOT_DOSSIER = "Ce fichier n'est pas un dossier Mutuus."
-DOSSIER_IS_A_GRID = "C'est une grille de diagnostic : ouvrez-la sur la page « Grille de diagnostic »."
-DOSSIER_UNKNOWN_FORMAT = "Ce dossier vient d'une version de Mutuus que ce site ne sait pas lire."
-DOSSIER_ORGANISATION_NOT_TEXT = "Le nom de l'organisation dans ce dossier n'est pas du texte."
-DOSSIER_NO_LIST = "Ce dossier ne contient pas de liste de questionnaires."
-DOSSIER_UNKNOWN_QUESTIONNAIRE = "Ce dossier contient un questionnaire inconnu."
-DOSSIER_UNKNOWN_QUESTIONNAIRE_NAMED = "Ce dossier contient un questionnaire inconnu ({id})."
-DOSSIER_TWICE = "Ce dossier contient deux fois le questionnaire {title}."
+DOSSIER_TOO_BIG = _WORDS["dossier_too_big"]
+DOSSIER_NOT_JSON = _WORDS["dossier_not_json"]
+DOSSIER_NEWER_FORMAT = _WORDS["dossier_newer_format"]
+DOSSIER_NOT_DOSSIER = _WORDS["dossier_not_dossier"]
+DOSSIER_IS_A_GRID = _WORDS["dossier_is_a_grid"]
+DOSSIER_UNKNOWN_FORMAT = _WORDS["dossier_unknown_format"]
+DOSSIER_ORGANISATION_NOT_TEXT = _WORDS["dossier_organisation_not_text"]
+DOSSIER_NO_LIST = _WORDS["dossier_no_list"]
+DOSSIER_UNKNOWN_QUESTIONNAIRE = _WORDS["dossier_unknown_questionnaire"]
+DOSSIER_UNKNOWN_QUESTIONNAIRE_NAMED = _WORDS["dossier_unknown_questionnaire_named"]
+DOSSIER_TWICE = _WORDS["dossier_twice"]
 # A questionnaire's refusal inside a dossier: "<title> : <its sentence>".
-DOSSIER_IN_QUESTIONNAIRE = "{title} : {refusal}"
-DOSSIER_SAVED_UNREADABLE = "La partie « {section} » de ce dossier n'est pas lisible."
-DOSSIER_SAVED_BAD_ENTRY = "La partie « {section} » de ce dossier contient une entrée illisible."
-DOSSIER_EMPTY = "Ce dossier ne contient aucun questionnaire."
+DOSSIER_IN_QUESTIONNAIRE = _WORDS["dossier_in_questionnaire"]
+DOSSIER_SAVED_UNREADABLE = _WORDS["dossier_saved_unreadable"]
+DOSSIER_SAVED_BAD_ENTRY = _WORDS["dossier_saved_bad_entry"]
+DOSSIER_EMPTY = _WORDS["dossier_empty"]
 
-# ---- what "Mon dossier" says from this catalog: macros/dossier.py writes
-# these into the page (#mu-dossier-words) and dossier-import.js reads them
-# there, never typing them itself (tests/formats/test_same_as_js.py checks
-# both). {file} and {own} are organisation names given quoted by ``quote``.
-DOSSIER_PAGE_WORDS = {
-    # A dossier chosen in "Importer un dossier" whose organisation is not the one on this device.
-    "other_organisation": (
-        "Ce dossier est celui de {file}, pas le vôtre ({own}). Pour lire ses réponses à côté des vôtres"
-        " sans rien remplacer, ajoutez-le plutôt aux fichiers de vos partenaires."
-        " Remplacer vos réponses par les siennes reste possible : voici ce qui changerait."
-    ),
-    "to_partners": "Ajouter aux fichiers de mes partenaires",
-    "replace_anyway": "Remplacer quand même mes réponses",
-}
+# ---- what "Mon dossier" says of a dossier from another organisation
+# (words/dossier.py; dossier-import.js reads them with t("dossier.…")).
+DOSSIER_PAGE_WORDS = {key: _DOSSIER[key] for key in ("other_organisation", "to_partners", "replace_anyway")}
 
 # ---- a diagnostic grid ("Ouvrir une grille enregistrée": grid-save.js, grid-files.js)
-GRID_TOO_BIG = "Ce fichier est trop volumineux pour être une grille Mutuus."
-GRID_NOT_JSON = "Ce fichier n'est pas un fichier JSON lisible. Choisissez un fichier créé avec « Enregistrer la grille »."
-GRID_NOT_GRID = "Ce fichier n'est pas une grille de diagnostic Mutuus."
-GRID_IS_ANSWERS = (
-    "Ce fichier contient des réponses à un questionnaire, pas une grille."
-    " Pour ajouter un portrait, utilisez « Ajouter des portraits »."
-)
-GRID_NEWER_FORMAT = "Cette grille vient d'une version plus récente de Mutuus (format {version}) : ce site ne sait pas encore la lire."
-GRID_UNKNOWN_FORMAT = "Cette grille a une version de format inconnue."
-GRID_NO_LIST = "Cette grille ne contient pas de liste de portraits."
-GRID_TOO_MANY = "Cette grille compare plus de {max} organisations, ce que cette page ne sait pas afficher."
+GRID_TOO_BIG = _WORDS["grid_too_big"]
+GRID_NOT_JSON = _WORDS["grid_not_json"]
+GRID_NOT_GRID = _WORDS["grid_not_grid"]
+GRID_IS_ANSWERS = _WORDS["grid_is_answers"]
+GRID_NEWER_FORMAT = _WORDS["grid_newer_format"]
+GRID_UNKNOWN_FORMAT = _WORDS["grid_unknown_format"]
+GRID_NO_LIST = _WORDS["grid_no_list"]
+GRID_TOO_MANY = _WORDS["grid_too_many"]
 # A portrait's refusal: "Portrait n° 2 : <its sentence>".
-GRID_IN_PORTRAIT = "Portrait n° {number} : {refusal}"
-GRID_PORTRAIT_UNNAMED = "Le portrait n° {number} n'a pas de nom d'organisation."
-GRID_MARKS_UNREADABLE = "Les marques de cette grille ne sont pas lisibles."
-GRID_UNKNOWN_DIMENSION = "Cette grille marque une dimension inconnue (« {id} »)."
-GRID_MARK_UNREADABLE = "La marque de la dimension « {title} » n'est pas lisible."
-GRID_MARK_NOT_POSSIBLE = "La marque de la dimension « {title} » n'est pas une marque possible."
-GRID_NOTE_INVALID = "La note de la dimension « {title} » n'est pas valide."
+GRID_IN_PORTRAIT = _WORDS["grid_in_portrait"]
+GRID_PORTRAIT_UNNAMED = _WORDS["grid_portrait_unnamed"]
+GRID_MARKS_UNREADABLE = _WORDS["grid_marks_unreadable"]
+GRID_UNKNOWN_DIMENSION = _WORDS["grid_unknown_dimension"]
+GRID_MARK_UNREADABLE = _WORDS["grid_mark_unreadable"]
+GRID_MARK_NOT_POSSIBLE = _WORDS["grid_mark_not_possible"]
+GRID_NOTE_INVALID = _WORDS["grid_note_invalid"]
 
 # ---- the command line only (python -m formats check): no page says these
 CLI_TOO_BIG = "Ce fichier est trop volumineux."

@@ -1,12 +1,11 @@
-"""``dossier_words()``: what "Mon dossier" reads from Python (rule 16).
+"""``dossier_titles()``: the names "Mon dossier" gives what a dossier carries besides answers.
 
-One hidden JSON block (``#mu-dossier-words``, kept out of search) with the
-page's sentences that ``formats.messages`` owns (``DOSSIER_PAGE_WORDS``) and
-the readers' names of what a dossier file carries besides answers: each
-calculator by the heading of the page that holds it (``{{ calculator("id") }}``),
-each agreement model by its title. dossier-import.js and dossier-saved.js
-read them; an id that has no name here (a model this site no longer has) is
-shown as it is.
+One hidden JSON block (``#mu-dossier-titles``, kept out of search): each
+calculator by the heading of the page that holds it
+(``{{ calculator("id") }}``), each agreement model by its title.
+dossier-import.js and dossier-saved.js read them; an id that has no name
+here (a model this site no longer has) is shown as it is. The page's words
+are the catalog's (words/dossier.py), not this block's.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from formats.messages import DOSSIER_PAGE_WORDS
 from macros.questionnaire_render import json_block
 
 _CALL = re.compile(r"""\{\{\s*calculator\(\s*["']([A-Za-z0-9_-]+)["']\s*\)\s*\}\}""")
@@ -40,12 +38,8 @@ def calculator_titles(docs_dir: Path) -> dict[str, str]:
     return titles
 
 
-def words(calculators: dict[str, str], agreements: dict[str, str]) -> dict:
-    return {"messages": dict(DOSSIER_PAGE_WORDS), "titles": {"calculators": calculators, "agreements": agreements}}
-
-
-def render_words(calculators: dict[str, str], agreements: dict[str, str]) -> str:
-    return json_block(words(calculators, agreements), 'id="mu-dossier-words"')
+def render_titles(calculators: dict[str, str], agreements: dict[str, str]) -> str:
+    return json_block({"calculators": calculators, "agreements": agreements}, 'id="mu-dossier-titles"')
 
 
 def register(env):
@@ -55,11 +49,11 @@ def register(env):
     docs_dir = Path(env.conf["docs_dir"])
 
     @env.macro
-    def dossier_words():
-        """The sentences and names "Mon dossier" shows (#mu-dossier-words)."""
+    def dossier_titles():
+        """The calculators' and agreement models' names "Mon dossier" shows (#mu-dossier-titles)."""
         try:
             calculators = calculator_titles(docs_dir)
             models = load_all(root / "agreements", docs_dir=docs_dir, root=root)
         except (ValueError, AgreementError) as error:
             raise PluginError(str(error)) from None
-        return render_words(calculators, {mid: model["title"] for mid, model in models.items()})
+        return render_titles(calculators, {mid: model["title"] for mid, model in models.items()})

@@ -290,7 +290,7 @@ def test_dossier_fits_a_phone_screen(dossier, site):
     assert_no_axe_violations(page)
 
 
-# ---------------------------------------------------------------- issue 8
+# ---------------------------------------------------------------- erasing everything, partners, narrow screens
 
 
 FOREIGN = {
@@ -305,7 +305,7 @@ def keys(page) -> list[str]:
 
 
 def test_erase_everything_names_what_it_removed(dossier, site):
-    """Issue 8, full erase: every "mutuus:/:" key goes (future calculator and
+    """Full erase: every "mutuus:/:" key goes (future calculator and
     agreement keys too), nothing else; the page names the kinds removed."""
     page = dossier
     records = {
@@ -383,7 +383,7 @@ def own_records() -> dict:
 
 
 def test_partners_beside_yours_compared_and_paired(dossier, site, tmp_path):
-    """Issue 8: import as partner (same name as yours: renamed), read side by
+    """Import as partner (same name as yours: renamed), read side by
     side, inventory pairings, Markdown summary; your answers and name unchanged."""
     page = dossier
     open_fresh(page, site, DOSSIER, own_records())
@@ -524,7 +524,7 @@ def assert_every_column_shown(page, selector: str) -> None:
 
 
 def test_phone_shows_every_column(dossier, site, tmp_path):
-    """Issue 8, 390 px: the dossier, the side-by-side table and the grid show every column, labelled.
+    """390 px: the dossier, the side-by-side table and the grid show every column, labelled.
 
     axe: the dossier's page at 390 px was checked whole by
     test_dossier_fits_a_phone_screen, so here inside the tool; the grid's page

@@ -433,7 +433,7 @@ def test_bad_files_leave_the_grid_untouched(grid, tmp_path):
 
 
 def test_same_name_kept_apart_and_removal(grid, tmp_path):
-    """Issue 8: two portraits under one name (case and spaces aside) stay two columns."""
+    """Two portraits under one name (case and spaces aside) stay two columns."""
     page = grid
     import_three(page, tmp_path)
     # A second file from "atelier du plateau" (other case, extra spaces), other
@@ -627,11 +627,11 @@ def test_portrait_filled_on_its_page_feeds_the_grid(shared, site, tmp_path):
     assert "mu-grid__hint--difference" in page.locator("#mu-grid-locaux_equipements-hint").get_attribute("class")
 
 
-# ---------------------------------------------------------------- issue 8
+# ---------------------------------------------------------------- partners' portraits, two tabs
 
 
 def test_grid_takes_partners_portraits_and_keeps_same_names_apart(shared, site):
-    """Issue 8: the grid reads the partners kept in "Mon dossier"; two
+    """The grid reads the partners kept in "Mon dossier"; two
     organisations with the same name stay two columns; focus returns to the
     opening button after a confirmation."""
     page = shared
@@ -676,7 +676,7 @@ def test_grid_takes_partners_portraits_and_keeps_same_names_apart(shared, site):
 
 
 def test_two_tabs_show_the_same_grid(grid, reader_session, site, tmp_path):
-    """Issue 8, two tabs: a portrait added or a mark set in one tab shows in the other."""
+    """Two tabs: a portrait added or a mark set in one tab shows in the other."""
     page = grid
     _, page_log = reader_session
     other = page.context.new_page()

@@ -12,9 +12,9 @@ import { existsSync } from "node:fs";
 import readline from "node:readline";
 
 import "../js/python-rules.mjs";
-import { setWords } from "../../docs/assets/javascripts/core/words.js";
+import { setWords, t } from "../../docs/assets/javascripts/core/words.js";
 import { parseAnswersFile, validateDossierObject } from "../../docs/assets/javascripts/answers.js";
-import { UNCHANGED, readDossierJSON } from "../../docs/assets/javascripts/dossier-file.js";
+import { readDossierJSON } from "../../docs/assets/javascripts/dossier-file.js";
 import { restoreSaved } from "../../docs/assets/javascripts/dossier-saved.js";
 import { validateGridObject } from "../../docs/assets/javascripts/grid-files.js";
 
@@ -28,7 +28,7 @@ function dossier(text, definitions) {
   const result = validateDossierObject(read.object, definitions);
   if (!result.ok) return result;
   const saved = restoreSaved(read.object, { dryRun: true });
-  if (!saved.ok) return { ok: false, message: `${saved.message} ${UNCHANGED}` };
+  if (!saved.ok) return { ok: false, message: `${saved.message} ${t("formats.unchanged_answers")}` };
   const questionnaires = result.data.questionnaires.map(({ definition, ...rest }) => ({ id: definition.id, ...rest }));
   return { ok: true, data: { ...result.data, questionnaires }, lines: saved.lines };
 }

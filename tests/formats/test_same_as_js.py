@@ -1,7 +1,7 @@
 """The browser modules and formats/ refuse the same files with the same sentences.
 
-Until the pages read Python's catalog, the sentences live twice: in
-formats/messages.py and in the JS modules. Every case of cases.py runs
+The sentences are written once, in formats/messages.py; the pages read them
+from the catalog (words/formats.py, t("formats.…")). Every case of cases.py runs
 through both (the JS in Node, tests/formats/formats_js.mjs) and both must
 give the message written by hand there; every sentence of formats.messages
 is checked against the JS one way or the other (test_every_sentence_is_the_pages).
@@ -10,7 +10,6 @@ The v1 fixtures, written by today's export code, open in both.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import shutil
@@ -152,18 +151,15 @@ def test_every_sentence_is_the_pages():
 
 
 def test_the_page_reads_its_other_sentences_from_python():
-    """DOSSIER_PAGE_WORDS are written once: the dossier_words() macro puts them
-    into "Mon dossier" and no browser module types them."""
-    from macros.dossier import render_words
+    """DOSSIER_PAGE_WORDS are written once: the words catalog names them
+    (words/dossier.py) and no browser module types them."""
+    from words import catalog
 
     source = "\n".join(path.read_text(encoding="utf-8") for path in JS.rglob("*.js"))
-    block = render_words({}, {})
-    written = json.loads(html.unescape(re.search(r">(.*)</div>$", block).group(1)))
-    assert written["messages"] == messages.DOSSIER_PAGE_WORDS
     for name, template in messages.DOSSIER_PAGE_WORDS.items():
+        assert catalog()[f"dossier.{name}"] is template
         literals = [literal for literal, *_ in string.Formatter().parse(template) if literal.strip()]
         assert not any(literal.strip() in source for literal in literals), f"{name} is typed in a browser module"
-    assert "{{ dossier_words() }}" in (ROOT / "docs" / "outils" / "mon-dossier.md").read_text(encoding="utf-8")
 
 
 def test_the_glue_sentences_are_written_as_in_the_page():

@@ -5,7 +5,9 @@ import assert from "node:assert/strict";
 
 import { PORTRAIT } from "./python-rules.mjs";
 import { validateDossierObject } from "../../docs/assets/javascripts/answers.js";
-import { UNCHANGED, readDossierJSON } from "../../docs/assets/javascripts/dossier-file.js";
+import { readDossierJSON } from "../../docs/assets/javascripts/dossier-file.js";
+
+const UNCHANGED = "Vos réponses actuelles n'ont pas changé.";
 
 test("one questionnaire's export is read as a dossier of one", () => {
   const one = { format: "mutuus-answers", format_version: 1, organisation: "A", exported_at: "2026-01-01T00:00:00Z", questionnaire: { id: "q" } };

@@ -12,7 +12,7 @@ const DEF = { sections: [
 ] };
 const org = (name, value) => ({ name, answers: { mission_valeurs: { value } } });
 
-test("issue 7 fix 10: opposed values ratings ask to compare, they do not conclude a divergence", () => {
+test("opposed values ratings ask to compare, they do not conclude a divergence", () => {
   const orgs = [org("A", "strength"), org("B", "weakness")];
   // Identite not marked, ratings opposed -> rule 2b.
   assert.equal(summarise(DEF, orgs, {}).reading.code, "check_values");

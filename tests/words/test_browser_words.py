@@ -20,11 +20,6 @@ NOT_YET_MOVED = {
     "calculator-app.js",
     "calculator-worker.js",
     "calculator.js",
-    "dossier-file.js",
-    "dossier-import.js",
-    "dossier-page.js",
-    "dossier-partners.js",
-    "dossier-saved.js",
     "offline.js",
 }
 

@@ -1,36 +1,35 @@
 // Mutuus: the optional `calculators` and `agreements` sections of a
-// "mutuus-dossier" file (contract between lanes, CONTRACT.md):
-//   "calculators": {"<calculator id>": <value of mutuus:<root>:calculator:<id>, as stored>}
-//   "agreements":  {"<model id>": <value of mutuus:<root>:agreement:<id>, as stored>}
+// "mutuus-dossier" file (formats/dossier.schema.json):
+//   "calculators": {"<calculator id>": <value of storageKey("calculator", id), as stored>}
+//   "agreements":  {"<model id>": <value of storageKey("agreement", id), as stored>}
 //
 // API:
 //   readSaved() -> {calculators?, agreements?}   only sections that hold something
-//   restoreSaved(dossier, {dryRun, titles}) -> {ok: true, lines: [French], count} | {ok: false, message}
+//   restoreSaved(dossier, {dryRun, titles}) -> {ok: true, lines: [sentences], count} | {ok: false, message}
 //       Checks both sections; unless dryRun, writes each value back under its key.
 //       titles = {calculators: {id: title}, agreements: {id: title}} (the
-//       dossier_words() macro): the lines name each entry by its title, or by
+//       dossier_titles() macro): the lines name each entry by its title, or by
 //       its id when the site has no name for it.
+// Words: words/dossier.py; refusals: formats/messages.py (the catalog's "formats.").
 
-import { keyPrefix, readJSON, storedKeys, writeJSON } from "./storage.js";
+import { readJSON, storageKey, storagePrefix, storedKeys, writeJSON } from "./core/storage.js";
+import { isPlainObject } from "./core/dom.js";
+import { t } from "./core/words.js";
 
 const SECTIONS = [
-  { field: "calculators", prefix: "calculator:", one: "résultat de calculateur", many: "résultats de calculateurs" },
-  { field: "agreements", prefix: "agreement:", one: "brouillon de convention", many: "brouillons de conventions" },
+  { field: "calculators", kind: "calculator" },
+  { field: "agreements", kind: "agreement" },
 ];
 const ID = /^[A-Za-z0-9_-]{1,80}$/;
 
-function isPlainObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 export function readSaved() {
   const out = {};
-  const prefix = keyPrefix();
   for (const section of SECTIONS) {
+    const prefix = storagePrefix(section.kind);
     const values = {};
     for (const key of storedKeys()) {
-      const id = key.slice(prefix.length + section.prefix.length);
-      if (!key.startsWith(prefix + section.prefix) || !ID.test(id)) continue;
+      const id = key.slice(prefix.length);
+      if (!key.startsWith(prefix) || !ID.test(id)) continue;
       const read = readJSON(key);
       if (read.ok && isPlainObject(read.value)) values[id] = read.value;
     }
@@ -45,19 +44,19 @@ export function restoreSaved(dossier, { dryRun = false, titles = {} } = {}) {
   for (const section of SECTIONS) {
     const values = dossier ? dossier[section.field] : undefined;
     if (values === undefined) continue;
-    if (!isPlainObject(values)) return { ok: false, message: `La partie « ${section.field} » de ce dossier n'est pas lisible.` };
+    if (!isPlainObject(values)) return { ok: false, message: t("formats.dossier_saved_unreadable", { section: section.field }) };
     for (const [id, value] of Object.entries(values)) {
       if (!ID.test(id) || !isPlainObject(value)) {
-        return { ok: false, message: `La partie « ${section.field} » de ce dossier contient une entrée illisible.` };
+        return { ok: false, message: t("formats.dossier_saved_bad_entry", { section: section.field }) };
       }
     }
     const n = Object.keys(values).length;
     const names = titles[section.field] || {};
     const named = Object.keys(values).map((id) => (Object.hasOwn(names, id) ? names[id] : id));
-    if (n) lines.push(`${n} ${n > 1 ? section.many : section.one} (${named.join(", ")})`);
+    if (n) lines.push(t(`dossier.saved_${section.field}`, { n, names: named.join(", ") }));
     if (dryRun) continue;
     for (const [id, value] of Object.entries(values)) {
-      const written = writeJSON(`${keyPrefix()}${section.prefix}${id}`, value);
+      const written = writeJSON(storageKey(section.kind, id), value);
       if (!written.ok) return { ok: false, message: written.message };
       count += 1;
     }

@@ -8,11 +8,12 @@
 //     getState() -> the grid's state (organisations are added to it);
 //     changed() saves and renders after an addition.
 
-import { loadRecord, loadOrganisation, readJSON, partnersKey } from "./storage.js";
+import { loadRecord, loadOrganisation, readJSON, storageKey } from "./core/storage.js";
 import { readPartners } from "./partners.js";
 import { MAX_FILE_BYTES, countAnswered, parseAnswersFile, sanitizeAnswers } from "./answers.js";
 import { GRID_FORMAT, MAX_ORGANISATIONS, bare, sameName, uniqueName } from "./grid-files.js";
-import { h, pageHref, readFileText } from "./dossier-dom.js";
+import { h, readFileText } from "./core/dom.js";
+import { pageHref } from "./page-data.js";
 import { t } from "./core/words.js";
 
 // Adds one organisation to `orgs`; returns a sentence, or null when the grid
@@ -96,7 +97,7 @@ export function addSection({ definition, getState, changed, notice, complain, bo
   portraitInput.addEventListener("change", onPortraitFiles);
 
   function addPartners() {
-    const stored = readJSON(partnersKey());
+    const stored = readJSON(storageKey("partners"));
     const partners = stored.ok ? readPartners(stored.value, { [definition.id]: definition }) : [];
     const withPortrait = partners.filter((p) => p.questionnaires[definition.id] && countAnswered(definition, p.questionnaires[definition.id].answers).answered > 0);
     if (withPortrait.length === 0) return complain([t("grid.no_partner_portrait")]);

@@ -11,7 +11,7 @@
 import { suggestDimension } from "./grid-rule.js";
 import { ratingText, ratingValue } from "./grid-files.js";
 import { markHelp, markLabel, suggestionText } from "./grid-texts.js";
-import { h } from "./dossier-dom.js";
+import { h } from "./core/dom.js";
 import { t } from "./core/words.js";
 
 function cell(answer, name) {

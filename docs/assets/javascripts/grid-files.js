@@ -30,6 +30,7 @@ import {
   validateAnswersObject,
 } from "./answers.js";
 import { MARKS } from "./grid-rule.js";
+import { isPlainObject } from "./core/dom.js";
 import { t } from "./core/words.js";
 
 export const GRID_FORMAT = "mutuus-grid";
@@ -41,10 +42,6 @@ export const MAX_ORGANISATIONS = 12;
 export function ratingValue(answer) {
   const labels = VALUE_LABELS.rating || {};
   return answer && typeof answer.value === "string" && Object.prototype.hasOwnProperty.call(labels, answer.value) ? answer.value : "";
-}
-
-function isPlainObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 export function normaliseName(name) {
@@ -93,29 +90,29 @@ export function bare(message) {
   return text.endsWith(unchanged) ? text.slice(0, -unchanged.length).trim() : text;
 }
 
-// A refusal of the file: formats.<key>, then "the grid has not changed".
-function fail(key, values) {
-  return { ok: false, message: `${t(`formats.${key}`, values)} ${t("formats.unchanged_grid")}` };
+// A refusal of the file: the sentence, then "the grid has not changed".
+function fail(sentence) {
+  return { ok: false, message: `${sentence} ${t("formats.unchanged_grid")}` };
 }
 
 export function validateGridObject(object, definition) {
-  if (!isPlainObject(object)) return fail("grid_not_grid");
-  if (object.format === ANSWERS_FORMAT || object.format === DOSSIER_FORMAT) return fail("grid_is_answers");
-  if (object.format !== GRID_FORMAT) return fail("grid_not_grid");
+  if (!isPlainObject(object)) return fail(t("formats.grid_not_grid"));
+  if (object.format === ANSWERS_FORMAT || object.format === DOSSIER_FORMAT) return fail(t("formats.grid_is_answers"));
+  if (object.format !== GRID_FORMAT) return fail(t("formats.grid_not_grid"));
   if (object.format_version !== GRID_FORMAT_VERSION) {
     if (Number.isInteger(object.format_version) && object.format_version > GRID_FORMAT_VERSION) {
-      return fail("grid_newer_format", { version: object.format_version });
+      return fail(t("formats.grid_newer_format", { version: object.format_version }));
     }
-    return fail("grid_unknown_format");
+    return fail(t("formats.grid_unknown_format"));
   }
-  if (!Array.isArray(object.portraits)) return fail("grid_no_list");
-  if (object.portraits.length > MAX_ORGANISATIONS) return fail("grid_too_many", { max: MAX_ORGANISATIONS });
+  if (!Array.isArray(object.portraits)) return fail(t("formats.grid_no_list"));
+  if (object.portraits.length > MAX_ORGANISATIONS) return fail(t("formats.grid_too_many", { max: MAX_ORGANISATIONS }));
   const organisations = [];
   for (const [index, portrait] of object.portraits.entries()) {
     const result = validateAnswersObject(portrait, definition);
-    if (!result.ok) return fail("grid_in_portrait", { number: index + 1, refusal: bare(result.message) });
+    if (!result.ok) return fail(t("formats.grid_in_portrait", { number: index + 1, refusal: bare(result.message) }));
     const name = result.data.organisation.trim();
-    if (!name) return fail("grid_portrait_unnamed", { number: index + 1 });
+    if (!name) return fail(t("formats.grid_portrait_unnamed", { number: index + 1 }));
     organisations.push({ name: uniqueName(name, organisations.map((o) => o.name)), answers: result.data.answers, exported_at: result.data.exported_at });
   }
   const marks = readMarks(object.marks === undefined ? {} : object.marks, definition);
@@ -123,17 +120,17 @@ export function validateGridObject(object, definition) {
 }
 
 function readMarks(rawMarks, definition) {
-  if (!isPlainObject(rawMarks)) return fail("grid_marks_unreadable");
+  if (!isPlainObject(rawMarks)) return fail(t("formats.grid_marks_unreadable"));
   const marks = {};
   const dimensions = new Map(definition.sections.map((s) => [s.id, s]));
   for (const [id, entry] of Object.entries(rawMarks)) {
     const section = dimensions.get(id);
-    if (!section) return fail("grid_unknown_dimension", { id: id.slice(0, 40) });
-    if (!isPlainObject(entry)) return fail("grid_mark_unreadable", { title: section.title });
+    if (!section) return fail(t("formats.grid_unknown_dimension", { id: id.slice(0, 40) }));
+    if (!isPlainObject(entry)) return fail(t("formats.grid_mark_unreadable", { title: section.title }));
     const mark = entry.mark === undefined ? "" : entry.mark;
     const note = entry.note === undefined ? "" : entry.note;
-    if (mark !== "" && !MARKS.includes(mark)) return fail("grid_mark_not_possible", { title: section.title });
-    if (typeof note !== "string" || note.length > MAX_TEXT_LENGTH) return fail("grid_note_invalid", { title: section.title });
+    if (mark !== "" && !MARKS.includes(mark)) return fail(t("formats.grid_mark_not_possible", { title: section.title }));
+    if (typeof note !== "string" || note.length > MAX_TEXT_LENGTH) return fail(t("formats.grid_note_invalid", { title: section.title }));
     marks[id] = { mark, note };
   }
   return { ok: true, marks };

@@ -8,7 +8,7 @@
 //     focusAfter() -> where the focus goes when no other "Retirer" is left.
 
 import { countAnswered, formatDate } from "./answers.js";
-import { h } from "./dossier-dom.js";
+import { h } from "./core/dom.js";
 import { t } from "./core/words.js";
 
 export function organisationsSection({ definition, getState, removed, focusAfter }) {

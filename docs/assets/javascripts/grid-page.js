@@ -13,7 +13,7 @@
 // grid-summary.js (the reading), grid-save.js (files); the rule is
 // grid-rule.js, the sentences grid-texts.js and words/grid.py.
 
-import { DAMAGED_MESSAGE, readJSON, writeJSON, removeKey, siteRoot } from "./storage.js";
+import { DAMAGED_MESSAGE, readJSON, writeJSON, removeKey, storageKey } from "./core/storage.js";
 import { formatDate, useRules } from "./answers.js";
 import { buildGrid, validateGridObject } from "./grid-files.js";
 import { dimensionSection, printedReading } from "./grid-dimensions.js";
@@ -21,12 +21,12 @@ import { addSection } from "./grid-add.js";
 import { organisationsSection } from "./grid-organisations.js";
 import { riskMap, summaryView } from "./grid-summary.js";
 import { filesSection } from "./grid-save.js";
-import { h, onPage, pageHref, readCatalog, readCatalogRules } from "./dossier-dom.js";
+import { h } from "./core/dom.js";
+import { mount } from "./core/mount.js";
+import { pageHref, readCatalog, readCatalogRules } from "./page-data.js";
 import { t } from "./core/words.js";
 
-export function gridKey() {
-  return `mutuus:${siteRoot()}:grille:v1`;
-}
+const gridKey = () => storageKey("grid");
 
 function emptyState() {
   return { organisations: [], marks: {} };
@@ -118,7 +118,7 @@ function whileMounted(root, type, handler) {
   globalThis.addEventListener(type, listener);
 }
 
-function mount(root) {
+function startGrid(root) {
   for (const el of root.querySelectorAll(".mu-js-needed")) el.remove();
   const rules = readCatalogRules(document);
   if (rules) useRules(rules);
@@ -200,4 +200,4 @@ function mount(root) {
   whileMounted(root, "beforeprint", renderPrintHeader);
 }
 
-onPage(".mu-grid", mount);
+mount(".mu-grid", startGrid);

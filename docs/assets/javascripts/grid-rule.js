@@ -1,7 +1,7 @@
 // Mutuus: the diagnostic grid's reading rules (pure functions, no DOM).
 //
 // The one implementation of the rules written on outils/grille-diagnostic.md.
-// grid-page.js turns the codes returned here into French sentences.
+// grid-texts.js turns the codes returned here into sentences (words/grid.py).
 //
 // API:
 //   MARKS = ["convergence", "complementarity", "divergence"]

@@ -13,8 +13,9 @@ import { buildGrid, validateGridObject } from "./grid-files.js";
 import { gridMarkdown } from "./grid-markdown.js";
 import { describeGrid, suggestionText } from "./grid-texts.js";
 import { summaryTexts } from "./grid-summary.js";
-import { confirmBox } from "./confirm.js";
-import { h, readFileText, slug, today } from "./dossier-dom.js";
+import { confirmBox } from "./core/confirm.js";
+import { h, readFileText } from "./core/dom.js";
+import { slug, today } from "./page-data.js";
 import { t } from "./core/words.js";
 
 const isEmpty = (state) => state.organisations.length === 0 && Object.keys(state.marks).length === 0;

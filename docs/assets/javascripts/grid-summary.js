@@ -11,7 +11,7 @@
 
 import { MISSION_DIMENSION, summarise } from "./grid-rule.js";
 import { readingText } from "./grid-texts.js";
-import { h } from "./dossier-dom.js";
+import { h } from "./core/dom.js";
 import { joinList, t } from "./core/words.js";
 
 const COUNTS = ["convergence", "complementarity", "divergence", "unmarked"];

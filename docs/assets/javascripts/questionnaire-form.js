@@ -38,8 +38,7 @@ class QuestionnaireForm {
   constructor(form) {
     this.form = form;
     this.definition = JSON.parse(form.querySelector(".mu-q-definition").textContent);
-    // Python's rules (macros/questionnaire_rules.py): vocabularies, limits,
-    // progress sentence, locale.
+    // Python's rules (macros/questionnaire_rules.py): vocabularies, limits, locale.
     this.rules = this.definition.rules;
     answersFormat.useRules(this.rules);
     this.questions = answersFormat.questionsOf(this.definition);
