@@ -24,8 +24,11 @@ from __future__ import annotations
 import re
 
 from agreements import TERRITORIES, TERRITORY_NAMES
+from blocks import BLANK, blank_run  # noqa: F401 (BLANK: the tests' name)
+from blocks import heading, list_block, note, paragraph, table, to_markdown
+from words import t
+from blocks.markdown import escape_markdown, flatten  # noqa: F401 (escape_markdown: the CLI's and tests' name)
 
-BLANK = "________"
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 PARTNER_KEYS = ("name", "legal_form", "address", "identifier", "representative", "authority")
 PARTNER_LABELS = {
@@ -63,6 +66,7 @@ def currency_warnings(values: dict, labels: dict, territory: str) -> list[str]:
 
 
 _COUNTRY_WITH_ARTICLE = {"QC": "le Québec", "FR": "la France", "BE": "la Belgique"}
+OF_COUNTRY = {"QC": "du Québec", "FR": "de la France", "BE": "de la Belgique"}
 PAGE_SIZES = {"QC": {"width": 12240, "height": 15840}, "FR": {"width": 11906, "height": 16838},
               "BE": {"width": 11906, "height": 16838}}
 LANGUAGES = {"QC": "fr-CA", "FR": "fr-FR", "BE": "fr-BE"}
@@ -72,14 +76,6 @@ REVIEWERS = {
     "FR": "un avocat ou un juriste en droit français",
     "BE": "un avocat ou un juriste en droit belge",
 }
-# Characters Markdown (CommonMark and Python-Markdown) reads as syntax anywhere
-# in a line, and those it reads only at the start of one (headings, lists,
-# quotes, ordered lists): escaping more would print "Café\-jeunesse".
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-_MARKDOWN_LINE_START = re.compile(r"^([#+=>-])")
-_MARKDOWN_ORDERED = re.compile(r"^(\d+)([.)])")
-_MARKDOWN_ENTITY = re.compile(r"&(?=#?\w+;)")
-
 # Elision before a value that starts with a vowel: "de {duree}" + "un an"
 # gives "d'un an". Not before "onze", "oui", or a "h" other than the few
 # mute ones a clause is likely to meet ("heures", "hébergement"…).
@@ -95,22 +91,6 @@ class DraftError(ValueError):
     def __init__(self, errors: list[dict]):
         super().__init__("; ".join(e["message"] for e in errors))
         self.errors = errors
-
-
-_LINE_BREAKS = re.compile(r"[ \t\r\n]+")
-
-
-def flatten(text: str) -> str:
-    """User text on one line; no-break spaces (as in « 400,00 $ ») are kept."""
-    return _LINE_BREAKS.sub(" ", str(text)).strip()
-
-
-def escape_markdown(text: str) -> str:
-    """User text as literal Markdown: only what Markdown would read is escaped, lines joined."""
-    text = _MARKDOWN_INLINE.sub(r"\\\1", flatten(text))
-    text = _MARKDOWN_ENTITY.sub(r"\\&", text)
-    text = _MARKDOWN_ORDERED.sub(r"\1\\\2", text)
-    return _MARKDOWN_LINE_START.sub(r"\\\1", text)
 
 
 def elide(before: str, value: str) -> str:
@@ -284,7 +264,7 @@ def _paragraphs(text: str, values, labels, missing) -> list[list[dict]]:
 
 
 def party_runs(number: int, party: dict, territory: str) -> list[dict]:
-    """One party's line as runs: its name, form, seat, number, who signs and on what authority."""
+    """One party's line as runs (the list numbers it): its name, form, seat, number, who signs and on what authority."""
 
     def value(key):
         text = party[key]
@@ -295,7 +275,7 @@ def party_runs(number: int, party: dict, territory: str) -> list[dict]:
     name = value("name")
     name["strong"] = True
     return [
-        {"text": f"{number}. "}, name, {"text": ", "}, value("legal_form"),
+        name, {"text": ", "}, value("legal_form"),
         {"text": ", dont le siège est situé "}, value("address"),
         {"text": f", {IDENTIFIER_NAMES[territory]} : "}, value("identifier"),
         {"text": ", agissant par "}, value("representative"),
@@ -326,8 +306,11 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
     "closing": [[run]], "note", "missing": [{"field", "label"}], "warnings": [text],
     "references": [{"id", "jurisdiction", "label", "url", "checked",
     "checked_text", "confirmed"}], "references_title", "model_line",
-    "reminder", "markdown"}`` where a run is ``{"text", "field"?, "strong"?}``
-    or ``{"blank": true, "field", "label"}``.
+    "reminder", "page_size", "language", "blocks", "checks", "markdown"}`` where a
+    run is ``{"text", "field"?, "strong"?}`` or ``{"blank": true, "field", "label"}``.
+    ``blocks`` is the agreement as the preview, print and the .docx show it
+    (see the package ``blocks``), ``checks`` what is left to check and fill
+    in; the Markdown is both.
     """
     partners, values, options = check_draft(model, territory, draft)
     labels = {f["name"]: f["label"] for f in model["fields"]}
@@ -339,7 +322,7 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
         for key in PARTNER_KEYS:
             entry[key] = partner[key]
             if not partner[key]:
-                missing[f"partners[{index - 1}].{key}"] = f"Partie {index} : {PARTNER_LABELS[key]}"
+                missing[f"partners[{index - 1}].{key}"] = t("agreements.party_missing", number=index, what=PARTNER_LABELS[key])
         entry["runs"] = party_runs(index, partner, territory)
         parties.append(entry)
 
@@ -382,36 +365,24 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
         "missing": [{"field": k, "label": v} for k, v in missing.items()],
         "warnings": currency_warnings(values, labels, territory),
         "references": references,
-        "references_title": f"Textes de référence (à jour au {latest['checked_text']})" if latest else "Textes de référence",
+        "references_title": t("agreements.references_dated", date=latest["checked_text"]) if latest else t("agreements.references"),
         "model_line": f"Modèle Mutuus « {model['title']} »" + (f", version {version}" if version else "")
         + f", écrit pour le droit applicable : {TERRITORY_NAMES[territory]}.",
         # The .docx page and language: Letter in Québec, A4 elsewhere (twentieths of a point).
         "page_size": PAGE_SIZES[territory],
         "language": LANGUAGES[territory],
+        # Shown beside the preview when the draft's country is not the reader's.
+        "other_country": t("agreements.other_country", of_country=OF_COUNTRY[territory],
+                           currency_name=CURRENCIES[territory][1], currency_sign=CURRENCIES[territory][0]),
         "reminder": (
             f"Ce texte est un modèle : faites-le relire par {REVIEWERS[territory]} avant de le signer. "
             "Les textes marqués « à faire vérifier » n'ont pas pu être confirmés sur leur source officielle."
         ),
     }
-    result["markdown"] = to_markdown(result)
+    result["blocks"] = document_blocks(result)
+    result["checks"] = check_blocks(result)
+    result["markdown"] = to_markdown(result["blocks"] + result["checks"])
     return result
-
-
-def _md_runs(runs: list[dict]) -> str:
-    out = []
-    for run in runs:
-        if run.get("blank"):
-            out.append(BLANK)
-        elif "field" in run:
-            text = escape_markdown(run["text"])
-            out.append(f"**{text}**" if run.get("strong") else text)
-        else:
-            out.append(run["text"])
-    return "".join(out)
-
-
-def _md_user(text: str) -> str:
-    return escape_markdown(text) if text else BLANK
 
 
 def reference_after(ref: dict) -> str:
@@ -422,36 +393,58 @@ def reference_after(ref: dict) -> str:
     return f" (texte officiel non relu{when} : à faire vérifier)"
 
 
-def to_markdown(result: dict) -> str:
-    """The assembled agreement as Markdown; user text is escaped, model text is not."""
-    lines = [f"# {result['title']}", "", f"*Modèle pour : {result['territory_name']}*", "", "## Entre les parties", ""]
-    for party in result["parties"]:
-        lines.append(_md_runs(party["runs"]))
-    lines += ["", "ci-après « les parties », conviennent de ce qui suit.", ""]
-    for article in result["articles"]:
-        lines += [f"## Article {article['number']} – {article['title']}", ""]
-        for paragraph in article["paragraphs"]:
-            lines += [_md_runs(paragraph), ""]
-    for paragraph in result["closing"]:
-        lines += [_md_runs(paragraph), ""]
-    lines += ["## Signatures", "", "| Partie | Nom et qualité de la personne qui signe | Date | Signature |", "| --- | --- | --- | --- |"]
-    for row in result["signatures"]:
-        lines.append(f"| {_md_user(row['party'])} | {_md_user(row['signatory'])} |  |  |")
-    lines += ["", f"> {result['note']}", ""]
-    lines += [f"## {result['references_title']}", ""]
-    lines += [
-        f"- {ref['jurisdiction']} — [{escape_markdown(ref['label'])}](<{ref['url']}>){ref['after']}"
-        for ref in result["references"]
+def _block_runs(runs: list[dict]) -> list[dict]:
+    """Assembly runs as block runs: a user's value marked, a blank with its label."""
+    out = []
+    for run in runs:
+        if run.get("blank"):
+            out.append(blank_run(run["label"]))
+        elif "field" in run:
+            out.append({"text": run["text"], "class": "mu-ag-value", **({"strong": True} if run.get("strong") else {})})
+        else:
+            out.append({"text": run["text"]})
+    return out
+
+
+def model_text_blocks(text: str, labels: dict) -> list[dict]:
+    """A model's text as paragraphs with every placeholder blank, followed by its label (the model's page)."""
+    return [paragraph(_block_runs(runs)) for runs in _paragraphs(text, {}, labels, {})]
+
+
+def document_blocks(result: dict) -> list[dict]:
+    """The agreement itself as blocks: what the preview, print, the .docx and the Markdown show."""
+    out = [
+        heading(1, result["title"], "mu-ag-title"),
+        paragraph([{"text": t("agreements.model_for", territory=result["territory_name"]), "em": True}], "mu-ag-territory"),
+        heading(2, t("agreements.parties")),
+        list_block([_block_runs(party["runs"]) for party in result["parties"]], ordered=True, css_class="mu-ag-parties"),
+        paragraph(t("agreements.parties_end")),
     ]
+    for article in result["articles"]:
+        out.append(heading(2, t("agreements.article", number=article["number"], title=article["title"]), block_id=f"mu-ag-article-{article['id']}"))
+        out += [paragraph(_block_runs(runs)) for runs in article["paragraphs"]]
+    out += [paragraph(_block_runs(runs)) for runs in result["closing"]]
+    out.append(heading(2, t("agreements.signatures")))
+    rows = [[row["party"] or [blank_run()], row["signatory"] or [blank_run()], "", ""] for row in result["signatures"]]
+    head = [t(f"agreements.signature_{key}") for key in ("party", "signatory", "date", "sign")]
+    out.append(table(head, rows, sign=True,
+                     css_class="mu-ag-signatures"))
+    out.append(note(result["note"], css_class="mu-ag-note"))
+    out.append(heading(2, result["references_title"]))
     if result["references"]:
-        lines.append("")
-    lines += [f"*{result['model_line']}*", "", f"*{result['reminder']}*", ""]
+        items = [[{"text": f"{ref['jurisdiction']} — "}, {"text": ref["label"], "href": ref["url"]}, {"text": ref["after"]}]
+                 for ref in result["references"]]
+        out.append(list_block(items, css_class="mu-ag-references"))
+    out.append(paragraph([{"text": result["model_line"], "em": True}], "mu-ag-model-line"))
+    out.append(paragraph([{"text": result["reminder"], "em": True}], "mu-ag-reminder"))
+    return out
+
+
+def check_blocks(result: dict) -> list[dict]:
+    """What is left to check and to fill in, after the agreement in the files (not in the preview)."""
+    out = []
     if result["warnings"]:
-        lines += ["## À vérifier", ""]
-        lines += [f"- {escape_markdown(text)}" for text in result["warnings"]]
-        lines.append("")
+        out += [heading(2, t("agreements.to_check")), list_block(result["warnings"])]
     if result["missing"]:
-        lines += ["## À compléter", ""]
-        lines += [f"- {item['label']}" for item in result["missing"]]
-        lines.append("")
-    return "\n".join(lines)
+        out += [heading(2, t("agreements.to_fill")), list_block([item["label"] for item in result["missing"]])]
+    return out

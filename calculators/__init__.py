@@ -2,9 +2,10 @@
 
 Pure functions on ``Decimal`` (built from ``str``, never from ``float``),
 frozen dataclasses for inputs and results, standard library only. The JSON
-door is ``calculators.bridge`` (``run`` for the CLI, ``present`` for the
-browser); ``python -m calculators`` is the command line. Each calculator is declared
-once in ``calculators.registry`` (see ``calculators.spec``).
+door is ``calculators.bridge`` (``run`` for the CLI, ``present_form`` for the
+browser); ``python -m calculators`` is the command line. Each calculator is one
+module of this package that declares ``CALCULATOR`` (see ``calculators.spec``);
+``calculators.registry`` finds them.
 """
 
 from calculators.annual_cost import AnnualCostInput, AnnualCostResult, FixedCost, Loan, annual_cost

@@ -5,19 +5,13 @@
   ``{"errors": [{"field": ..., "message": ...}]}``.
 * ``present(command, payload_json, currency, locale)`` returns, as JSON,
   ``{"result": <run's output>, "view": <the French view: summary, tables,
-  notes, charts; see calculators.spec>, "svg": <the first chart>}`` or
-  ``{"errors": [...]}``. The browser renders ``view`` and nothing else.
-  For the first three calculators it keeps ``"display"`` (the result's shape,
-  amounts written in French, "1 234,56 $").
-  For ``split`` it adds ``"totals"`` (``{"in_kind", "net"}``, written in
-  French) and ``"owed"`` (``[{"name", "amount"}]``: the partners who gave
-  more than their share, and what the others owe them).
-  Both shapes carry ``"input"``: the payload as the CLI's JSON, numbers in
-  plain notation (``calculators.form.cli_input``), for the export and the
-  stored record.
+  notes, charts; see calculators.spec>, "input": <the payload as the CLI's
+  JSON, numbers in plain notation (calculators.form_values.cli_input), for
+  the export and the stored record>}`` or ``{"errors": [...], "input"}``.
+  The browser renders ``view`` and nothing else.
 * ``present_form(command, form_json, currency, locale)``: the browser's door,
   ``present`` for the form's values as typed, where a field labelled in percent
-  holds a percentage ("15" or "15 %" is 15 %; ``calculators.form.form_input``).
+  holds a percentage ("15" or "15 %" is 15 %; ``calculators.form_values.form_input``).
   Its ``"input"`` is the CLI's JSON, rates as fractions.
 * ``form(command, payload_json)`` returns ``{"values": {flat name: text}}``,
   numbers written the French way, for the form to show an imported file or a
@@ -31,6 +25,12 @@
 * ``statement_documents(payload_json, log_json, currency, locale)``: each
   partner's printable statement and the whole statement as CSV
   (``calculators.statement_sheets.documents``), or ``{"errors": [...]}``.
+* ``tools()``: what the engine's door (``engine.door``) offers the browser,
+  one tool per calculator of the registry, each with the actions ``present``
+  (payload ``{values, currency, locale}``: the form's values as typed) and
+  ``form`` (payload ``{text}``: a file's text or a JSON object), plus a
+  calculator's own actions (``EXTRA_ACTIONS``). A new calculator in the
+  registry is a new tool, with no line here.
 
 Pure functions, standard library only: the same file runs in CPython and in
 Pyodide (it never imports ``js`` or ``pyodide``).
@@ -39,15 +39,13 @@ Pyodide (it never imports ``js`` or ``pyodide``).
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 
 from calculators.errors import FieldError, ValidationError
-from calculators.form import cli_input, form_input, form_values
-from calculators.money import SUPPORTED_LOCALES, format_money
+from calculators.form_values import cli_input, form_input, form_values
+from calculators.money import SUPPORTED_LOCALES
 from calculators.payloads import loads
-from calculators.registry import REGISTRY, break_even_text
+from calculators.registry import REGISTRY
 from calculators.statement_sheets import documents
-from calculators.usage_cost import LINE_LABELS, LINE_NAMES
 from calculators.usage_log import read_for_page
 
 COMMANDS = tuple(REGISTRY)
@@ -82,30 +80,6 @@ def result_json(command: str, result) -> dict:
     return REGISTRY[command].to_json(result)
 
 
-def display_json(command: str, result, currency: str, locale: str) -> dict:
-    """The result's shape with amounts written for people (``37,84 $``)."""
-
-    def money(value):
-        return format_money(value, currency, locale)
-
-    if command == "usage-cost":
-        return {
-            "lines": {name: money(value) for name, value in result.lines.items()},
-            "total": money(result.total),
-        }
-    if command == "break-even":
-        return {"break_even_uses": break_even_text(result.break_even_uses, locale)}
-    if command == "split":
-        return {
-            "partners": [
-                {"name": p.name, "share": money(p.share), "in_kind": money(p.in_kind), "net": money(p.net)}
-                for p in result.partners
-            ],
-            "total": money(result.total),
-        }
-    return None
-
-
 def run(command: str, payload_json: str) -> str:
     """Exactly what ``python -m calculators COMMAND`` prints for this payload."""
     try:
@@ -116,7 +90,7 @@ def run(command: str, payload_json: str) -> str:
 
 
 def present(command: str, payload_json: str, currency: str = "$", locale: str = "fr_CA") -> str:
-    """Result, French display strings and an SVG chart, as one JSON object."""
+    """The result, its French view and the input as the CLI writes it, as one JSON object."""
     if locale not in SUPPORTED_LOCALES:
         return _dumps(
             {
@@ -134,23 +108,7 @@ def present(command: str, payload_json: str, currency: str = "$", locale: str = 
     except ValidationError as exc:
         return _dumps({**exc.to_json(), "input": _input(command, payload_json)})
     view = REGISTRY[command].view(inp, result, currency, locale)
-    charts_svg = [block["svg"] for block in view["blocks"] if block["kind"] == "chart"]
-    answer = {
-        "result": result_json(command, result),
-        "view": view,
-        "svg": charts_svg[0] if charts_svg else None,
-        "input": _input(command, payload_json),
-    }
-    display = display_json(command, result, currency, locale)
-    if display is not None:
-        answer["display"] = display
-    if command == "usage-cost":
-        # The page's table names the lines as the guide's table and the chart do.
-        answer["labels"] = {name: LINE_LABELS[name] for name in LINE_NAMES}
-    if command == "split":
-        answer["totals"] = split_totals(result, currency, locale)
-        answer["owed"] = owed_partners(result, currency, locale)
-    return _dumps(answer)
+    return _dumps({"result": result_json(command, result), "view": view, "input": _input(command, payload_json)})
 
 
 def present_form(command: str, form_json: str, currency: str = "$", locale: str = "fr_CA") -> str:
@@ -188,22 +146,6 @@ def form(command: str, payload_json: str) -> str:
         return _dumps(exc.to_json())
 
 
-def split_totals(result, currency: str = "$", locale: str = "fr_CA") -> dict:
-    """The Total row's in-kind and net: sums of the shown (already rounded) lines, so the table adds up."""
-    in_kind = sum((p.in_kind for p in result.partners), Decimal("0.00"))
-    net = sum((p.net for p in result.partners), Decimal("0.00"))
-    return {"in_kind": format_money(in_kind, currency, locale), "net": format_money(net, currency, locale)}
-
-
-def owed_partners(result, currency: str = "$", locale: str = "fr_CA") -> list[dict]:
-    """Partners whose net is negative: they gave more than their share; ``amount`` is what the others owe them."""
-    return [
-        {"name": p.name, "amount": format_money(-p.net, currency, locale)}
-        for p in result.partners
-        if p.net < 0
-    ]
-
-
 def read_usage_log(log, partners_json: str, period_json: str = "null", file_name: str = "", locale: str = "fr_CA") -> str:
     """The statement page's import of a usage log (see the module's docstring).
 
@@ -230,4 +172,45 @@ def statement_documents(payload_json: str, log_json: str = "null", currency: str
     return _dumps(documents(inp, result, log if isinstance(log, dict) else None, currency, locale))
 
 
-__all__ = ["run", "present", "present_form", "read_usage_log", "statement_documents", "COMMANDS", "LINE_NAMES"]
+def _present_action(command: str):
+    def action(payload: dict) -> dict:
+        values = payload.get("values", {})
+        currency, locale = payload.get("currency") or "$", payload.get("locale") or "fr_CA"
+        return json.loads(present_form(command, _dumps(values), currency, locale))
+
+    return action
+
+
+def _form_action(command: str):
+    def action(payload: dict) -> dict:
+        text = payload.get("text", "")
+        return json.loads(form(command, text if isinstance(text, str) else _dumps(text)))
+
+    return action
+
+
+def _usage_log_action(payload: dict) -> dict:
+    log = payload.get("bytes", payload.get("text", b""))
+    partners, period = _dumps(payload.get("partners", [])), _dumps(payload.get("period"))
+    return json.loads(read_usage_log(log, partners, period, payload.get("fileName") or "", payload.get("locale") or "fr_CA"))
+
+
+def _documents_action(payload: dict) -> dict:
+    currency, locale = payload.get("currency") or "$", payload.get("locale") or "fr_CA"
+    return json.loads(statement_documents(_dumps(payload.get("input")), _dumps(payload.get("log")), currency, locale))
+
+
+# Actions of one calculator beyond present and form: the statement page's
+# usage-log import and its partners' printable sheets (usage-log.js).
+EXTRA_ACTIONS = {"statement": {"usage-log": _usage_log_action, "documents": _documents_action}}
+
+
+def tools() -> dict:
+    """``{calculator id: {action: function(payload) -> answer}}`` for the engine's door."""
+    return {
+        command: {"present": _present_action(command), "form": _form_action(command), **EXTRA_ACTIONS.get(command, {})}
+        for command in REGISTRY
+    }
+
+
+__all__ = ["tools", "run", "present", "present_form", "form", "read_usage_log", "statement_documents", "COMMANDS"]

@@ -34,7 +34,6 @@ from fractions import Fraction
 
 from calculators.french import count_noun, noun_plural
 from calculators.money import format_money, format_number
-from calculators.usage_cost import LINE_LABELS
 
 
 def escape(text: str) -> str:
@@ -181,13 +180,13 @@ def _legend(layout: Layout, x0, y, items: list[tuple[str, str, bool]]) -> tuple[
     return body, row
 
 
-def usage_cost_chart(result, currency: str = "$", locale: str = "fr_CA") -> str:
-    """A horizontal stacked bar of the five lines, with a legend giving each amount."""
+def usage_cost_chart(result, labels: dict[str, str], currency: str = "$", locale: str = "fr_CA") -> str:
+    """A horizontal stacked bar of the five lines (``labels``: their names), with a legend giving each amount."""
     money = lambda v: format_money(v, currency, locale)  # noqa: E731
     lines = result.lines
     title = f"Coût d'une utilisation : {money(result.total)}"
     desc = "Répartition du coût par poste : " + " ; ".join(
-        f"{LINE_LABELS[name]} {money(value)}" for name, value in lines.items()
+        f"{labels[name]} {money(value)}" for name, value in lines.items()
     ) + f". Total : {money(result.total)}."
 
     def draw(layout: Layout):
@@ -204,7 +203,7 @@ def usage_cost_chart(result, currency: str = "$", locale: str = "fr_CA") -> str:
                 width = Fraction(value) / total * span
                 body.append(
                     f'<rect x="{_n(x)}" y="{top}" width="{_n(max(width - 1, Fraction(1, 2)))}" '
-                    f'height="{bar_height}" fill="{colour}"><title>{escape(LINE_LABELS[name])} : '
+                    f'height="{bar_height}" fill="{colour}"><title>{escape(labels[name])} : '
                     f"{escape(money(value))}</title></rect>"
                 )
                 x += width
@@ -219,7 +218,7 @@ def usage_cost_chart(result, currency: str = "$", locale: str = "fr_CA") -> str:
             amount = money(value)
             room = right - (left + 22) - layout.measure(amount) - 12
             body.append(f'<rect x="{left}" y="{y - 11}" width="14" height="14" fill="{colour}"/>')
-            label = layout.wrap(LINE_LABELS[name], room)
+            label = layout.wrap(labels[name], room)
             for index, text in enumerate(label):
                 body.append(_text(left + 22, y + index * layout.line, text))
             body.append(_text(right, y, amount, anchor="end"))
@@ -357,14 +356,6 @@ def split_chart(result, currency: str = "$", locale: str = "fr_CA") -> str:
         return body, max(HEIGHT, bottom) if wide else bottom
 
     return _svg("split", title, desc, draw)
-
-
-def chart(command: str, inp, result, currency: str = "$", locale: str = "fr_CA") -> str:
-    if command == "usage-cost":
-        return usage_cost_chart(result, currency, locale)
-    if command == "break-even":
-        return break_even_chart(inp, result, currency, locale)
-    return split_chart(result, currency, locale)
 
 
 def loan_schedule_chart(result, currency: str = "$", locale: str = "fr_CA") -> str | None:

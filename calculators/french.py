@@ -77,6 +77,11 @@ def noun_plural(phrase: str) -> str:
     return "".join(out)
 
 
+def plural(count, singular: str, plural_form: str) -> str:
+    """French: 0 and 1 take the singular (« 1 partenaire », « 0 utilisation »)."""
+    return singular if abs(count) < 2 else plural_form
+
+
 def count_noun(count: Decimal | int, singular: str, locale: str = "fr_CA", decimals: int | None = None) -> str:
     """« 20 000 kilomètres », « 1 heure », « 0,5 heure »: the number, then the noun,
     plural from 2 on. ``decimals``: the places shown (default: as many as the number has, at most 4)."""

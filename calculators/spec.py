@@ -1,25 +1,28 @@
-"""What a calculator is: one declaration that every door reads.
+"""What a calculator is: one declaration, in its own module, that every door reads.
 
-A ``Calculator`` names its command, its reader (JSON → input dataclass), its
-compute function, its JSON result, its French view (summary sentence, tables,
-notes, charts) and its form fields. The bridge and the CLI look commands up in
-``calculators.registry.REGISTRY``; the ``calculator(id)`` macro renders the
-form from the fields; the browser module (calculator-app.js) renders any
-``view`` the same way, with no per-calculator code.
+A calculator is one module of this package that defines ``CALCULATOR =
+Calculator(...)``: its command, its reader (JSON → input dataclass), its
+compute function, its JSON result, its French view, its form fields, the
+labels its error messages use and its worked examples. ``calculators.registry``
+finds every such module; the bridge, the CLI, the ``calculator(id)`` macro,
+the guide's worked examples, the tests and the browser (calculator-app.js,
+which renders any ``view`` the same way) read it from there.
 
-View format (all text French, all figures already formatted by Python)::
+View format (all text French, all figures already formatted by Python): a
+summary sentence (the page's role="status" line) and blocks in the ``blocks``
+package's format (built with ``calculators.view_blocks``)::
 
     {"summary": "Coût d'une utilisation : 37,84 $.",
      "blocks": [
-        {"kind": "table", "caption": …, "headers": […], "rows": [[…]], "foot": […] | null},
-        {"kind": "note", "text": …},
-        {"kind": "chart", "svg": "<svg…>"}]}
+        {"type": "table", "caption": …, "head": […], "rows": [[…]], "foot"?: […], "row_head": true, …},
+        {"type": "paragraph", "class": "mu-calc-note", "text": …},
+        {"type": "figure", "class": "mu-calc-chart", "svg": "<svg…>", "caption": "", "label": …}]}
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Mapping
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class Field:
 
     ``kind``: ``decimal`` (a number typed in French), ``percent`` (a rate
     typed in percent, "15" or "15 %", a fraction in the CLI's JSON; see
-    ``calculators.form``), ``text``, ``choice`` (a select, ``choices`` =
+    ``calculators.form_values``), ``text``, ``choice`` (a select, ``choices`` =
     ((value, French label), …)) or ``radio`` (in a list: one row is chosen,
     sent as ``true``). ``{currency}`` in ``label`` and
     ``help`` is replaced by the network's currency symbol.
@@ -83,6 +86,7 @@ class Carry:
 @dataclass(frozen=True)
 class Calculator:
     id: str  # the CLI command: "usage-cost"
+    name: str  # what the guide calls it, in French, lower case: "coût d'utilisation"
     prefix: str  # the form's id, and the prefix of its fields' ids: "uc"
     file: str  # the exported file's name, without .json
     read: Callable  # JSON (already parsed) -> input dataclass, raises ValidationError
@@ -90,11 +94,10 @@ class Calculator:
     to_json: Callable  # result -> the CLI's JSON (amounts as strings)
     view: Callable  # (input, result, currency, locale) -> view dict (see above)
     sections: tuple[Section, ...]
-    example: str  # the example the page's button loads (calculators/examples.py)
+    examples: Mapping[str, dict]  # worked examples: {id: {"title", "payload", …}} (amounts as strings)
+    example: str  # the example the page's button loads (one of ``examples``)
+    labels: Mapping[str, str] = field(default_factory=dict)  # dotted path -> its name in error messages
     example_label: str = "Charger un exemple"
-    extras: Callable | None = None  # (input, result, currency, locale) -> extra keys of present()
-    result_title: str = "Résultat"
-    noscript: str = "Ce calculateur a besoin de JavaScript."
     carry: tuple[Carry, ...] = field(default=())  # figures taken from other calculators' last results
 
     def field_kinds(self) -> dict[str, str]:

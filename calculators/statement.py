@@ -1,4 +1,4 @@
-"""Year-end statement of a shared good: what each partner owes, and who pays whom.
+"""Year-end statement of a shared good: what each partner owes, and who pays whom (the calculator ``statement``).
 
 * The fixed costs are split in proportion to the units each partner
   **committed** to use (largest remainder, ties to the partner listed first:
@@ -28,10 +28,16 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
 
-from calculators.errors import FieldError
-from calculators.money import round_cents
+from calculators import charts
+from calculators.errors import FieldError, ValidationError
+from calculators.french import plural
+from calculators.money import json_amount, round_cents
+from calculators.payloads import as_object, check_keys, read_flag, read_list, read_value
+from calculators.spec import Calculator, Carry, Field, ListField, Section
 from calculators.split import largest_remainder
 from calculators.validation import coerce, coerce_number, has_at_most_cents, partner_name, raise_if
+from calculators.view_blocks import chart, note, table, units
+from calculators.view_blocks import money as money_of
 
 ZERO = Decimal("0.00")
 
@@ -296,3 +302,272 @@ def statement(inp: StatementInput) -> StatementResult:
     return StatementResult(
         tuple(result), tuple(transfers), total_due, round_cents(inp.fixed_costs), compare(inp, tuple(result))
     )
+
+
+# --- the CLI's JSON in and out ----------------------------------------------------
+
+KEYS = ("fixed_costs", "variable_cost_per_unit", "minimum_share_of_commitment", "partners", "compare")
+COMPARE_KEYS = {"leaves": "text", "joins": "number"}
+PARTNER_KEYS = {"name": "text", "committed_units": "number", "actual_units": "number", "paid": "number"}
+
+
+def read(data: object) -> StatementInput:
+    errors: list[FieldError] = []
+    root = as_object(data, "", errors)
+    if root is None:
+        raise ValidationError(errors)
+    check_keys(root, "", KEYS, errors)
+    values = {key: read_value(root, key, "", "number", errors) for key in KEYS[:3]}
+    partners = []
+    for index, item in enumerate(read_list(root, "partners", errors)):
+        prefix = f"partners.{index}"
+        entry = as_object(item, prefix, errors)
+        if entry is None:
+            continue
+        check_keys(entry, prefix, (*PARTNER_KEYS, "holder"), errors)
+        kwargs = {key: read_value(entry, key, prefix, kind, errors) for key, kind in PARTNER_KEYS.items()}
+        kwargs["name"] = kwargs["name"] or ""
+        kwargs["holder"] = read_flag(entry, "holder", prefix, errors)
+        partners.append(StatementPartner(**kwargs))
+    wanted = {}
+    if root.get("compare") is not None:
+        section = as_object(root["compare"], "compare", errors)
+        if section is not None:
+            check_keys(section, "compare", tuple(COMPARE_KEYS), errors)
+            wanted = {key: read_value(section, key, "compare", kind, errors) for key, kind in COMPARE_KEYS.items()}
+    if errors:
+        raise ValidationError(errors)
+    return StatementInput(
+        **values, partners=tuple(partners), compare_leaves=wanted.get("leaves"), compare_joins=wanted.get("joins")
+    )
+
+
+def to_json(result: StatementResult) -> dict:
+    return {
+        "partners": [
+            {
+                "name": p.name,
+                "fixed_share": json_amount(p.fixed_share),
+                "billed_units": format(p.billed_units.normalize(), "f") if p.billed_units else "0",
+                "variable": json_amount(p.variable),
+                "due": json_amount(p.due),
+                "paid": json_amount(p.paid),
+                "balance": json_amount(p.balance),
+            }
+            for p in result.partners
+        ],
+        "transfers": [{"from": t.payer, "to": t.payee, "amount": json_amount(t.amount)} for t in result.transfers],
+        "total_due": json_amount(result.total_due),
+        **({"compare": comparison_json(result.comparison)} if result.comparison else {}),
+    }
+
+
+def comparison_json(comparison) -> dict:
+    amount = lambda value: None if value is None else json_amount(value)  # noqa: E731
+    return {
+        "leaves": comparison.leaves,
+        "joins": None if comparison.joins is None else format(comparison.joins.normalize(), "f"),
+        "partners": [
+            {
+                "name": p.name,
+                "fixed_share_now": amount(p.fixed_now),
+                "fixed_share_after": amount(p.fixed_after),
+                "due_now": amount(p.due_now),
+                "due_after": amount(p.due_after),
+            }
+            for p in comparison.partners
+        ],
+    }
+
+
+# --- the view -----------------------------------------------------------------------
+
+
+def comparison_blocks(comparison, currency: str, locale: str) -> list[dict]:
+    """The side-by-side table: each partner's fixed share and due now and after the change."""
+    money = money_of(currency, locale)
+    shown = lambda value: "—" if value is None else money(value)  # noqa: E731
+    changes = []
+    if comparison.leaves is not None:
+        changes.append(f"{comparison.leaves} part")
+    if comparison.joins is not None:
+        changes.append(f"un nouveau partenaire arrive avec {units(comparison.joins, locale)} unités prévues")
+    total = lambda key: money(  # noqa: E731
+        sum((getattr(p, key) for p in comparison.partners if getattr(p, key) is not None), Decimal("0.00"))
+    )
+    notes = [
+        "Les coûts fixes et le coût par unité restent ceux de l'année ; seuls les partenaires changent. "
+        "« — » : pas partenaire à ce moment-là."
+    ]
+    if comparison.joins is not None:
+        notes.append("On suppose que le nouveau partenaire utilise ce qu'il prévoit : ses unités prévues sont facturées.")
+    notes.append("Les soldes et les virements ci-dessus ne changent pas : ils portent sur l'année écoulée.")
+    return [
+        table(
+            f"Si {' et '.join(changes)} : parts recalculées",
+            ["Partenaire", "Part des coûts fixes, maintenant", "Part des coûts fixes, après",
+             "Dû, maintenant", "Dû, après"],
+            [[p.name, shown(p.fixed_now), shown(p.fixed_after), shown(p.due_now), shown(p.due_after)]
+             for p in comparison.partners],
+            ["Total", total("fixed_now"), total("fixed_after"), total("due_now"), total("due_after")],
+        ),
+        note(" ".join(notes)),
+    ]
+
+
+def view(inp, result, currency: str, locale: str) -> dict:
+    money = money_of(currency, locale)
+    count = len(result.transfers)
+    if count == 0:
+        settle = "Les comptes sont déjà soldés : aucun virement."
+    else:
+        settle = f"{count} {plural(count, 'virement solde', 'virements soldent')} les comptes."
+    total = lambda key: money(sum((getattr(p, key) for p in result.partners), Decimal("0.00")))  # noqa: E731
+    blocks = [
+        table(
+            "Relevé de chaque partenaire pour l'année",
+            ["Partenaire", "Part des coûts fixes", "Unités facturées", "Coûts variables", "Dû", "Déjà payé", "Solde"],
+            [
+                [
+                    p.name + (" (détenteur)" if p.holder else ""),
+                    money(p.fixed_share),
+                    units(p.billed_units, locale),
+                    money(p.variable),
+                    money(p.due),
+                    money(p.paid),
+                    money(p.balance),
+                ]
+                for p in result.partners
+            ],
+            ["Total", total("fixed_share"), "", total("variable"), total("due"), total("paid"), total("balance")],
+        )
+    ]
+    if result.transfers:
+        blocks.append(
+            table(
+                "Qui paie qui",
+                ["De", "À", "Montant"],
+                [[t.payer, t.payee, money(t.amount)] for t in result.transfers],
+            )
+        )
+    minimum = inp.minimum_share_of_commitment
+    for p, given in zip(result.partners, inp.partners):
+        if minimum and p.billed_units > given.actual_units:
+            blocks.append(
+                note(
+                    f"{p.name} a utilisé {units(given.actual_units, locale)} unités, moins que son minimum "
+                    f"({units(minimum * 100, locale)} % de {units(given.committed_units, locale)}) : "
+                    f"{units(p.billed_units, locale)} unités lui sont facturées."
+                )
+            )
+    if result.comparison:
+        blocks += comparison_blocks(result.comparison, currency, locale)
+    blocks += chart(charts.statement_chart(result, currency, locale))
+    return {"summary": f"Total dû pour l'année : {money(result.total_due)}. {settle}", "blocks": blocks}
+
+
+# --- the form, the error labels and the worked examples ----------------------------
+
+LABELS = {
+    "fixed_costs": "les coûts fixes de l'année",
+    "variable_cost_per_unit": "le coût variable par unité",
+    "minimum_share_of_commitment": "la part minimale de l'engagement",
+    "partners": "la liste des partenaires",
+    "partners.N.name": "le nom du partenaire",
+    "partners.N.committed_units": "les unités sur lesquelles le partenaire s'est engagé",
+    "partners.N.actual_units": "les unités réellement utilisées par le partenaire",
+    "partners.N.paid": "le montant déjà payé par le partenaire",
+    "partners.N.holder": "le détenteur du bien",
+    "compare.leaves": "le partenaire qui part",
+    "compare.joins": "les unités prévues du nouveau partenaire",
+}
+
+EXAMPLES = {
+    # Fictitious: the van's first year; the Ressourcerie holds it and pays its bills.
+    "van": {
+        "title": "Relevé de fin d'année de la camionnette partagée",
+        "payload": {
+            # depreciation 3 333.33 + interest 1 000.00 + insurance 1 800 + registration 300 (annual-cost "van")
+            "fixed_costs": "6433.33",
+            "variable_cost_per_unit": "0.18",
+            "minimum_share_of_commitment": "0.8",
+            "partners": [
+                {"name": "Ressourcerie du Plateau", "committed_units": "6000", "actual_units": "6400", "holder": True},
+                {"name": "Centre communautaire des Saules", "committed_units": "3000", "actual_units": "2000", "paid": "2000"},
+                {"name": "Festival des Voisins", "committed_units": "1000", "actual_units": "1100", "paid": "1200"},
+            ],
+        },
+    },
+}
+
+CALCULATOR = Calculator(
+    id="statement",
+    name="relevé annuel",
+    prefix="st",
+    file="releve-annuel",
+    read=read,
+    compute=statement,
+    to_json=to_json,
+    view=view,
+    labels=LABELS,
+    examples=EXAMPLES,
+    example="van",
+    example_label="Charger l'exemple de la camionnette",
+    carry=(
+        Carry(
+            "annual-cost",
+            "Reprendre le prix par unité du coût annuel",
+            "Le prix par unité du coût annuel (vue comptable) est repris comme coût par unité, avec des coûts fixes à 0 : "
+            "ce prix couvre déjà toute l'année.",
+            "Aucun coût annuel n'est enregistré sur cet appareil : calculez-le d'abord sur la page « Coût annuel d'un bien partagé ».",
+            (("variable_cost_per_unit", "result.accounting.per_unit"),),
+            (("fixed_costs", "0"),),
+        ),
+    ),
+    sections=(
+        Section(
+            "Les coûts de l'année",
+            (
+                Field("fixed_costs", "Coûts fixes de l'année (en {currency})",
+                      "Amortissement, assurance, intérêts : ce que le bien a coûté dans l'année, quel que soit l'usage. "
+                      "Le calculateur du coût annuel peut vous le donner."),
+                Field("variable_cost_per_unit", "Coût variable par unité (en {currency})",
+                      "Ce que chaque unité utilisée a coûté : carburant, usure."),
+                Field("minimum_share_of_commitment", "Part minimale de l'engagement facturée (en %, par exemple 80 %)",
+                      "Un partenaire qui utilise moins que ce pourcentage de ce qu'il s'était engagé à utiliser paie ce "
+                      "minimum. Laissez vide pour ne facturer que l'usage réel.", kind="percent"),
+            ),
+        ),
+        Section(
+            "Les partenaires",
+            (
+                ListField(
+                    "partners",
+                    "Partenaires : engagement, usage réel, montant déjà payé, détenteur",
+                    "partenaire",
+                    (
+                        Field("name", "Nom", kind="text"),
+                        Field("committed_units", "Unités prévues", header="Unités prévues (engagement)"),
+                        Field("actual_units", "Unités utilisées"),
+                        Field("paid", "Déjà payé ({currency})", header="Déjà payé (en {currency})"),
+                        Field("holder", "Détenteur", kind="radio"),
+                    ),
+                    "Ajouter un partenaire",
+                ),
+            ),
+            intro="Une ligne par partenaire. Les coûts fixes sont répartis selon les unités prévues. Le détenteur garde "
+            "le bien et paie ses factures : laissez vide son montant payé, les autres soldent leur compte avec lui.",
+        ),
+        Section(
+            "Comparer : si un partenaire part ou arrive (facultatif)",
+            (
+                Field("compare.leaves", "Partenaire qui part (son nom)",
+                      "Le nom tel qu'il est dans la liste. Les parts sont recalculées sans lui.", kind="text"),
+                Field("compare.joins", "Unités prévues d'un nouveau partenaire",
+                      "Son engagement : les parts sont recalculées avec lui, comme s'il utilisait ce qu'il prévoit."),
+            ),
+            intro="Remplissez l'un ou les deux champs : le résultat montre côte à côte la part des coûts fixes et le dû "
+            "de chacun, maintenant et après le changement. Laissez vide pour ne pas comparer.",
+        ),
+    ),
+)

@@ -3,8 +3,9 @@
 * :func:`partner_sheet`: what one partner committed, used, was billed and
   paid, and the one transfer it makes or receives (the holder: each transfer
   it receives or makes), with the period and what the usage log said of it.
-  Plain blocks (``heading``, ``paragraph``, ``table``, ``note``; see
-  ``calculators.spec``), every text French and every figure formatted.
+  Plain blocks (``heading``, ``paragraph``, ``table``; the ``blocks``
+  package's format, see ``calculators.view_blocks``), every text French and
+  every figure formatted.
 * :func:`statement_csv`: one row per partner and a total row, for the
   accountant: ``;`` between cells, decimal comma, no thousands separator and
   no currency symbol (a spreadsheet reads them as numbers), UTF-8 with BOM.
@@ -24,6 +25,7 @@ from decimal import Decimal
 
 from calculators.money import format_money, format_number
 from calculators.usage_log import french_date
+from calculators.view_blocks import note, table
 
 CSV_HEADERS = (
     "Partenaire", "Détenteur", "Unités prévues", "Unités utilisées", "Unités facturées", "Part des coûts fixes",
@@ -86,11 +88,11 @@ def partner_sheet(inp, result, index: int, log: dict | None, currency: str = "$"
     money = lambda value: format_money(value, currency, locale)  # noqa: E731
     given, row = inp.partners[index], result.partners[index]
     committed_total = sum((p.committed_units for p in inp.partners), Decimal(0))
-    blocks = [{"kind": "heading", "text": f"Relevé annuel de {row.name}"}]
+    blocks = [{"type": "heading", "level": 1, "text": f"Relevé annuel de {row.name}"}]
     period = period_of(log)
     if period:
-        blocks.append({"kind": "paragraph", "text": f"Période : du {french_date(period[0])} au {french_date(period[1])}."})
-    blocks.append({"kind": "paragraph", "text": _usage_sentence(log, row.name, given.actual_units, locale)})
+        blocks.append({"type": "paragraph", "text": f"Période : du {french_date(period[0])} au {french_date(period[1])}."})
+    blocks.append({"type": "paragraph", "text": _usage_sentence(log, row.name, given.actual_units, locale)})
     fixed_label = "Part des coûts fixes"
     if committed_total:
         fixed_label += (f" ({_units(given.committed_units, locale)} unités prévues sur "
@@ -109,13 +111,13 @@ def partner_sheet(inp, result, index: int, log: dict | None, currency: str = "$"
         ["Dû pour l'année", money(row.due)],
         ["Déjà payé" + (" (avancé pour le groupe : les factures du bien)" if row.holder else ""), money(row.paid)],
     ]
-    blocks.append({"kind": "table", "caption": "Votre compte de l'année", "headers": ["Poste", "Montant"],
-                   "rows": rows, "foot": ["Solde (dû − déjà payé)", money(row.balance)]})
-    blocks.append({"kind": "paragraph", "class": "mu-sheet-transfer", "text": transfer_sentence(result, row, money)})
+    blocks.append(table("Votre compte de l'année", ["Poste", "Montant"], rows, ["Solde (dû − déjà payé)", money(row.balance)],
+                        css_class="mu-usage-log-table", scroll=False))
+    blocks.append({"type": "paragraph", "class": "mu-sheet-transfer", "text": transfer_sentence(result, row, money)})
     terms = f"Coûts de l'année : {money(inp.fixed_costs)} de coûts fixes, {money(inp.variable_cost_per_unit)} par unité utilisée"
     if inp.minimum_share_of_commitment:
         terms += f" ; au moins {_units(inp.minimum_share_of_commitment * 100, locale)} % de l'engagement est facturé"
-    blocks.append({"kind": "note", "text": terms + f". Total dû par le groupe : {money(result.total_due)}."})
+    blocks.append(note(terms + f". Total dû par le groupe : {money(result.total_due)}.", "mu-usage-log-note"))
     return {"name": row.name, "print_label": f"Imprimer le relevé de {row.name}", "blocks": blocks}
 
 

@@ -265,8 +265,15 @@ def statement_with_log(payload_json: str, log) -> str:
     Partners may leave out ``actual_units``; each one gets the sum of its rows.
     The output is the statement's, plus ``"log"`` (:meth:`LogSummary.to_json`).
     """
-    from calculators.bridge import run
     from calculators.payloads import loads
+    from calculators.statement import CALCULATOR as STATEMENT
+
+    def run(text: str) -> str:  # what `python -m calculators statement` prints
+        try:
+            inp = STATEMENT.read(loads(text))
+        except ValidationError as exc:
+            return json.dumps(exc.to_json(), ensure_ascii=False)
+        return json.dumps(STATEMENT.to_json(STATEMENT.compute(inp)), ensure_ascii=False)
 
     def fail(errors):
         return json.dumps({"errors": [e.to_json() for e in errors]}, ensure_ascii=False)
@@ -276,7 +283,7 @@ def statement_with_log(payload_json: str, log) -> str:
     except ValidationError as exc:
         return json.dumps(exc.to_json(), ensure_ascii=False)
     if not isinstance(payload, dict) or not isinstance(payload.get("partners"), list):
-        return run("statement", payload_json)
+        return run(payload_json)
     period, errors = _period(payload)
     partners = payload["partners"]
     names = [p.get("name").strip() for p in partners if isinstance(p, dict) and isinstance(p.get("name"), str) and p.get("name").strip()]
@@ -301,7 +308,7 @@ def statement_with_log(payload_json: str, log) -> str:
         partner["actual_units"] = _units_text(summary.units_by_partner.get(name, Decimal(0)))
     if errors:
         return fail(errors)
-    output = json.loads(run("statement", json.dumps(payload, default=str, ensure_ascii=False)))
+    output = json.loads(run(json.dumps(payload, default=str, ensure_ascii=False)))
     if "errors" not in output:
         output["log"] = summary.to_json()
     return json.dumps(output, ensure_ascii=False)
@@ -339,16 +346,16 @@ def logbook_csv(rows=()) -> str:
 
 
 def example_logbook_rows() -> list[list[str]]:
-    """The van of the statement's example (calculators/examples.py, « van ») over 2027, trip by trip.
+    """The van of the statement's example (« van », calculators/statement.py) over 2027, trip by trip.
 
     Each partner drives trips of equal length until its actual use is reached
     (Ressourcerie 32 × 200 km = 6 400, Saules 20 × 100 = 2 000, Festival
     11 × 100 = 1 100), turn about, one trip every five days from 4 January;
     the odometer runs on from 18 240 km.
     """
-    from calculators.examples import example
+    from calculators.statement import EXAMPLES
 
-    partners = example("statement", "van")["payload"]["partners"]
+    partners = EXAMPLES["van"]["payload"]["partners"]
     trip = {0: 200, 1: 100, 2: 100}
     people = {0: "Amina", 1: "Jonathan", 2: "Rosalie"}
     queues = [[index] * (int(Decimal(p["actual_units"])) // trip[index]) for index, p in enumerate(partners)]
@@ -397,6 +404,7 @@ def import_answer(summary: LogSummary, partners: list[dict], period, locale: str
     as the CLI writes it, with the period asked, for the partners' statements.
     """
     from calculators.money import format_number
+    from calculators.view_blocks import note, table
 
     def units(value: Decimal) -> str:
         exponent = value.normalize().as_tuple().exponent
@@ -418,13 +426,14 @@ def import_answer(summary: LogSummary, partners: list[dict], period, locale: str
     if summary.first is not None:
         sentence += f", du {french_date(summary.first)} au {french_date(summary.last)}"
     sentence += ". Les unités utilisées de chaque partenaire sont remplies dans le formulaire, et le relevé est recalculé."
-    blocks = [{
-        "kind": "table",
-        "caption": "Lu dans le relevé d'utilisation",
-        "headers": ["Partenaire", "Lignes", "Unités"],
-        "rows": rows,
-        "foot": ["Total", units(Decimal(summary.rows)), units(sum(summary.units_by_partner.values(), Decimal(0)))],
-    }]
+    blocks = [table(
+        "Lu dans le relevé d'utilisation",
+        ["Partenaire", "Lignes", "Unités"],
+        rows,
+        ["Total", units(Decimal(summary.rows)), units(sum(summary.units_by_partner.values(), Decimal(0)))],
+        css_class="mu-usage-log-table",
+        scroll=False,
+    )]
     notes = []
     if period is not None:
         notes.append(f"Période retenue : du {french_date(period[0])} au {french_date(period[1])}. "
@@ -433,7 +442,7 @@ def import_answer(summary: LogSummary, partners: list[dict], period, locale: str
     else:
         notes.append("Aucune période choisie : toutes les lignes du relevé sont comptées.")
     notes.append("Le fichier est lu dans votre navigateur : il n'est envoyé nulle part.")
-    blocks += [{"kind": "note", "text": text} for text in notes]
+    blocks += [note(text, "mu-usage-log-note") for text in notes]
     log = summary.to_json()
     log["period"] = {"from": period[0].isoformat(), "to": period[1].isoformat()} if period else None
     return {"values": values, "view": {"summary": sentence, "blocks": blocks}, "log": log}

@@ -8,7 +8,7 @@ problems of one input are reported together by ``ValidationError``.
 A rate has two notations. The CLI's JSON (and so every input dataclass) holds
 a fraction: ``"0.15"``, or ``"15 %"`` written with its sign. A form field
 labelled in percent holds a percentage: ``"15"`` and ``"15 %"`` both mean
-15 %; ``percent_as_fraction`` reads it (``calculators.form`` turns the form's
+15 %; ``percent_as_fraction`` reads it (``calculators.form_values`` turns the form's
 values into the CLI's JSON with it).
 """
 
@@ -27,10 +27,6 @@ from calculators.errors import (
 )
 from calculators.money import MAX_DECIMALS, NumberFormatError, to_decimal
 
-# Rules for a number: "any" (finite), "non_negative" (≥ 0), "positive" (> 0),
-# "rate" (a fraction from 0 to 1; "15 %" is read as 0.15).
-RULES = ("any", "non_negative", "positive", "rate")
-
 # Amount fields that people may take for a rate: "30 %" gets this message
 # instead of « n'est pas un nombre ». The currency is not known here: « un montant ».
 PERCENT_GIVEN_FOR_AMOUNT = {
@@ -43,7 +39,10 @@ def path(prefix: str, name: str) -> str:
 
 
 def coerce_number(value: object, field: str, rule: str, errors: list[FieldError]) -> Decimal | None:
-    """Return ``value`` as a Decimal checked against ``rule``; append errors, return None on error."""
+    """Return ``value`` as a Decimal checked against ``rule``; append errors, return None on error.
+
+    ``rule``: "any" (finite), "non_negative" (≥ 0), "positive" (> 0) or
+    "rate" (a fraction from 0 to 1; "15 %" is read as 0.15)."""
     with_sign = rule == "rate" and isinstance(value, str) and value.strip().endswith("%")
     if with_sign:
         try:

@@ -1,8 +1,10 @@
 """HTML of the agreement pages: one model read as a page, and the generator's scaffold.
 
 Plain functions on the validated models (``agreements.loader``), tested
-without MkDocs. Placeholders become blanks followed by their explanation, so
-the page reads and prints without JavaScript. Every text is escaped.
+without MkDocs. A model's page is written as blocks (the package ``blocks``),
+like the agreement itself: placeholders become blanks followed by their
+explanation, so the page reads and prints without JavaScript. Every text is
+escaped.
 """
 
 from __future__ import annotations
@@ -11,90 +13,70 @@ import json
 from html import escape
 
 from agreements import TERRITORIES, TERRITORY_NAMES
-from agreements.assemble import CURRENCIES, PARTNER_KEYS, PLACEHOLDER, fields_for, reference_after
+from agreements.assemble import PARTNER_KEYS, fields_for, model_text_blocks, reference_after
+from blocks import blank_run, heading, list_block, note, paragraph, section, table, to_html
 from macros.countries import site_countries
 from macros.questionnaire_render import link_href
-
-BLANK = "________"
-
-
-def _blanks(text: str, labels: dict) -> str:
-    """One paragraph of model text with each {placeholder} as a labelled blank."""
-    out, position = [], 0
-    for match in PLACEHOLDER.finditer(text):
-        out.append(escape(text[position : match.start()]))
-        label = escape(labels[match.group(1)])
-        out.append(f'<span class="mu-ag-blank">{BLANK}</span> <span class="mu-ag-hint">({label})</span>')
-        position = match.end()
-    out.append(escape(text[position:]))
-    return "".join(out)
+from words import t
 
 
-def _paragraphs(text: str, labels: dict) -> str:
-    parts = [" ".join(p.split()) for p in text.strip().split("\n\n") if p.strip()]
-    return "".join(f"<p>{_blanks(p, labels)}</p>" for p in parts)
+def _countries(territories: list) -> str:
+    return ", ".join(TERRITORY_NAMES[t] for t in territories)
 
 
-def _territory_note(clause: dict, model: dict) -> str:
-    if clause["territories"] == model["territories"]:
-        return ""
-    names = ", ".join(TERRITORY_NAMES[t] for t in clause["territories"])
-    return f'<p class="mu-ag-territory"><strong>S\'applique à :</strong> {escape(names)}</p>'
+def _labelled(label: str, text, css_class: str) -> dict:
+    """A paragraph that starts with a bold label: « Pourquoi : … »."""
+    runs = [{"text": label, "strong": True}, {"text": " "}]
+    return paragraph(runs + ([{"text": text}] if isinstance(text, str) else text), css_class)
 
 
-def _countries_note(item: dict, model: dict) -> str:
-    if item["territories"] == model["territories"]:
-        return ""
-    return " (" + ", ".join(TERRITORY_NAMES[t] for t in item["territories"]) + ")"
+def _clause(clause: dict, model: dict, labels: dict, href: str) -> dict:
+    cid = f"clause-{clause['id']}"
+    parts = [heading(2, clause["title"], block_id=cid)]
+    if clause["territories"] != model["territories"]:
+        parts.append(_labelled("S'applique à :", _countries(clause["territories"]), "mu-ag-territory"))
+    if clause["optional"]:
+        parts.append(_labelled("Clause facultative.", clause["applies_when"], "mu-ag-optional"))
+    parts += model_text_blocks(clause["text"], labels)
+    why = [{"text": clause["why"] + " "}, {"text": "Voir le guide", "href": href}, {"text": "."}]
+    parts.append(_labelled("Pourquoi :", why, "mu-ag-why"))
+    if clause["references"]:
+        items = [[{"text": f"{ref['jurisdiction']} : "}, {"text": ref["label"], "href": ref["url"]}, {"text": reference_after(ref)}]
+                 for ref in clause["references"]]
+        parts.append(list_block(items, css_class="mu-ag-law"))
+    return section(parts, "mu-ag-clause")
+
+
+def model_blocks(model: dict, page_url: str = "", use_directory_urls: bool = True) -> list[dict]:
+    """The whole model as blocks: every clause, with blanks, territories, why and law."""
+    labels = {f["name"]: f["label"] for f in model["fields"]}
+    out = [
+        paragraph(model["summary"], "mu-ag-summary"),
+        _labelled("Pays :", f"{_countries(model['territories'])}. Les clauses propres à un pays le disent.", ""),
+        heading(2, t("agreements.parties"), block_id="parties"),
+        list_block([[blank_run("nom, forme juridique, adresse du siège, représentant ou représentante"), {"text": " ;"}],
+                    [blank_run("idem pour chaque partie"), {"text": " ;"}]], ordered=True),
+        paragraph(t("agreements.parties_end")),
+    ]
+    for clause in model["clauses"]:
+        out.append(_clause(clause, model, labels, link_href(clause["link"], page_url, use_directory_urls)))
+    if model.get("closing"):
+        out += model_text_blocks(model["closing"], labels)
+    out.append(heading(2, t("agreements.signatures"), block_id="signatures"))
+    rows = [[[blank_run()], [blank_run()], "", ""] for _ in range(2)]
+    for cosigner in model.get("cosigners", []):
+        where = "" if cosigner["territories"] == model["territories"] else f" ({_countries(cosigner['territories'])})"
+        rows.append([cosigner["role"] + where, [blank_run()], "", ""])
+    head = [t(f"agreements.signature_{key}") for key in ("party", "signatory", "date", "sign")]
+    out.append(table(head, rows, sign=True, css_class="mu-ag-signatures"))
+    out.append(note(model["note"], title="À adapter et à faire relire", kind="warning"))
+    return out
 
 
 def render_model(model: dict, page_url: str = "", use_directory_urls: bool = True) -> str:
-    """The whole model as HTML: every clause, with blanks, territories, why and law."""
-    labels = {f["name"]: f["label"] for f in model["fields"]}
-    html = [f'<div class="mu-ag-model" id="modele-{escape(model["id"])}">']
-    html.append(f'<p class="mu-ag-summary">{escape(model["summary"])}</p>')
-    names = ", ".join(TERRITORY_NAMES[t] for t in model["territories"])
-    html.append(f"<p><strong>Pays :</strong> {escape(names)}. Les clauses propres à un pays le disent.</p>")
-    html.append('<h2 id="parties">Entre les parties</h2>')
-    html.append(
-        f"<p>1. <span class=\"mu-ag-blank\">{BLANK}</span> <span class=\"mu-ag-hint\">(nom, forme juridique, "
-        f"adresse du siège, représentant ou représentante)</span> ;<br>2. <span class=\"mu-ag-blank\">{BLANK}</span> "
-        "<span class=\"mu-ag-hint\">(idem pour chaque partie)</span> ;</p><p>ci-après « les parties », conviennent de ce qui suit.</p>"
-    )
-    for clause in model["clauses"]:
-        cid = escape(f'clause-{clause["id"]}')
-        html.append(f'<section class="mu-ag-clause" aria-labelledby="{cid}">')
-        html.append(f'<h2 id="{cid}">{escape(clause["title"])}</h2>')
-        html.append(_territory_note(clause, model))
-        if clause["optional"]:
-            html.append(f'<p class="mu-ag-optional"><strong>Clause facultative.</strong> {escape(clause["applies_when"])}</p>')
-        html.append(_paragraphs(clause["text"], labels))
-        href = escape(link_href(clause["link"], page_url, use_directory_urls))
-        html.append(f'<p class="mu-ag-why"><strong>Pourquoi :</strong> {escape(clause["why"])} <a href="{href}">Voir le guide</a>.</p>')
-        if clause["references"]:
-            html.append('<ul class="mu-ag-law">')
-            for ref in clause["references"]:
-                html.append(
-                    f'<li>{escape(ref["jurisdiction"])} : <a href="{escape(ref["url"])}">{escape(ref["label"])}</a>{escape(reference_after(ref))}</li>'
-                )
-            html.append("</ul>")
-        html.append("</section>")
-    if model.get("closing"):
-        html.append(_paragraphs(model["closing"], labels))
-    html.append('<h2 id="signatures">Signatures</h2>')
-    html.append(
-        '<table class="mu-ag-signatures"><thead><tr><th scope="col">Partie</th><th scope="col">Nom et qualité de la personne qui signe</th>'
-        '<th scope="col">Date</th><th scope="col">Signature</th></tr></thead><tbody>'
-        + "".join(f"<tr><td>{BLANK}</td><td>{BLANK}</td><td></td><td></td></tr>" for _ in range(2))
-        + "".join(
-            f"<tr><td>{escape(c['role'])}{_countries_note(c, model)}</td><td>{BLANK}</td><td></td><td></td></tr>"
-            for c in model.get("cosigners", [])
-        )
-        + "</tbody></table>"
-    )
-    html.append(f'<div class="admonition warning"><p class="admonition-title">À adapter et à faire relire</p><p>{escape(model["note"])}</p></div>')
-    html.append("</div>")
-    return "\n".join(part for part in html if part)
+    """The model's page as HTML (blocks.to_html), read and printed without JavaScript."""
+    blocks = model_blocks(model, page_url, use_directory_urls)
+    return f'<div class="mu-ag-model" id="modele-{escape(model["id"])}">\n{to_html(blocks)}\n</div>'
 
 
 def prefill_questions(models: dict, questionnaires: dict) -> dict:
@@ -149,8 +131,6 @@ def catalog_json(models: dict, questionnaires: dict | None = None) -> str:
 LOCALE_TERRITORY = {"fr_CA": "QC", "fr_FR": "FR", "fr_BE": "BE"}
 
 
-OF_COUNTRY = {"QC": "du Québec", "FR": "de la France", "BE": "de la Belgique"}
-
 
 def default_territory(network: dict) -> str:
     """``extra.network.country`` if set, else the locale's country, else Québec."""
@@ -161,41 +141,12 @@ def default_territory(network: dict) -> str:
 
 
 def render_generator(models: dict, network: dict, questionnaires: dict | None = None) -> str:
-    """The generator: static scaffold (labels, buttons, messages) + catalog; agreement-app.js fills it."""
+    """The generator: static scaffold (labels, buttons) + catalog; agreement-app.js fills it (its sentences: words/agreements.py)."""
     territory = default_territory(network)
     model_options = "".join(f'<option value="{escape(m["id"])}">{escape(m["title"])}</option>' for m in models.values())
     territory_options = "".join(
         f'<option value="{t}"{" selected" if t == territory else ""}>{escape(TERRITORY_NAMES[t])}</option>' for t in TERRITORIES
     )
-    messages = {
-        "saved": "Brouillon enregistré dans ce navigateur.",
-        "engine": "Préparation de l'aperçu…",
-        "missing": "À compléter :",
-        "complete": "Tous les champs sont remplis.",
-        # Said when a model opened for the first time takes the partners of another draft.
-        "partners_reused": "Partenaires repris de votre brouillon « {model} » : modifiez-les ici si besoin.",
-        "erased_elsewhere": "Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : ce brouillon est effacé ici aussi.",
-        "damaged": "Le brouillon enregistré était illisible : il a été mis de côté sous une autre clé, rien n'est effacé.",
-        "engine_failed": "L'aperçu n'a pas pu être préparé :",
-        "docx_failed": "Le fichier .docx n'a pas pu être créé :",
-        "remove_partner": "Retirer ce partenaire",
-        "partner": "Partenaire",
-        "article": "Article",
-        "parties": "Entre les parties",
-        "parties_end": "ci-après « les parties », conviennent de ce qui suit.",
-        "signatures": "Signatures",
-        "signature_headers": ["Partie", "Nom et qualité de la personne qui signe", "Date", "Signature"],
-        "model_for": "Modèle pour :",
-        "todo": "À compléter",
-        "optional_when": "Facultative :",
-        "required_mark": "(obligatoire pour signer)",
-        # Shown when the draft's country is not the reader's ("Votre pays", country.js).
-        "other_country": {
-            code: f"Ce brouillon suit le droit {OF_COUNTRY[code]}, pas celui de votre pays : "
-            f"ses montants s'écrivent en {CURRENCIES[code][1]} ({CURRENCIES[code][0]})."
-            for code in TERRITORIES
-        },
-    }
     currency = escape(str(network.get("currency", "$")))
     locale = escape(str(network.get("locale", "fr_CA")))
     countries = escape(json.dumps(site_countries(territory), ensure_ascii=False))
@@ -243,5 +194,4 @@ def render_generator(models: dict, network: dict, questionnaires: dict | None = 
 <div class="mu-ag-document"></div>
 </section>
 <template data-search-exclude class="mu-ag-catalog">{catalog_json(models, questionnaires)}</template>
-<template data-search-exclude class="mu-ag-messages">{inert_json(messages)}</template>
 </div>"""

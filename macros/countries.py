@@ -16,10 +16,13 @@ import textwrap
 from html import escape
 from pathlib import Path
 
+from agreements import TERRITORIES
 from calculators.money import COUNTRY_MONEY
 from law.cite import MalformedCall, UnknownReference, expand
+from words import t
 
-COUNTRIES = {"QC": "Québec", "FR": "France", "BE": "Belgique"}
+# The countries the guide covers: agreements' codes, their names from words/country.py.
+COUNTRIES = {code: t(f"country.name.{code}") for code in TERRITORIES}
 LAW_DIR = Path(__file__).resolve().parent.parent / "includes" / "law"
 
 
@@ -82,8 +85,6 @@ def register(env, law_register: dict | None = None) -> None:
 # The choice is kept where Material keeps the law tabs' (``__tabs``), so
 # choosing a tab and choosing a country are the same act
 # (docs/assets/javascripts/country.js reads and writes it).
-COUNTRY_LABEL = "Votre pays"
-COUNTRY_HELP = "Montants, monnaie et onglets de loi suivent ce choix sur tout le site ; il reste sur cet appareil."
 
 
 def site_countries(first: str) -> dict:
@@ -100,7 +101,7 @@ def country_control(first: str, ident: str) -> str:
     options = "".join(f'<option value="{code}">{escape(COUNTRIES[code])}</option>' for code in order(first))
     return (
         f'<p class="mu-country" data-countries="{data}">'
-        f'<label for="{ident}">{COUNTRY_LABEL}</label> '
+        f'<label for="{ident}">{escape(t("country.label"))}</label> '
         f'<select id="{ident}" class="mu-country-select" aria-describedby="{ident}-help">{options}</select> '
-        f'<span class="mu-help" id="{ident}-help">{escape(COUNTRY_HELP)}</span></p>'
+        f'<span class="mu-help" id="{ident}-help">{escape(t("country.help"))}</span></p>'
     )

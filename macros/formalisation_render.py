@@ -30,6 +30,7 @@ from agreements.formalisation import (
 )
 from macros.agreement_render import inert_json
 from macros.questionnaire_render import link_href
+from words import t
 
 GENERATOR = "outils/conventions/index.md"
 
@@ -83,17 +84,6 @@ def _checkbox(name: str, label: str, help_text: str) -> str:
     )
 
 
-MESSAGES = {
-    "computing": "Calcul de la recommandation…",
-    "engine_failed": "La recommandation n'a pas pu être calculée :",
-    "why": "Pourquoi :",
-    "models": "Les modèles pour l'écrire (à lire, imprimer ou adapter) :",
-    "entity_forms": "Les formes possibles selon le pays :",
-    "errors": "Vérifiez ces réponses :",
-    "guide": "À lire aussi avant d'écrire :",
-}
-
-
 def render_chooser(models: dict, network: dict, page_url: str, use_directory_urls: bool = True) -> str:
     """The chooser: a form with fieldsets and labels, a role="status" result, and its data."""
     default_currency = CURRENCY_ALIASES.get(str(network.get("currency", "$")), "CAD")
@@ -107,7 +97,7 @@ def render_chooser(models: dict, network: dict, page_url: str, use_directory_url
             m: {
                 "title": models[m]["title"],
                 "href": link_href(model_page(m), page_url, use_directory_urls),
-                "fill": f"le remplir dans le générateur ({models[m]['title']})",
+                "fill": t("agreements.choose_fill", title=models[m]["title"]),
             }
             for m in models
         },
@@ -118,6 +108,7 @@ def render_chooser(models: dict, network: dict, page_url: str, use_directory_url
     }
     return f"""<div class="mu-chooser">
 <noscript><p>Ce formulaire a besoin de JavaScript. Sans lui, lisez la règle dans le tableau plus bas : elle donne la même réponse.</p></noscript>
+<p class="mu-ag-engine mu-ch-engine" role="status" aria-live="polite"></p>
 <form class="mu-ag-form mu-ch-form" novalidate hidden>
 <fieldset><legend>Durée et argent</legend>
 {_text_input("duration_months", "Durée prévue du partage, en mois", "12", "Pour un prêt d'un jour ou d'une semaine, indiquez 1.")}
@@ -137,5 +128,4 @@ def render_chooser(models: dict, network: dict, page_url: str, use_directory_url
 </form>
 <div class="mu-ch-result" role="status" aria-live="polite"></div>
 <template data-search-exclude class="mu-ch-catalog">{inert_json(catalog)}</template>
-<template data-search-exclude class="mu-ch-messages">{inert_json(MESSAGES)}</template>
 </div>"""

@@ -7,32 +7,20 @@ macros are registered; a wrong file stops the build with
 their ``until`` date are left off, and the build says how many.
 """
 
-import datetime as dt
 import logging
-import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros import network_build
 from macros.countries import CountryError
-from macros.network_catalog import build_catalog, plural
+from macros.network_catalog import build_catalog
 from macros.network_loader import NetworkError, categories_from_inventory, load_board, load_contacts
 from macros.network_render import render_advice, render_board, render_contacts
 from macros.questionnaire_loader import QuestionnaireError, load_questionnaire
+from words import t
 
 log = logging.getLogger("mkdocs.plugins.mutuus.network")
-
-
-def build_date() -> dt.date:
-    """Today, or MUTUUS_BUILD_DATE (AAAA-MM-JJ) for reproducible builds and tests."""
-    forced = os.environ.get("MUTUUS_BUILD_DATE")
-    return dt.date.fromisoformat(forced) if forced else dt.date.today()
-
-
-def board_dir(root: Path) -> Path:
-    """network/board/, or MUTUUS_BOARD_DIR (bench/board.py builds with 5,000 generated entries)."""
-    forced = os.environ.get("MUTUUS_BOARD_DIR")
-    return Path(forced) if forced else root / "network" / "board"
 
 
 def register(env):
@@ -50,18 +38,14 @@ def register(env):
     try:
         inventory = load_questionnaire(root / "questionnaires" / "inventaire.yml", root=root)
         categories = categories_from_inventory(root / "questionnaires" / "inventaire.yml")
-        folder, today = board_dir(root), build_date()
+        folder, today = network_build.board_dir(root), network_build.build_date()
         entries, expired = load_board(folder, categories, today, root=root)
         territories = load_contacts(root / "network" / "contacts.yml", root=root)
         catalog = build_catalog(categories, inventory, extra.get("network", {}), str(extra.get("repository", "")))
     except (NetworkError, QuestionnaireError, CountryError) as error:
         raise PluginError(str(error)) from None
-    from macros.network_build import remember  # imports this module
-
-    remember(root, folder, today, entries, categories)
-    published = plural(len(entries), {"one": "annonce publiée", "many": "annonces publiées"})
-    left = plural(expired, {"one": "expirée laissée", "many": "expirées laissées"})
-    log.info(f"Tableau du réseau : {len(entries)} {published}, {expired} {left} de côté.")
+    network_build.remember(root, folder, today, entries, categories)
+    log.info(t("board.build_log", published=t("board.published", n=len(entries)), expired=t("board.expired", n=expired)))
 
     def page_url():
         page = env.variables.get("page")

@@ -1,8 +1,7 @@
 """Build step: write the board's entries into the built board page.
 
-``run(config, site_dir)`` (the contract's plain build step, called after the
-site generator; hooks/board.py calls it from MkDocs until the Makefile does)
-replaces ``<!-- mu-board-entries -->`` in the written HTML with the current
+``run(config, site_dir)`` (called after the site generator by
+``sitebuild/board.py``) replaces ``<!-- mu-board-entries -->`` in the written HTML with the current
 entries. The ``board()`` macro leaves that marker so that Markdown and the
 search plugin never parse thousands of entries (5,000 entries made the build
 3.5 times slower). The entries are loaded and checked again here, as the
@@ -12,12 +11,25 @@ left them rendered in ``.sitebuild/board/`` (see ``macros.network_cache``).
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
 from macros import network_cache
-from macros.network import board_dir, build_date
 from macros.network_loader import KINDS, categories_from_inventory, load_board
 from macros.network_render import ENTRIES_MARKER, render_entries
+
+
+def build_date() -> dt.date:
+    """Today, or MUTUUS_BUILD_DATE (AAAA-MM-JJ) for reproducible builds and tests."""
+    forced = os.environ.get("MUTUUS_BUILD_DATE")
+    return dt.date.fromisoformat(forced) if forced else dt.date.today()
+
+
+def board_dir(root: Path) -> Path:
+    """network/board/, or MUTUUS_BOARD_DIR (bench/board.py builds with 5,000 generated entries)."""
+    forced = os.environ.get("MUTUUS_BOARD_DIR")
+    return Path(forced) if forced else root / "network" / "board"
 
 
 def load_entries(root: Path, folder: Path, today):

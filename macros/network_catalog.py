@@ -1,6 +1,6 @@
 """What the board page gives the browser: the catalog JSON (``build_catalog``).
 
-Python owns the board's rules and words; board.js applies them:
+Python owns the board's rules; board.js applies them:
 
 - the vocabulary (kinds, categories, countries), the guide's advice per category;
 - where each inventory answer is (``inventory_fields``);
@@ -8,31 +8,24 @@ Python owns the board's rules and words; board.js applies them:
   reader's country first, then the other countries in the network's order,
   marked "ailleurs : <pays>" (``match_order``);
 - how an entry is sent: the file to download, the e-mail to the network (its
-  address), the GitHub form (its field ids), the entry file's keys and length;
-- every French sentence, with its plural forms: ``plural`` is the rule, and
-  the catalog carries the count from which the plural form is used.
+  address), the GitHub form (its field ids), the entry file's keys and length.
+
+The page's sentences are the words catalog's (``words/board.py``), as
+everywhere; the board's modules read them with ``t()``.
 """
 
 from __future__ import annotations
 
-from calculators.registry import plural as french_plural
 from macros.countries import COUNTRIES, network_country, order
 from macros.network_loader import (
     DEFAULT_DAYS,
     EMAIL,
     ENTRY_KEYS,
-    FIELD_LABELS,
     HTTPS_URL,
     KINDS,
     MAX_LENGTHS,
     NetworkError,
 )
-
-# French: 0 and 1 take the singular; the plural form from 2 on.
-PLURAL_FROM = 2
-
-# "les annonces au Québec", "en France", "en Belgique".
-COUNTRY_IN = {"QC": "au Québec", "FR": "en France", "BE": "en Belgique"}
 
 # The guide's advice for each kind of resource: (label, page of docs/).
 _AGREEMENT = ("Écrire une convention", "pratique.md#formaliser")
@@ -57,57 +50,6 @@ ISSUE_TEMPLATE = "annonce.yml"
 # Not "title": GitHub reserves that query parameter for the issue's own title.
 ISSUE_FIELDS = {key: key for key in ENTRY_KEYS if key not in ("published", "title")}
 ISSUE_FIELDS["title"] = "entry_title"
-
-# A message is a sentence, or {"count": <the value that decides>, "one", "many"}.
-MESSAGES = {
-    "count": {"count": "shown",
-              "one": "{shown} annonce sur {total} correspond à vos filtres.",
-              "many": "{shown} annonces sur {total} correspondent à vos filtres."},
-    "count_all": {"count": "total", "one": "{total} annonce en cours.", "many": "{total} annonces en cours."},
-    "count_limited": {"count": "limit", "one": "La première est affichée.", "many": "Les {limit} premières sont affichées."},
-    "no_inventory": "Aucun inventaire enregistré dans ce navigateur. Remplissez d'abord l'inventaire des ressources et des besoins.",
-    "no_lines": "Votre inventaire ne contient encore ni offre ni besoin.",
-    "no_match": "Aucune annonce en cours ne correspond à votre inventaire.",
-    "matches": {"count": "n",
-                "one": "{n} annonce correspond à votre inventaire.",
-                "many": "{n} annonces correspondent à votre inventaire."},
-    "matches_order": "Les annonces {country_in} viennent d'abord ; les autres sont marquées « ailleurs ».",
-    "elsewhere": "ailleurs : {country}",
-    "match_offer": "Répond à votre besoin : {category}",
-    "match_need": "Cherche ce que vous offrez : {category}",
-    "submission_issue": "Proposer sur GitHub (avec un compte)",
-    "submission_file": "Télécharger l'annonce (fichier .yml)",
-    "submission_mail": "Écrire au réseau",
-    "submission_no_mail": "Envoyez ce fichier à l'équipe du réseau.",
-    "submissions": {"count": "n",
-                    "one": "{n} annonce prête à proposer depuis votre inventaire.",
-                    "many": "{n} annonces prêtes à proposer depuis votre inventaire."},
-    "contact_invalid": "Écrivez une adresse courriel (nom@exemple.org) ou une adresse web qui commence par https://.",
-    "yaml_header": "# Annonce préparée depuis l'inventaire. Relisez-la avant de l'envoyer.",
-    "yaml_missing": "# À compléter avant l'envoi : {fields}.",
-    "mail_subject": "Annonce pour le tableau du réseau : {title}",
-    "mail_body": (
-        "Bonjour,\n\n"
-        "Voici une annonce pour le tableau du réseau : {title}.\n\n"
-        "Avant d'envoyer ce courriel, joignez le fichier {file}, téléchargé sur la page du tableau "
-        "avec le bouton « Télécharger l'annonce (fichier .yml) ». "
-        "Si vous ne pouvez pas le joindre, envoyez le courriel tel quel : l'annonce est recopiée ci-dessous.\n\n"
-        "{yaml}"
-    ),
-}
-
-
-def plural(count: int, forms: dict[str, str]) -> str:
-    """The form of ``forms`` ({"one", "many"}) that ``count`` takes in French."""
-    return french_plural(count, forms["one"], forms["many"])
-
-
-def say(message, **values) -> str:
-    """A message of MESSAGES with its values: the plural form its count asks for."""
-    if isinstance(message, dict):
-        message = plural(values[message["count"]], message)
-    return message.format(**values)
-
 
 def match_order(reader: str, network: str) -> list[str]:
     """The countries in the order the matches come: the reader's, then the
@@ -161,7 +103,6 @@ def build_catalog(categories: dict[str, str], inventory: dict, network: dict, re
         "kinds": KINDS,
         "categories": categories,
         "countries": {code: COUNTRIES[code] for code in order(home)},
-        "country_in": dict(COUNTRY_IN),
         "network_country": home,
         "advice": {c: [list(pair) for pair in ADVICE.get(c, [_AGREEMENT])] for c in categories},
         "inventory": {"id": inventory["id"], "version": inventory["version"], "fields": inventory_fields(inventory)},
@@ -183,7 +124,4 @@ def build_catalog(categories: dict[str, str], inventory: dict, network: dict, re
             "limits": {"territory": MAX_LENGTHS["territory"], "contact": MAX_LENGTHS["contact"]},
             "contact_patterns": [EMAIL.pattern, HTTPS_URL.pattern],
         },
-        "field_labels": FIELD_LABELS,
-        "plural_from": PLURAL_FROM,
-        "messages": MESSAGES,
     }

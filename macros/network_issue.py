@@ -12,9 +12,10 @@ when a moderator labels an issue ``publier``:
 - anything else is a bug: traceback, exit 2 (the workflow fails visibly).
 
 The issue body is untrusted text. It is read as ``### <label>`` sections (the
-form's layout); every value goes through ``yaml.safe_dump`` (no value can
-change the file's structure) and then through the same validation as the
-build (``macros.network_loader``).
+form's layout); the file is written as the board page writes it
+(``macros.network_entry``: every value a JSON string, so no value can change
+the file's structure), then checked by the same validation as the build
+(``macros.network_loader``).
 """
 
 from __future__ import annotations
@@ -26,12 +27,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
-import yaml
-
 from macros.countries import COUNTRIES
+from macros.network_entry import entry_yaml, slug, until
 from macros.network_loader import (
-    DEFAULT_DAYS,
-    ENTRY_KEYS,
     FIELD_LABELS,
     KINDS,
     NetworkError,
@@ -39,11 +37,11 @@ from macros.network_loader import (
     parse_text,
     validate_entry,
 )
+from words import t
 
 ROOT = Path(__file__).resolve().parents[1]
 NO_RESPONSE = "_No response_"
 MAX_BODY = 20000
-OPTIONAL = {key for key, required in ENTRY_KEYS.items() if not required} | {"until"}
 HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -65,9 +63,9 @@ def _clean(text: str) -> str:
 def parse_body(body: str) -> dict[str, str]:
     """``### <label>`` sections of an issue-form body -> {entry key: text}."""
     if not isinstance(body, str) or not body.strip():
-        raise SubmissionError("le message de l'issue est vide : utilisez le formulaire « Offre ou besoin ».")
+        raise SubmissionError(t("board.issue_empty"))
     if len(body) > MAX_BODY:
-        raise SubmissionError(f"le message est trop long ({len(body)} caractères, {MAX_BODY} au plus).")
+        raise SubmissionError(t("board.issue_too_long", length=len(body), limit=MAX_BODY))
     by_label = {label.casefold(): key for key, label in FIELD_LABELS.items()}
     values: dict[str, list[str]] = {}
     current = None
@@ -76,11 +74,7 @@ def parse_body(body: str) -> dict[str, str]:
         if match and match.group(1).casefold() in by_label:
             current = by_label[match.group(1).casefold()]
             if current in values:
-                raise SubmissionError(
-                    f"le champ « {FIELD_LABELS[current]} » apparaît deux fois : "
-                    "n'écrivez pas de ligne commençant par « ### » dans vos réponses.",
-                    current,
-                )
+                raise SubmissionError(t("board.issue_twice", field=FIELD_LABELS[current]), current)
             values[current] = []
         elif current is not None:
             values[current].append(line)
@@ -90,14 +84,14 @@ def parse_body(body: str) -> dict[str, str]:
         if text and text != NO_RESPONSE:
             out[key] = text
     if not out:
-        raise SubmissionError("aucun champ du formulaire n'a été trouvé : utilisez le formulaire « Offre ou besoin ».")
+        raise SubmissionError(t("board.issue_no_field"))
     return out
 
 
 def _choice(values, key, choices: dict[str, str]) -> str:
     """A dropdown's label (Offre, Locaux, Belgique) -> its value (offer, locaux, BE)."""
     if key not in values:
-        raise SubmissionError(f"le champ « {FIELD_LABELS[key]} » est vide.", key)
+        raise SubmissionError(t("board.issue_field_empty", field=FIELD_LABELS[key]), key)
     by_label = {label.casefold(): value for value, label in choices.items()}
     chosen = values[key].casefold()
     if chosen in by_label:
@@ -106,12 +100,7 @@ def _choice(values, key, choices: dict[str, str]) -> str:
     if chosen in by_value:
         return by_value[chosen]
     known = ", ".join(choices.values())
-    raise SubmissionError(f"le champ « {FIELD_LABELS[key]} » vaut « {values[key][:80]} » : choisissez parmi {known}.", key)
-
-
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:50].strip("-") or "annonce"
+    raise SubmissionError(t("board.issue_field_choice", field=FIELD_LABELS[key], value=values[key][:80], known=known), key)
 
 
 def convert(body: str, number: int, today: dt.date, categories: dict[str, str]) -> tuple[str, str]:
@@ -128,19 +117,16 @@ def convert(body: str, number: int, today: dt.date, categories: dict[str, str]) 
     for key in ("description", "contact"):
         data[key] = values.get(key, "")
     data["published"] = today.isoformat()
-    data["until"] = values.get("until", (today + dt.timedelta(days=DEFAULT_DAYS)).isoformat())
+    data["until"] = values.get("until", until(today).isoformat())
     for key in ("schedule", "conditions"):
         if key in values:
             data[key] = values[key]
     for key, value in data.items():
         if value == "":
-            raise SubmissionError(f"le champ « {FIELD_LABELS[key]} » est vide.", key)
-    entry_id = f"{slug(data['title'])}-{number}"
+            raise SubmissionError(t("board.issue_field_empty", field=FIELD_LABELS[key]), key)
+    entry_id = f"{slug(data['title'], t('board.file_fallback'))}-{number}"
     name = f"network/board/{entry_id}.yml"
-    text = (
-        f"# Annonce publiée depuis l'issue n° {number}.\n"
-        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=80)
-    )
+    text = entry_yaml(data, [t("board.issue_header", number=number)])
     try:
         validate_entry(parse_text(text, name), name, entry_id, categories)
     except NetworkError as error:
@@ -152,16 +138,8 @@ def convert(body: str, number: int, today: dt.date, categories: dict[str, str]) 
 
 def comment(error: SubmissionError) -> str:
     """The French comment posted on an invalid submission."""
-    if error.field:
-        head = f"**Champ à corriger : « {FIELD_LABELS[error.field]} ».**"
-    else:
-        head = "**Cette annonce ne peut pas encore être publiée.**"
-    return (
-        f"{head}\n\n"
-        f"Détail : {error.message}\n\n"
-        "Modifiez l'issue (menu « … » puis « Edit »), corrigez ce champ, puis demandez à "
-        "l'équipe du réseau de remettre l'étiquette `publier`."
-    )
+    head = t("board.issue_fix_field", field=FIELD_LABELS[error.field]) if error.field else t("board.issue_not_yet")
+    return t("board.issue_comment", head=head, detail=error.message)
 
 
 def main(argv=None) -> int:

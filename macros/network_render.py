@@ -15,22 +15,12 @@ only (the loader refused anything else).
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 
-from macros.network_catalog import MESSAGES, place, say
+from law.cite import french_date
+from macros.network_catalog import place
 from macros.questionnaire_render import esc, json_block, link_href
-
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
-
-
-def french_date(iso: str) -> str:
-    """``2026-03-01`` -> ``1er mars 2026``."""
-    day = dt.date.fromisoformat(iso)
-    number = "1er" if day.day == 1 else str(day.day)
-    return f"{number} {MONTHS[day.month - 1]} {day.year}"
-
+from words import t
 
 def contact_link(contact: str) -> str:
     href = contact if contact.startswith("https://") else "mailto:" + contact
@@ -178,7 +168,7 @@ def render_board(entries: list[dict], expired: int, catalog: dict, items: bool =
     megabytes of HTML they have nothing to do with.
     """
     total = len(entries)
-    count = say(MESSAGES["count_all"], total=total)
+    count = t("board.count_all", n=total)
     items = render_entries(entries, catalog) if items else ENTRIES_MARKER
     empty = "" if entries else '<p class="mu-board-empty">Aucune annonce en cours pour le moment.</p>'
     return (

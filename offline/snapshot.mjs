@@ -45,7 +45,7 @@ def _mu_import_the_wheel():
     import importlib, pkgutil
     importlib.invalidate_caches()
     import calculators.bridge
-    for package in ("calculators", "agreements"):
+    for package in ("calculators", "agreements", "blocks", "engine", "words"):
         try:
             module = importlib.import_module(package)
         except ImportError:
@@ -56,6 +56,11 @@ def _mu_import_the_wheel():
                     importlib.import_module(info.name)
                 except ImportError:
                     pass  # needs a package Pyodide lacks (PyYAML): never run in the browser
+    try:
+        import words
+    except ImportError:
+        return
+    words.catalog()  # read now: words finds its modules on disk, where a restored engine has no wheel yet
 _mu_import_the_wheel()
 del _mu_import_the_wheel
 `;

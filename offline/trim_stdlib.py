@@ -50,7 +50,7 @@ import traceback
 import zipfile
 from pathlib import Path
 
-PACKAGES = ("calculators", "agreements")
+PACKAGES = ("calculators", "agreements", "blocks", "engine", "words")
 # The worker checks the wheel with hashlib where crypto.subtle is missing;
 # codecs a str or bytes method may look up by name.
 ALWAYS = ("hashlib", "encodings.ascii", "encodings.latin_1", "encodings.utf_8_sig", "traceback")

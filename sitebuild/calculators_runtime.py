@@ -78,10 +78,11 @@ _memory_cache: dict[str, tuple[str, bytes]] = {}
 
 def source_files(root: Path = ROOT) -> list[Path]:
     """The files whose content decides the wheel's content, in a stable order."""
-    # agreements (lane agreements): its assembly runs in the same worker.
+    # agreements: its assembly runs in the same worker, written in blocks and
+    # words; engine: the worker's one door.
     files = sorted(
         p
-        for package in (PACKAGE, "agreements")
+        for package in (PACKAGE, "agreements", "blocks", "engine", "words")
         for p in (root / package).rglob("*.py")
         if "__pycache__" not in p.parts
     )

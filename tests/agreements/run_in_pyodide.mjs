@@ -1,5 +1,5 @@
 // Run agreement assembly vectors inside real Pyodide (Node, offline: the
-// runtime comes from node_modules/pyodide). The agreements package's .py
+// runtime comes from node_modules/pyodide). The packages' .py
 // files are written into Pyodide's file system; the models come as JSON (the
 // catalog the site ships), never as YAML: PyYAML is not there.
 //
@@ -16,12 +16,15 @@ const input = JSON.parse(readFileSync(process.argv[2], "utf-8"));
 
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", stdout: () => {}, stderr: (s) => console.error(s) });
-const target = "/home/pyodide/agreements";
-pyodide.FS.mkdirTree(target);
-for (const name of readdirSync(join(root, "agreements"))) {
-  // loader.py needs PyYAML and the macros: the browser never imports it.
-  if (name.endsWith(".py") && name !== "loader.py") {
-    pyodide.FS.writeFile(`${target}/${name}`, readFileSync(join(root, "agreements", name)));
+// The packages the wheel holds for agreements: the assembly and its blocks.
+for (const pkg of ["agreements", "blocks", "words"]) {
+  const target = `/home/pyodide/${pkg}`;
+  pyodide.FS.mkdirTree(target);
+  for (const name of readdirSync(join(root, pkg))) {
+    // loader.py needs PyYAML and the macros: the browser never imports it.
+    if (name.endsWith(".py") && name !== "loader.py") {
+      pyodide.FS.writeFile(`${target}/${name}`, readFileSync(join(root, pkg, name)));
+    }
   }
 }
 pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide')");

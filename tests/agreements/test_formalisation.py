@@ -324,7 +324,7 @@ const [root, input] = process.argv.slice(2);
 const dir = join(root, "node_modules", "pyodide");
 const { loadPyodide } = await import(pathToFileURL(join(dir, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: dir + "/", stdout: () => {}, stderr: (s) => console.error(s) });
-for (const pkg of ["agreements", "calculators"]) {
+for (const pkg of ["agreements", "blocks", "calculators", "words"]) {
   pyodide.FS.mkdirTree(`/home/pyodide/${pkg}`);
   for (const name of readdirSync(join(root, pkg))) {
     if (name.endsWith(".py") && name !== "loader.py") pyodide.FS.writeFile(`/home/pyodide/${pkg}/${name}`, readFileSync(join(root, pkg, name)));

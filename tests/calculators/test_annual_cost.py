@@ -129,9 +129,9 @@ def test_present_gives_a_french_view_with_both_views_and_two_charts():
     answer = json.loads(present("annual-cost", payload_json("annual-cost", "van")))
     view = answer["view"]
     assert view["summary"] == "Prix par kilomètre : 0,82\u00a0$ en vue comptable, 0,95\u00a0$ en vue trésorerie (année 1)."
-    tables = [b for b in view["blocks"] if b["kind"] == "table"]
+    tables = [b for b in view["blocks"] if b["type"] == "table"]
     assert tables[0]["foot"] == ["Total", "8\u00a0233,33\u00a0$"]
-    assert sum(1 for b in view["blocks"] if b["kind"] == "chart") == 2
+    assert sum(1 for b in view["blocks"] if b["type"] == "figure") == 2
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,4 +1,4 @@
-"""The JSON door: run (CLI output) and present (result, French display, SVG)."""
+"""The JSON door: run (CLI output) and present (result, French view, input)."""
 
 import json
 
@@ -6,6 +6,14 @@ import pytest
 
 from calculators import bridge
 from calculators.bridge import present, run
+
+
+def tables(answer):
+    return [block for block in answer["view"]["blocks"] if block["type"] == "table"]
+
+
+def chart_svg(answer):
+    return next(block["svg"] for block in answer["view"]["blocks"] if block["type"] == "figure")
 
 PLANER = json.dumps(
     {
@@ -36,35 +44,28 @@ def test_json_numbers_never_become_floats():
 def test_present_usage_cost_fr_ca():
     out = json.loads(present("usage-cost", PLANER))
     assert out["result"] == json.loads(run("usage-cost", PLANER))
-    assert out["display"] == {
-        "lines": {
-            "consumables": "2,50\u00a0$",
-            "maintenance": "0,05\u00a0$",
-            "replacement": "0,29\u00a0$",
-            "preparation": "30,00\u00a0$",
-            "admin_fee": "5,00\u00a0$",
-        },
-        "total": "37,84\u00a0$",
-    }
-    assert out["svg"].startswith("<svg") and out["svg"].endswith("</svg>")
+    assert out["view"]["summary"] == "Coût d'une utilisation : 37,84\u00a0$."
+    (table,) = tables(out)
+    assert [row[1] for row in table["rows"]] == ["2,50\u00a0$", "0,05\u00a0$", "0,29\u00a0$", "30,00\u00a0$", "5,00\u00a0$"]
+    assert table["foot"] == ["Total", "37,84\u00a0$"]
+    assert chart_svg(out).startswith("<svg") and chart_svg(out).endswith("</svg>")
 
 
 def test_present_in_euros_fr_be():
     payload = json.dumps({"total": "1234.5", "method": "equal", "partners": [{"name": "ASBL Liège"}]})
     out = json.loads(present("split", payload, currency="€", locale="fr_BE"))
-    assert out["display"] == {
-        "partners": [{"name": "ASBL Liège", "share": "1\u202f234,50\u00a0€", "in_kind": "0,00\u00a0€", "net": "1\u202f234,50\u00a0€"}],
-        "total": "1\u202f234,50\u00a0€",
-    }
+    (table,) = tables(out)
+    assert table["rows"] == [["ASBL Liège", "1\u202f234,50\u00a0€", "0,00\u00a0€", "1\u202f234,50\u00a0€"]]
+    assert table["foot"][1] == "1\u202f234,50\u00a0€"
 
 
 def test_present_break_even_display():
     out = json.loads(present("break-even", '{"annual_fixed_costs": "1000", "variable_cost_per_use": "2", "alternative_price_per_use": "12"}'))
     assert out["result"] == {"break_even_uses": 101}
-    assert out["display"] == {"break_even_uses": "À partir de 101 utilisations par an"}
+    assert out["view"]["summary"] == "Mutualiser devient moins cher à partir de 101 utilisations par an."
     out = json.loads(present("break-even", '{"annual_fixed_costs": "1", "variable_cost_per_use": "5", "alternative_price_per_use": "4"}'))
     assert out["result"] == {"break_even_uses": None}
-    assert out["display"]["break_even_uses"].startswith("Aucun seuil")
+    assert out["view"]["summary"].startswith("Aucun seuil")
 
 
 def test_present_and_run_errors_are_the_same():
@@ -151,13 +152,13 @@ def test_present_names_the_usage_cost_lines_as_the_guide_does():
     from calculators.bridge import present
 
     answer = _json.loads(present("usage-cost", '{"admin_fee": "5"}'))
-    assert answer["labels"] == {
-        "consumables": "Consommables",
-        "maintenance": "Entretien (mises au point)",
-        "replacement": "Remplacement (amortissement)",
-        "preparation": "Préparation, vérification, rangement",
-        "admin_fee": "Frais administratifs",
-    }
+    assert [row[0] for row in tables(answer)[0]["rows"]] == [
+        "Consommables",
+        "Entretien (mises au point)",
+        "Remplacement (amortissement)",
+        "Préparation, vérification, rangement",
+        "Frais administratifs",
+    ]
 
 
 # 6 000 $ by usage 10 / 20 / 30 (60 in all): 6 000 × 10/60 = 1 000, × 20/60 = 2 000, × 30/60 = 3 000.
@@ -179,25 +180,27 @@ SPLIT_IN_KIND = json.dumps(
 def test_present_split_gives_the_totals_and_who_is_owed():
     answer = json.loads(present("split", SPLIT_IN_KIND))
     nbsp, thin = "\u00a0", "\u202f"
-    assert [p["net"] for p in answer["display"]["partners"]] == [
+    (table,) = tables(answer)
+    assert [row[3] for row in table["rows"]] == [
         f"-1{nbsp}500,00{nbsp}$",
         f"2{nbsp}000,00{nbsp}$",
         f"3{nbsp}000,00{nbsp}$",
     ]
-    assert answer["totals"] == {"in_kind": f"2{nbsp}500,00{nbsp}$", "net": f"3{nbsp}500,00{nbsp}$"}
+    assert table["foot"][2:] == [f"2{nbsp}500,00{nbsp}$", f"3{nbsp}500,00{nbsp}$"]
     # The others owe ASBL Namur what it gave beyond its share: 2 500 − 1 000 = 1 500.
-    assert answer["owed"] == [{"name": "ASBL Namur", "amount": f"1{nbsp}500,00{nbsp}$"}]
+    owed = [block["text"] for block in answer["view"]["blocks"] if block.get("class") == "mu-calc-owed"]
+    assert owed == [f"ASBL Namur a apporté 1{nbsp}500,00{nbsp}$ de plus que sa part : les autres partenaires lui doivent ce montant."]
     # In euros, fr_FR groups thousands with a narrow no-break space.
     euros = json.loads(present("split", SPLIT_IN_KIND, currency="€", locale="fr_FR"))
-    assert euros["totals"] == {"in_kind": f"2{thin}500,00{nbsp}€", "net": f"3{thin}500,00{nbsp}€"}
+    assert tables(euros)[0]["foot"][2:] == [f"2{thin}500,00{nbsp}€", f"3{thin}500,00{nbsp}€"]
 
 
 def test_present_split_nobody_owed_when_every_net_is_positive():
     # 1 200 $ equally between two: 600 each; 50 $ in kind for the first: net 550 and 600, totals 50 and 1 150.
     payload = '{"total": "1200", "method": "equal", "partners": [{"name": "A", "in_kind": "50"}, {"name": "B"}]}'
     answer = json.loads(present("split", payload))
-    assert answer["owed"] == []
-    assert answer["totals"] == {"in_kind": "50,00\u00a0$", "net": "1\u00a0150,00\u00a0$"}
+    assert not [block for block in answer["view"]["blocks"] if block.get("class") == "mu-calc-owed"]
+    assert tables(answer)[0]["foot"][2:] == ["50,00\u00a0$", "1\u00a0150,00\u00a0$"]
 
 
 def test_a_percentage_in_the_fixed_share_is_explained():
@@ -212,8 +215,8 @@ def test_a_percentage_in_the_fixed_share_is_explained():
 
 def test_break_even_says_la_solution_de_rechange():
     out = json.loads(present("break-even", '{"annual_fixed_costs": "1", "variable_cost_per_use": "5", "alternative_price_per_use": "4"}'))
-    assert out["display"]["break_even_uses"] == (
+    assert out["view"]["summary"].startswith(
         "Aucun seuil : la solution de rechange reste toujours moins chère ou aussi chère."
     )
-    assert "autre solution" not in out["svg"].lower()
-    assert "la solution de rechange reste moins chère" in out["svg"]
+    assert "autre solution" not in chart_svg(out).lower()
+    assert "la solution de rechange reste moins chère" in chart_svg(out)

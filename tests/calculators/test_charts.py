@@ -18,7 +18,8 @@ PAYLOADS = {
 
 
 def svg_of(command, payload=None, currency="$", locale="fr_CA"):
-    return json.loads(present(command, payload or PAYLOADS[command], currency, locale))["svg"]
+    blocks = json.loads(present(command, payload or PAYLOADS[command], currency, locale))["view"]["blocks"]
+    return next(block["svg"] for block in blocks if block["type"] == "figure")
 
 
 def layout(root, name="wide"):
@@ -148,7 +149,7 @@ def annual_cost_charts(years="4"):
     payload = json.loads(json.dumps(example("annual-cost", "van")["payload"]))
     payload["loan"]["years"] = years
     blocks = json.loads(present("annual-cost", json.dumps(payload)))["view"]["blocks"]
-    return [ET.fromstring(b["svg"]) for b in blocks if b["kind"] == "chart"]
+    return [ET.fromstring(b["svg"]) for b in blocks if b["type"] == "figure"]
 
 
 def test_annual_cost_charts_name_the_years_that_fit():

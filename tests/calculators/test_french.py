@@ -56,6 +56,6 @@ def test_annual_cost_view_writes_the_unit_in_the_plural():
     from calculators.examples import payload_json
 
     view = json.loads(present("annual-cost", payload_json("annual-cost", "van")))["view"]
-    first = next(b for b in view["blocks"] if b["kind"] == "table")
+    first = next(b for b in view["blocks"] if b["type"] == "table")
     labels = [row[0] for row in first["rows"]]
     assert f"Coûts variables : 0,18{NBSP}$ × 10{NBSP}000{NBSP}kilomètres" in labels

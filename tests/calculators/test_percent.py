@@ -12,7 +12,7 @@ import pytest
 
 from calculators import bridge
 from calculators.errors import ValidationError
-from calculators.form import form_input, form_values
+from calculators.form_values import form_input, form_values
 from calculators.usage_cost import Preparation
 from calculators.validation import percent_as_fraction
 

@@ -148,7 +148,7 @@ def test_present_names_who_pays_whom_guide_example():
         ["Centre communautaire des Saules", "Ressourcerie du Plateau", "362,00\u00a0$"],
         ["Ressourcerie du Plateau", "Festival des Voisins", "358,67\u00a0$"],
     ]
-    notes = [b["text"] for b in view["blocks"] if b["kind"] == "note"]
+    notes = [b["text"] for b in view["blocks"] if b["type"] == "paragraph"]
     assert any("Centre communautaire des Saules a utilisé 2\u00a0000 unités" in n for n in notes)
 
 
@@ -236,9 +236,9 @@ def test_a_newcomer_takes_its_share_and_is_billed_what_it_commits():
 
 def test_the_comparison_is_shown_side_by_side_in_french():
     answer = json.loads(present("statement", json.dumps({**THREE, "compare": {"leaves": "C"}})))
-    table = next(b for b in answer["view"]["blocks"] if b["kind"] == "table" and b["caption"].startswith("Si "))
+    table = next(b for b in answer["view"]["blocks"] if b["type"] == "table" and b["caption"].startswith("Si "))
     assert table["caption"] == "Si C part : parts recalculées"
-    assert table["headers"] == ["Partenaire", "Part des coûts fixes, maintenant", "Part des coûts fixes, après",
+    assert table["head"] == ["Partenaire", "Part des coûts fixes, maintenant", "Part des coûts fixes, après",
                                 "Dû, maintenant", "Dû, après"]
     assert table["rows"][0] == ["A", "600,00\xa0$", "666,67\xa0$", "660,00\xa0$",
                                 "726,67\xa0$"]

@@ -1,6 +1,6 @@
 """Each partner's printable statement and the CSV for the accountant, worked by hand on the van example.
 
-The van (calculators/examples.py « van »): fixed costs 6 433,33 $ split by the units committed
+The van (calculators/statement.py, example « van »): fixed costs 6 433,33 $ split by the units committed
 6 000 : 3 000 : 1 000. In cents 643 333 × 0,6 / 0,3 / 0,1 = 385 999,8 / 192 999,9 / 64 333,3; the
 floors make 643 331, the 2 cents left go to the largest remainders, Saules (,9) then Ressourcerie
 (,8): 3 860,00 / 1 930,00 / 643,33. Minimum 80 % of the commitment, 0,18 $ a unit:
@@ -38,8 +38,8 @@ def test_a_partner_that_pays_gets_its_account_and_its_one_transfer():
     sheet = partner_sheet(inp, result, 1, LOG)
     assert sheet["name"] == "Centre communautaire des Saules"
     assert sheet["print_label"] == "Imprimer le relevé de Centre communautaire des Saules"
-    kinds = [b["kind"] for b in sheet["blocks"]]
-    assert kinds == ["heading", "paragraph", "paragraph", "table", "paragraph", "note"]
+    kinds = [b["type"] for b in sheet["blocks"]]
+    assert kinds == ["heading", "paragraph", "paragraph", "table", "paragraph", "paragraph"]
     heading, period, usage, table, transfer, note = sheet["blocks"]
     assert heading["text"] == "Relevé annuel de Centre communautaire des Saules"
     assert period["text"] == "Période : du 1er janvier 2027 au 31 décembre 2027."
@@ -54,7 +54,7 @@ def test_a_partner_that_pays_gets_its_account_and_its_one_transfer():
         ["Déjà payé", f"2{NBSP}000,00{NBSP}$"],
     ]
     assert table["foot"] == ["Solde (dû − déjà payé)", f"362,00{NBSP}$"]
-    assert transfer == {"kind": "paragraph", "class": "mu-sheet-transfer",
+    assert transfer == {"type": "paragraph", "class": "mu-sheet-transfer",
                         "text": f"À verser : 362,00{NBSP}$ à Ressourcerie du Plateau, en un virement."}
     assert note["text"] == (f"Coûts de l'année : 6{NBSP}433,33{NBSP}$ de coûts fixes, 0,18{NBSP}$ par unité utilisée ; "
                             f"au moins 80 % de l'engagement est facturé. Total dû par le groupe : 8{NBSP}215,33{NBSP}$.")

@@ -457,7 +457,7 @@ def test_email_mode_offers_a_yaml_file_and_the_address(page, site, email_board_p
     assert_axe_clean(page, "tableau en mode courriel")
 
 
-# --- issue 28, item 12: territory first; publishing without a GitHub account ---------
+# --- territory first; publishing without a GitHub account ---------------------------
 
 # A treasurer of an ASBL in Liège: she needs a meeting room for the evening and
 # a vehicle for collections.

@@ -116,7 +116,7 @@ def open_shared(engine_page, site, path, form_id):
     return form
 
 
-# The split page's example button (calculators/examples.py, "page"): 1 200 between three partners.
+# The split page's example button (calculators/split.py, example "page"): 1 200 between three partners.
 SPLIT_EXAMPLE_SUMMARY = "Montant réparti : 1 200,00 $, entre 3 partenaires."
 
 
@@ -459,7 +459,7 @@ def test_break_even_hand_worked(engine_page, site):
     # The alternative at 15 $ costs less than the 20 $ variable cost alone: never cheaper.
     engine_page.fill("#be-variable-cost-per-use", "20")
     engine_page.fill("#be-alternative-price-per-use", "15")
-    # The sentence Python writes (calculators.registry.NO_THRESHOLD), never rewritten in JavaScript.
+    # The sentence Python writes (calculators.break_even.NO_THRESHOLD), never rewritten in JavaScript.
     expect_summary(engine_page, "be", "Aucun seuil : la solution de rechange reste toujours moins chère ou aussi chère.")
     engine_page.fill("#be-alternative-price-per-use", "beaucoup")
     expect(engine_page.locator("#be-alternative-price-per-use")).to_have_attribute("aria-invalid", "true", timeout=BOOT)
@@ -875,7 +875,7 @@ def assert_every_cell_on_screen(page, selector, width=390):
 
 
 def test_annual_cost_van_example_both_views_schedule_and_storage(engine_page, site):
-    """The guide's van (calculators/examples.py "van"), worked by hand:
+    """The guide's van (calculators/annual_cost.py and statement.py, example "van"), worked by hand:
     A = 20 000 × 0.05 ÷ (1 − 1.05^−4) = 5 640.2367 → 5 640,24; interests 1 000,00, 767,99, 524,38, 268,58;
     the last year pays the rest 5 371,65 + 268,58 = 5 640,23.
     depreciation (42 000 − 10 000 − 12 000) ÷ 6 = 3 333,33; accounting 3 333,33 + 1 000 + 2 100 + 0,18 × 10 000

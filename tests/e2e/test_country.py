@@ -1,4 +1,4 @@
-"""One country choice for the whole site (issue 28, item 1), in real Chromium.
+"""One country choice for the whole site, in real Chromium.
 
 A treasurer in France opens the usage-cost calculator of a network whose
 country is Québec, types the wood planer, then says "Votre pays : France".
@@ -20,7 +20,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.harness import assert_no_axe_violations, goto, open_tool, reload
+from tests.e2e.harness import PageLog, assert_no_axe_violations, goto, open_tool, reload, watch_context
 from tests.e2e.test_calculators import BOOT, PLANER_TYPED, expect_summary, switch_to_dark
 
 USAGE = "outils/cout-utilisation/"
@@ -79,3 +79,72 @@ def test_law_tab_sets_the_country_of_the_calculators(page, site):
     open_tool(page, site, USAGE)
     expect(page.get_by_label("Votre pays")).to_have_value("BE")
     expect(service_label(page)).to_have_text(re.compile(r"\(en\s€\)"))
+
+
+def header_menu(page):
+    # "Pays", exactly: the tools' own menus are "Votre pays".
+    return page.locator(".md-header").get_by_role("combobox", name="Pays", exact=True)
+
+
+def test_header_menu_sets_the_country_and_the_calculator_follows(page, site):
+    """From any page's header, by keyboard: France gives euros, Belgique too, Québec dollars."""
+    goto(page, site, USAGE)
+    menu = header_menu(page)
+    expect(menu).to_have_value("QC")  # the network's country until the reader says hers
+    type_planer_and_expect(page, "37,84 $")
+
+    # Keyboard: Tab reaches it, it shows a ring of 2 px or more, and its target is 24 px or more.
+    menu.focus()
+    ring = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+    )
+    assert ring[0] != "none" and ring[1] >= 2, ring
+    box = menu.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, box
+    # The options are in the catalog's order, Belgique, France, Québec: up once is France.
+    page.keyboard.press("ArrowUp")
+    expect(menu).to_have_value("FR")
+    expect(page.get_by_label("Votre pays")).to_have_value("FR")
+    expect(service_label(page)).to_have_text(re.compile(r"\(en\s€\)"))
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 €.")
+
+    menu.select_option("BE")
+    expect(page.get_by_label("Votre pays")).to_have_value("BE")
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 €.")
+    menu.select_option("QC")
+    expect(service_label(page)).to_have_text(re.compile(r"\(en\s\$\)"))
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+
+    # The calculator's own menu moves the header's; the choice holds on the next page.
+    page.get_by_label("Votre pays").select_option("FR")
+    expect(menu).to_have_value("FR")
+    open_tool(page, site, LAW_PAGE)
+    expect(header_menu(page)).to_have_value("FR")
+
+    # Both palettes: the header with its menu has no axe violation.
+    assert_no_axe_violations(page, include=".md-header")
+    switch_to_dark(page)
+    assert_no_axe_violations(page, include=".md-header")
+    page.locator("input[aria-label='Passer au thème clair'] + label").click()
+
+
+def type_planer_and_expect(page, amount):
+    for selector, value in PLANER_TYPED.items():
+        page.fill(selector, value)
+    expect_summary(page, "uc", f"Coût d'une utilisation : {amount}.")
+
+
+def test_without_javascript_the_header_has_no_country_menu(browser, site):
+    """The menu does nothing without JavaScript: its slot stays hidden."""
+    log = PageLog()
+    context = browser.new_context(java_script_enabled=False, locale="fr-CA")
+    watch_context(context, log)
+    try:
+        page = context.new_page()
+        page.goto(site.page_url(LAW_PAGE))
+        assert page.locator(".mu-header-country").count() == 1
+        expect(page.locator(".mu-header-country")).to_be_hidden()
+        expect(page.locator(".md-header")).to_be_visible()
+    finally:
+        context.close()

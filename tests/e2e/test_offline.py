@@ -196,7 +196,7 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
         # A questionnaire: fill, keep, export.
         open_page(pg, project_site, "etapes/evaluation/")
         form = 'form[data-questionnaire="evaluation"]'
-        pg.wait_for_selector(f"{form}[data-mounted]")
+        pg.wait_for_selector(f"{form}[data-mu-mounted]")
         pg.fill("#mu-q-evaluation--organisation", "Salle paroissiale de Dinant")
         with pg.expect_download() as info:
             pg.click(f'{form} .mu-q-actions [data-action="export-markdown"]')

@@ -5,7 +5,7 @@ Every expected figure is worked out by hand below. The `engine_page` fixture
 violation or request leaving 127.0.0.1; the page moves by instant navigation.
 
 The log imported in most tests (LOG), on the statement's van example
-(calculators/examples.py « van »: fixed 6 433,33 $ by commitments 6 000 / 3 000 / 1 000 →
+(calculators/statement.py, example « van »: fixed 6 433,33 $ by commitments 6 000 / 3 000 / 1 000 →
 3 860,00, 1 930,00, 643,33; 0,18 $ a km; at least 80 % of the commitment billed; Saules paid
 2 000, the Festival 1 200; the Ressourcerie holds the van), with the period 2027:
   the 2026-12-30 row is outside: ignored (1);

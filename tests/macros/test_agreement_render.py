@@ -10,7 +10,7 @@ MODELS = load_all()
 
 def test_model_page_shows_blanks_with_their_label_and_escapes():
     html = render_model(MODELS["personnel"], "outils/conventions/personnel/")
-    assert '<span class="mu-ag-blank">________</span> <span class="mu-ag-hint">(Nom de la personne salariée)</span>' in html
+    assert '<span class="mu-blank">________</span> <span class="mu-hint">(Nom de la personne salariée)</span>' in html
     assert "{salarie}" not in html
     # Guide links are relative to the page: three levels up to the site root.
     assert 'href="../../../risques/#aspects-techniques"' in html

@@ -2,7 +2,7 @@
 
 import xml.etree.ElementTree as ET
 
-from macros.calculations import render_break_even_example, render_split_example, render_usage_cost_example
+from macros.worked_examples import render_break_even_example, render_split_example, render_usage_cost_example
 
 
 def rows(html):

@@ -1,4 +1,4 @@
-"""The board's rules and words for the browser (macros/network_catalog.py), worked by hand."""
+"""The board's rules for the browser (macros/network_catalog.py) and its words (words/board.py), worked by hand."""
 
 from __future__ import annotations
 
@@ -6,17 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from macros.network_catalog import (
-    MESSAGES,
-    build_catalog,
-    match_order,
-    place,
-    plural,
-    say,
-    submission_email,
-)
+from agreements import TERRITORIES, TERRITORY_NAMES
+from macros.countries import COUNTRIES
+from macros.network_catalog import build_catalog, match_order, place, submission_email
 from macros.network_loader import NetworkError, categories_from_inventory
 from macros.questionnaire_loader import load_questionnaire
+from words import catalog as words_catalog
+from words import t
 
 ROOT = Path(__file__).resolve().parents[2]
 CATEGORIES = categories_from_inventory(ROOT / "questionnaires" / "inventaire.yml")
@@ -28,39 +24,41 @@ def catalog(network=None, repository=REPOSITORY):
     return build_catalog(CATEGORIES, INVENTORY, network or {}, repository)
 
 
-# --- plurals: French takes the singular for 0 and 1, the plural from 2 ------------
-
-
-@pytest.mark.parametrize(("count", "form"), [(0, "one"), (1, "one"), (2, "many"), (5, "many"), (20, "many")])
-def test_plural_rule(count, form):
-    assert plural(count, {"one": "one", "many": "many"}) == form
-
-
-def test_the_browser_gets_the_same_rule():
-    # board-rules.js takes "many" when |count| >= plural_from: the same forms as plural() for every count.
-    threshold = catalog()["plural_from"]
-    for count in range(0, 30):
-        assert (count >= threshold) == (plural(count, {"one": "1", "many": "n"}) == "n")
+# --- sentences: French takes the singular for 0 and 1, the plural from 2 (words/) --------
 
 
 def test_count_sentences():
-    assert say(MESSAGES["count_all"], total=1) == "1 annonce en cours."
-    assert say(MESSAGES["count_all"], total=5) == "5 annonces en cours."
-    assert say(MESSAGES["count"], shown=0, total=5) == "0 annonce sur 5 correspond à vos filtres."
-    assert say(MESSAGES["count"], shown=1, total=5) == "1 annonce sur 5 correspond à vos filtres."
-    assert say(MESSAGES["count"], shown=2, total=5) == "2 annonces sur 5 correspondent à vos filtres."
-    assert say(MESSAGES["matches"], n=1) == "1 annonce correspond à votre inventaire."
-    assert say(MESSAGES["matches"], n=3) == "3 annonces correspondent à votre inventaire."
-    assert say(MESSAGES["submissions"], n=1) == "1 annonce prête à proposer depuis votre inventaire."
-    assert say(MESSAGES["submissions"], n=2) == "2 annonces prêtes à proposer depuis votre inventaire."
-    assert say(MESSAGES["count_limited"], limit=20) == "Les 20 premières sont affichées."
+    assert t("board.count_all", n=1) == "1 annonce en cours."
+    assert t("board.count_all", n=5) == "5 annonces en cours."
+    assert t("board.count", n=0, total=5) == "0 annonce sur 5 correspond à vos filtres."
+    assert t("board.count", n=1, total=5) == "1 annonce sur 5 correspond à vos filtres."
+    assert t("board.count", n=2, total=5) == "2 annonces sur 5 correspondent à vos filtres."
+    assert t("board.matches", n=1) == "1 annonce correspond à votre inventaire."
+    assert t("board.matches", n=3) == "3 annonces correspondent à votre inventaire."
+    assert t("board.submissions", n=1) == "1 annonce prête à proposer depuis votre inventaire."
+    assert t("board.submissions", n=2) == "2 annonces prêtes à proposer depuis votre inventaire."
+    assert t("board.count_limited", n=20) == "Les 20 premières sont affichées."
+    assert t("board.build_log", published=t("board.published", n=5), expired=t("board.expired", n=1)) == (
+        "Tableau du réseau : 5 annonces publiées, 1 expirée laissée de côté."
+    )
 
 
 def test_no_sentence_hedges_its_plural():
     texts = []
-    for message in MESSAGES.values():
-        texts += [message] if isinstance(message, str) else [message["one"], message["many"]]
-    assert not [t for t in texts if "(s)" in t or "(e)" in t]
+    for key, message in words_catalog().items():
+        if key.startswith("board."):
+            texts += [message] if isinstance(message, str) else list(message.values())
+    assert not [text for text in texts if "(s)" in text or "(e)" in text]
+
+
+def test_every_country_has_its_name_and_its_preposition():
+    assert list(COUNTRIES) == list(TERRITORIES)
+    for code, name in COUNTRIES.items():
+        assert t(f"country.name.{code}") == name
+        assert t(f"country.in.{code}")
+    # agreements' own names are the same (until agreements reads them from words/ too).
+    assert TERRITORY_NAMES == COUNTRIES
+    assert t("country.in.QC") == "au Québec" and t("country.in.BE") == "en Belgique"
 
 
 # --- territory: the reader's country first, the others in the network's order -------
@@ -83,8 +81,7 @@ def test_catalog_countries_and_orders():
     assert list(belgian["countries"].items()) == [("BE", "Belgique"), ("QC", "Québec"), ("FR", "France")]
     assert belgian["network_country"] == "BE"
     assert belgian["match"]["order"] == {"QC": ["QC", "BE", "FR"], "FR": ["FR", "BE", "QC"], "BE": ["BE", "QC", "FR"]}
-    assert belgian["country_in"]["QC"] == "au Québec" and belgian["country_in"]["BE"] == "en Belgique"
-    assert say(MESSAGES["elsewhere"], country="Québec") == "ailleurs : Québec"
+    assert t("board.elsewhere", country="Québec") == "ailleurs : Québec"
     # No country set: QC, as everywhere on the site.
     assert catalog()["network_country"] == "QC"
 

@@ -122,6 +122,19 @@ try {
 const vectors = JSON.parse(readFileSync(vectorsPath, "utf-8")).vectors;
 const results = vectors.map((v) => ({ id: v.id, output: bridge.run(v.command, JSON.stringify(v.input)) }));
 const presented = JSON.parse(bridge.present("usage-cost", JSON.stringify(vectors[0].input), "€", "fr_FR"));
+// The worker's one door (engine/door.py), where the wheel holds it.
+const hasDoor = pyodide.runPython(`
+def _mu_has_door():
+    try:
+        import engine.door
+    except ImportError:
+        return False
+    return True
+_mu_has_door()
+`);
+const doorAnswer = hasDoor
+  ? JSON.parse(pyodide.pyimport("engine.door").call("usage-cost", "present", JSON.stringify({ values: vectors[0].input, currency: "€", locale: "fr_FR" })))
+  : null;
 const formed = JSON.parse(bridge.form("usage-cost", '{"consumables": {"cost_per_unit": 0.05}, "admin_fee": "1 234,5"}'));
 // The usage log: bytes as the worker gets them from the file (a memoryview, one copy).
 const usageLog = pyodide.pyimport("calculators.usage_log");
@@ -159,6 +172,7 @@ const report = {
   results,
   log_results: logResults,
   present: presented,
+  door: doorAnswer,
   form: formed,
   stdlib_zip: pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('.zip'))"),
   imported_all: importedAll,

@@ -127,8 +127,11 @@ def test_every_vector_matches_in_pyodide_from_the_wheel(wheel):
     assert "site-packages" in report["imported_from"]
     check(report)
     # present() works there too, with the euro and fr_FR separators
-    assert report["present"]["display"]["total"] == "37,84\u00a0€"
-    assert report["present"]["svg"].startswith("<svg")
+    assert report["present"]["view"]["summary"] == "Coût d'une utilisation : 37,84\u00a0€."
+    assert any(block["type"] == "figure" for block in report["present"]["view"]["blocks"])
+    # The worker's one door answers from the wheel: {ok, data} with the same figure.
+    assert report["door"]["ok"] is True, report["door"]
+    assert report["door"]["data"]["result"]["total"] == "37.84"
     # The form's values from the CLI's JSON (an import): numbers the French way.
     assert report["form"] == {"values": {"consumables.cost_per_unit": "0,05", "admin_fee": "1234,5"}}
 
@@ -145,7 +148,7 @@ def test_every_vector_matches_in_a_runtime_restored_from_the_memory_snapshot(whe
     assert report["site_packages_files"] == 0
     assert report["snapshot_bytes"] > 1_000_000
     check(report)
-    assert report["present"]["display"]["total"] == "37,84\u00a0€"
+    assert report["present"]["view"]["summary"] == "Coût d'une utilisation : 37,84\u00a0€."
 
 
 def test_every_vector_matches_in_pyodide_from_the_sources():
@@ -176,7 +179,7 @@ def test_the_trimmed_stdlib_has_every_module_the_engine_imports(wheel, engine_sl
     # Only the build's own loaders are left out: they need PyYAML or the law register.
     assert all("(yaml)" in name or "(law)" in name or "(macros)" in name for name in report["imported_all"]["left_out"])
     check(report)
-    assert report["present"]["display"]["total"] == "37,84\u00a0€"
+    assert report["present"]["view"]["summary"] == "Coût d'une utilisation : 37,84\u00a0€."
     outputs = {r["name"]: json.loads(r["output"]) for r in report["agreements"]}
     for vector in AGREEMENT_VECTORS:
         # Same engine, same text: byte for byte what CPython makes.

@@ -2,7 +2,7 @@
 
 The build makes the snapshot with ``loadPyodide({_makeSnapshot: true})`` and
 ``pyodide.makeMemorySnapshot()`` (offline/snapshot.mjs); the worker restores
-it with ``loadPyodide({_loadSnapshot})`` (calculator-worker.js). Both are
+it with ``loadPyodide({_loadSnapshot})`` (core/engine-boot.js). Both are
 private (``@ignore`` in pyodide.d.ts): a Pyodide upgrade may change them
 without notice. These tests fail loudly, with what to do, when the pinned
 Pyodide no longer offers them or no longer refuses a snapshot it did not
@@ -11,7 +11,7 @@ make (the worker's fallback, the ordinary start, relies on that refusal).
 If they fail after an upgrade: the site still builds and works (sitebuild/
 snapshot.py warns and ships no snapshot; the worker starts the ordinary
 way), only slower on repeat visits. Fix offline/snapshot.mjs and
-calculator-worker.js for the new API, or pin the previous Pyodide.
+core/engine-boot.js for the new API, or pin the previous Pyodide.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ pytestmark = [
 UPGRADE = (
     "Pyodide {version} : l'API privée de l'instantané mémoire a changé ({what}). Le site reste fonctionnel "
     "(construit sans instantané, démarrage ordinaire), mais adaptez offline/snapshot.mjs et "
-    "docs/assets/javascripts/calculator-worker.js, ou revenez à la version précédente de Pyodide."
+    "docs/assets/javascripts/core/engine-boot.js, ou revenez à la version précédente de Pyodide."
 )
 
 

@@ -1,35 +1,17 @@
-// Agreements generator: mount point. Imported by tools.js on the first page
-// that holds the generator (div.mu-agreement, written by the
-// agreement_generator() macro). Mounted through Material's document$ so it
-// survives instant navigation.
+// Agreements generator: mount point. Imported by tools.js on a page that
+// holds the generator (div.mu-agreement, written by the agreement_generator()
+// macro); the generator itself (agreement-app.js) is loaded only then.
 
-const ROOT = "div.mu-agreement";
+import { mount } from "./core/mount.js";
+import { t } from "./core/words.js";
 
-function mountGenerators() {
-  const roots = document.querySelectorAll(ROOT);
-  if (roots.length === 0) return;
+mount("div.mu-agreement", (root) => {
   import("./agreement-app.js").then(
-    (app) => roots.forEach((root) => app.mount(root)),
+    (app) => app.start(root),
     (error) => {
       console.error("agreement.js:", error);
-      for (const root of roots) {
-        const status = root.querySelector(".mu-ag-alert");
-        if (status) status.textContent = "Le générateur n'a pas pu être chargé. Rechargez la page.";
-      }
+      const status = root.querySelector(".mu-ag-alert");
+      if (status) status.textContent = t("agreements.load_failed");
     },
   );
-}
-
-function start() {
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(mountGenerators);
-  } else {
-    mountGenerators();
-  }
-}
-
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", start, { once: true });
-} else {
-  start();
-}
+});

@@ -1,17 +1,16 @@
 // Mutuus: the board's pure functions (no DOM), applying what the catalog JSON
-// says (macros/network_catalog.py): words, plural forms, the matching fields,
-// the order of the countries, the entry file's keys. No French sentence and no
-// rule is written here again.
+// says (macros/network_catalog.py): the matching fields, the order of the
+// countries, the entry file's keys. Sentences are the words catalog's
+// (words/board.py, through t()). The entry file's name and text follow
+// macros/network_entry.py's rule: tests/network/test_same_as_js.py gives both
+// the same cases.
 //
-// Exports (tested in Chromium):
+// Exports (tested in Chromium and in Node):
 //   normalize(text) -> lower case, accents and ligatures removed, spaces collapsed
 //   words(text) -> the normalized words of text
-//   say(catalog, key, values) -> the message, in the plural form its count asks for
 //   matchesFilters(item, filters) -> boolean
 //       item {kind, category, territory, text (normalized)};
 //       filters {kind, category, territory, words: normalized words, all required}
-//   countryFromTabs(catalog, tabs) -> the country code of the first country
-//       label in Material's linked-tabs choice (__tabs), or ""
 //   inventoryLines(catalog, answers) -> [{category, kind, text, schedule, conditions}]
 //   matchEntries(catalog, answers, items, reader) -> [{item, reason, score, elsewhere}]
 //       the reader's country first, then the others in the catalog's order;
@@ -21,8 +20,12 @@
 //       author {organisation, territory, country, contact}
 //   issueLink(catalog, draft) -> URL of the prefilled GitHub issue form
 //   entryYAML(catalog, draft, today?) -> text of a network/board/<id>.yml file
-//   fileName(draft) -> "<organisation>-<title>.yml", slugged, 60 characters at most
+//   fileName(draft) -> "<organisation>-<title>.yml", slugged (slug.js, the same
+//       rule as macros/network_entry.py's slug)
 //   mailLink(catalog, draft, file, yaml) -> mailto: URL to the network ("" without an address)
+
+import { t } from "./core/words.js";
+import { slug } from "./slug.js";
 
 export function normalize(text) {
   return String(text ?? "")
@@ -41,19 +44,6 @@ export function words(text) {
   return normalize(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
-}
-
-export function say(catalog, key, values = {}) {
-  let message = catalog.messages[key];
-  if (typeof message !== "string") {
-    const count = Math.abs(Number(values[message.count]));
-    message = count >= catalog.plural_from ? message.many : message.one;
-  }
-  return fill(message, values);
-}
-
 export function matchesFilters(item, filters) {
   if (filters.kind && item.kind !== filters.kind) return false;
   if (filters.category && item.category !== filters.category) return false;
@@ -62,14 +52,6 @@ export function matchesFilters(item, filters) {
     if (!item.text.includes(word)) return false;
   }
   return true;
-}
-
-export function countryFromTabs(catalog, tabs) {
-  if (!Array.isArray(tabs)) return "";
-  for (const label of tabs) {
-    for (const [code, name] of Object.entries(catalog.countries)) if (label === name) return code;
-  }
-  return "";
 }
 
 function answerText(answers, id) {
@@ -113,10 +95,10 @@ export function matchEntries(catalog, answers, items, reader) {
     if (!set) continue;
     let score = 0;
     for (const w of set) if (item.text.includes(w)) score += 1;
-    const reason = say(catalog, item.kind === "offer" ? "match_offer" : "match_need",
+    const reason = t(item.kind === "offer" ? "board.match_offer" : "board.match_need",
       { category: catalog.categories[item.category] });
     const elsewhere = item.country === reader ? ""
-      : say(catalog, "elsewhere", { country: catalog.countries[item.country] || item.territory });
+      : t("board.elsewhere", { country: catalog.countries[item.country] || item.territory });
     out.push({ item, score, reason, elsewhere, rank: rank(item.country) });
   }
   // Stable: equal entries keep the list's order (newest first).
@@ -164,36 +146,31 @@ export function issueLink(catalog, draft) {
   return `${submit.issue_url}?${params.toString()}`;
 }
 
-// YAML with JSON-quoted strings: a JSON string is a valid YAML scalar, so no
-// character typed by the user can change the file's structure.
+// The entry file (macros/network_entry.py's entry_yaml): "# " comment lines,
+// then every key in the file's order, each value a JSON string (a JSON string
+// is a valid YAML scalar: nothing typed can change the file's structure).
 export function entryYAML(catalog, draft, today = new Date()) {
   const published = today.toISOString().slice(0, 10);
   const until = new Date(today.getTime() + catalog.submit.default_days * 86400000).toISOString().slice(0, 10);
   const data = { ...draft, published, until };
   const missing = catalog.submit.keys.filter((key) => key in data && String(data[key]).trim() === "");
-  const lines = [catalog.messages.yaml_header];
-  if (missing.length) lines.push(say(catalog, "yaml_missing", { fields: missing.join(", ") }));
+  const comments = [t("board.yaml_header")];
+  if (missing.length) comments.push(t("board.yaml_missing", { fields: missing.join(", ") }));
+  const lines = comments.map((comment) => `# ${comment}`);
   for (const key of catalog.submit.keys) {
     if (key in data) lines.push(`${key}: ${JSON.stringify(String(data[key]))}`);
   }
   return `${lines.join("\n")}\n`;
 }
 
-// At most 60 characters, cut between two words.
 export function fileName(draft) {
-  let slug = normalize(`${draft.organisation} ${draft.title}`).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  if (slug.length > 60) {
-    slug = slug.slice(0, 61);
-    const cut = slug.lastIndexOf("-");
-    slug = slug.slice(0, cut > 0 ? cut : 60);
-  }
-  return `${slug || "annonce"}.yml`;
+  return `${slug(`${draft.organisation} ${draft.title}`, t("board.file_fallback"))}.yml`;
 }
 
 export function mailLink(catalog, draft, file, yaml) {
   const email = catalog.submit.email;
   if (!email) return "";
-  const subject = say(catalog, "mail_subject", { title: draft.title });
-  const body = say(catalog, "mail_body", { title: draft.title, file, yaml });
+  const subject = t("board.mail_subject", { title: draft.title });
+  const body = t("board.mail_body", { title: draft.title, file, yaml });
   return `mailto:${email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }

@@ -7,7 +7,7 @@
 // (extra.network.country).
 //
 // The author's territory and contact are kept on this device under
-// "mutuus:<root>:board:author:v1" ("Tout effacer" in Mon dossier removes it).
+// storageKey("board", "author") ("Tout effacer" in Mon dossier removes it).
 //
 // API: mountTools(root, catalog, items, reveal)
 //   items: the board's entries [{li, id, kind, category, territory, country, title, text}]
@@ -15,19 +15,18 @@
 //
 // User and entry text is only ever written with textContent.
 
-import { keyPrefix, loadRecord, readJSON, writeJSON } from "./storage.js";
+import { loadRecord, readJSON, storageKey, writeJSON } from "./core/storage.js";
+import { h } from "./core/dom.js";
+import { t } from "./core/words.js";
 import { downloadText } from "./download.js";
 import { currentCountry, onCountryChange, setCountry } from "./country.js";
 import {
   draftFromLine, entryYAML, fileName, inventoryLines, issueLink, mailLink,
-  matchEntries, say, validContact,
+  matchEntries, validContact,
 } from "./board-rules.js";
 
 function el(tag, text, attributes = {}) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = text;
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  return node;
+  return text === undefined || text === null ? h(tag, attributes) : h(tag, attributes, text);
 }
 
 // The board's country names in the shape country.js reads.
@@ -37,7 +36,7 @@ function countryInfo(catalog) {
 }
 
 function authorKey() {
-  return `${keyPrefix()}board:author:v1`;
+  return storageKey("board", "author");
 }
 
 export function mountTools(root, catalog, items, reveal) {
@@ -65,11 +64,11 @@ export function mountTools(root, catalog, items, reveal) {
   function inventoryOrSay(result) {
     const record = readInventory();
     if (!record) {
-      result.append(el("p", catalog.messages.no_inventory));
+      result.append(el("p", t("board.no_inventory")));
       return null;
     }
     if (!inventoryLines(catalog, record.answers).length) {
-      result.append(el("p", catalog.messages.no_lines));
+      result.append(el("p", t("board.no_lines")));
       return null;
     }
     return record;
@@ -85,12 +84,12 @@ export function mountTools(root, catalog, items, reveal) {
     const reader = country.value;
     const found = matchEntries(catalog, record.answers, items, reader);
     if (!found.length) {
-      matchResult.append(el("p", catalog.messages.no_match));
+      matchResult.append(el("p", t("board.no_match")));
       return;
     }
     matchResult.append(
-      el("p", say(catalog, "matches", { n: found.length })),
-      el("p", say(catalog, "matches_order", { country_in: catalog.country_in[reader] })),
+      el("p", t("board.matches", { n: found.length })),
+      el("p", t("board.matches_order", { country_in: t(`country.in.${reader}`) })),
     );
     const ul = el("ul", null, { class: "mu-board-match-list" });
     for (const { item, reason, elsewhere } of found) {
@@ -138,15 +137,15 @@ export function mountTools(root, catalog, items, reveal) {
     const li = el("li");
     li.append(el("strong", `${catalog.kinds[draft.kind]} · ${catalog.categories[draft.category]} : `), el("span", draft.title));
     const actions = el("p", null, { class: "mu-board-publish-actions" });
-    const button = el("button", catalog.messages.submission_file, { type: "button", class: "md-button" });
+    const button = el("button", t("board.submission_file"), { type: "button", class: "md-button" });
     button.addEventListener("click", () => downloadText(file, yaml, "application/yaml"));
     actions.append(button);
     const mail = mailLink(catalog, draft, file, yaml);
     actions.append(mail
-      ? el("a", catalog.messages.submission_mail, { href: mail, class: "md-button mu-board-mail-link" })
-      : el("span", catalog.messages.submission_no_mail));
+      ? el("a", t("board.submission_mail"), { href: mail, class: "md-button mu-board-mail-link" })
+      : el("span", t("board.submission_no_mail")));
     if (catalog.submit.mode === "issue") {
-      actions.append(el("a", catalog.messages.submission_issue, { href: issueLink(catalog, draft), class: "mu-board-issue-link" }));
+      actions.append(el("a", t("board.submission_issue"), { href: issueLink(catalog, draft), class: "mu-board-issue-link" }));
     }
     li.append(actions);
     return li;
@@ -156,7 +155,7 @@ export function mountTools(root, catalog, items, reveal) {
     publishResult.replaceChildren();
     const typed = contact.value.trim();
     if (typed && !validContact(catalog, typed)) {
-      showContactError(catalog.messages.contact_invalid);
+      showContactError(t("board.contact_invalid"));
       contact.focus();
       return;
     }
@@ -171,7 +170,7 @@ export function mountTools(root, catalog, items, reveal) {
       country: country.value,
       contact: typed,
     };
-    publishResult.append(el("p", say(catalog, "submissions", { n: lines.length })));
+    publishResult.append(el("p", t("board.submissions", { n: lines.length })));
     const ul = el("ul", null, { class: "mu-board-publish-list" });
     for (const line of lines) ul.append(entryItem(draftFromLine(catalog, line, author)));
     publishResult.append(ul);

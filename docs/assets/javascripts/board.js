@@ -4,7 +4,8 @@
 // no-JavaScript page and the data: each <li class="mu-board-entry"> carries
 // data-kind, data-category, data-territory and data-country; its text is what
 // the search reads. The catalog JSON (.mu-board-catalog) gives the
-// vocabulary, the rules and every French sentence (macros/network_catalog.py).
+// vocabulary and the rules (macros/network_catalog.py); the sentences are the
+// words catalog's (words/board.py).
 //
 // This module: the filters, the count and the list. The pure functions are
 // board-rules.js; "Chercher dans mon inventaire" and "Préparer mes annonces"
@@ -12,14 +13,14 @@
 //
 // User and entry text is only ever written with textContent.
 
-import { matchesFilters, normalize, say, words } from "./board-rules.js";
+import { matchesFilters, normalize, words } from "./board-rules.js";
 import { mountTools } from "./board-tools.js";
+import { mount } from "./core/mount.js";
+import { t } from "./core/words.js";
 
 const PAGE_SIZE = 20;
 
-function mount(root) {
-  if (root.dataset.muMounted) return;
-  root.dataset.muMounted = "1";
+function start(root) {
   const catalog = JSON.parse(root.querySelector(".mu-board-catalog").textContent);
   const form = root.querySelector(".mu-board-filters");
   const list = root.querySelector(".mu-board-list");
@@ -64,8 +65,8 @@ function mount(root) {
     }
     list.replaceChildren(...chosen.map((item) => item.li));
     const total = items.length;
-    let message = filtering ? say(catalog, "count", { shown, total }) : say(catalog, "count_all", { total });
-    if (shown > limit) message += ` ${say(catalog, "count_limited", { limit })}`;
+    let message = filtering ? t("board.count", { n: shown, total }) : t("board.count_all", { n: total });
+    if (shown > limit) message += ` ${t("board.count_limited", { n: limit })}`;
     count.textContent = message;
     more.hidden = shown <= limit;
     root.dataset.muShown = String(shown);
@@ -115,12 +116,4 @@ function mount(root) {
   if (location.hash.startsWith("#annonce-")) reveal(decodeURIComponent(location.hash.slice(1)));
 }
 
-function mountAll() {
-  for (const root of document.querySelectorAll(".mu-board")) mount(root);
-}
-
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(mountAll);
-} else {
-  mountAll();
-}
+mount(".mu-board", start);

@@ -5,12 +5,15 @@
 //
 // Python owns the rule and the words: the answer's sentences come from the
 // worker, the models' titles and addresses and the interface's sentences from
-// the page (<template>s written by the formalisation_chooser() macro). This
+// the page (a <template> written by the formalisation_chooser() macro), the
+// interface's sentences from the words catalog. This
 // module only reads the form, posts it, and writes the answer with textContent.
 // Imported by tools.js on a page that holds div.mu-chooser.
 
-import { call, engine } from "./engine-client.js";
-import { mount } from "./mount.js";
+import { call } from "./core/engine.js";
+import { showEngineState } from "./core/engine-status.js";
+import { mount } from "./core/mount.js";
+import { t } from "./core/words.js";
 
 // ---------------------------------------------------------------- DOM
 
@@ -38,30 +41,30 @@ function situation(form) {
   };
 }
 
-function showErrors(form, result, errors, messages) {
+function showErrors(form, result, errors) {
   const fields = new Set(errors.map((e) => e.field));
   for (const input of form.querySelectorAll("input[name]")) {
     if (fields.has(input.name)) input.setAttribute("aria-invalid", "true");
   }
   const list = el("ul");
   for (const error of errors) list.append(el("li", {}, error.message));
-  result.replaceChildren(el("p", {}, messages.errors), list);
+  result.replaceChildren(el("p", {}, t("agreements.choose_errors")), list);
   result.dataset.state = "error";
 }
 
-function showRecommendation(result, answer, catalog, messages) {
+function showRecommendation(result, answer, catalog) {
   const out = document.createDocumentFragment();
   const title = el("p", { class: "mu-ch-title" });
   title.append(el("strong", {}, answer.title));
   out.append(title, el("p", {}, answer.summary));
   if (answer.entity_forms.length) {
     const forms = el("ul", { class: "mu-ch-entity-forms" });
-    for (const item of answer.entity_forms) forms.append(el("li", {}, `${item.country} : ${item.forms}`));
-    out.append(el("p", {}, messages.entity_forms), forms);
+    for (const item of answer.entity_forms) forms.append(el("li", {}, t("agreements.choose_entity_form", item)));
+    out.append(el("p", {}, t("agreements.choose_entity_forms")), forms);
   }
   const reasons = el("ul", { class: "mu-ch-reasons" });
   for (const reason of answer.reasons) reasons.append(el("li", {}, reason));
-  out.append(el("p", {}, messages.why), reasons);
+  out.append(el("p", {}, t("agreements.choose_why")), reasons);
   const models = el("ul", { class: "mu-ch-models" });
   for (const id of answer.models) {
     const model = catalog.models[id];
@@ -71,7 +74,7 @@ function showRecommendation(result, answer, catalog, messages) {
     item.append(el("a", { href: model.href, "data-model": id }, model.title), " — ", fill);
     models.append(item);
   }
-  out.append(el("p", {}, messages.models), models);
+  out.append(el("p", {}, t("agreements.choose_models")), models);
   if (answer.guide.length) {
     const pages = el("ul", { class: "mu-ch-guide" });
     for (const key of answer.guide) {
@@ -79,7 +82,7 @@ function showRecommendation(result, answer, catalog, messages) {
       item.append(el("a", { href: catalog.guide[key].href }, catalog.guide[key].label));
       pages.append(item);
     }
-    out.append(el("p", {}, messages.guide), pages);
+    out.append(el("p", {}, t("agreements.choose_guide")), pages);
   }
   result.replaceChildren(out);
   result.dataset.state = "done";
@@ -90,7 +93,6 @@ function showRecommendation(result, answer, catalog, messages) {
 
 function start(root) {
   const catalog = JSON.parse(root.querySelector(".mu-ch-catalog").content.textContent);
-  const messages = JSON.parse(root.querySelector(".mu-ch-messages").content.textContent);
   const form = root.querySelector(".mu-ch-form");
   const result = root.querySelector(".mu-ch-result");
   let asked = 0;
@@ -100,20 +102,21 @@ function start(root) {
     const mine = ++asked;
     for (const input of form.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
     result.dataset.state = "computing";
-    result.textContent = messages.computing;
-    const reply = await call("recommend", [JSON.stringify(situation(form))]);
+    result.textContent = t("agreements.choose_computing");
+    const reply = await call("agreements", "recommend", { situation: situation(form) });
     if (mine !== asked) return; // a later answer is on its way
-    if (reply.error) {
-      result.textContent = `${messages.engine_failed} ${reply.error}`;
+    const refused = reply.ok ? [] : reply.errors.filter((e) => e.kind === "input");
+    if (!reply.ok && refused.length === 0) {
+      result.textContent = t("agreements.choose_failed", { reason: reply.errors.map((e) => e.message).join(" ") });
       result.dataset.state = "failed";
       return;
     }
-    const answer = JSON.parse(reply.json);
-    if (answer.errors) showErrors(form, result, answer.errors, messages);
-    else showRecommendation(result, answer, catalog, messages);
+    if (refused.length) showErrors(form, result, refused);
+    else showRecommendation(result, reply.data, catalog);
   });
   form.hidden = false;
-  engine(); // starts the engine now, so the first answer comes sooner
+  // The engine starts now, so the first answer comes sooner; its line says how it goes.
+  showEngineState(root.querySelector(".mu-ch-engine"), { buttons: [form.querySelector('[type="submit"]')] });
 }
 
 mount("div.mu-chooser", start);

@@ -9,7 +9,8 @@
 // What each country means (name, currency sign, locale) is Python's
 // (macros/countries.py, calculators/money.py COUNTRY_MONEY), written into the
 // page as data-countries on each "Votre pays" menu and tool; this module only
-// reads it.
+// reads it. The header's menu, on every page, needs only the names: they are
+// the words catalog's (words/country.py, "country.name.<code>").
 //
 // API:
 //   countriesOf(element) -> {default, countries: {QC: {name, currency, locale}, …}}
@@ -17,8 +18,12 @@
 //   setCountry(info, code): stores it, selects the page's law tabs, tells the page
 //   onCountryChange(callback(code)): after a menu or a law tab changes it
 //   mountCountryControl(p.mu-country): the "Votre pays" menu
+//   mountHeaderCountry(div.mu-header-country): the header's menu (overrides/partials/country.html)
+
+import { t, words } from "./core/words.js";
 
 const EVENT = "mu:country";
+const NAME_KEY = "country.name.";
 
 export function countriesOf(element) {
   const holder = element && element.closest("[data-countries]") ? element.closest("[data-countries]") : element;
@@ -101,5 +106,41 @@ export function mountCountryControl(box) {
     if (!select.isConnected) return stop();
     if (select.value !== code) select.value = code;
   });
+  watchTabs(info);
+}
+
+// The countries of the words catalog, in its order; `code` the network's.
+function catalogCountries(code) {
+  const countries = {};
+  for (const [key, name] of Object.entries(words())) {
+    if (key.startsWith(NAME_KEY)) countries[key.slice(NAME_KEY.length)] = { name };
+  }
+  return { default: code in countries ? code : "", countries };
+}
+
+// The header's menu: built here (without JavaScript the slot stays hidden,
+// since the choice does nothing then). Material keeps the header across
+// instant navigation, so it is mounted once.
+export function mountHeaderCountry(slot) {
+  if (!slot || slot.dataset.muMounted) return;
+  slot.dataset.muMounted = "true";
+  const info = catalogCountries(slot.dataset.default);
+  const id = "mu-header-country";
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.className = "mu-header-country__label";
+  label.textContent = t("country.header_label");
+  const select = document.createElement("select");
+  select.id = id;
+  select.className = "mu-header-country__select";
+  select.title = t("country.header_name");
+  for (const [code, country] of Object.entries(info.countries)) select.add(new Option(country.name, code));
+  select.value = currentCountry(info);
+  select.addEventListener("change", () => setCountry(info, select.value));
+  onCountryChange((code) => {
+    if (select.value !== code) select.value = code;
+  });
+  slot.replaceChildren(label, select);
+  slot.hidden = false;
   watchTabs(info);
 }

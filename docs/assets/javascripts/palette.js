@@ -16,6 +16,8 @@
 // this module existed is kept. Without a choice, the system's light or dark
 // mode is followed, also when it changes while the page is open.
 
+import { claim } from "./core/mount.js";
+
 const FORM = "form[data-mu-palette]";
 
 function colorsOf(input) {
@@ -101,8 +103,7 @@ function switchTo(inputs, index) {
 }
 
 export function mountPalette(form) {
-  if (!form || form.dataset.muMounted) return;
-  form.dataset.muMounted = "true";
+  if (!form || !claim(form)) return;
   const inputs = Array.from(form.querySelectorAll("input[data-md-color-scheme]"));
   if (inputs.length === 0) return;
 

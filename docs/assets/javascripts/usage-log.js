@@ -1,107 +1,45 @@
-// The usage log on the site (issue 26): the statement page's import, its
-// partners' printable sheets and the CSV for the accountant, and the
-// logbook's print button. Markup: macros/usage_log.py.
+// The usage log on the site: the statement page's import, its partners'
+// printable sheets and the CSV for the accountant, and the logbook's print
+// button. Markup: macros/usage_log.py.
 //
-// - Import: the chosen file's bytes go to the calculators' worker (message
-//   "usage-log"), where calculators.usage_log.read_log (the CLI's parser)
-//   reads them for the partners typed in the form. Nothing leaves the device.
+// - Import: the chosen file's bytes go to the engine (tool "statement",
+//   action "usage-log", through core/engine.js), where
+//   calculators.usage_log.read_log (the CLI's parser) reads them for the
+//   partners typed in the form. Nothing leaves the device.
 //   On success, each partner's "Unités utilisées" gets the value Python
 //   gives and the form recomputes (a change event: calculator-app.js's own
 //   path); the summary (role="status") and its table are Python's. On errors,
 //   Python's sentence and its messages, line by line, in role="alert"; the
 //   form is not touched.
 // - Sheets: after each result of the statement (the "mu-calculator:computed"
-//   event carries the CLI's JSON), the worker ("statement-documents") returns
-//   one sheet per partner as plain blocks, the CSV and the words of the
+//   event carries the CLI's JSON), the engine (action "documents") returns
+//   one sheet per partner as blocks (core/blocks-dom.js), the CSV and the words of the
 //   buttons. Printing one sheet or all of them marks <html data-mu-print="sheets">
 //   (usage-log.css prints only the marked sheets, one per page).
 // Every sentence shown here is Python's, or written into the page by the macro.
 
-import { calculatorWorker } from "./calculator.js";
+import { blockNodes } from "./core/blocks-dom.js";
+import { call } from "./core/engine.js";
+import { mount } from "./core/mount.js";
 import { downloadText } from "./download.js";
-import { mount } from "./mount.js";
 
 const STATEMENT = 'form.mu-calculator[data-command="statement"]';
 
 // The last log imported on this page: its summary goes on the partners' sheets.
 let lastLog = null;
-let nextId = 1;
-
-// One request to the calculators' worker; resolves with {ok, result | error}.
-// String ids: calculator-app.js (numeric ids) ignores these replies.
-function ask(message, transfer = []) {
-  let worker;
-  try {
-    worker = calculatorWorker();
-  } catch (error) {
-    return Promise.resolve({ ok: false, error: { message: null } });
-  }
-  const id = `usage-log-${nextId++}`;
-  return new Promise((resolve) => {
-    const done = (reply) => {
-      worker.removeEventListener("message", listener);
-      worker.removeEventListener("error", failed);
-      resolve(reply);
-    };
-    const listener = (event) => {
-      if (event.data && event.data.id === id) done(event.data);
-    };
-    const failed = () => done({ ok: false, error: { message: null } });
-    worker.addEventListener("message", listener);
-    worker.addEventListener("error", failed);
-    worker.postMessage({ ...message, id }, transfer);
-  });
-}
 
 // The engine's own words when it could not answer (calculator-app.js shows them on the form).
 function engineMessage(form, reply) {
-  if (reply.error && reply.error.message) return reply.error.message;
+  if (reply.errors && reply.errors[0] && reply.errors[0].message) return reply.errors[0].message;
   const line = form && form.querySelector(".mu-calc-engine");
   return (line && line.textContent) || "";
 }
-
-// --- Python's blocks into DOM (heading, paragraph, table, note) ---------------
 
 function element(tag, text, attrs = {}) {
   const el = document.createElement(tag);
   if (text !== undefined && text !== null) el.textContent = text;
   for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value);
   return el;
-}
-
-function row(values, headers) {
-  const tr = document.createElement("tr");
-  values.forEach((text, i) =>
-    tr.append(i === 0 ? element("th", text, { scope: "row" }) : element("td", text, { "data-column": headers[i] })),
-  );
-  return tr;
-}
-
-function renderTable(block) {
-  const table = element("table", null, { class: "mu-usage-log-table" });
-  table.append(element("caption", block.caption));
-  const head = document.createElement("thead");
-  const tr = document.createElement("tr");
-  block.headers.forEach((text) => tr.append(element("th", text, { scope: "col" })));
-  head.append(tr);
-  const body = document.createElement("tbody");
-  block.rows.forEach((values) => body.append(row(values, block.headers)));
-  table.append(head, body);
-  if (block.foot) {
-    const foot = document.createElement("tfoot");
-    foot.append(row(block.foot, block.headers));
-    table.append(foot);
-  }
-  return table;
-}
-
-function renderBlock(block) {
-  if (block.kind === "heading") return element("h3", block.text);
-  if (block.kind === "paragraph") return element("p", block.text, block.class ? { class: block.class } : {});
-  if (block.kind === "note") return element("p", block.text, { class: "mu-usage-log-note" });
-  if (block.kind === "table") return renderTable(block);
-  console.error("usage-log.js: unknown block", block.kind);
-  return null;
 }
 
 // --- the import ------------------------------------------------------------------
@@ -151,28 +89,24 @@ function startImport(section) {
     }
     const rows = partnerRows(form);
     const period = from.value || to.value ? { from: from.value, to: to.value } : null;
-    const reply = await ask(
-      {
-        type: "usage-log",
-        bytes,
-        partners: rows.map(({ name, actual_units }) => ({ name, actual_units })),
-        period,
-        fileName: chosen.name,
-        locale: form.dataset.locale || "fr_CA",
-      },
-      [bytes],
-    );
+    const reply = await call("statement", "usage-log", {
+      bytes,
+      partners: rows.map(({ name, actual_units }) => ({ name, actual_units })),
+      period,
+      fileName: chosen.name,
+      locale: form.dataset.locale,
+    });
     summary.textContent = "";
-    if (!reply.ok) {
+    if (!reply.ok && reply.errors[0].kind !== "input") {
       showErrors(errors, engineMessage(form, reply), []);
       return;
     }
-    const answer = JSON.parse(reply.result);
-    if (answer.errors) {
-      showErrors(errors, answer.title, answer.errors.map((e) => e.message));
+    if (!reply.ok) {
+      showErrors(errors, reply.data.title, reply.errors.map((e) => e.message));
       section.dispatchEvent(new CustomEvent("mu-usage-log:refused", { detail: { ms: performance.now() - started } }));
       return;
     }
+    const answer = reply.data;
     let changed = null;
     answer.values.forEach((value, i) => {
       const target = rows[i] && rows[i].input;
@@ -182,7 +116,7 @@ function startImport(section) {
     });
     lastLog = answer.log;
     summary.textContent = answer.view.summary;
-    details.replaceChildren(...answer.view.blocks.map(renderBlock).filter(Boolean));
+    details.replaceChildren(blockNodes(answer.view.blocks, { shift: 2 }));
     // calculator-app.js recomputes and writes the URL on a change, as when a value is typed.
     if (changed) changed.dispatchEvent(new Event("change", { bubbles: true }));
     section.dispatchEvent(new CustomEvent("mu-usage-log:imported", { detail: { ms: performance.now() - started } }));
@@ -226,21 +160,20 @@ function startDocuments(section) {
 
   async function refresh(input) {
     const mine = ++generation;
-    const reply = await ask({
-      type: "statement-documents",
+    const reply = await call("statement", "documents", {
       input,
       log: lastLog,
-      currency: form.dataset.currency || "$",
-      locale: form.dataset.locale || "fr_CA",
+      currency: form.dataset.currency,
+      locale: form.dataset.locale,
     });
     if (mine !== generation || !section.isConnected) return;
-    if (!reply.ok) {
+    if (!reply.ok && reply.errors[0].kind !== "input") {
       clear();
       status.textContent = engineMessage(form, reply);
       return;
     }
-    const docs = JSON.parse(reply.result);
-    if (docs.errors) return clear();
+    if (!reply.ok) return clear();
+    const docs = reply.data;
     status.textContent = docs.summary;
     const buttons = [button(docs.print_all, () => printSheets(sheets, null))];
     docs.sheets.forEach((sheet, i) => buttons.push(button(sheet.print_label, () => printSheets(sheets, i))));
@@ -254,7 +187,7 @@ function startDocuments(section) {
     sheets.replaceChildren(
       ...docs.sheets.map((sheet, i) => {
         const article = element("article", null, { class: "mu-sheet", "data-index": String(i) });
-        article.append(...sheet.blocks.map(renderBlock).filter(Boolean));
+        article.append(blockNodes(sheet.blocks, { shift: 2 }));
         return article;
       }),
     );

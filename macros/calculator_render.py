@@ -1,11 +1,11 @@
-"""A calculator's form, rendered at build time from its spec (``calculators.registry``).
+"""A calculator's form, rendered at build time from its declaration (``calculators.registry``).
 
-``render_form(calculator_id, currency, locale)`` returns the HTML the page
-used to carry by hand: the engine line, the example and clear buttons (the
-example's values come from ``calculators/examples.py``), one fieldset per
-section, list tables with a row ``<template>`` (partners, fixed costs), the
-export/import/print toolbar and the result box. ``calculator-app.js`` reads
-this markup and nothing else; it holds no field, label or sentence of its own.
+``render_form(calculator_id, currency, locale)`` returns the engine line, the
+example and clear buttons (the example's values come from the calculator's
+own examples), one fieldset per section, list tables with a row
+``<template>`` (partners, fixed costs), the export/import/print toolbar and
+the result box. ``calculator-app.js`` reads this markup for the fields; its
+sentences, like these, are in the catalog (``words/calculators.py``).
 
 One HTML block without blank lines, so Markdown leaves it alone.
 """
@@ -17,25 +17,21 @@ import re
 from html import escape
 
 from calculators.examples import example
-from calculators.form import form_text
+from calculators.form_values import form_text
 from calculators.registry import REGISTRY
 from calculators.spec import Field, ListField
 from macros.countries import country_control
+from words import t
 
-NOSCRIPT = (
-    "Ce calculateur a besoin de JavaScript. Sans lui, suivez la méthode de la page "
-    '<a href="../../economie/#liste-couts">L\'économie de la mutualisation</a>.'
-)
-LOADING = "Le moteur de calcul démarre… Vos valeurs sont gardées : le résultat s'affichera dès qu'il sera prêt."
-# What calculator-app.js says about the values it keeps on this device (the
-# last calculation, under mutuus:<root>:calculator:<id>) and about the link
-# that carries them: the page's address never does unless one is asked for.
-MEMORY = {
-    "restored": "Vos dernières valeurs sont reprises. « Effacer le formulaire » repart de zéro.",
-    "erased": "Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : ce formulaire est effacé ici aussi.",
-    "link-copied": "Lien copié. Il contient les valeurs du formulaire : collez-le là où vous voulez partager ce scénario.",
-    "link-shown": "Voici le lien. Il contient les valeurs du formulaire : copiez-le pour partager ce scénario.",
-}
+
+def _say(key: str, **values) -> str:
+    """A sentence of the catalog, as HTML text."""
+    return escape(t(key, **values), quote=False)
+
+
+def _noscript() -> str:
+    link = f'<a href="../../economie/#liste-couts">{_say("calculators.noscript_link")}</a>'
+    return _say("calculators.noscript", link="{link}").replace("{link}", link)
 
 
 def _id(prefix: str, name: str) -> str:
@@ -53,7 +49,7 @@ def _attr(template: str, currency: str) -> str:
 
 def flat_values(payload: dict, kinds: dict[str, str], prefix: str = "", out: dict | None = None) -> dict[str, str]:
     """The form's flat values ({"use.units": "50", "partners.0.holder": "true"}) from a CLI payload,
-    each as a person types it in the form (``calculators.form.form_text``: "0.05" → "0,05", a rate
+    each as a person types it in the form (``calculators.form_values.form_text``: "0.05" → "0,05", a rate
     "0.15" → "15"). ``kinds``: the calculator's ``field_kinds()``."""
     out = {} if out is None else out
     for key, value in payload.items():
@@ -113,13 +109,17 @@ def _list(prefix: str, item: ListField, currency: str, help_id: str | None) -> s
     described = f' data-help="{help_id}"' if help_id else ""
     return (
         f'<div class="mu-table-scroll"><table class="mu-list mu-partners"><caption>{escape(item.caption)}</caption>'
-        f'<thead><tr>{headers}<th scope="col">Retirer</th></tr></thead>'
+        f'<thead><tr>{headers}<th scope="col">{_say("calculators.remove")}</th></tr></thead>'
         f'<tbody data-list="{escape(item.name)}" data-item="{escape(item.item)}" data-min-rows="{item.min_rows}"{described}>'
         f"</tbody></table></div>"
         f'<template data-row-for="{escape(item.name)}"><tr data-row>{"".join(cells)}'
         f'<td data-column=""><button type="button" class="md-button mu-calc-remove" data-action="remove-row"></button></td></tr></template>'
         f'<button type="button" class="md-button" data-action="add-row" data-list="{escape(item.name)}">{escape(item.add_label)}</button>'
     )
+
+
+def _import_help() -> str:
+    return _say("calculators.import_help", command="{command}").replace("{command}", "<code>python -m calculators</code>")
 
 
 def render_form(calculator_id: str, currency: str = "$", locale: str = "fr_CA", country: str = "QC") -> str:
@@ -131,15 +131,13 @@ def render_form(calculator_id: str, currency: str = "$", locale: str = "fr_CA", 
     parts = [
         country_control(country, f"{p}-country"),
         f'<form id="{p}" class="mu-calculator" data-command="{spec.id}" data-file="{spec.file}" '
-        f'data-currency="{escape(currency)}" data-locale="{escape(locale)}" '
-        + "".join(f'data-{key}="{escape(text)}" ' for key, text in MEMORY.items())
-        + "novalidate>",
+        f'data-currency="{escape(currency)}" data-locale="{escape(locale)}" novalidate>',
         f'<p class="mu-calc-engine" role="status"></p>',
-        f'<noscript><p class="mu-calc-noscript">{NOSCRIPT}</p></noscript>',
+        f'<noscript><p class="mu-calc-noscript">{_noscript()}</p></noscript>',
         '<div class="mu-calc-toolbar">',
         f'<button type="button" class="md-button" data-action="example" '
         f'data-example="{escape(json.dumps(values, ensure_ascii=False))}">{escape(spec.example_label)}</button>',
-        '<button type="button" class="md-button" data-action="clear">Effacer le formulaire</button>',
+        f'<button type="button" class="md-button" data-action="clear">{_say("calculators.clear")}</button>',
         *(
             f'<button type="button" class="md-button" data-action="carry" data-source="{escape(c.source)}" '
             f'data-values="{escape(json.dumps(dict(c.values)))}" data-fixed="{escape(json.dumps(dict(c.fixed)))}" '
@@ -163,25 +161,22 @@ def render_form(calculator_id: str, currency: str = "$", locale: str = "fr_CA", 
         parts.append(f'<fieldset class="mu-calc-section"><legend>{escape(section.legend)}</legend>{intro}{body}</fieldset>')
     parts += [
         '<div class="mu-calc-toolbar mu-calc-files">',
-        '<button type="button" class="md-button" data-action="export">Exporter le scénario (JSON)</button>',
+        f'<button type="button" class="md-button" data-action="export">{_say("calculators.export")}</button>',
         f'<span class="mu-calc-import"><input id="{p}-import" type="file" accept="application/json,.json" class="mu-calc-file" '
-        f'aria-describedby="{p}-import-help"><label for="{p}-import" class="md-button">Importer un scénario (JSON)</label></span>',
-        '<button type="button" class="md-button" data-action="link">Obtenir un lien vers ce scénario</button>',
-        '<button type="button" class="md-button" data-action="print">Imprimer</button>',
+        f'aria-describedby="{p}-import-help"><label for="{p}-import" class="md-button">{_say("calculators.import")}</label></span>',
+        f'<button type="button" class="md-button" data-action="link">{_say("calculators.link")}</button>',
+        f'<button type="button" class="md-button" data-action="print">{_say("calculators.print")}</button>',
         "</div>",
-        f'<p class="mu-help" id="{p}-import-help">Le fichier exporté reprend vos valeurs au format de l\'outil en ligne de '
-        "commande (<code>python -m calculators</code>). Vos dernières valeurs restent sur cet appareil et reviennent "
-        "quand vous rouvrez la page ; l'adresse de la page n'en contient aucune, sauf le lien que vous demandez.</p>",
-        f'<p class="mu-calc-link" hidden><label for="{p}-link">Lien vers ce scénario</label>'
+        f'<p class="mu-help" id="{p}-import-help">{_import_help()}</p>',
+        f'<p class="mu-calc-link" hidden><label for="{p}-link">{_say("calculators.link_label")}</label>'
         f'<input id="{p}-link" type="text" readonly autocomplete="off"></p>',
         '<p class="mu-calc-notice" role="status"></p>',
         '<p class="mu-calc-live" aria-hidden="true"></p>',
         "</div>",
         f'<section class="mu-calc-output" aria-labelledby="{p}-result-title">',
-        f'<h2 id="{p}-result-title">{escape(spec.result_title)}</h2>',
+        f'<h2 id="{p}-result-title">{_say("calculators.result")}</h2>',
         '<div class="mu-calc-errors" role="alert" hidden></div>',
-        f'<p class="mu-calc-summary" role="status" data-loading="{escape(LOADING)}">'
-        "Remplissez le formulaire : le résultat s'affichera ici.</p>",
+        f'<p class="mu-calc-summary" role="status">{_say("calculators.empty")}</p>',
         '<div class="mu-calc-details" hidden></div>',
         "</section></div>",
         "</form>",

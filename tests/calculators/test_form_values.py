@@ -1,4 +1,4 @@
-"""The form's values: the CLI's notation for export, the French one for the form (calculators.form).
+"""The form's values: the CLI's notation for export, the French one for the form (calculators.form_values).
 
 Worked by hand: "1 234,56" is 1234.56 in plain notation; the JSON number 0.05
 is shown as "0,05"; a text that is not a number is never changed.
@@ -9,7 +9,7 @@ import json
 import pytest
 
 from calculators import bridge
-from calculators.form import cli_input, form_values
+from calculators.form_values import cli_input, form_values
 from calculators.money import NumberFormatError, french_notation, plain_notation
 
 

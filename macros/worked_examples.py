@@ -1,7 +1,7 @@
 """Worked examples computed by ``calculators``, rendered as HTML for the guide.
 
 ``register(env)`` defines three one-line macros; the rendering functions are
-plain module functions (tested without MkDocs in tests/macros/test_calculations.py):
+plain module functions (tested without MkDocs in tests/macros/test_worked_examples.py):
 
 * ``usage_cost_example(example_id)``: table of the five lines with the working,
   the total, and the stacked bar (e.g. ``{{ usage_cost_example("planer") }}``);
@@ -22,10 +22,11 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
+from blocks import to_html
 from calculators import charts
 from calculators.bridge import compute
-from calculators.registry import break_even_text
-from macros.calculator_form import render_form
+from calculators.break_even import break_even_text
+from macros.calculator_render import render_form
 from macros.countries import network_country
 from calculators.examples import example, payload_json
 from calculators.money import format_money, format_number
@@ -117,7 +118,7 @@ def render_usage_cost_example(example_id: str, currency: str = "$", locale: str 
         f'<tfoot><tr><th scope="row">Total</th><td>Somme des montants arrondis au cent</td>'
         f'<td style="text-align: right"><strong>{escape(money(result.total))}</strong></td></tr></tfoot></table>'
     )
-    svg = charts.usage_cost_chart(result, currency, locale)
+    svg = charts.usage_cost_chart(result, LINE_LABELS, currency, locale)
     caption = f"Part de chaque poste dans le coût d'une utilisation ({money(result.total)})."
     return f'<div class="mu-calc-example" data-example="usage-cost:{escape(example_id)}">{table}{_figure(svg, caption)}</div>'
 
@@ -255,40 +256,26 @@ def render_depreciation(example_id: str, per: str, currency: str = "$", locale: 
 
 
 def render_view_example(calculator_id: str, example_id: str, currency: str = "$", locale: str = "fr_CA") -> str:
-    """Any calculator's worked example, as the page shows it: Python's view rendered as HTML tables."""
+    """Any calculator's worked example, as the page shows it: Python's view, its blocks written by ``blocks.to_html``."""
     from calculators.registry import REGISTRY
 
     spec = example(calculator_id, example_id)
     inp, result = compute(calculator_id, payload_json(calculator_id, example_id))
     view = REGISTRY[calculator_id].view(inp, result, currency, locale)
-    parts = [f"<p><strong>{escape(view['summary'])}</strong></p>"]
+    # The page's blocks, classed for the guide: Material's table look, amounts
+    # right-aligned and the total in bold, the chart as the guide's figures.
+    shown = []
     for block in view["blocks"]:
-        if block["kind"] == "table":
-            head = "".join(f'<th scope="col">{escape(h)}</th>' for h in block["headers"])
-            rows = "".join(
-                "<tr>" + "".join(
-                    f'<th scope="row">{escape(c)}</th>' if i == 0 else f'<td style="text-align: right">{escape(c)}</td>'
-                    for i, c in enumerate(row)
-                ) + "</tr>"
-                for row in block["rows"]
-            )
-            foot = ""
-            if block["foot"]:
-                foot = "<tfoot><tr>" + "".join(
-                    f'<th scope="row">{escape(c)}</th>' if i == 0 else f'<td style="text-align: right"><strong>{escape(c)}</strong></td>'
-                    for i, c in enumerate(block["foot"])
-                ) + "</tr></tfoot>"
-            # A wide table scrolls in its own box, which the keyboard can reach (WCAG 2.1.1);
-            # the class keeps Material from wrapping it again in a box that cannot be focused.
-            parts.append(
-                f'<div class="mu-table-scroll" role="region" tabindex="0" aria-label="{escape(block["caption"])}">'
-                f"<table class=\"mu-calc-view-table\"><caption>{escape(block['caption'])}</caption><thead><tr>{head}</tr></thead>"
-                f"<tbody>{rows}</tbody>{foot}</table></div>"
-            )
-        elif block["kind"] == "note":
-            parts.append(f'<p class="mu-calc-note">{escape(block["text"])}</p>')
-        elif block["kind"] == "chart":
-            parts.append(f'<figure class="mu-calc-figure" aria-label="Graphique">{block["svg"]}</figure>')
+        if block["type"] == "table":
+            block = {**block, "class": "mu-calc-view-table", "numeric": list(range(1, len(block["head"])))}
+            if "foot" in block:
+                block["foot"] = [cell if i == 0 else [{"text": cell, "strong": True}] for i, cell in enumerate(block["foot"])]
+        elif block["type"] == "figure":
+            block = {**block, "class": "mu-calc-figure"}
+        elif block["type"] == "paragraph":
+            block = {**block, "class": "mu-calc-note"}
+        shown.append(block)
+    parts = [f"<p><strong>{escape(view['summary'])}</strong></p>", *(to_html([block]) for block in shown)]
     return (
         f'<div class="mu-calc-example" data-example="{escape(calculator_id)}:{escape(example_id)}">'
         f'<p class="mu-calc-example-title">{escape(spec["title"])}</p>{"".join(parts)}</div>'
@@ -299,7 +286,7 @@ def render_example_inputs(calculator_id: str, example_id: str, currency: str = "
     """Every input of an example, as a list with the spec's French labels, and where each figure comes from."""
     from calculators.registry import REGISTRY
     from calculators.spec import ListField
-    from macros.calculator_form import flat_values
+    from macros.calculator_render import flat_values
 
     spec = example(calculator_id, example_id)
     values = flat_values(spec["payload"], REGISTRY[calculator_id].field_kinds())

@@ -4,8 +4,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from macros import calculations
-from macros.calculations import render_break_even_example, render_split_example, render_usage_cost_example
+from macros import worked_examples
+from macros.worked_examples import render_break_even_example, render_split_example, render_usage_cost_example
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -114,7 +114,7 @@ class FakeEnv:
 
 def test_register_uses_the_sites_currency_and_locale():
     env = FakeEnv({"currency": "€", "locale": "fr_BE"})
-    calculations.register(env)
+    worked_examples.register(env)
     assert {"usage_cost_example", "break_even_example", "split_example"} <= set(env.macros)
     assert set(env.macros) - {"usage_cost_example", "break_even_example", "split_example"} == {
         "calculator", "calculator_example", "example_inputs", "break_even_sentence", "depreciation",
@@ -130,18 +130,17 @@ import json as _json
 import re as _re
 from html import unescape as _unescape
 
-from macros.calculations import (
+from macros.worked_examples import (
     render_break_even_sentence,
     render_depreciation,
     render_example_inputs,
     render_view_example,
 )
-from macros.calculator_form import render_form
+from calculators.registry import REGISTRY
+from macros.calculator_render import render_form
 
 
-@pytest.mark.parametrize("calculator_id, prefix", [
-    ("usage-cost", "uc"), ("break-even", "be"), ("split", "sp"), ("annual-cost", "ac"), ("statement", "st"),
-])
+@pytest.mark.parametrize("calculator_id, prefix", [(c.id, c.prefix) for c in REGISTRY.values()])
 def test_every_calculator_form_comes_from_its_spec(calculator_id, prefix):
     html = render_form(calculator_id, "€", "fr_FR", "FR")
     # the "Votre pays" menu (macros/countries.py) above the form, France chosen by default
@@ -155,7 +154,7 @@ def test_every_calculator_form_comes_from_its_spec(calculator_id, prefix):
     # every label points at a control that exists
     for target in _re.findall(r'<label for="([^"]+)"', html):
         assert f'id="{target}"' in html
-    # the example button carries the example of calculators/examples.py, flattened
+    # the example button carries the calculator's own example, flattened
     example = _json.loads(_unescape(_re.search(r'data-example="([^"]+)"', html).group(1)))
     assert example
 

@@ -1,0 +1,63 @@
+// What a calculator keeps on this device, and the money it shows results in.
+//
+// The last result of each calculator is kept in localStorage under
+// mutuus:<root>:calculator:<id> as {input, result, values, currency, updated_at}:
+// input as the CLI's JSON (for "Mon dossier" and the agreements), values as
+// typed in the form (to fill it again at once; a record without them, from
+// an older dossier file, is filled from its input once the engine is up),
+// currency: the sign the result was computed and shown in.
+
+import { isPlainObject } from "./core/dom.js";
+import { readJSON, storageKey, writeJSON } from "./core/storage.js";
+import { countriesOf, currentCountry } from "./country.js";
+import { renumber } from "./calculator-fields.js";
+
+export function calculationKey(id) {
+  return storageKey("calculator", id);
+}
+
+// The reader's country's currency and number format (country.js; Python's
+// mapping in the menu's data-countries), else the form's (the network's).
+export function moneyOf(form) {
+  const box = form.previousElementSibling;
+  if (box && box.matches(".mu-country[data-countries]")) {
+    const info = countriesOf(box);
+    const { currency, locale } = info.countries[currentCountry(info)];
+    return { currency, locale };
+  }
+  return { currency: form.dataset.currency, locale: form.dataset.locale };
+}
+
+// Labels follow the currency: the signs Python put in spans, and the row
+// labels Python wrote with a {currency} template (also in the row <template>).
+export function showCurrency(form, currency) {
+  for (const span of form.querySelectorAll(".mu-currency")) span.textContent = currency;
+  const roots = [form, ...[...form.querySelectorAll("template")].map((tpl) => tpl.content)];
+  for (const root of roots) {
+    for (const el of root.querySelectorAll("[data-currency-template]")) {
+      const text = el.dataset.currencyTemplate.replaceAll("{currency}", currency);
+      if (el.hasAttribute("data-column")) el.dataset.column = text;
+      if (el.hasAttribute("data-label")) el.dataset.label = text;
+    }
+  }
+  for (const body of form.querySelectorAll("tbody[data-list]")) renumber(body);
+}
+
+export function keepResult(form, answer, values) {
+  const saved = writeJSON(calculationKey(form.dataset.command), {
+    input: answer.input,
+    result: answer.result,
+    values,
+    currency: moneyOf(form).currency,
+    updated_at: new Date().toISOString(),
+  });
+  form.dataset.stored = saved.ok ? "true" : "false";
+}
+
+// The last calculation of a calculator kept on this device: {ok, value} as
+// storage.js reads it (value null when there is none, or it is not a record).
+export function lastCalculation(id) {
+  const stored = readJSON(calculationKey(id));
+  if (!stored.ok) return stored;
+  return { ok: true, value: isPlainObject(stored.value) ? stored.value : null };
+}

@@ -1,0 +1,141 @@
+// The engine's files, fetched for the worker (calculator-worker.js): the
+// manifest (assets/pyodide/calculators.json), the wheel (refused if its
+// SHA-256 differs from the manifest), and the memory snapshot when it is
+// worth it (see snapshotSource). Every fetch of the boot goes through
+// countedFetch, which tells the worker how many bytes have come (progress).
+
+import { t } from "./words.js";
+
+export const PYODIDE_BASE = new URL("../../pyodide/", import.meta.url);
+export const PYODIDE_MJS = new URL("runtime/pyodide.mjs", PYODIDE_BASE);
+
+// Why the engine could not start: kind "offline" (no network and the files
+// not kept on this device), "missing", "not-built", "integrity",
+// "unsupported"; message in the reader's words.
+export class EngineError extends Error {
+  constructor(kind, message) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
+export function downloadError() {
+  const offline = globalThis.navigator && navigator.onLine === false;
+  return new EngineError(offline ? "offline" : "network", t(offline ? "engine.not_kept" : "engine.download_failed"));
+}
+
+export function hex(buffer) {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// --- bytes received, for the progress messages ---------------------------------
+
+const received = { bytes: 0, listeners: new Set() };
+
+export function onBytes(listener) {
+  received.listeners.add(listener);
+}
+
+export function bytesReceived() {
+  return received.bytes;
+}
+
+// fetch, with the body's bytes counted as they come (Pyodide's own fetches of
+// the WebAssembly file and the standard library go through it too: the
+// worker sets it as the global fetch while it boots).
+const plainFetch = globalThis.fetch.bind(globalThis);
+
+export async function countedFetch(input, options) {
+  const response = await plainFetch(input, options);
+  if (!response.body || typeof TransformStream !== "function") return response;
+  const counter = new TransformStream({
+    transform(chunk, controller) {
+      received.bytes += chunk.byteLength;
+      for (const listener of received.listeners) listener(received.bytes);
+      controller.enqueue(chunk);
+    },
+  });
+  const counted = new Response(response.body.pipeThrough(counter), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+  Object.defineProperty(counted, "url", { value: response.url });
+  return counted;
+}
+
+// fetch(url, options), or the response already asked for (`started`).
+export async function fetchOk(url, options, started = null) {
+  let response;
+  try {
+    response = await (started || countedFetch(url, options));
+  } catch (error) {
+    throw downloadError();
+  }
+  if (!response.ok) throw new EngineError("missing", t("engine.missing", { status: response.status }));
+  return response;
+}
+
+// The manifest; its request was started by the worker's entry (calculator-worker.js).
+export async function fetchManifest() {
+  const manifestUrl = new URL("calculators.json", PYODIDE_BASE);
+  const early = globalThis.muEngineEarly && globalThis.muEngineEarly.manifest;
+  const manifest = await (await fetchOk(manifestUrl, { cache: "no-cache" }, early)).json();
+  if (!manifest.url || !/^[0-9a-f]{64}$/.test(manifest.sha256 || "")) {
+    throw new EngineError("not-built", t("engine.not_built"));
+  }
+  return { manifest, manifestUrl };
+}
+
+export function integrityError() {
+  return new EngineError("integrity", t("engine.integrity"));
+}
+
+export async function fetchWheel({ manifest, manifestUrl }) {
+  const url = new URL(manifest.url, manifestUrl);
+  const bytes = await (await fetchOk(url)).arrayBuffer();
+  // Without crypto.subtle (a page served over plain http), Python checks the hash.
+  const digest = globalThis.crypto && crypto.subtle ? hex(await crypto.subtle.digest("SHA-256", bytes)) : null;
+  if (digest !== null && digest !== manifest.sha256) throw integrityError();
+  return { bytes, sha256: manifest.sha256, checked: digest !== null };
+}
+
+// The trimmed standard library named by the manifest (absolute URL), or null.
+export function stdlibURL({ manifest, manifestUrl }) {
+  const entry = manifest.stdlib;
+  return entry && entry.url && /^[0-9a-f]{64}$/.test(entry.sha256 || "") ? new URL(entry.url, manifestUrl).href : null;
+}
+
+// The snapshot's raw bytes, or a rejection saying why it cannot be used. It
+// is unpacked while it is read (a repeat visit reads it from a cache: 0.1 s
+// saved), and checked against its SHA-256 before it is used.
+export async function snapshotBytes(responsePromise, snapshot) {
+  const response = await responsePromise;
+  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
+  const [packed, unpacked] = response.body.tee();
+  const [gz, raw] = await Promise.allSettled([
+    new Response(packed).arrayBuffer(),
+    new Response(unpacked.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
+  ]);
+  if (gz.status === "rejected") throw gz.reason;
+  if (hex(await crypto.subtle.digest("SHA-256", gz.value)) !== snapshot.sha256) throw new Error("snapshot: SHA-256 differs");
+  if (raw.status === "rejected") throw raw.reason;
+  const bytes = new Uint8Array(raw.value);
+  if (snapshot.bytes && bytes.length !== snapshot.bytes) throw new Error("snapshot: wrong size");
+  return bytes;
+}
+
+// A file as an earlier visit kept it in Cache Storage (the service worker's
+// engine cache; for the snapshot, offline.js's copy where there is no
+// service worker), or null. Asking the HTTP cache instead (`cache:
+// "only-if-cached"`) crashed Chromium's page under DevTools' request
+// interception (bench/run.py).
+export async function fromCacheStorage(url) {
+  if (!(globalThis.caches && typeof caches.match === "function")) return null;
+  try {
+    const response = await caches.match(url.href);
+    return response && response.ok ? response : null;
+  } catch (_) {
+    return null; // no Cache Storage here (an opaque origin, a private window)
+  }
+}
