@@ -13,7 +13,8 @@ import json
 from html import escape
 
 from agreements import TERRITORIES, TERRITORY_NAMES
-from agreements.assemble import PARTNER_KEYS, fields_for, model_text_blocks, reference_after
+from agreements.assemble import fields_for, model_text_blocks, reference_after
+from agreements.draft import PARTNER_KEYS
 from blocks import blank_run, heading, list_block, note, paragraph, section, table, to_html
 from macros.countries import site_countries
 from macros.questionnaire_render import link_href
