@@ -203,6 +203,37 @@ def references_for(articles: list[dict], clauses: dict, territory: str) -> list[
     return out
 
 
+def _parties(partners: list[dict], territory: str, missing: dict) -> list[dict]:
+    """Each party's values and line; its empty values listed in ``missing``."""
+    parties = []
+    for index, partner in enumerate(partners, start=1):
+        entry = {"number": index}
+        for key in PARTNER_KEYS:
+            entry[key] = partner[key]
+            if not partner[key]:
+                missing[f"partners[{index - 1}].{key}"] = t("agreements.party_missing", number=index, what=PARTNER_LABELS[key])
+        entry["runs"] = party_runs(index, partner, territory)
+        parties.append(entry)
+    return parties
+
+
+def _kept_clauses(model: dict, territory: str, options: dict) -> list[dict]:
+    """The clauses of the territory, less the optional ones switched off."""
+    return [c for c in clauses_for(model, territory) if not (c["optional"] and not options.get(c["id"], True))]
+
+
+def _signatures(model: dict, territory: str, parties: list[dict], values: dict, labels: dict, missing: dict) -> list[dict]:
+    """One row per party, then the people who sign beside them (the worker of a Belgian staff agreement)."""
+    signatures = [{"party": p["name"], "signatory": p["representative"]} for p in parties]
+    for cosigner in model.get("cosigners", []):
+        if territory in cosigner["territories"]:
+            name = flatten(values.get(cosigner["field"], ""))
+            if not name:
+                missing.setdefault(cosigner["field"], labels[cosigner["field"]])
+            signatures.append({"party": cosigner["role"], "signatory": name})
+    return signatures
+
+
 def assemble(model: dict, territory: str, draft: dict) -> dict:
     """The agreement as structured data plus its Markdown.
 
@@ -222,38 +253,14 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
     partners, values, options = check_draft(model, territory, draft)
     labels = {f["name"]: f["label"] for f in model["fields"]}
     missing: dict[str, str] = {}
-
-    parties = []
-    for index, partner in enumerate(partners, start=1):
-        entry = {"number": index}
-        for key in PARTNER_KEYS:
-            entry[key] = partner[key]
-            if not partner[key]:
-                missing[f"partners[{index - 1}].{key}"] = t("agreements.party_missing", number=index, what=PARTNER_LABELS[key])
-        entry["runs"] = party_runs(index, partner, territory)
-        parties.append(entry)
-
-    articles = []
-    for clause in clauses_for(model, territory):
-        if clause["optional"] and not options.get(clause["id"], True):
-            continue
-        articles.append(
-            {
-                "number": len(articles) + 1,
-                "id": clause["id"],
-                "title": clause["title"],
-                "paragraphs": _paragraphs(clause["text"], values, labels, missing),
-            }
-        )
+    parties = _parties(partners, territory, missing)
+    articles = [
+        {"number": number, "id": clause["id"], "title": clause["title"],
+         "paragraphs": _paragraphs(clause["text"], values, labels, missing)}
+        for number, clause in enumerate(_kept_clauses(model, territory, options), start=1)
+    ]
     closing = _paragraphs(model.get("closing", ""), values, labels, missing)
-    # People who sign beside the parties (the worker of a Belgian staff agreement).
-    signatures = [{"party": p["name"], "signatory": p["representative"]} for p in parties]
-    for cosigner in model.get("cosigners", []):
-        if territory in cosigner["territories"]:
-            name = flatten(values.get(cosigner["field"], ""))
-            if not name:
-                missing.setdefault(cosigner["field"], labels[cosigner["field"]])
-            signatures.append({"party": cosigner["role"], "signatory": name})
+    signatures = _signatures(model, territory, parties, values, labels, missing)
     references = references_for(articles, {c["id"]: c for c in model["clauses"]}, territory)
     dates = [r for r in references if r["checked"]]
     latest = max(dates, key=lambda r: r["checked"]) if dates else None
@@ -273,18 +280,15 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
         "warnings": currency_warnings(values, labels, territory),
         "references": references,
         "references_title": t("agreements.references_dated", date=latest["checked_text"]) if latest else t("agreements.references"),
-        "model_line": f"Modèle Mutuus « {model['title']} »" + (f", version {version}" if version else "")
-        + f", écrit pour le droit applicable : {TERRITORY_NAMES[territory]}.",
+        "model_line": t("agreements.model_line", title=model["title"], territory=TERRITORY_NAMES[territory],
+                        version=t("agreements.model_version", version=version) if version else ""),
         # The .docx page and language: Letter in Québec, A4 elsewhere (twentieths of a point).
         "page_size": PAGE_SIZES[territory],
         "language": LANGUAGES[territory],
         # Shown beside the preview when the draft's country is not the reader's.
         "other_country": t("agreements.other_country", of_country=OF_COUNTRY[territory],
                            currency_name=CURRENCIES[territory][1], currency_sign=CURRENCIES[territory][0]),
-        "reminder": (
-            f"Ce texte est un modèle : faites-le relire par {REVIEWERS[territory]} avant de le signer. "
-            "Les textes marqués « à faire vérifier » n'ont pas pu être confirmés sur leur source officielle."
-        ),
+        "reminder": t("agreements.reminder", reviewer=REVIEWERS[territory]),
     }
     result["blocks"] = document_blocks(result)
     result["checks"] = check_blocks(result)
