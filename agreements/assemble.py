@@ -8,37 +8,26 @@ A model, as the catalog holds it (see ``agreements/schema.json``)::
                   "applies_when"?, "territories", "references": [...]}],
      "closing", "note"}
 
-A draft, as the CLI reads it and the browser stores it::
-
-    {"partners": [{"name", "legal_form", "address", "representative"}],
-     "values": {<field name>: <text>}, "options": {<clause id>: bool}}
-
-``assemble`` returns a plain dict (see :func:`assemble`) or raises
-:class:`DraftError` listing every problem in French. User text is never
-interpreted: the structured result keeps it as text runs, and the Markdown
-escapes every character Markdown would read.
+A draft, as the CLI reads it and the browser stores it, is checked by
+``agreements.draft``. ``assemble`` returns a plain dict (see :func:`assemble`)
+or raises :class:`DraftError` listing every problem in French. The agreement
+itself is written as blocks (``agreements.document``), from which come the
+preview, print, the .docx and the Markdown. User text is never interpreted:
+it stays text runs, and the Markdown escapes what Markdown would read.
 """
 
 from __future__ import annotations
 
 import re
 
-from agreements import TERRITORIES, TERRITORY_NAMES
-from blocks import BLANK, blank_run  # noqa: F401 (BLANK: the tests' name)
-from blocks import heading, list_block, note, paragraph, table, to_markdown
+from agreements import TERRITORY_NAMES
+from agreements.document import block_runs, check_blocks, document_blocks
+from agreements.draft import PARTNER_KEYS, PARTNER_LABELS, DraftError, check_draft  # noqa: F401 (DraftError: what assemble raises, its callers catch it here)
+from blocks import paragraph, to_markdown
+from blocks.markdown import flatten
 from words import t
-from blocks.markdown import escape_markdown, flatten  # noqa: F401 (escape_markdown: the CLI's and tests' name)
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
-PARTNER_KEYS = ("name", "legal_form", "address", "identifier", "representative", "authority")
-PARTNER_LABELS = {
-    "name": "nom",
-    "legal_form": "forme juridique",
-    "address": "adresse du siège",
-    "identifier": "numéro d'immatriculation",
-    "representative": "personne qui signe (nom et qualité)",
-    "authority": "décision qui autorise la signature",
-}
 # How each country numbers its organisations, as the party's line names it.
 IDENTIFIER_NAMES = {
     "QC": "numéro d'entreprise du Québec (NEQ)",
@@ -83,14 +72,6 @@ _ELIDED = {"de": "d'", "que": "qu'", "le": "l'", "la": "l'", "ne": "n'", "se": "
            "jusque": "jusqu'", "lorsque": "lorsqu'", "puisque": "puisqu'"}
 _BEFORE_VALUE = re.compile(r"(?i)(?:^|(?<=[\s(«’']))(" + "|".join(_ELIDED) + r")\s+$")
 _VOWEL_START = re.compile(r"(?i)^(?![«\"]?(onze|onzième|oui)\b)[«\"]?([aeiouàâäéèêëîïôöùûüœæ]|h(?:eure|iver|ôpita|ébergement|abita|ôtel|omme|istoire|onoraire|uile))")
-
-
-class DraftError(ValueError):
-    """The draft cannot be assembled; ``errors`` is ``[{"field", "message"}]``."""
-
-    def __init__(self, errors: list[dict]):
-        super().__init__("; ".join(e["message"] for e in errors))
-        self.errors = errors
 
 
 def elide(before: str, value: str) -> str:
@@ -158,80 +139,6 @@ def describe(model: dict, territory: str) -> dict:
 
 
 # --------------------------------------------------------------------------
-# Checking the draft
-# --------------------------------------------------------------------------
-
-
-def check_draft(model: dict, territory: str, draft) -> tuple[list[dict], dict, dict]:
-    """(partners, values, options) cleaned, or DraftError with every problem."""
-    errors: list[dict] = []
-    if territory not in TERRITORIES:
-        raise DraftError([{"field": "territory", "message": f"Territoire inconnu : « {territory} ». Choisissez parmi : {', '.join(TERRITORIES)}."}])
-    if territory not in model["territories"]:
-        raise DraftError([{"field": "territory", "message": f"Le modèle « {model['id']} » n'existe pas pour le territoire {territory}."}])
-    if not isinstance(draft, dict):
-        raise DraftError([{"field": "", "message": "Le brouillon doit être un objet JSON ({\"partners\": [...], \"values\": {...}, \"options\": {...}})."}])
-    for key in draft:
-        if key not in ("partners", "values", "options"):
-            errors.append({"field": key, "message": f"Clé inconnue « {key} » : seules « partners », « values » et « options » sont lues."})
-
-    partners_raw = draft.get("partners", [])
-    partners: list[dict] = []
-    if not isinstance(partners_raw, list):
-        errors.append({"field": "partners", "message": "« partners » doit être une liste de partenaires."})
-        partners_raw = []
-    for index, raw in enumerate(partners_raw):
-        where = f"partners[{index}]"
-        if not isinstance(raw, dict):
-            errors.append({"field": where, "message": f"Le partenaire n° {index + 1} doit être un objet (nom, forme juridique, adresse, représentant)."})
-            continue
-        partner = {}
-        for key, value in raw.items():
-            if key not in PARTNER_KEYS:
-                errors.append({"field": f"{where}.{key}", "message": f"Clé inconnue « {key} » pour le partenaire n° {index + 1} (clés possibles : {', '.join(PARTNER_KEYS)})."})
-            elif value is not None and not isinstance(value, str):
-                errors.append({"field": f"{where}.{key}", "message": f"Le {PARTNER_LABELS[key]} du partenaire n° {index + 1} doit être du texte."})
-            else:
-                partner[key] = (value or "").strip()
-        partners.append({key: partner.get(key, "") for key in PARTNER_KEYS})
-    if len(partners_raw) < 2 and isinstance(draft.get("partners", []), list):
-        errors.append({"field": "partners", "message": "Une convention lie au moins deux partenaires : ajoutez-en un."})
-
-    known_fields = {f["name"] for f in model["fields"]}
-    values_raw = draft.get("values", {})
-    values: dict[str, str] = {}
-    if not isinstance(values_raw, dict):
-        errors.append({"field": "values", "message": "« values » doit être un objet {nom du champ: texte}."})
-        values_raw = {}
-    for name, value in values_raw.items():
-        if name not in known_fields:
-            errors.append({"field": f"values.{name}", "message": f"Champ inconnu « {name} » pour le modèle « {model['id']} »."})
-        elif value is not None and not isinstance(value, str):
-            errors.append({"field": f"values.{name}", "message": f"La valeur du champ « {name} » doit être du texte (mettez-la entre guillemets)."})
-        else:
-            values[name] = (value or "").strip()
-
-    clauses = {c["id"]: c for c in model["clauses"]}
-    options_raw = draft.get("options", {})
-    options: dict[str, bool] = {}
-    if not isinstance(options_raw, dict):
-        errors.append({"field": "options", "message": "« options » doit être un objet {id de clause: true ou false}."})
-        options_raw = {}
-    for cid, value in options_raw.items():
-        if cid not in clauses:
-            errors.append({"field": f"options.{cid}", "message": f"Clause inconnue « {cid} » pour le modèle « {model['id']} »."})
-        elif not isinstance(value, bool):
-            errors.append({"field": f"options.{cid}", "message": f"L'option « {cid} » doit valoir true ou false."})
-        elif not clauses[cid]["optional"] and value is False:
-            errors.append({"field": f"options.{cid}", "message": f"La clause « {clauses[cid]['title']} » est obligatoire : elle ne peut pas être retirée."})
-        else:
-            options[cid] = value
-    if errors:
-        raise DraftError(errors)
-    return partners, values, options
-
-
-# --------------------------------------------------------------------------
 # Assembly
 # --------------------------------------------------------------------------
 
@@ -296,6 +203,37 @@ def references_for(articles: list[dict], clauses: dict, territory: str) -> list[
     return out
 
 
+def _parties(partners: list[dict], territory: str, missing: dict) -> list[dict]:
+    """Each party's values and line; its empty values listed in ``missing``."""
+    parties = []
+    for index, partner in enumerate(partners, start=1):
+        entry = {"number": index}
+        for key in PARTNER_KEYS:
+            entry[key] = partner[key]
+            if not partner[key]:
+                missing[f"partners[{index - 1}].{key}"] = t("agreements.party_missing", number=index, what=PARTNER_LABELS[key])
+        entry["runs"] = party_runs(index, partner, territory)
+        parties.append(entry)
+    return parties
+
+
+def _kept_clauses(model: dict, territory: str, options: dict) -> list[dict]:
+    """The clauses of the territory, less the optional ones switched off."""
+    return [c for c in clauses_for(model, territory) if not (c["optional"] and not options.get(c["id"], True))]
+
+
+def _signatures(model: dict, territory: str, parties: list[dict], values: dict, labels: dict, missing: dict) -> list[dict]:
+    """One row per party, then the people who sign beside them (the worker of a Belgian staff agreement)."""
+    signatures = [{"party": p["name"], "signatory": p["representative"]} for p in parties]
+    for cosigner in model.get("cosigners", []):
+        if territory in cosigner["territories"]:
+            name = flatten(values.get(cosigner["field"], ""))
+            if not name:
+                missing.setdefault(cosigner["field"], labels[cosigner["field"]])
+            signatures.append({"party": cosigner["role"], "signatory": name})
+    return signatures
+
+
 def assemble(model: dict, territory: str, draft: dict) -> dict:
     """The agreement as structured data plus its Markdown.
 
@@ -315,38 +253,14 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
     partners, values, options = check_draft(model, territory, draft)
     labels = {f["name"]: f["label"] for f in model["fields"]}
     missing: dict[str, str] = {}
-
-    parties = []
-    for index, partner in enumerate(partners, start=1):
-        entry = {"number": index}
-        for key in PARTNER_KEYS:
-            entry[key] = partner[key]
-            if not partner[key]:
-                missing[f"partners[{index - 1}].{key}"] = t("agreements.party_missing", number=index, what=PARTNER_LABELS[key])
-        entry["runs"] = party_runs(index, partner, territory)
-        parties.append(entry)
-
-    articles = []
-    for clause in clauses_for(model, territory):
-        if clause["optional"] and not options.get(clause["id"], True):
-            continue
-        articles.append(
-            {
-                "number": len(articles) + 1,
-                "id": clause["id"],
-                "title": clause["title"],
-                "paragraphs": _paragraphs(clause["text"], values, labels, missing),
-            }
-        )
+    parties = _parties(partners, territory, missing)
+    articles = [
+        {"number": number, "id": clause["id"], "title": clause["title"],
+         "paragraphs": _paragraphs(clause["text"], values, labels, missing)}
+        for number, clause in enumerate(_kept_clauses(model, territory, options), start=1)
+    ]
     closing = _paragraphs(model.get("closing", ""), values, labels, missing)
-    # People who sign beside the parties (the worker of a Belgian staff agreement).
-    signatures = [{"party": p["name"], "signatory": p["representative"]} for p in parties]
-    for cosigner in model.get("cosigners", []):
-        if territory in cosigner["territories"]:
-            name = flatten(values.get(cosigner["field"], ""))
-            if not name:
-                missing.setdefault(cosigner["field"], labels[cosigner["field"]])
-            signatures.append({"party": cosigner["role"], "signatory": name})
+    signatures = _signatures(model, territory, parties, values, labels, missing)
     references = references_for(articles, {c["id"]: c for c in model["clauses"]}, territory)
     dates = [r for r in references if r["checked"]]
     latest = max(dates, key=lambda r: r["checked"]) if dates else None
@@ -366,18 +280,15 @@ def assemble(model: dict, territory: str, draft: dict) -> dict:
         "warnings": currency_warnings(values, labels, territory),
         "references": references,
         "references_title": t("agreements.references_dated", date=latest["checked_text"]) if latest else t("agreements.references"),
-        "model_line": f"Modèle Mutuus « {model['title']} »" + (f", version {version}" if version else "")
-        + f", écrit pour le droit applicable : {TERRITORY_NAMES[territory]}.",
+        "model_line": t("agreements.model_line", title=model["title"], territory=TERRITORY_NAMES[territory],
+                        version=t("agreements.model_version", version=version) if version else ""),
         # The .docx page and language: Letter in Québec, A4 elsewhere (twentieths of a point).
         "page_size": PAGE_SIZES[territory],
         "language": LANGUAGES[territory],
         # Shown beside the preview when the draft's country is not the reader's.
         "other_country": t("agreements.other_country", of_country=OF_COUNTRY[territory],
                            currency_name=CURRENCIES[territory][1], currency_sign=CURRENCIES[territory][0]),
-        "reminder": (
-            f"Ce texte est un modèle : faites-le relire par {REVIEWERS[territory]} avant de le signer. "
-            "Les textes marqués « à faire vérifier » n'ont pas pu être confirmés sur leur source officielle."
-        ),
+        "reminder": t("agreements.reminder", reviewer=REVIEWERS[territory]),
     }
     result["blocks"] = document_blocks(result)
     result["checks"] = check_blocks(result)
@@ -393,58 +304,8 @@ def reference_after(ref: dict) -> str:
     return f" (texte officiel non relu{when} : à faire vérifier)"
 
 
-def _block_runs(runs: list[dict]) -> list[dict]:
-    """Assembly runs as block runs: a user's value marked, a blank with its label."""
-    out = []
-    for run in runs:
-        if run.get("blank"):
-            out.append(blank_run(run["label"]))
-        elif "field" in run:
-            out.append({"text": run["text"], "class": "mu-ag-value", **({"strong": True} if run.get("strong") else {})})
-        else:
-            out.append({"text": run["text"]})
-    return out
-
-
 def model_text_blocks(text: str, labels: dict) -> list[dict]:
     """A model's text as paragraphs with every placeholder blank, followed by its label (the model's page)."""
-    return [paragraph(_block_runs(runs)) for runs in _paragraphs(text, {}, labels, {})]
+    return [paragraph(block_runs(runs)) for runs in _paragraphs(text, {}, labels, {})]
 
 
-def document_blocks(result: dict) -> list[dict]:
-    """The agreement itself as blocks: what the preview, print, the .docx and the Markdown show."""
-    out = [
-        heading(1, result["title"], "mu-ag-title"),
-        paragraph([{"text": t("agreements.model_for", territory=result["territory_name"]), "em": True}], "mu-ag-territory"),
-        heading(2, t("agreements.parties")),
-        list_block([_block_runs(party["runs"]) for party in result["parties"]], ordered=True, css_class="mu-ag-parties"),
-        paragraph(t("agreements.parties_end")),
-    ]
-    for article in result["articles"]:
-        out.append(heading(2, t("agreements.article", number=article["number"], title=article["title"]), block_id=f"mu-ag-article-{article['id']}"))
-        out += [paragraph(_block_runs(runs)) for runs in article["paragraphs"]]
-    out += [paragraph(_block_runs(runs)) for runs in result["closing"]]
-    out.append(heading(2, t("agreements.signatures")))
-    rows = [[row["party"] or [blank_run()], row["signatory"] or [blank_run()], "", ""] for row in result["signatures"]]
-    head = [t(f"agreements.signature_{key}") for key in ("party", "signatory", "date", "sign")]
-    out.append(table(head, rows, sign=True,
-                     css_class="mu-ag-signatures"))
-    out.append(note(result["note"], css_class="mu-ag-note"))
-    out.append(heading(2, result["references_title"]))
-    if result["references"]:
-        items = [[{"text": f"{ref['jurisdiction']} — "}, {"text": ref["label"], "href": ref["url"]}, {"text": ref["after"]}]
-                 for ref in result["references"]]
-        out.append(list_block(items, css_class="mu-ag-references"))
-    out.append(paragraph([{"text": result["model_line"], "em": True}], "mu-ag-model-line"))
-    out.append(paragraph([{"text": result["reminder"], "em": True}], "mu-ag-reminder"))
-    return out
-
-
-def check_blocks(result: dict) -> list[dict]:
-    """What is left to check and to fill in, after the agreement in the files (not in the preview)."""
-    out = []
-    if result["warnings"]:
-        out += [heading(2, t("agreements.to_check")), list_block(result["warnings"])]
-    if result["missing"]:
-        out += [heading(2, t("agreements.to_fill")), list_block([item["label"] for item in result["missing"]])]
-    return out

@@ -13,7 +13,8 @@ import json
 from html import escape
 
 from agreements import TERRITORIES, TERRITORY_NAMES
-from agreements.assemble import PARTNER_KEYS, fields_for, model_text_blocks, reference_after
+from agreements.assemble import fields_for, model_text_blocks, reference_after
+from agreements.draft import PARTNER_KEYS
 from blocks import blank_run, heading, list_block, note, paragraph, section, table, to_html
 from macros.countries import site_countries
 from macros.questionnaire_render import link_href
@@ -34,12 +35,12 @@ def _clause(clause: dict, model: dict, labels: dict, href: str) -> dict:
     cid = f"clause-{clause['id']}"
     parts = [heading(2, clause["title"], block_id=cid)]
     if clause["territories"] != model["territories"]:
-        parts.append(_labelled("S'applique à :", _countries(clause["territories"]), "mu-ag-territory"))
+        parts.append(_labelled(t("agreements.page_applies"), _countries(clause["territories"]), "mu-ag-territory"))
     if clause["optional"]:
-        parts.append(_labelled("Clause facultative.", clause["applies_when"], "mu-ag-optional"))
+        parts.append(_labelled(t("agreements.page_optional"), clause["applies_when"], "mu-ag-optional"))
     parts += model_text_blocks(clause["text"], labels)
-    why = [{"text": clause["why"] + " "}, {"text": "Voir le guide", "href": href}, {"text": "."}]
-    parts.append(_labelled("Pourquoi :", why, "mu-ag-why"))
+    why = [{"text": clause["why"] + " "}, {"text": t("agreements.page_guide"), "href": href}, {"text": "."}]
+    parts.append(_labelled(t("agreements.page_why"), why, "mu-ag-why"))
     if clause["references"]:
         items = [[{"text": f"{ref['jurisdiction']} : "}, {"text": ref["label"], "href": ref["url"]}, {"text": reference_after(ref)}]
                  for ref in clause["references"]]
@@ -52,10 +53,10 @@ def model_blocks(model: dict, page_url: str = "", use_directory_urls: bool = Tru
     labels = {f["name"]: f["label"] for f in model["fields"]}
     out = [
         paragraph(model["summary"], "mu-ag-summary"),
-        _labelled("Pays :", f"{_countries(model['territories'])}. Les clauses propres à un pays le disent.", ""),
+        _labelled(t("agreements.page_countries"), t("agreements.page_countries_note", countries=_countries(model["territories"])), ""),
         heading(2, t("agreements.parties"), block_id="parties"),
-        list_block([[blank_run("nom, forme juridique, adresse du siège, représentant ou représentante"), {"text": " ;"}],
-                    [blank_run("idem pour chaque partie"), {"text": " ;"}]], ordered=True),
+        list_block([[blank_run(t("agreements.page_party")), {"text": " ;"}],
+                    [blank_run(t("agreements.page_party_more")), {"text": " ;"}]], ordered=True),
         paragraph(t("agreements.parties_end")),
     ]
     for clause in model["clauses"]:
@@ -69,7 +70,7 @@ def model_blocks(model: dict, page_url: str = "", use_directory_urls: bool = Tru
         rows.append([cosigner["role"] + where, [blank_run()], "", ""])
     head = [t(f"agreements.signature_{key}") for key in ("party", "signatory", "date", "sign")]
     out.append(table(head, rows, sign=True, css_class="mu-ag-signatures"))
-    out.append(note(model["note"], title="À adapter et à faire relire", kind="warning"))
+    out.append(note(model["note"], title=t("agreements.page_note_title"), kind="warning"))
     return out
 
 

@@ -18,12 +18,26 @@ WORDS = {
     "signature_sign": "Signature",
     "references": "Textes de référence",
     "references_dated": "Textes de référence (à jour au {date})",
+    "model_line": "Modèle Mutuus « {title} »{version}, écrit pour le droit applicable : {territory}.",
+    "model_version": ", version {version}",
+    "reminder": "Ce texte est un modèle : faites-le relire par {reviewer} avant de le signer. "
+    "Les textes marqués « à faire vérifier » n'ont pas pu être confirmés sur leur source officielle.",
     "to_check": "À vérifier",
     "to_fill": "À compléter",
     "party_missing": "Partie {number} : {what}",
     # Shown when the draft's country is not the reader's ("Votre pays", country.js).
     "other_country": "Ce brouillon suit le droit {of_country}, pas celui de votre pays : "
     "ses montants s'écrivent en {currency_name} ({currency_sign}).",
+    # A model's own page (macros/agreement_render.py), read and printed without JavaScript.
+    "page_countries": "Pays :",
+    "page_countries_note": "{countries}. Les clauses propres à un pays le disent.",
+    "page_party": "nom, forme juridique, adresse du siège, représentant ou représentante",
+    "page_party_more": "idem pour chaque partie",
+    "page_applies": "S'applique à :",
+    "page_optional": "Clause facultative.",
+    "page_why": "Pourquoi :",
+    "page_guide": "Voir le guide",
+    "page_note_title": "À adapter et à faire relire",
     # The generator's page (agreement-*.js).
     "load_failed": "Le générateur n'a pas pu être chargé. Rechargez la page.",
     "saved": "Brouillon enregistré dans ce navigateur.",

@@ -16,8 +16,9 @@ const input = JSON.parse(readFileSync(process.argv[2], "utf-8"));
 
 const { loadPyodide } = await import(pathToFileURL(join(pyodideDir, "pyodide.mjs")).href);
 const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", stdout: () => {}, stderr: (s) => console.error(s) });
-// The packages the wheel holds for agreements: the assembly and its blocks.
-for (const pkg of ["agreements", "blocks", "words"]) {
+// The packages the assembly imports (its blocks; the words, whose calculators
+// part reads the calculators' own labels), as the wheel holds them.
+for (const pkg of ["agreements", "blocks", "calculators", "words"]) {
   const target = `/home/pyodide/${pkg}`;
   pyodide.FS.mkdirTree(target);
   for (const name of readdirSync(join(root, pkg))) {

@@ -2,9 +2,9 @@
 
 import pytest
 
-from agreements.assemble import BLANK, DraftError, assemble, describe, escape_markdown
+from agreements.assemble import DraftError, assemble, describe
 from agreements.loader import load_all
-from blocks import validate
+from blocks import BLANK, escape_markdown, validate
 from tests.agreements.vectors import CLAUSE_COUNTS, PARTNERS, VECTORS
 
 MODELS = load_all()

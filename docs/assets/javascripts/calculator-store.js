@@ -55,7 +55,7 @@ export function keepResult(form, answer, values) {
 }
 
 // The last calculation of a calculator kept on this device: {ok, value} as
-// storage.js reads it (value null when there is none, or it is not a record).
+// core/storage.js reads it (value null when there is none, or it is not a record).
 export function lastCalculation(id) {
   const stored = readJSON(calculationKey(id));
   if (!stored.ok) return stored;
