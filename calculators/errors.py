@@ -46,13 +46,21 @@ MESSAGES: dict[str, str] = {
 }
 
 
+# Every calculator's labels by dotted path, filled as each calculator is
+# declared (calculators.spec.Calculator): so this module imports no calculator.
+# Two calculators that share a path share its label (the registry checks it).
+_LABELS: dict[str, str] = {}
+
+
+def add_labels(labels) -> None:
+    for path, text in labels.items():
+        _LABELS.setdefault(path, text)
+
+
 def label(field: str) -> str:
     """The French label of a dotted path (``partners.2.usage`` included), from its calculator's ``labels``."""
-    from calculators.registry import field_labels  # the registry reads the calculators, which use this module
-
-    labels = field_labels()
     pattern = re.sub(r"\.\d+\.", ".N.", field)
-    return labels.get(field) or labels.get(pattern) or MESSAGES["unknown_field"].format(field=field)
+    return _LABELS.get(field) or _LABELS.get(pattern) or MESSAGES["unknown_field"].format(field=field)
 
 
 def missing(field: str) -> FieldError:

@@ -24,6 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
+from calculators.errors import add_labels
+
 
 @dataclass(frozen=True)
 class Field:
@@ -99,6 +101,9 @@ class Calculator:
     labels: Mapping[str, str] = field(default_factory=dict)  # dotted path -> its name in error messages
     example_label: str = "Charger un exemple"
     carry: tuple[Carry, ...] = field(default=())  # figures taken from other calculators' last results
+
+    def __post_init__(self):
+        add_labels(self.labels)  # calculators.errors names a field by them
 
     def field_kinds(self) -> dict[str, str]:
         """Each field's ``kind`` by its dotted path; list columns as ``<list>.N.<key>`` patterns."""
