@@ -11,7 +11,7 @@ WORDS = {
     "not_kept": (
         "Hors connexion, cet outil ne peut pas calculer : son moteur n'a pas été gardé sur cet appareil. "
         "La prochaine fois, ouvrez une fois un calculateur avec une connexion, ou choisissez « Rendre disponible "
-        "hors ligne » sur la page « Hors ligne » : il sera gardé. Il démarrera dès que la connexion reviendra."
+        "hors ligne » sur la page « Hors ligne ». Dès que la connexion reviendra, le moteur démarrera de lui-même."
     ),
     # Said beside a button that needs the engine while it cannot answer.
     "button_waits": "Ce bouton attend le moteur de calcul : {reason}",

@@ -25,7 +25,7 @@ _FUNCTION_WORDS = re.compile(
 )
 
 
-def _strip_comments(text: str) -> str:
+def strip_comments(text: str) -> str:
     """Comments blanked, strings and line numbers kept."""
     out, i, n = [], 0, len(text)
     while i < n:
@@ -69,7 +69,7 @@ def french_lines(js_dir: Path = JS_DIR) -> list[tuple[str, int, str]]:
         rel = path.relative_to(js_dir).as_posix()
         if rel in SKIP:
             continue
-        code = _strip_comments(path.read_text(encoding="utf-8"))
+        code = strip_comments(path.read_text(encoding="utf-8"))
         lines = path.read_text(encoding="utf-8").splitlines()
         seen = set()
         for match in _STRING.finditer(code):

@@ -218,6 +218,14 @@ def goto(page, site: ServedSite, path: str = "") -> None:
     wait_for_material(page)
 
 
+def offline_state(page, value: str, timeout: float = 90_000) -> None:
+    """Wait until offline.js says how the site is kept on this device (<html data-mu-offline>);
+    storing the guide or the engine takes long on a machine shared by several jobs."""
+    from playwright.sync_api import expect
+
+    expect(page.locator("html")).to_have_attribute("data-mu-offline", value, timeout=timeout)
+
+
 def wait_for_path(page, path: str, timeout: float | None = None) -> None:
     """Wait until the URL's PATH ends with ``path`` (query and hash ignored).
 

@@ -19,7 +19,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.harness import PageLog, assert_no_axe_violations, goto, wait_for_material, watch_context, watch_page
+from tests.e2e.harness import PageLog, assert_no_axe_violations, goto, offline_state, watch_context, watch_page
 
 BOOT = 90_000  # ms: storing the guide, or the engine, on a machine shared by several jobs
 SAYS_AT_ONCE = 8_000  # ms: "at once", with room for a busy machine (it used to stay silent for 30 s and more)
@@ -52,20 +52,13 @@ def pg(offline_ctx, log):
     assert not problems, "La page a signalé :\n" + "\n".join(problems)
 
 
-def open_page(page, site, path=""):
-    page.goto(site.page_url(path))
-    wait_for_material(page)
-
-
-def offline_state(page, value, timeout=BOOT):
-    expect(page.locator("html")).to_have_attribute("data-mu-offline", value, timeout=timeout)
 
 
 def visit_with_a_connection_then_go_offline(page, ctx, site):
     """The home page, then a questionnaire: the guide is kept, not the engine."""
-    open_page(page, site)
+    goto(page, site)
     offline_state(page, "guide")
-    open_page(page, site, "etapes/evaluation/")
+    goto(page, site, "etapes/evaluation/")
     page.wait_for_selector('form[data-questionnaire="evaluation"][data-mu-mounted]')
     ctx.set_offline(True)
 
@@ -73,7 +66,7 @@ def visit_with_a_connection_then_go_offline(page, ctx, site):
 def test_offline_without_the_engine_kept_a_calculator_says_so_at_once(pg, offline_ctx, site):
     visit_with_a_connection_then_go_offline(pg, offline_ctx, site)
     try:
-        open_page(pg, site, USAGE)
+        goto(pg, site, USAGE)
         calc_line = pg.locator("#uc .mu-calc-engine")
         expect(calc_line).to_contain_text(NOT_KEPT, timeout=SAYS_AT_ONCE)
         expect(calc_line).to_contain_text("La prochaine fois")
@@ -85,7 +78,7 @@ def test_offline_without_the_engine_kept_a_calculator_says_so_at_once(pg, offlin
 def test_offline_without_the_engine_kept_the_generator_says_so_at_once(pg, offline_ctx, site):
     visit_with_a_connection_then_go_offline(pg, offline_ctx, site)
     try:
-        open_page(pg, site, GENERATOR)
+        goto(pg, site, GENERATOR)
         engine_line = pg.locator(".mu-agreement .mu-ag-engine")
         expect(engine_line).to_contain_text(NOT_KEPT, timeout=SAYS_AT_ONCE)
         expect(engine_line).to_contain_text("La prochaine fois")
@@ -102,7 +95,7 @@ def test_offline_without_the_engine_kept_the_generator_says_so_at_once(pg, offli
 
 
 def test_the_offline_page_says_which_tools_are_ready_on_this_device(pg, site):
-    open_page(pg, site, OFFLINE_PAGE)
+    goto(pg, site, OFFLINE_PAGE)
     offline_state(pg, "guide")
     tools = pg.locator(".mu-offline-panel .mu-offline-tools")
     expect(tools).to_contain_text("Sur cet appareil, sans connexion")

@@ -31,6 +31,8 @@ from tests.e2e.harness import (
     QuietServer,
     build_site,
     free_port,
+    goto,
+    offline_state,
     open_tool,
     wait_for_material,
     watch_context,
@@ -127,13 +129,6 @@ def pg(ctx, log):
     assert not problems, "La page a signalé :\n" + "\n".join(problems)
 
 
-def open_page(page, site, path=""):
-    page.goto(site.page_url(path))
-    wait_for_material(page)
-
-
-def offline_state(page, value, timeout=BOOT):
-    expect(page.locator("html")).to_have_attribute("data-mu-offline", value, timeout=timeout)
 
 
 def planer_result(page):
@@ -154,9 +149,9 @@ def our_caches(page):
 def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
     # One visit with the network: the home page, then a calculator page,
     # which stores the engine too.
-    open_page(pg, project_site)
+    goto(pg, project_site)
     offline_state(pg, "guide")
-    open_page(pg, project_site, USAGE)
+    goto(pg, project_site, USAGE)
     planer_result(pg)
     offline_state(pg, "ready")
     names = our_caches(pg)
@@ -183,7 +178,7 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
             ("risques/", "Risques"),
             ("glossaire/", "Glossaire"),
         ]:
-            open_page(pg, project_site, path)
+            goto(pg, project_site, path)
             expect(pg.locator("h1").first).to_contain_text(title)
 
         # The search, on the glossary page.
@@ -194,7 +189,7 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
         expect(pg.locator(".md-search-result__item").first).to_be_visible(timeout=BOOT)
 
         # A questionnaire: fill, keep, export.
-        open_page(pg, project_site, "etapes/evaluation/")
+        goto(pg, project_site, "etapes/evaluation/")
         form = 'form[data-questionnaire="evaluation"]'
         pg.wait_for_selector(f"{form}[data-mu-mounted]")
         pg.fill("#mu-q-evaluation--organisation", "Salle paroissiale de Dinant")
@@ -207,7 +202,7 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
         # from the memory snapshot stored with them (sitebuild/snapshot.py),
         # kept by the service worker even where the first visit started
         # without it, with the trimmed standard library.
-        open_page(pg, project_site, USAGE)
+        goto(pg, project_site, USAGE)
         planer_result(pg)
         status = pg.evaluate("() => window.__muCalculatorWorker.muBootStatus")
         assert (status["snapshot"], status["snapshotWhy"], status["stdlib"]) == (True, "kept", "trimmed"), status
@@ -217,7 +212,7 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
 
     # --- Back online, a redeploy. The guide is stored (above); the new deploy
     # changes one page, and the build step rewrites sw.js.
-    open_page(pg, project_site, "glossaire/")
+    goto(pg, project_site, "glossaire/")
     expect(pg.locator("h1").first, "redéploiement : avant").to_have_text(re.compile("^Glossaire"))
     page_file = project_site.dir / "glossaire" / "index.html"
     html = page_file.read_text(encoding="utf-8")
@@ -228,7 +223,7 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
                    capture_output=True)
 
     # The next visit still shows the old version, whole, and offers the new one.
-    open_page(pg, project_site, "glossaire/")
+    goto(pg, project_site, "glossaire/")
     expect(pg.locator("h1").first, "redéploiement : l'ancienne version d'abord").not_to_contain_text("mis à jour")
     banner = pg.locator(".mu-offline-update")
     expect(banner, "redéploiement : le bandeau").to_contain_text("Une nouvelle version du site est prête.", timeout=BOOT)
@@ -243,7 +238,7 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
 
 
 def test_domain_root_offline_and_removal(pg, ctx, site):
-    open_page(pg, site, OFFLINE_PAGE)
+    goto(pg, site, OFFLINE_PAGE)
     offline_state(pg, "guide")
     panel = pg.locator(".mu-offline-panel")
     expect(panel.locator(".mu-offline-sizes")).to_contain_text("Mo pour le guide")
@@ -256,9 +251,9 @@ def test_domain_root_offline_and_removal(pg, ctx, site):
 
     ctx.set_offline(True)
     try:
-        open_page(pg, site, "etapes/impulsion/")
+        goto(pg, site, "etapes/impulsion/")
         expect(pg.locator("h1").first).to_contain_text("impulsion")
-        open_page(pg, site, OFFLINE_PAGE)
+        goto(pg, site, OFFLINE_PAGE)
     finally:
         ctx.set_offline(False)
 
@@ -268,7 +263,7 @@ def test_domain_root_offline_and_removal(pg, ctx, site):
     expect(panel.locator("[role=status]")).to_contain_text("n'est pas gardé hors ligne")
     assert our_caches(pg) == []
     assert pg.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
-    open_page(pg, site, OFFLINE_PAGE)
+    goto(pg, site, OFFLINE_PAGE)
     offline_state(pg, "disabled")
     assert pg.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
     expect(panel.get_by_role("button", name="Rendre disponible hors ligne")).to_be_visible()
@@ -283,7 +278,7 @@ def test_without_service_worker_the_site_works_as_before(browser, log, site):
     try:
         page = context.new_page()
         watch_page(page, log)
-        open_page(page, site, OFFLINE_PAGE)
+        goto(page, site, OFFLINE_PAGE)
         offline_state(page, "unsupported")
         expect(page.locator(".mu-offline-panel [role=status]")).to_contain_text("ne peut pas garder le site")
         expect(page.get_by_role("button", name="Rendre disponible hors ligne")).to_be_hidden()

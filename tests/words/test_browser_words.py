@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from words import catalog
-from words.lint import JS_DIR, _strip_comments, french_lines
+from words.lint import JS_DIR, strip_comments, french_lines
 
 _CALL = re.compile(r"""\bt\(\s*["'`]([\w.-]+)["'`]""")
 
@@ -20,7 +20,7 @@ def test_every_key_the_browser_asks_for_exists():
     known = catalog()
     missing = []
     for path in sorted(JS_DIR.rglob("*.js")):
-        code = _strip_comments(path.read_text(encoding="utf-8"))
+        code = strip_comments(path.read_text(encoding="utf-8"))
         for number, line in enumerate(code.splitlines(), 1):
             for key in _CALL.findall(line):
                 if key not in known:
