@@ -122,6 +122,19 @@ def palette(page):
     )
 
 
+def test_palette_does_nothing_at_load_in_the_pages_own_colours(page, any_site):
+    """Light system, nothing stored: the page is already in its colours, so
+    palette.js writes no <meta> and reads no computed style at load (that read
+    restyled the whole page inside the load's longest task). The body still
+    carries the media query, as Material's component writes it."""
+    page.emulate_media(color_scheme="light")
+    goto(page, any_site, "etapes/diagnostic/")
+    page.evaluate("() => localStorage.clear()")
+    reload(page)
+    expect(page.locator("body")).to_have_attribute("data-md-color-media", "(prefers-color-scheme: light)")
+    assert palette(page) == {"scheme": "default", "shown": ["__palette_1"], "stored": None, "meta": None}
+
+
 def test_palette_switch_follows_the_system_then_the_reader(page, any_site):
     """The header's light/dark switch (docs/assets/javascripts/palette.js, in
     place of Material's component): with no choice, the system's mode, also

@@ -76,13 +76,16 @@ function updateMeta() {
 
 // Shows palette `index`: the body's colour attributes (only those that
 // differ), the checked option, and the one label that offers the next palette.
+// Returns whether the colours changed: the media query is copied as Material
+// copies it, but no style reads it, so writing it alone (at every load, since
+// the page is built without it) changes nothing and forces no restyle.
 function show(inputs, index) {
   const body = document.body;
   let changed = false;
   for (const [key, value] of Object.entries(colorsOf(inputs[index]))) {
     if (value !== null && body.getAttribute(`data-md-color-${key}`) !== value) {
       body.setAttribute(`data-md-color-${key}`, value);
-      changed = true;
+      if (key !== "media") changed = true;
     }
   }
   inputs.forEach((input, i) => {
