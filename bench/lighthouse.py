@@ -30,6 +30,18 @@ machine's CPU was: the 4x slowdown assumes a fast desktop, so a slow or busy
 machine scores lower). The calculator page (the planer's values in the URL,
 as bench/run.py opens it) is reported for its total blocking time.
 
+Baseline, in the same run: Material alone. Lighthouse's 4x CPU slowdown
+assumes a fast desktop; on a slower or busier machine every page scores
+lower, Material's own included (its bundle's start-up alone is then a
+200-300 ms task). So each page is also measured as "Material alone": the same
+built page with Mutuus's own scripts and stylesheets taken out
+(without_mutuus(): tools.js and everything it loads, our CSS; Material's
+bundle, stylesheets, inline scripts and the page's HTML kept), served the same
+way, its runs interleaved with ours. The report gives, per page, our score
+minus Material alone's ("performance_points") and our blocking time and LCP
+divided by its ("tbt_ratio", "lcp_ratio"): what Mutuus adds, whatever the
+machine's speed. --no-baseline skips it.
+
 --calibrated adds a SECONDARY series, never the headline: the same pages with
 the CPU slowdown calibrated from the median benchmarkIndex, as Lighthouse's
 throttling documentation advises for slow hosts (docs/throttling.md, "CPU
@@ -43,6 +55,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -84,10 +97,11 @@ def certificate(folder: Path) -> tuple[Path, Path, str]:
 
 
 @contextlib.contextmanager
-def https_site(site: Path | None):
+def https_site(site: Path | None, alone: bool = False):
     """``with https_site(args.site) as (url, chrome_flags, scratch):`` the site over
     HTTPS + HTTP/2 on a free port of 127.0.0.1, built for that address unless
-    ``site`` is given; the server stops at the end."""
+    ``site`` is given; the server stops at the end. ``alone``: its pages as
+    Material alone serves them (material_alone), the baseline."""
     from tests.e2e.harness import build_site  # noqa: PLC0415 (the site builder, only here)
 
     port = free_port()
@@ -96,6 +110,8 @@ def https_site(site: Path | None):
         if site is None:
             site = folder / "site"
             build_site(site, f"https://127.0.0.1:{port}/")
+        if alone:
+            site = material_alone(site, folder / "material-alone")
         cert, key, spki = certificate(folder)
         proc = subprocess.Popen(
             ["node", str(H2SERVER), str(site), str(cert), str(key), str(port)],
@@ -112,6 +128,46 @@ def https_site(site: Path | None):
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
+
+
+# Mutuus's own files in a built page: a script or stylesheet under assets/
+# that is not Material's (its bundle and stylesheets carry a content hash:
+# bundle.<hash>.min.js, main.<hash>.min.css, palette.<hash>.min.css).
+OUR_SCRIPT = re.compile(r'<script\b[^>]*\bsrc="[^"]*assets/javascripts/(?![^"]*\.[0-9a-f]{8}\.min\.js")[^"]*"[^>]*>\s*</script>\n?')
+OUR_STYLESHEET = re.compile(r'<link\b[^>]*rel="stylesheet"[^>]*href="[^"]*assets/stylesheets/(?![^"]*\.[0-9a-f]{8}\.min\.css")[^"]*"[^>]*>\n?')
+
+
+def without_mutuus(html: str) -> str:
+    """The page as Material alone would serve it: our script and stylesheet
+    tags removed, everything else (Material's files, its inline scripts, the
+    page's HTML) kept."""
+    return OUR_STYLESHEET.sub("", OUR_SCRIPT.sub("", html))
+
+
+def material_alone(site: Path, dest: Path) -> Path:
+    """A copy of the built ``site`` in ``dest`` whose pages load Material's
+    scripts and stylesheets only (without_mutuus); the other files are copied
+    as they are. Returns ``dest``."""
+    shutil.copytree(site, dest)
+    for page in dest.rglob("*.html"):
+        page.write_text(without_mutuus(page.read_text(encoding="utf-8")), encoding="utf-8")
+    return dest
+
+
+def against(ours: dict, alone: dict) -> dict:
+    """What Mutuus adds to a page, from two median runs: score points (ours
+    minus Material alone's) and the ratios of blocking time and LCP."""
+    if "error" in ours or "error" in alone:
+        return {}
+
+    def ratio(key: str) -> float | None:
+        return round(ours[key] / alone[key], 2) if alone.get(key) else None
+
+    return {
+        "performance_points": ours["performance"] - alone["performance"],
+        "tbt_ratio": ratio("tbt_ms"),
+        "lcp_ratio": ratio("lcp_ms"),
+    }
 
 
 def calibrated_multiplier(benchmark_index: float) -> float:
@@ -190,15 +246,34 @@ def median_run(runs: list[dict]) -> dict:
     return chosen
 
 
-def series(url: str, scratch: Path, only: list[str], runs: int, cpu_multiplier: float | None = None,
-           flags: Sequence[str] = ()) -> dict:
+def series(targets: dict[str, tuple[str, list[str]]], scratch: Path, only: list[str], runs: int,
+           cpu_multiplier: float | None = None) -> dict[str, dict]:
+    """Each page measured ``runs`` times on each target ({name: (url, chrome
+    flags)}), the targets taking turns run by run (the first one changing each
+    time) so that a machine getting busier weighs on all alike; the median run
+    of each page, per target."""
     pages = {page or "/": page for page in only or PAGES}
     if not only:
         pages["calculator: outils/cout-utilisation/"] = CALCULATOR
-    return {
-        name: median_run([lighthouse(url + path, scratch / "lh.json", cpu_multiplier, flags) for _ in range(runs)])
-        for name, path in pages.items()
-    }
+    names = list(targets)
+    measured: dict[str, dict[str, list[dict]]] = {name: {page: [] for page in pages} for name in names}
+    for page, path in pages.items():
+        for i in range(runs):
+            for name in names[i % len(names):] + names[:i % len(names)]:
+                url, flags = targets[name]
+                measured[name][page].append(lighthouse(url + path, scratch / "lh.json", cpu_multiplier, flags))
+    return {name: {page: median_run(found) for page, found in by_page.items()} for name, by_page in measured.items()}
+
+
+def compared(pages: dict[str, dict]) -> dict:
+    """The report of one series: ours, Material alone's and what we add."""
+    report = {"mutuus": pages["mutuus"]}
+    if "material_alone" in pages:
+        report["material_alone"] = pages["material_alone"]
+        report["against_material_alone"] = {
+            page: against(run, pages["material_alone"][page]) for page, run in pages["mutuus"].items()
+        }
+    return report
 
 
 @contextlib.contextmanager
@@ -218,26 +293,34 @@ def main() -> None:
         help="only this page (repeatable; '' is the home page), to measure one change quickly",
     )
     parser.add_argument("--runs", type=int, default=5, help="runs per page; the median is reported (default 5)")
-    parser.add_argument("--http1", action="store_true", help="serve over HTTP/1.0 (bench/server.py), as before")
+    parser.add_argument("--http1", action="store_true", help="serve over HTTP/1.0 (bench/server.py), as before; no baseline")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the Material alone baseline")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit("Lighthouse est absent de bench/node_modules : lancez « make bench » (ou « cd bench && npm ci »).")
-    served = http1_site(args.site) if args.http1 else https_site(args.site)
-    with served as (url, flags, tmp):
+    with contextlib.ExitStack() as stack:
+        url, flags, tmp = stack.enter_context(http1_site(args.site) if args.http1 else https_site(args.site))
+        targets = {"mutuus": (url, flags)}
+        if not (args.http1 or args.no_baseline):
+            alone_url, alone_flags, _ = stack.enter_context(https_site(args.site, alone=True))
+            targets["material_alone"] = (alone_url, alone_flags)
+        found = series(targets, tmp, args.page, args.runs)
         report = {
             "load_average": load_average(),
             "served": "HTTP/1.0 (bench/server.py)" if args.http1 else "HTTPS + HTTP/2 (bench/h2server.mjs)",
             "runs_per_page": args.runs,
-            "mobile_default": series(url, tmp, args.page, args.runs, flags=flags),
+            # Kept under its former name: Mutuus's pages, Lighthouse's defaults.
+            "mobile_default": found["mutuus"],
+            **{key: value for key, value in compared(found).items() if key != "mutuus"},
         }
-        indexes = [p["benchmark_index"] for p in report["mobile_default"].values() if "benchmark_index" in p]
+        indexes = [p["benchmark_index"] for p in found["mutuus"].values() if "benchmark_index" in p]
         report["benchmark_index_median"] = round(statistics.median(indexes)) if indexes else None
         if args.calibrated and indexes:
             multiplier = round(calibrated_multiplier(statistics.median(indexes)), 2)
             report["secondary_calibrated_cpu"] = {
                 "note": "Secondaire : ralentissement du processeur calibré sur benchmarkIndex, pas le score de référence.",
                 "cpu_slowdown": multiplier,
-                "pages": series(url, tmp, args.page, args.runs, multiplier, flags),
+                **compared(series(targets, tmp, args.page, args.runs, multiplier)),
             }
         report["load_average_end"] = load_average()
     emit(report, args.json)

@@ -90,3 +90,63 @@ def test_https_site_serves_http2_gzipped_as_github_pages(tmp_path):
     assert gzip.decompress(base64.b64decode(missing["body"])) == b"<p>Introuvable</p>"
     # Images are sent as they are (GitHub Pages compresses text only).
     assert (answers["/logo.png"]["status"], answers["/logo.png"]["encoding"]) == (200, None)
+
+
+PAGE = """<html><head>
+<link rel="stylesheet" href="../assets/stylesheets/main.57a0d79d.min.css">
+<link rel="stylesheet" href="../assets/stylesheets/palette.fb2fffe2.min.css">
+<link rel="stylesheet" href="../assets/stylesheets/mutuus.css">
+<link rel="stylesheet" href="../assets/stylesheets/questionnaires.css">
+<script>__md_scope=new URL("..",location)</script>
+</head><body><p>Texte</p>
+<script id="__config" type="application/json">{"features": []}</script>
+<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>
+<script src="../assets/javascripts/tools.js" type="module"></script>
+</body></html>"""
+
+
+def test_material_alone_keeps_materials_files_and_drops_ours():
+    page = lighthouse.without_mutuus(PAGE)
+    assert "main.57a0d79d.min.css" in page and "palette.fb2fffe2.min.css" in page
+    assert "bundle.a5f9d56c.min.js" in page and "__md_scope" in page and '"features"' in page
+    for ours in ("mutuus.css", "questionnaires.css", "tools.js"):
+        assert ours not in page
+    assert "<p>Texte</p>" in page
+
+
+def test_material_alone_copies_a_site_page_by_page(tmp_path):
+    site = tmp_path / "site"
+    (site / "guide").mkdir(parents=True)
+    (site / "guide" / "index.html").write_text(PAGE, encoding="utf-8")
+    (site / "assets").mkdir()
+    (site / "assets" / "tools.js").write_text("// kept: only the pages change", encoding="utf-8")
+    copy = lighthouse.material_alone(site, tmp_path / "alone")
+    assert "tools.js" not in (copy / "guide" / "index.html").read_text(encoding="utf-8")
+    assert (copy / "assets" / "tools.js").exists()
+    assert "tools.js" in (site / "guide" / "index.html").read_text(encoding="utf-8")  # the original untouched
+
+
+def test_against_material_alone_gives_points_and_ratio():
+    ours = {"performance": 91, "tbt_ms": 300, "lcp_ms": 1600}
+    alone = {"performance": 94, "tbt_ms": 250, "lcp_ms": 1500}
+    # 91 - 94 = -3 points; 300 / 250 = 1.2; 1600 / 1500 = 1.07 (rounded to 2 places).
+    assert lighthouse.against(ours, alone) == {"performance_points": -3, "tbt_ratio": 1.2, "lcp_ratio": 1.07}
+    # No blocking time in the baseline: no ratio, rather than a division by zero.
+    assert lighthouse.against(ours, {**alone, "tbt_ms": 0})["tbt_ratio"] is None
+    assert lighthouse.against({"error": "x"}, alone) == {}
+
+
+def test_series_takes_turns_between_ours_and_material_alone(monkeypatch, tmp_path):
+    calls = []
+
+    def fake(url, out, cpu_multiplier=None, flags=()):
+        calls.append(url)
+        return run(90 if url.startswith("https://a/") else 95, 100 + len(calls))
+
+    monkeypatch.setattr(lighthouse, "lighthouse", fake)
+    found = lighthouse.series({"mutuus": ("https://a/", []), "material_alone": ("https://b/", [])}, tmp_path, ["x/"], 3)
+    # Run by run, the first target changes: a b, b a, a b.
+    assert calls == ["https://a/x/", "https://b/x/", "https://b/x/", "https://a/x/", "https://a/x/", "https://b/x/"]
+    assert found["mutuus"]["x/"]["performance"] == 90 and found["material_alone"]["x/"]["performance"] == 95
+    report = lighthouse.compared(found)
+    assert report["against_material_alone"]["x/"]["performance_points"] == -5
