@@ -3,10 +3,15 @@
 Material's search worker is wrapped by ``assets/javascripts/workers/search-mutuus.js``
 (accents folded before the French stemmer, in the index and in the query;
 plurals handled by the stemmer, which mkdocs.yml keeps in the pipeline).
-This step points every page's Material config at that wrapper, adding
-``&delay=2500`` on calculator pages so that the index is built after
-Pyodide's boot. With instant navigation the config of the first page loaded
-stays in force, so every page must carry it.
+This step points every page's Material config at that wrapper, with
+``&delay=2500``: the index is built once the page has loaded (at once if the
+reader searches first). Built at once, it took the second core while the
+page started: on calculator pages it competed with Pyodide's boot, and on
+the other pages with Material's own start-up, whose blocking time (long
+tasks over 50 ms, CPU slowed 4 times, 6 loads) went from 624 to 426 ms on
+step 3 and from 463 to 400 ms on the home page when it waited. With instant
+navigation the config of the first page loaded stays in force, so every page
+must carry it.
 
 Zensical ships its own search engine (``search.json``, not lunr): the step
 leaves its pages alone (see docs/heberger.md).
@@ -18,8 +23,7 @@ import re
 from pathlib import Path
 
 WRAPPER = "search-mutuus.js"
-CALCULATOR_FORM = 'class="mu-calculator"'
-DELAY_MS = 2500  # the bare Pyodide boot takes about 1.7 s here
+DELAY_MS = 2500  # a page's load, and the bare Pyodide boot (about 1.7 s here)
 # Material: "search": "../../assets/javascripts/workers/search.973d3a69.min.js"
 _MATERIAL_WORKER = re.compile(
     r'"search":\s*"((?:[^"/]*/)*)assets/javascripts/workers/(search\.[0-9a-f]+\.min\.js)"'
@@ -28,9 +32,8 @@ _MATERIAL_WORKER = re.compile(
 
 def use_wrapper(html: str) -> str:
     """The page with Material's search worker replaced by the wrapper."""
-    delay = f"&delay={DELAY_MS}" if CALCULATOR_FORM in html else ""
     return _MATERIAL_WORKER.sub(
-        lambda m: f'"search": "{m.group(1)}assets/javascripts/workers/{WRAPPER}?worker={m.group(2)}{delay}"',
+        lambda m: f'"search": "{m.group(1)}assets/javascripts/workers/{WRAPPER}?worker={m.group(2)}&delay={DELAY_MS}"',
         html,
         count=1,
     )

@@ -62,7 +62,8 @@ def test_search_without_accents_or_plural(home, typed, title):
 
 
 def test_search_from_a_calculator_page_starts_at_once(page, site):
-    """On a calculator page the index is built late, unless the reader searches first.
+    """The index is built late (on every page: the guide's searches above start
+    it too), unless the reader searches first; here on a calculator page.
 
     The calculators' engine is not needed here: its worker's script is held
     (never answered), so Pyodide does not boot. The search does not wait for

@@ -7,17 +7,12 @@ from sitebuild import search
 CONFIG_SNIPPET = '<script id="__config" type="application/json">{"base": "../..", "search": "../../assets/javascripts/workers/search.973d3a69.min.js", "tags": null}</script>'
 
 
-def test_every_page_uses_the_wrapper_and_calculator_pages_start_it_late():
-    guide_page = f"<p>Guide</p>{CONFIG_SNIPPET}"
-    assert (
-        '"search": "../../assets/javascripts/workers/search-mutuus.js?worker=search.973d3a69.min.js"'
-        in search.use_wrapper(guide_page)
-    )
-    calculator_page = f'<form class="mu-calculator" data-command="usage-cost"></form>{CONFIG_SNIPPET}'
-    assert (
-        '"search": "../../assets/javascripts/workers/search-mutuus.js?worker=search.973d3a69.min.js&delay=2500"'
-        in search.use_wrapper(calculator_page)
-    )
+def test_every_page_uses_the_wrapper_and_starts_it_late():
+    for page in (f"<p>Guide</p>{CONFIG_SNIPPET}", f'<form class="mu-calculator" data-command="usage-cost"></form>{CONFIG_SNIPPET}'):
+        assert (
+            '"search": "../../assets/javascripts/workers/search-mutuus.js?worker=search.973d3a69.min.js&delay=2500"'
+            in search.use_wrapper(page)
+        )
 
 
 def test_a_second_run_changes_nothing():
@@ -28,4 +23,5 @@ def test_a_second_run_changes_nothing():
 def test_built_site_points_every_page_at_the_wrapper(site):
     for page in ("index.html", "etapes/evaluation/index.html", "404.html"):
         assert "workers/search-mutuus.js?worker=search." in (site.dir / page).read_text(encoding="utf-8")
+        assert "&delay=2500" in (site.dir / page).read_text(encoding="utf-8")
     assert (site.dir / "assets/javascripts/workers/search-mutuus.js").is_file()

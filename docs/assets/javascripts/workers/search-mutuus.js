@@ -1,6 +1,6 @@
 // Material's search worker, wrapped. Every page's config points here
-// (sitebuild/search.py); query: ?worker=<file name of Material's worker>,
-// and &delay=<ms> on calculator pages.
+// (sitebuild/search.py); query: ?worker=<file name of Material's worker>
+// and &delay=<ms>.
 //
 // 1. Accents and plural endings are optional. Readers type "evaluation",
 //    "vehicule", "raboteuses" or "groupements" and must find "évaluation",
@@ -14,12 +14,12 @@
 //      prefix "raboteuse", which finds "raboteuse" and "raboteuses").
 //    tests/e2e/test_search.py types the four words above.
 //
-// 2. On calculator pages the index is built a few seconds late. Pyodide boots
-//    in its own worker as the page opens, and Material builds its index at the
-//    same moment; on two cores the two compete (measured with `make bench`:
-//    first result 1.28 times the bare Pyodide boot with search starting at
-//    once, about 1.13 without it). The index is built once the engine has had
-//    its head start, or at once if the reader searches first.
+// 2. The index is built a few seconds late, once the page has started, or at
+//    once if the reader searches first. Built at once, it takes a core while
+//    Material starts (and Pyodide boots, on calculator pages): on two cores
+//    the first calculator result came at 1.28 times the bare Pyodide boot
+//    instead of about 1.13, and step 3's blocking time was half as long
+//    again (figures in sitebuild/search.py).
 //
 // A classic worker, as Material creates it, in Material's workers/ folder
 // because Material's worker finds its language files at "../lunr" from here.
