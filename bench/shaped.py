@@ -310,7 +310,8 @@ def main() -> int:
                         "snapshot_download_ms": [s[visit].get("download_ms") for s in series],
                         "worker_steps_ms": [s[visit].get("steps") for s in series],
                         "stdlib": [s[visit].get("stdlib") for s in series],
-                        "longest_task_ms": round(median([s[visit].get("longest", 0) for s in series]))}
+                        "longest_task_ms": round(median([s[visit].get("longest", 0) for s in series])),
+                        "longest_task_ms_per_series": [round(s[visit].get("longest", 0)) for s in series]}
                        if kind != "bare" else {}),
                 }
                 for visit in ("first", "repeat")
