@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from tests.e2e.grid_pages import open_fresh, ready, storage_refusing_writes
 from tests.e2e.harness import ROOT, assert_no_axe_violations, open_tool, wait_for_failed_images
@@ -598,8 +599,9 @@ def test_a_partners_dossier_in_your_box_says_whose_it_is(dossier, site, tmp_path
 
     # The button takes the file to the partners' box: added there, yours untouched.
     buttons.nth(0).click()
-    assert page.locator(".mu-partners__name").all_inner_texts() == ["Recyclerie du Nord"]
-    assert "« Recyclerie du Nord » ajouté comme partenaire (2 questionnaires)" in page.locator(".mu-partners__status").inner_text()
+    # The file is read and checked before the list is drawn: wait for it.
+    expect(page.locator(".mu-partners__name")).to_have_text(["Recyclerie du Nord"])
+    expect(page.locator(".mu-partners__status")).to_contain_text("« Recyclerie du Nord » ajouté comme partenaire (2 questionnaires)")
     assert page.evaluate(own_only) == before
     assert page.evaluate("document.activeElement.id") == "mu-partner-file"
 
