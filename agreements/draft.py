@@ -57,7 +57,7 @@ def check_draft(model: dict, territory: str, draft) -> tuple[list[dict], dict, d
             if key not in PARTNER_KEYS:
                 errors.append({"field": f"{where}.{key}", "message": f"Clé inconnue « {key} » pour le partenaire n° {index + 1} (clés possibles : {', '.join(PARTNER_KEYS)})."})
             elif value is not None and not isinstance(value, str):
-                errors.append({"field": f"{where}.{key}", "message": f"Le {PARTNER_LABELS[key]} du partenaire n° {index + 1} doit être du texte."})
+                errors.append({"field": f"{where}.{key}", "message": f"Le champ « {PARTNER_LABELS[key]} » du partenaire n° {index + 1} doit être du texte (mettez-le entre guillemets)."})
             else:
                 partner[key] = (value or "").strip()
         partners.append({key: partner.get(key, "") for key in PARTNER_KEYS})

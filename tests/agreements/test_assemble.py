@@ -78,6 +78,10 @@ def test_errors():
     )
     assert errors("locaux", "QC", {"partners": PARTNERS, "options": {"etat_des_lieux": "oui"}})[0]["field"] == "options.etat_des_lieux"
     assert errors("locaux", "QC", {"partners": [PARTNERS[0], {"name": 5}]})[0]["field"] == "partners[1].name"
+    # The label is named, whatever its gender ("forme juridique" is feminine).
+    assert errors("locaux", "QC", {"partners": [PARTNERS[0], {"legal_form": 5}]})[0]["message"] == (
+        "Le champ « forme juridique » du partenaire n° 2 doit être du texte (mettez-le entre guillemets)."
+    )
 
 
 def test_escape_markdown():
