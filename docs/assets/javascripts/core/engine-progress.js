@@ -40,8 +40,10 @@ export function followDownload(post) {
   if (typeof PerformanceObserver === "function") new PerformanceObserver(send).observe({ type: "resource" });
   onBytes(send);
   // Called by boot() once it knows whether the snapshot comes from the network.
+  // An engine kept on this device (a repeat visit) starts within a second or
+  // so, from files already here: no figures then, the page says it starts.
   return (found, source) => {
-    if (!state.files) return;
+    if (!state.files || source.why === "kept") return;
     const snapshotFetched = source.response && source.why !== "kept";
     state.total = state.files
       .filter((file) => snapshotFetched || !file.url.endsWith(".snap.gz"))
