@@ -834,11 +834,55 @@ def test_a_slow_link_starts_without_the_snapshot_and_keeps_it_for_the_next_visit
         # The scenario is kept on this device (issue 28, point 4), never in the address: the reload restores it.
         assert urlsplit(page.url).query == ""
     cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+    # The worker's progress figures, counted as the page gets them.
+    page.add_init_script(COUNT_PROGRESS)
     reload(page)
     expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
     status = boot_status(page)
     assert (status["snapshot"], status["snapshotWhy"]) == (True, "kept"), status
     expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    # An engine kept on this device starts from files already here: no download figures.
+    assert page.evaluate("() => window.__muProgressMessages") == 0
+
+
+# Counts the {type: "progress"} messages of the engine's worker (core/engine-progress.js).
+COUNT_PROGRESS = """
+window.__muProgressMessages = 0;
+const PlainWorker = window.Worker;
+window.Worker = class extends PlainWorker {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", (event) => {
+      if (event.data && event.data.type === "progress") window.__muProgressMessages += 1;
+    });
+  }
+};
+"""
+
+
+def test_the_webassembly_file_is_asked_for_before_the_manifest_comes(page, site):
+    """Pyodide's WebAssembly file (2.8 MB gzipped) is the largest file of any
+    boot: the worker's entry asks for it at once (calculator-worker.js), so that
+    on a slow link its download does not wait for the worker's modules and the
+    manifest. Here the manifest is held back until the file has been asked
+    for; it is downloaded once, and the engine gives the planer's 37,84 $."""
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    held = []
+    page.route(MANIFEST_URL, lambda route: held.append(route))
+    with page.expect_request(lambda r: r.url.endswith("/runtime/pyodide.asm.wasm"), timeout=BOOT):
+        goto(page, site, USAGE)
+    for _ in range(100):  # the manifest's route may reach this side just after the file's request
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the manifest was not asked for"
+    for route in held:
+        route.continue_()
+    expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    type_planer(page)
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    assert len([u for u in requests if u.endswith("/runtime/pyodide.asm.wasm")]) == 1, requests
 
 
 def test_clearing_can_be_undone(engine_page, site):

@@ -46,7 +46,7 @@ export function bytesReceived() {
 const plainFetch = globalThis.fetch.bind(globalThis);
 
 export async function countedFetch(input, options) {
-  const response = await plainFetch(input, options);
+  const response = await (takeEarly(input) || plainFetch(input, options));
   if (!response.body || typeof TransformStream !== "function") return response;
   const counter = new TransformStream({
     transform(chunk, controller) {
@@ -62,6 +62,17 @@ export async function countedFetch(input, options) {
   });
   Object.defineProperty(counted, "url", { value: response.url });
   return counted;
+}
+
+// The response the worker's entry asked for at once (calculator-worker.js),
+// the first time its URL is fetched; else null.
+function takeEarly(input) {
+  const files = globalThis.muEngineEarly && globalThis.muEngineEarly.files;
+  const href = typeof input === "string" || input instanceof URL ? new URL(input, location.href).href : null;
+  if (!files || !href || !files.has(href)) return null;
+  const response = files.get(href);
+  files.delete(href);
+  return response;
 }
 
 // fetch(url, options), or the response already asked for (`started`).
