@@ -15,10 +15,13 @@ that must start anew (a broken snapshot, a tampered wheel, a held wheel).
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import re
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,7 +30,10 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.e2e.harness import (
+    QuietHandler,
+    QuietServer,
     assert_no_axe_violations,
+    free_port,
     goto,
     open_tool,
     reload,
@@ -860,29 +866,66 @@ window.Worker = class extends PlainWorker {
 """
 
 
-def test_the_webassembly_file_is_asked_for_before_the_manifest_comes(page, site):
+class DistantHandler(QuietHandler):
+    """The engine's files 100 ms after each request, as a distant host answers
+    (a mobile link, workshop Wi-Fi). Chromium's own latency emulation is no
+    use here: it delays a request before Resource Timing's requestStart,
+    where the worker does not look."""
+
+    def do_GET(self):
+        if "/assets/pyodide/" in self.path:
+            time.sleep(0.1)
+        super().do_GET()
+
+
+def test_on_a_distant_link_the_webassembly_file_is_asked_for_before_the_manifest_comes(page, site):
     """Pyodide's WebAssembly file (2.8 MB gzipped) is the largest file of any
-    boot: the worker's entry asks for it at once (calculator-worker.js), so that
-    on a slow link its download does not wait for the worker's modules and the
-    manifest. Here the manifest is held back until the file has been asked
-    for; it is downloaded once, and the engine gives the planer's 37,84 $."""
+    boot. On a distant link the worker's entry asks for it at once
+    (calculator-worker.js), so that its download does not wait for the
+    worker's modules and the manifest: with the manifest held back, it is
+    asked for all the same; it is downloaded once, and the engine gives the
+    planer's 37,84 $. On a near link (127.0.0.1 as it is) it waits for the
+    manifest, as before: there the wheel's download, which tells whether the
+    snapshot pays, must have the link to itself."""
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     held = []
     page.route(MANIFEST_URL, lambda route: held.append(route))
-    with page.expect_request(lambda r: r.url.endswith("/runtime/pyodide.asm.wasm"), timeout=BOOT):
-        goto(page, site, USAGE)
-    for _ in range(100):  # the manifest's route may reach this side just after the file's request
-        if held:
-            break
-        page.wait_for_timeout(50)
-    assert held, "the manifest was not asked for"
-    for route in held:
-        route.continue_()
+
+    def wasm():
+        return [u for u in requests if u.endswith("/runtime/pyodide.asm.wasm")]
+
+    def release_manifest():
+        for _ in range(100):  # the manifest's route may reach this side a little late
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held, "the manifest was not asked for"
+        while held:
+            held.pop().continue_()
+
+    # Near: nothing of the WebAssembly file while the manifest is held back.
+    goto(page, site, USAGE)
+    page.wait_for_timeout(1500)
+    assert wasm() == [], "on a near link the WebAssembly file was asked for before the manifest"
+    release_manifest()
     expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
-    type_planer(page)
-    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
-    assert len([u for u in requests if u.endswith("/runtime/pyodide.asm.wasm")]) == 1, requests
+
+    # Distant: the same site from a server that answers the engine's files 100 ms late.
+    distant = QuietServer(("127.0.0.1", free_port()), functools.partial(DistantHandler, directory=str(site.dir)))
+    threading.Thread(target=distant.serve_forever, daemon=True).start()
+    try:
+        requests.clear()
+        with page.expect_request(lambda r: r.url.endswith("/runtime/pyodide.asm.wasm"), timeout=BOOT):
+            page.goto(f"http://127.0.0.1:{distant.server_address[1]}/{USAGE}")
+        release_manifest()
+        expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+        type_planer(page)
+        expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+        assert len(wasm()) == 1, requests
+    finally:
+        distant.shutdown()
+        distant.server_close()
 
 
 def test_clearing_can_be_undone(engine_page, site):

@@ -67,12 +67,26 @@ export async function countedFetch(input, options) {
 // The response the worker's entry asked for at once (calculator-worker.js),
 // the first time its URL is fetched; else null.
 function takeEarly(input) {
-  const files = globalThis.muEngineEarly && globalThis.muEngineEarly.files;
+  const early = globalThis.muEngineEarly;
   const href = typeof input === "string" || input instanceof URL ? new URL(input, location.href).href : null;
-  if (!files || !href || !files.has(href)) return null;
+  if (!early || !early.files || !href) return null;
+  if (early.asked) early.asked.add(href);
+  const files = early.files;
+  if (!files.has(href)) return null;
   const response = files.get(href);
   files.delete(href);
   return response;
+}
+
+// After a boot that failed: the responses no fetch took are let go (else
+// the WebAssembly file's bytes would stay in memory for the worker's life).
+export function dropEarlyFiles() {
+  const files = globalThis.muEngineEarly && globalThis.muEngineEarly.files;
+  if (!files) return;
+  for (const response of files.values()) {
+    response.then((r) => r.body && r.body.cancel()).catch(() => {});
+  }
+  files.clear();
 }
 
 // fetch(url, options), or the response already asked for (`started`).

@@ -21,7 +21,7 @@
 import "./catalog.js";
 import { t } from "./words.js";
 import { EngineError, boot, bootInfo } from "./engine-boot.js";
-import { countedFetch, downloadError } from "./engine-files.js";
+import { countedFetch, downloadError, dropEarlyFiles } from "./engine-files.js";
 import { followDownload } from "./engine-progress.js";
 
 // Pyodide's own fetches (the WebAssembly file, the standard library) are
@@ -43,6 +43,7 @@ const ready = boot(followDownload((message) => self.postMessage(message))).then(
 ready.then(
   () => self.postMessage({ type: "ready", ...bootInfo }),
   (error) => {
+    dropEarlyFiles();
     failure = engineError(error);
     self.postMessage({ type: "failed", kind: failure.kind, message: failure.message });
   },
