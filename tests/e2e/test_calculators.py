@@ -867,10 +867,20 @@ window.Worker = class extends PlainWorker {
 
 
 class DistantHandler(QuietHandler):
-    """The engine's files 100 ms after each request, as a distant host answers
-    (a mobile link, workshop Wi-Fi). Chromium's own latency emulation is no
-    use here: it delays a request before Resource Timing's requestStart,
-    where the worker does not look."""
+    """Every file 100 ms after its request, as a distant host answers (a
+    mobile link, workshop Wi-Fi). Chromium's own latency emulation is no use
+    here: it delays a request before Resource Timing's requestStart, where
+    the page and the worker do not look."""
+
+    def do_GET(self):
+        time.sleep(0.1)
+        super().do_GET()
+
+
+class DistantEngineHandler(QuietHandler):
+    """Only the engine's files 100 ms late: the page itself came at once (as
+    when the service worker answers it), so the worker tells the distant link
+    by Pyodide's loader."""
 
     def do_GET(self):
         if "/assets/pyodide/" in self.path:
@@ -911,21 +921,27 @@ def test_on_a_distant_link_the_webassembly_file_is_asked_for_before_the_manifest
     release_manifest()
     expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
 
-    # Distant: the same site from a server that answers the engine's files 100 ms late.
-    distant = QuietServer(("127.0.0.1", free_port()), functools.partial(DistantHandler, directory=str(site.dir)))
-    threading.Thread(target=distant.serve_forever, daemon=True).start()
-    try:
-        requests.clear()
-        with page.expect_request(lambda r: r.url.endswith("/runtime/pyodide.asm.wasm"), timeout=BOOT):
-            page.goto(f"http://127.0.0.1:{distant.server_address[1]}/{USAGE}")
-        release_manifest()
-        expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
-        type_planer(page)
-        expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
-        assert len(wasm()) == 1, requests
-    finally:
-        distant.shutdown()
-        distant.server_close()
+    # Distant: the same site from a server that answers 100 ms late, every
+    # file (the page tells the worker), then only the engine's (the worker
+    # tells by itself). A new origin each time: nothing in the cache.
+    for handler, told_by in ((DistantHandler, "the page"), (DistantEngineHandler, "the worker")):
+        distant = QuietServer(("127.0.0.1", free_port()), functools.partial(handler, directory=str(site.dir)))
+        threading.Thread(target=distant.serve_forever, daemon=True).start()
+        try:
+            requests.clear()
+            with page.expect_request(lambda r: r.url.endswith("/runtime/pyodide.asm.wasm"), timeout=BOOT):
+                page.goto(f"http://127.0.0.1:{distant.server_address[1]}/{USAGE}")
+            release_manifest()
+            expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+            type_planer(page)
+            expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+            assert len(wasm()) == 1, (told_by, requests)
+            names = [w.evaluate("() => self.name") for w in page.workers if "calculator-worker" in w.url]
+            assert names and names[-1].endswith("(distant link)") == (told_by == "the page"), (told_by, names)
+        finally:
+            page.goto("about:blank")  # the page's late work (the search index) must not meet a closed server
+            distant.shutdown()
+            distant.server_close()
 
 
 def test_clearing_can_be_undone(engine_page, site):

@@ -20,21 +20,24 @@ self.muEngineEarly = {
 // The WebAssembly file (2.8 MB gzipped), the largest of every boot, ordinary
 // or from the snapshot: on a distant link (mobile, workshop Wi-Fi: 100 ms
 // before each response) its download no longer waits for the worker's
-// modules and the manifest (0.4 to 0.7 s sooner on 10 Mbit/s). Not on a
-// near link (a local network, fibre near the host: Pyodide's loader came
-// within FAR_MS), where the wheel's download, which tells whether the
-// snapshot pays (core/engine-snapshot.js), must have the link to itself; nor
-// where the file is already on this device (Cache Storage: a repeat visit).
+// modules and the manifest. The link is distant when the page says so (the
+// worker's name, core/engine.js: at once) or when Pyodide's loader answered
+// FAR_MS or more after its request (one round trip later: a page the
+// service worker answered). Not on a near link (a local network, fibre near
+// the host), where the wheel's download, which tells whether the snapshot
+// pays (core/engine-snapshot.js), must have the link to itself; nor where
+// the file is already on this device (Cache Storage: a repeat visit).
 // It is read as it comes, else the browser would stop the download once its
 // buffer is full: one branch of the body is drained, the other keeps every
 // byte for Pyodide.
 const FAR_MS = 50;
+const DISTANT_NAME = "(distant link)";
 const PYODIDE_MJS = new URL("runtime/pyodide.mjs", base).href;
 const WASM = new URL("runtime/pyodide.asm.wasm", base).href;
 
 function downloadNow(href) {
-  // Too late if Pyodide has asked for it already (core/engine-files.js).
-  if (self.muEngineEarly.asked.has(href)) return;
+  // Once only, and too late if Pyodide has asked for it already (core/engine-files.js).
+  if (self.muEngineEarly.files.has(href) || self.muEngineEarly.asked.has(href)) return;
   const response = fetch(href).then((whole) => {
     if (!whole.ok || !whole.body) return whole;
     const [kept, drained] = whole.body.tee();
@@ -45,20 +48,26 @@ function downloadNow(href) {
   response.catch(() => {}); // Pyodide's fetch gets the rejection
 }
 
-async function onThisDevice(href) {
+async function downloadIfNotHere(href) {
   try {
-    return Boolean(self.caches && (await caches.match(href)));
+    if (self.caches && (await caches.match(href))) return;
   } catch (_) {
-    return false;
+    // no Cache Storage here (an opaque origin, a private window)
   }
+  downloadNow(href);
 }
 
-self.muEngineEarly.pyodide.then(async () => {
-  const loader = performance.getEntriesByName(PYODIDE_MJS).pop();
-  // From the request to its first byte: the link's latency (and the host's).
-  if (!loader || loader.responseStart - loader.requestStart < FAR_MS) return;
-  if (!(await onThisDevice(WASM))) downloadNow(WASM);
-}, () => {});
+if (String(self.name || "").endsWith(DISTANT_NAME)) {
+  downloadIfNotHere(WASM);
+} else {
+  // Runs before engine-boot.js, which awaits the same promise later (and
+  // fetches the WebAssembly file only after the manifest and its decision).
+  self.muEngineEarly.pyodide.then(() => {
+    // From the request to its first byte: the link's latency (and the host's).
+    const loader = performance.getEntriesByName(PYODIDE_MJS).pop();
+    if (loader && loader.responseStart - loader.requestStart >= FAR_MS) downloadIfNotHere(WASM);
+  }, () => {});
+}
 // Awaited where they are used; not "unhandled" before then.
 self.muEngineEarly.pyodide.catch(() => {});
 self.muEngineEarly.manifest.catch(() => {});

@@ -22,6 +22,19 @@ import { t } from "./words.js";
 const WORKER = new URL("../calculator-worker.js", import.meta.url);
 const WASM = new URL("../../pyodide/runtime/pyodide.asm.wasm", import.meta.url);
 
+// The worker's name says whether this page came over a distant link (its
+// HTML's first byte 50 ms or more after the request: mobile, workshop
+// Wi-Fi): then the worker asks for the WebAssembly file at once
+// (calculator-worker.js). A page the service worker answered says nothing.
+const DISTANT_MS = 50;
+const NAME = "mutuus-engine";
+const NAME_DISTANT = "mutuus-engine (distant link)";
+
+function distantLink() {
+  const page = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+  return Boolean(page && page.responseStart - page.requestStart >= DISTANT_MS);
+}
+
 let worker = null;
 let state = { name: "idle" };
 let starting = null;
@@ -65,7 +78,7 @@ function onMessage(event) {
 // The worker, created if it was not.
 function engineWorker() {
   if (worker === null) {
-    worker = new Worker(WORKER, { type: "module" });
+    worker = new Worker(WORKER, { type: "module", name: distantLink() ? NAME_DISTANT : NAME });
     worker.addEventListener("message", onMessage);
     worker.addEventListener("error", () => {
       const offline = navigator.onLine === false;
