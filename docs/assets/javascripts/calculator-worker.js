@@ -1,9 +1,10 @@
 // The engine's worker: its entry (core/engine.js starts it; core/engine-worker.js
 // does the work and says what it answers). It starts the first downloads at
 // once, Pyodide's loader, the manifest and (on a distant link) the
-// WebAssembly file, before the modules that do the work have come: static imports would make them wait
-// one round trip per level of imports (a slow link's first calculation).
-// Requests that arrive meanwhile are kept for engine-worker.js.
+// WebAssembly file, before the modules that do the work have come: static
+// imports would make them wait one round trip per level of imports (a slow
+// link's first calculation). Requests that arrive meanwhile are kept for
+// engine-worker.js.
 
 const base = new URL("../pyodide/", import.meta.url);
 const messages = [];
@@ -31,7 +32,7 @@ self.muEngineEarly = {
 // buffer is full: one branch of the body is drained, the other keeps every
 // byte for Pyodide.
 const FAR_MS = 50;
-const DISTANT_NAME = "(distant link)";
+const DISTANT_NAME = "(distant link)"; // the end of core/engine.js's NAME_DISTANT
 const PYODIDE_MJS = new URL("runtime/pyodide.mjs", base).href;
 const WASM = new URL("runtime/pyodide.asm.wasm", base).href;
 

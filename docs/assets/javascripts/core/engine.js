@@ -28,7 +28,7 @@ const WASM = new URL("../../pyodide/runtime/pyodide.asm.wasm", import.meta.url);
 // (calculator-worker.js). A page the service worker answered says nothing.
 const DISTANT_MS = 50;
 const NAME = "mutuus-engine";
-const NAME_DISTANT = "mutuus-engine (distant link)";
+const NAME_DISTANT = "mutuus-engine (distant link)"; // calculator-worker.js reads its end
 
 function distantLink() {
   const page = performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
