@@ -723,6 +723,31 @@ def test_tampered_wheel_is_refused_with_a_french_message(page, site):
     assert page.input_value("#uc-use-units") == "50"
 
 
+WASM_URL = re.compile(r".*/runtime/pyodide\.asm\.wasm$")
+
+
+@pytest.mark.parametrize(
+    ("case", "answer", "said"),
+    [
+        ("cut", None, "n'a pas pu être téléchargé"),
+        ("missing", {"status": 404, "body": b"Not found"}, "introuvable sur ce site (erreur 404)"),
+    ],
+)
+def test_when_the_webassembly_file_cannot_be_had_the_page_says_so(page, page_log, site, case, answer, said):
+    """Pyodide does not give up when its WebAssembly file fails (it logs
+    "wasm instantiation failed!" and waits): the page used to say « démarre… »
+    for ever. The worker stops the boot and the page says why, in French;
+    what was typed stays."""
+    page_log.expect_console_error("Failed to load resource")
+    page.route(WASM_URL, (lambda route: route.abort()) if answer is None else answering(answer))
+    goto(page, site, USAGE)
+    page.fill("#uc-use-units", "50")
+    form = page.locator("#uc")
+    expect(form).to_have_attribute("data-engine", "failed", timeout=BOOT)
+    expect(form.locator(".mu-calc-engine")).to_contain_text(said)
+    assert page.input_value("#uc-use-units") == "50"
+
+
 def boot_status(page):
     """What the worker said when it became ready (kept on the worker by calculator.js):
     {type, snapshot, snapshotWhy, stdlib, ms, downloadMs?} (calculator-worker.js)."""

@@ -14,7 +14,7 @@
 // (missing file, corrupt bytes, another Pyodide build) it says so with
 // console.info and starts the ordinary way.
 
-import { EngineError, PYODIDE_BASE, PYODIDE_MJS, downloadError, fetchManifest, fetchWheel, hex, integrityError, snapshotBytes, stdlibURL } from "./engine-files.js";
+import { EngineError, PYODIDE_BASE, PYODIDE_MJS, downloadError, fetchManifest, fetchWheel, hex, integrityError, snapshotBytes, stdlibURL, wasmDownload } from "./engine-files.js";
 import { snapshotSource } from "./engine-snapshot.js";
 
 // Imported at once by the worker's entry (calculator-worker.js), beside the
@@ -62,7 +62,7 @@ async function bootFromSnapshot(indexURL, found, source, stdlib, wheelPromise) {
   // loadPyodide awaits it only after loading its script: a rejection before
   // then must not count as unhandled (loadPyodide rejects with it below).
   snapshot.catch(() => {});
-  const pyodide = await loadPyodide({ indexURL, _loadSnapshot: snapshot, ...(stdlib ? { stdLibURL: stdlib } : {}) });
+  const pyodide = await Promise.race([wasmDownload, loadPyodide({ indexURL, _loadSnapshot: snapshot, ...(stdlib ? { stdLibURL: stdlib } : {}) })]);
   step("pyodide");
   if (stdlib) await checkStdlib(pyodide, found);
   const wheel = await wheelPromise; // refused (EngineError) if its SHA-256 differs, as on the ordinary start
@@ -81,17 +81,18 @@ async function bootOrdinary(indexURL, found, stdlib, wheelPromise) {
       // Without the file, Python cannot start and says so on stderr: a
       // warning here, since the full zip comes next.
       const stderr = (line) => console.warn("calculator-worker (trimmed standard library):", line);
-      pyodide = await loadPyodide({ indexURL, stdLibURL: stdlib, stderr });
+      pyodide = await Promise.race([wasmDownload, loadPyodide({ indexURL, stdLibURL: stdlib, stderr })]);
       pyodide.setStderr(); // the default again, as an ordinary start has it
       await checkStdlib(pyodide, found);
     } catch (error) {
+      if (error instanceof EngineError) throw error; // the WebAssembly file could not be had
       if (globalThis.navigator && navigator.onLine === false) throw downloadError();
       console.warn("calculator-worker: trimmed standard library not used, Pyodide's full one.", String(error && error.message || error));
       bootInfo.stdlib = "full";
       pyodide = null;
     }
   }
-  if (pyodide === null) pyodide = await loadPyodide({ indexURL });
+  if (pyodide === null) pyodide = await Promise.race([wasmDownload, loadPyodide({ indexURL })]);
   step("pyodide");
   const wheel = await wheelPromise;
   const data = new Uint8Array(wheel.bytes);

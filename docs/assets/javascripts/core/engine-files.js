@@ -40,13 +40,38 @@ export function bytesReceived() {
   return received.bytes;
 }
 
+// Pyodide does not give up when its WebAssembly file cannot be had: it logs
+// "wasm instantiation failed!" and waits for ever, and the page would say
+// « démarre… » for ever. The boot races this promise (core/engine-boot.js),
+// rejected with the reader's reason when that file's download fails.
+let wasmFailed = null;
+export const wasmDownload = new Promise((_, reject) => {
+  wasmFailed = reject;
+});
+wasmDownload.catch(() => {}); // awaited by the boot's race only
+
+function isWasm(input) {
+  return String(input instanceof Request ? input.url : input).endsWith("/pyodide.asm.wasm");
+}
+
 // fetch, with the body's bytes counted as they come (Pyodide's own fetches of
 // the WebAssembly file and the standard library go through it too: the
 // worker sets it as the global fetch while it boots).
 const plainFetch = globalThis.fetch.bind(globalThis);
 
 export async function countedFetch(input, options) {
-  const response = await (takeEarly(input) || plainFetch(input, options));
+  const wasm = isWasm(input);
+  let response;
+  try {
+    response = await (takeEarly(input) || plainFetch(input, options));
+  } catch (error) {
+    if (!wasm) throw error;
+    wasmFailed(downloadError());
+    // The boot stops with that reason; Pyodide's own promises stay pending
+    // rather than reject where nothing catches them (an "unhandled" error).
+    return new Promise(() => {});
+  }
+  if (wasm && !response.ok) wasmFailed(new EngineError("missing", t("engine.missing", { status: response.status })));
   if (!response.body || typeof TransformStream !== "function") return response;
   const counter = new TransformStream({
     transform(chunk, controller) {
@@ -55,7 +80,9 @@ export async function countedFetch(input, options) {
       controller.enqueue(chunk);
     },
   });
-  const counted = new Response(response.body.pipeThrough(counter), {
+  // A download cut half-way errors the body: for the WebAssembly file, the boot stops.
+  response.body.pipeTo(counter.writable).catch(() => wasm && wasmFailed(downloadError()));
+  const counted = new Response(counter.readable, {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
