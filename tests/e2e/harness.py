@@ -110,6 +110,7 @@ class ServedSite:
 
     dir: Path
     port: int
+    handler: type = QuietHandler  # a subclass may answer differently (a distant host)
     _server: QuietServer | None = None
 
     @property
@@ -120,7 +121,7 @@ class ServedSite:
         return self.url + path.lstrip("/")
 
     def start(self) -> "ServedSite":
-        handler = functools.partial(QuietHandler, directory=str(self.dir))
+        handler = functools.partial(self.handler, directory=str(self.dir))
         self._server = QuietServer(("127.0.0.1", self.port), handler)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         return self

@@ -15,12 +15,10 @@ that must start anew (a broken snapshot, a tampered wheel, a held wheel).
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import re
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -31,7 +29,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.harness import (
     QuietHandler,
-    QuietServer,
+    ServedSite,
     assert_no_axe_violations,
     free_port,
     goto,
@@ -865,30 +863,11 @@ def test_a_slow_link_starts_without_the_snapshot_and_keeps_it_for_the_next_visit
         # The scenario is kept on this device (issue 28, point 4), never in the address: the reload restores it.
         assert urlsplit(page.url).query == ""
     cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
-    # The worker's progress figures, counted as the page gets them.
-    page.add_init_script(COUNT_PROGRESS)
     reload(page)
     expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
     status = boot_status(page)
     assert (status["snapshot"], status["snapshotWhy"]) == (True, "kept"), status
     expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
-    # An engine kept on this device starts from files already here: no download figures.
-    assert page.evaluate("() => window.__muProgressMessages") == 0
-
-
-# Counts the {type: "progress"} messages of the engine's worker (core/engine-progress.js).
-COUNT_PROGRESS = """
-window.__muProgressMessages = 0;
-const PlainWorker = window.Worker;
-window.Worker = class extends PlainWorker {
-  constructor(...args) {
-    super(...args);
-    this.addEventListener("message", (event) => {
-      if (event.data && event.data.type === "progress") window.__muProgressMessages += 1;
-    });
-  }
-};
-"""
 
 
 class DistantHandler(QuietHandler):
@@ -950,12 +929,11 @@ def test_on_a_distant_link_the_webassembly_file_is_asked_for_before_the_manifest
     # file (the page tells the worker), then only the engine's (the worker
     # tells by itself). A new origin each time: nothing in the cache.
     for handler, told_by in ((DistantHandler, "the page"), (DistantEngineHandler, "the worker")):
-        distant = QuietServer(("127.0.0.1", free_port()), functools.partial(handler, directory=str(site.dir)))
-        threading.Thread(target=distant.serve_forever, daemon=True).start()
+        distant = ServedSite(dir=site.dir, port=free_port(), handler=handler).start()
         try:
             requests.clear()
             with page.expect_request(lambda r: r.url.endswith("/runtime/pyodide.asm.wasm"), timeout=BOOT):
-                page.goto(f"http://127.0.0.1:{distant.server_address[1]}/{USAGE}")
+                page.goto(distant.page_url(USAGE))
             release_manifest()
             expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
             type_planer(page)
@@ -965,8 +943,7 @@ def test_on_a_distant_link_the_webassembly_file_is_asked_for_before_the_manifest
             assert names and names[-1].endswith("(distant link)") == (told_by == "the page"), (told_by, names)
         finally:
             page.goto("about:blank")  # the page's late work (the search index) must not meet a closed server
-            distant.shutdown()
-            distant.server_close()
+            distant.stop()
 
 
 def test_clearing_can_be_undone(engine_page, site):
