@@ -900,9 +900,14 @@ def test_on_a_distant_link_the_webassembly_file_is_asked_for_before_the_manifest
     asked for all the same; it is downloaded once, and the engine gives the
     planer's 37,84 $. On a near link (127.0.0.1 as it is) it waits for the
     manifest, as before: there the wheel's download, which tells whether the
-    snapshot pays, must have the link to itself."""
+    snapshot pays, must have the link to itself. The bytes of that early
+    download count in the progress figures as they come: once the manifest
+    comes, the first figures already hold the whole file (they used to stand
+    still until Pyodide read it, then jump)."""
     requests = []
+    finished = []
     page.on("request", lambda r: requests.append(r.url))
+    page.on("requestfinished", lambda r: finished.append(r.url))
     held = []
     page.route(MANIFEST_URL, lambda route: held.append(route))
 
@@ -925,6 +930,7 @@ def test_on_a_distant_link_the_webassembly_file_is_asked_for_before_the_manifest
     release_manifest()
     expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
 
+    wasm_bytes = (site.dir / "assets/pyodide/runtime/pyodide.asm.wasm").stat().st_size
     # Distant: the same site from a server that answers 100 ms late, every
     # file (the page tells the worker), then only the engine's (the worker
     # tells by itself). A new origin each time: nothing in the cache.
@@ -932,10 +938,22 @@ def test_on_a_distant_link_the_webassembly_file_is_asked_for_before_the_manifest
         distant = ServedSite(dir=site.dir, port=free_port(), handler=handler).start()
         try:
             requests.clear()
+            finished.clear()
             with page.expect_request(lambda r: r.url.endswith("/runtime/pyodide.asm.wasm"), timeout=BOOT):
                 page.goto(distant.page_url(USAGE))
+            for _ in range(200):
+                if any(u.endswith("/runtime/pyodide.asm.wasm") for u in finished):
+                    break
+                page.wait_for_timeout(50)
+            page.evaluate(
+                """() => { window.__muProgress = [];
+                window.__muCalculatorWorker.addEventListener("message", (event) => {
+                  if (event.data && event.data.type === "progress") window.__muProgress.push(event.data.loaded); }); }"""
+            )
             release_manifest()
             expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+            progress = page.evaluate("() => window.__muProgress")
+            assert progress and progress[0] >= wasm_bytes, (told_by, wasm_bytes, progress[:5])
             type_planer(page)
             expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
             assert len(wasm()) == 1, (told_by, requests)

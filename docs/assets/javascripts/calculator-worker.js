@@ -16,6 +16,10 @@ self.muEngineEarly = {
   // and the URLs that fetch has asked for.
   files: new Map(),
   asked: new Set(),
+  // Bytes of those responses received so far, counted here as they come (the
+  // progress messages: core/engine-files.js sets onBytes and adds them up).
+  bytes: 0,
+  onBytes: null,
   messages,
 };
 // The WebAssembly file (2.8 MB gzipped), the largest of every boot, ordinary
@@ -29,8 +33,8 @@ self.muEngineEarly = {
 // pays (core/engine-snapshot.js), must have the link to itself; nor where
 // the file is already on this device (Cache Storage: a repeat visit).
 // It is read as it comes, else the browser would stop the download once its
-// buffer is full: one branch of the body is drained, the other keeps every
-// byte for Pyodide.
+// buffer is full: one branch of the body is drained (its bytes counted, for
+// the progress messages), the other keeps every byte for Pyodide.
 const FAR_MS = 50;
 const DISTANT_NAME = "(distant link)"; // the end of core/engine.js's NAME_DISTANT
 const PYODIDE_MJS = new URL("runtime/pyodide.mjs", base).href;
@@ -42,7 +46,14 @@ function downloadNow(href) {
   const response = fetch(href).then((whole) => {
     if (!whole.ok || !whole.body) return whole;
     const [kept, drained] = whole.body.tee();
-    drained.pipeTo(new WritableStream()).catch(() => {});
+    const early = self.muEngineEarly;
+    const count = new WritableStream({
+      write(chunk) {
+        early.bytes += chunk.byteLength;
+        if (early.onBytes) early.onBytes();
+      },
+    });
+    drained.pipeTo(count).catch(() => {});
     return new Response(kept, { status: whole.status, statusText: whole.statusText, headers: whole.headers });
   });
   self.muEngineEarly.files.set(href, response);

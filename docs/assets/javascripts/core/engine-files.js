@@ -36,9 +36,20 @@ export function onBytes(listener) {
   received.listeners.add(listener);
 }
 
+// With the bytes of a download the worker's entry started before this module
+// came (calculator-worker.js, on a distant link: the WebAssembly file), which
+// it counts as they arrive: the figures move while that file comes, instead
+// of standing still, then jumping once Pyodide reads it.
 export function bytesReceived() {
-  return received.bytes;
+  return received.bytes + ((globalThis.muEngineEarly && globalThis.muEngineEarly.bytes) || 0);
 }
+
+function tellListeners() {
+  const bytes = bytesReceived();
+  for (const listener of received.listeners) listener(bytes);
+}
+
+if (globalThis.muEngineEarly) globalThis.muEngineEarly.onBytes = tellListeners;
 
 // Pyodide does not give up when its WebAssembly file cannot be had: it logs
 // "wasm instantiation failed!" and waits for ever, and the page would say
@@ -61,9 +72,10 @@ const plainFetch = globalThis.fetch.bind(globalThis);
 
 export async function countedFetch(input, options) {
   const wasm = isWasm(input);
+  const early = takeEarly(input); // its bytes are counted by the worker's entry
   let response;
   try {
-    response = await (takeEarly(input) || plainFetch(input, options));
+    response = await (early || plainFetch(input, options));
   } catch (error) {
     if (!wasm) throw error;
     wasmFailed(downloadError());
@@ -75,8 +87,10 @@ export async function countedFetch(input, options) {
   if (!response.body || typeof TransformStream !== "function") return response;
   const counter = new TransformStream({
     transform(chunk, controller) {
-      received.bytes += chunk.byteLength;
-      for (const listener of received.listeners) listener(received.bytes);
+      if (!early) {
+        received.bytes += chunk.byteLength;
+        tellListeners();
+      }
       controller.enqueue(chunk);
     },
   });

@@ -1,0 +1,40 @@
+// Node unit tests for core/engine-files.js: the bytes the progress messages
+// count. On a distant link the worker's entry (calculator-worker.js) starts
+// the WebAssembly file's download before this module has come and counts its
+// bytes as they arrive (muEngineEarly.bytes, muEngineEarly.onBytes): they are
+// counted from then on, and not a second time when Pyodide reads the file.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+const WORKER = "https://example.org/assets/javascripts/calculator-worker.js";
+const WASM = "https://example.org/assets/pyodide/runtime/pyodide.asm.wasm";
+const OTHER = "https://example.org/assets/pyodide/runtime/python_stdlib.zip";
+
+// What the worker's entry sets up before it imports the engine's modules.
+const early = { files: new Map(), asked: new Set(), bytes: 0, onBytes: null };
+globalThis.muEngineEarly = early;
+globalThis.location = new URL(WORKER);
+globalThis.fetch = async () => new Response(new Uint8Array(200));
+const { bytesReceived, countedFetch, onBytes } = await import("../../docs/assets/javascripts/core/engine-files.js");
+
+const heard = [];
+onBytes((bytes) => heard.push(bytes));
+
+test("bytes the entry received before the engine's modules came are counted as they come", () => {
+  early.bytes += 300; // the entry's drained branch, chunk by chunk
+  early.onBytes();
+  assert.equal(bytesReceived(), 300);
+  assert.deepEqual(heard, [300]);
+});
+
+test("the early response, read by Pyodide, is not counted again; other fetches are", async () => {
+  const before = bytesReceived();
+  early.files.set(WASM, Promise.resolve(new Response(new Uint8Array(300))));
+  const wasm = await countedFetch(WASM);
+  assert.equal((await wasm.arrayBuffer()).byteLength, 300);
+  assert.equal(bytesReceived(), before);
+  const other = await countedFetch(OTHER);
+  assert.equal((await other.arrayBuffer()).byteLength, 200);
+  assert.equal(bytesReceived(), before + 200);
+  assert.equal(heard.at(-1), before + 200);
+});
