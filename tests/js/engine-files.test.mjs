@@ -38,3 +38,18 @@ test("the early response, read by Pyodide, is not counted again; other fetches a
   assert.equal(bytesReceived(), before + 200);
   assert.equal(heard.at(-1), before + 200);
 });
+
+// The page, the worker's entry and the snapshot's decision each say what a
+// distant link is (three module graphs: the entry imports nothing at first).
+test("the page, the worker's entry and the snapshot's decision agree on a distant link", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const js = new URL("../../docs/assets/javascripts/", import.meta.url);
+  const figure = async (file, name) => {
+    const found = (await readFile(new URL(file, js), "utf8")).match(new RegExp(`const ${name} = (\\d+);`));
+    assert.ok(found, `${file}: ${name}`);
+    return Number(found[1]);
+  };
+  const page = await figure("core/engine.js", "DISTANT_MS");
+  assert.equal(await figure("calculator-worker.js", "FAR_MS"), page);
+  assert.equal(await figure("core/engine-snapshot.js", "DISTANT_MS"), page);
+});

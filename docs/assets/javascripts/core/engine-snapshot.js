@@ -18,6 +18,12 @@ import { PYODIDE_MJS, countedFetch, fromCacheStorage } from "./engine-files.js";
 // and more for its 4.6 MB: a local network, fibre; not a 10 Mbit/s link.
 const SNAPSHOT_BUDGET_MS = 500;
 
+// A link whose first byte comes this long after the request is distant: the
+// same figure as the page's DISTANT_MS (core/engine.js) and the worker
+// entry's FAR_MS (calculator-worker.js), which start the WebAssembly file's
+// download at once on such a link.
+const DISTANT_MS = 50;
+
 // What a file's Resource Timing entry says of the link: {rate: bytes per ms
 // of its body, wait: ms from request to first byte}; null when it came from
 // a cache (nothing measured) or its body took less than minMs (a small file
@@ -50,7 +56,7 @@ export async function snapshotSource(found, wheelPromise, bootInfo) {
   // 6 ms, its first byte 100 ms. A near link (a local network; 127.0.0.1 on
   // a busy machine) waits for the wheel: the faster of the two is the link.
   const early = await linkSample(PYODIDE_MJS, 1);
-  if (early && early.wait >= 50 && bytes / early.rate > 4 * SNAPSHOT_BUDGET_MS) {
+  if (early && early.wait >= DISTANT_MS && bytes / early.rate > 4 * SNAPSHOT_BUDGET_MS) {
     bootInfo.downloadMs = Math.round(bytes / early.rate);
     return { response: null, why: "does not pay" };
   }
