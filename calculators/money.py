@@ -43,7 +43,7 @@ COUNTRY_MONEY = {
 }
 
 # Spaces people (and word processors) put between digit groups.
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
+SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
 _NUMBER = re.compile(r"^([+-]?)([0-9]*)(?:[.,]([0-9]+))?$")
 
 
@@ -74,7 +74,7 @@ def _parts(text: str) -> tuple[str, str, str | None]:
         if cleaned.startswith(symbol):
             cleaned = cleaned[len(symbol):]
     cleaned = cleaned.replace("\u2212", "-")  # the typographic minus sign
-    cleaned = _SPACES.sub("", cleaned)
+    cleaned = SPACES.sub("", cleaned)
     match = _NUMBER.match(cleaned)
     if not cleaned or not match or not (match.group(2) or match.group(3)):
         raise NumberFormatError(

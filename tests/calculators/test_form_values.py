@@ -106,3 +106,29 @@ def test_present_gives_the_input_as_the_cli_reads_it():
     )))
     assert answer["input"] == {"annual_fixed_costs": "1000", "variable_cost_per_use": "20", "alternative_price_per_use": "45.00"}
     assert answer["result"] == {"break_even_uses": 41}
+
+
+@pytest.mark.parametrize(
+    ("typed", "thousands", "decimal"),
+    [
+        # Worked by hand: in Belgium and France "6.000" is six thousand; in
+        # plain notation it is six. Read as six, a 6 000 € budget became 6,00 €.
+        # A comma is the site's decimal sign ("1,000" is one): not asked.
+        ("6.000", "6 000", "6,000"),
+        ("12.500", "12 500", "12,500"),
+        ("-2.250 €", "-2 250", "-2,250"),
+    ],
+)
+def test_a_number_that_reads_two_ways_is_refused_and_both_readings_named(typed, thousands, decimal):
+    answer = json.loads(bridge.present_form("split", json.dumps({"total": typed, "partners": []}), "€", "fr_BE"))
+    errors = {e["field"]: e["message"] for e in answer["errors"]}
+    assert errors["total"] == (
+        f"« {typed.strip()} » se lit {thousands} ou {decimal} : écrivez {thousands} pour un nombre entier "
+        f"(une espace entre les milliers), ou {decimal} avec une virgule. Ce champ attend le montant à répartir."
+    )
+
+
+@pytest.mark.parametrize("typed", ["6 000", "6,00", "6,000", "1000.50", "0.125", "12.5", "1 234,567", "1.0000"])
+def test_numbers_that_read_one_way_are_not_called_ambiguous(typed):
+    answer = json.loads(bridge.present_form("split", json.dumps({"total": typed, "partners": []}), "€", "fr_BE"))
+    assert all("se lit" not in e["message"] for e in answer.get("errors", [])), answer
