@@ -10,6 +10,9 @@ and are gathered here under ``calculators.message.*`` and
 from calculators.errors import MESSAGES
 from calculators.registry import field_labels
 
+# The export button's name, also said where the browser keeps nothing.
+EXPORT = "Exporter le scénario (JSON)"
+
 WORDS = {
     # The form's first line once the engine is ready (its other states: words/engine.py).
     "ready": "Prêt : les résultats se mettent à jour à chaque modification.",
@@ -29,7 +32,7 @@ WORDS = {
     "cleared_undo": "Formulaire effacé. Le bouton « Rétablir les valeurs précédentes » les remet.",
     "undo": "Rétablir les valeurs précédentes",
     "undone": "Valeurs précédentes rétablies.",
-    "export": "Exporter le scénario (JSON)",
+    "export": EXPORT,
     "exported": "Scénario exporté dans le fichier « {name} ».",
     "import": "Importer un scénario (JSON)",
     "imported": "Scénario importé depuis « {name} ».",
@@ -48,6 +51,8 @@ WORDS = {
     # What the page keeps on this device (the last calculation, under
     # mutuus:<root>:calculator:<id>), and the link that carries the values.
     "restored": "Vos dernières valeurs sont reprises. « Effacer le formulaire » repart de zéro.",
+    # The browser keeps nothing ({message}: storage.quota, storage.security…).
+    "not_kept": "{message} Vos valeurs restent affichées tant que cette page est ouverte : « " + EXPORT + " » les garde dans un fichier.",
     "erased": "Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : "
     "ce formulaire est effacé ici aussi.",
     "link_copied": "Lien copié. Il contient les valeurs du formulaire : collez-le là où vous voulez partager ce scénario.",

@@ -1140,3 +1140,36 @@ def test_annual_cost_price_per_unit_is_carried_into_the_statement(engine_page, s
     expect(engine_page.locator("#st-variable-cost-per-unit")).to_have_value("0,82")
     expect(engine_page.locator("#st-fixed-costs")).to_have_value("0")
     expect(engine_page.locator("#st .mu-calc-notice")).to_contain_text("vue comptable")
+
+
+def test_values_with_a_mistake_come_back_after_a_reload(page, site):
+    """What is typed is kept at each change, not only once it computes: a
+    reader who typed a letter for a zero (« 2O ») and left, or whose page was
+    reloaded, finds every value again, the mistake included, with its message
+    (found by a review: the form came back with the last result's values,
+    or empty)."""
+    goto(page, site, BREAK_EVEN)
+    expect(page.locator("#be")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    page.fill("#be-annual-fixed-costs", "8 400")
+    page.fill("#be-variable-cost-per-use", "2O")
+    expect(page.locator("#be-variable-cost-per-use")).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+    reload(page)
+    expect(page.locator("#be-annual-fixed-costs")).to_have_value("8 400", timeout=BOOT)
+    expect(page.locator("#be-variable-cost-per-use")).to_have_value("2O")
+    expect(page.locator("#be-variable-cost-per-use")).to_have_attribute("aria-invalid", "true", timeout=BOOT)
+
+
+def test_a_calculator_says_when_the_browser_keeps_nothing(page, site):
+    """Storage full (or blocked): the result is shown, and the form says in
+    French that its values are not kept and how to keep them (the export)."""
+    page.add_init_script("""Storage.prototype.setItem = function () {
+      throw new DOMException('Le quota est dépassé', 'QuotaExceededError'); };""")
+    goto(page, site, BREAK_EVEN)
+    page.fill("#be-annual-fixed-costs", "1 000")
+    page.fill("#be-variable-cost-per-use", "20")
+    page.fill("#be-alternative-price-per-use", "45")
+    expect_summary(page, "be", "à partir de 41 utilisations par an.")
+    expect(page.locator("#be .mu-calc-notice")).to_have_text(
+        "Le stockage de votre navigateur est plein : vos réponses ne sont pas enregistrées sur cet appareil. "
+        "Vos valeurs restent affichées tant que cette page est ouverte : « Exporter le scénario (JSON) » les garde dans un fichier."
+    )

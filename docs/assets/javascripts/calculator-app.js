@@ -22,7 +22,7 @@ import { engineIsStarting, followCalculatorEngine, formValues, present, startEng
 import { fill, hasInput, lists, readForm, syncVisibility, typedValues } from "./calculator-fields.js";
 import { leaveAddressBare, readUrl, refreshLink } from "./calculator-link.js";
 import { setSummary, showEmpty, showErrors, showResult } from "./calculator-result.js";
-import { keepResult, lastCalculation, moneyOf, showCurrency } from "./calculator-store.js";
+import { keepResult, keepValues, lastCalculation, moneyOf, showCurrency } from "./calculator-store.js";
 import { importFile, makeUndoButton, onClick } from "./calculator-actions.js";
 
 export function mount(forms) {
@@ -49,6 +49,7 @@ function mountForm(form) {
     generation: 0,
     previous: null,
     undo: null,
+    notKept: null, // the storage message last said (sayIfNotKept)
   };
   ctl.compute = () => compute(ctl);
   ctl.changed = () => {
@@ -107,9 +108,21 @@ function showAnswer(ctl, reply, rows, values) {
   showResult(form, answer.view);
   // The guide's example is not the reader's calculation: it is not kept
   // (nor offered to the agreements) until the reader changes a value.
-  if (form.dataset.example !== "shown") keepResult(form, answer, values);
+  if (form.dataset.example !== "shown") sayIfNotKept(ctl, keepResult(form, answer, values));
   form.dataset.state = "result";
   return answer.input;
+}
+
+// The browser keeps nothing (storage full or blocked): the reader is told, once
+// per cause, and how to keep the values all the same.
+function sayIfNotKept(ctl, saved) {
+  if (saved.ok) {
+    ctl.notKept = null;
+    return;
+  }
+  if (ctl.notKept === saved.message) return;
+  ctl.notKept = saved.message;
+  ctl.say(t("calculators.not_kept", { message: saved.message }));
 }
 
 async function compute(ctl) {
@@ -127,6 +140,9 @@ async function compute(ctl) {
   }
   const { payload, rows } = readForm(form);
   const values = Object.fromEntries(typedValues(form));
+  // Kept at once, mistakes included: a reload, or an engine that cannot
+  // start, loses nothing typed (the example is not the reader's).
+  if (form.dataset.example !== "shown") sayIfNotKept(ctl, keepValues(form, values));
   ctl.inFlight = true;
   form.dataset.state = form.dataset.state === "empty" ? "pending" : form.dataset.state || "pending";
   // The URL or the example has filled the form: say the engine is starting, values are kept.
@@ -171,7 +187,7 @@ function listen(ctl) {
   form.addEventListener("input", (event) => {
     delete form.dataset.example; // the reader's own values from now on
     if (event.target.type === "file") return;
-    ctl.say("");
+    if (!ctl.notKept) ctl.say(""); // a storage message stays while the browser keeps nothing
     forget();
     ctl.changed();
   });

@@ -6,6 +6,9 @@
 // typed in the form (to fill it again at once; a record without them, from
 // an older dossier file, is filled from its input once the engine is up),
 // currency: the sign the result was computed and shown in.
+// `values` are kept at each change, even before the engine answers or when
+// a value has a mistake (keepValues): input, result and updated_at stay those
+// of the last result, which is all the agreements and the dossier read.
 
 import { isPlainObject } from "./core/dom.js";
 import { readJSON, storageKey, writeJSON } from "./core/storage.js";
@@ -43,6 +46,8 @@ export function showCurrency(form, currency) {
   for (const body of form.querySelectorAll("tbody[data-list]")) renumber(body);
 }
 
+// Each returns the write's Result (core/storage.js): {ok: false, message} when
+// the browser keeps nothing (full, blocked).
 export function keepResult(form, answer, values) {
   const saved = writeJSON(calculationKey(form.dataset.command), {
     input: answer.input,
@@ -52,6 +57,16 @@ export function keepResult(form, answer, values) {
     updated_at: new Date().toISOString(),
   });
   form.dataset.stored = saved.ok ? "true" : "false";
+  return saved;
+}
+
+// The values as typed, beside the last result (if any), which stays as it was.
+export function keepValues(form, values) {
+  const last = lastCalculation(form.dataset.command);
+  const record = last.ok && last.value ? { ...last.value, values } : { values };
+  const saved = writeJSON(calculationKey(form.dataset.command), record);
+  form.dataset.stored = saved.ok ? "true" : "false";
+  return saved;
 }
 
 // The last calculation of a calculator kept on this device: {ok, value} as
