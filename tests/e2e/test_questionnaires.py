@@ -434,6 +434,35 @@ def test_full_storage_warns_keeps_typing_and_asks_before_closing(second_tab, sit
     assert seen == ["beforeunload"]
 
 
+def test_full_storage_asks_before_a_link_leaves_the_page(second_tab, site, q):
+    """Storage refused: a click on a link of the site (which Material's instant
+    navigation would follow without unloading the page) asks first as well;
+    staying keeps every answer (found by a review: the answers were gone
+    without a question)."""
+    seen = []
+
+    def on_dialog(dialog):
+        seen.append(dialog.type)
+        dialog.dismiss()  # « Rester sur la page »
+
+    page = second_tab
+    page.on("dialog", on_dialog)
+    page.add_init_script(QUOTA)
+    open_form(page, site)
+    fill_four(page, q)
+    page.locator(f"{P}--storage-warning").wait_for(state="visible")
+    page.evaluate(
+        """(href) => { const a = document.createElement("a"); a.href = href; a.id = "mu-test-away";
+                       a.textContent = "Accueil"; document.querySelector("article").append(a); }""",
+        site.page_url(""),
+    )
+    page.click("#mu-test-away")
+    page.wait_for_timeout(500)
+    assert seen == ["beforeunload"]
+    assert page.url.rstrip("/").endswith(PAGE.rstrip("/"))
+    assert_four(page, q)
+
+
 # ---------------------------------------------------------------- keyboard
 
 

@@ -127,12 +127,28 @@ class QuestionnaireForm {
     if (this.storageFailed) return; // already shown; do not repeat the alert at each key press
     this.storageFailed = true;
     // Closing or reloading the tab would lose what is typed: let the browser ask first.
+    const unsaved = () => this.storageFailed && this.form.isConnected && Object.keys(this.readAnswers()).length > 0;
     window.addEventListener("beforeunload", (event) => {
-      if (this.storageFailed && this.form.isConnected && Object.keys(this.readAnswers()).length) {
+      if (unsaved()) {
         event.preventDefault();
         event.returnValue = "";
       }
     });
+    // A link to another page of the site: Material's instant navigation would
+    // swap the page without unloading it, so without asking. Such a click is
+    // kept from Material (this listener runs first, on window, in the capture
+    // phase): the browser follows the link as an ordinary one, and asks.
+    window.addEventListener(
+      "click",
+      (event) => {
+        const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+        if (!link || !unsaved() || event.defaultPrevented) return;
+        const url = new URL(link.href, location.href);
+        if (url.origin !== location.origin || (url.pathname === location.pathname && url.search === location.search)) return;
+        event.stopPropagation();
+      },
+      true,
+    );
     this.warning.querySelector(".mu-q-storage-message").textContent =
 t("questionnaires.storage_kept", { message: result.message });
     this.warning.hidden = false;
