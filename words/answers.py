@@ -24,6 +24,9 @@ WORDS = {
     "import_unnamed": "sans nom d'organisation",
     "import_when": ", exporté le {date}",
     "count": {"one": "{n} réponse", "other": "{n} réponses"},
+    "notes": {"one": "{n} note sans réponse", "other": "{n} notes sans réponse"},
+    "count_with_notes": "{answers} et {notes}",
+    "import_renames": "Le nom de l'organisation, {from}, deviendra {to}.",
     # A partner's file without an organisation's name (partners.js).
     "partner_unnamed": "Partenaire sans nom",
     # The summary of a dossier and its partners' files, in Markdown (partners.js).

@@ -253,6 +253,22 @@ def test_import_summary():
     )
 
 
+def test_import_summary_names_the_notes_and_the_organisation_it_replaces():
+    """A note under a rating not chosen yet is not an answer, yet the import
+    replaces it, and the organisation's name too: the question says so (found
+    by a review: three notes and the name went without a word)."""
+    data = {"organisation": "Festival des Cantons", "exported_at": NOW, "answers": {"salle": {"value": "done"}}}
+    current = {"mission": {"value": "", "note": "À revoir avec le CA"}}
+    assert run(f"A.importSummary(D, {json.dumps(data)}, {json.dumps(current)}, 'Atelier du Plateau')") == (
+        "Fichier de « Festival des Cantons », exporté le 25 novembre 2026 : 1 réponse sur 4. "
+        "L'importer remplacera vos réponses actuelles (0 réponse et 1 note sans réponse). "
+        "Le nom de l'organisation, « Atelier du Plateau », deviendra « Festival des Cantons »."
+    )
+    # The same name, or none in the file: nothing more is said.
+    same = run(f"A.importSummary(D, {json.dumps(data)}, {{}}, 'Festival des Cantons')")
+    assert same.endswith("(0 réponse).")
+
+
 def test_file_name():
     assert run("A.exportFileName(D, \"Centre d'entraide Saint-Rémi\", 'csv', NOW)") == "mutuus-demo-centre-d-entraide-saint-remi-2026-11-25.csv"
     assert run("A.exportFileName(D, '', 'json', NOW)") == "mutuus-demo-2026-11-25.json"

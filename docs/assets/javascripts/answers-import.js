@@ -7,7 +7,8 @@
 //       -> {ok: true, data: {organisation, answers, exported_at}} | {ok: false, message}
 //   parseAnswersFile(text, definition) -> same, from a file's text: a
 //       mutuus-answers file for this questionnaire, or a mutuus-dossier file holding one.
-//   importSummary(definition, data, currentAnswers) -> the sentence describing the file
+//   importSummary(definition, data, currentAnswers, currentOrganisation?) -> the sentence describing the file
+//       (and what it replaces: notes without an answer, the organisation's name)
 //   validateDossierObject(object, definitionsById)
 //       -> {ok: true, data: {organisation, exported_at, questionnaires: [{definition, organisation, answers, exported_at}]}}
 //        | {ok: false, message}
@@ -117,17 +118,26 @@ export function parseAnswersFile(text, definition) {
   return validateAnswersObject(object, definition);
 }
 
-export function importSummary(definition, data, currentAnswers) {
+export function importSummary(definition, data, currentAnswers, currentOrganisation = "") {
   const incoming = countAnswered(definition, data.answers);
   const current = countAnswered(definition, currentAnswers || {});
   const when = formatDate(data.exported_at);
-  return t("answers.import_summary", {
+  // Notes under a rating not chosen yet are no answers, but the import replaces them too.
+  const notes = Object.values(currentAnswers || {}).filter(
+    (answer) => isPlainObject(answer) && !answer.value && typeof answer.note === "string" && answer.note.trim(),
+  ).length;
+  const answers = t("answers.count", { n: current.answered });
+  let summary = t("answers.import_summary", {
     who: data.organisation ? t("answers.import_from", { name: quote(data.organisation) }) : t("answers.import_unnamed"),
     when: when ? t("answers.import_when", { date: when }) : "",
     incoming: t("answers.count", { n: incoming.answered }),
     total: incoming.total,
-    current: t("answers.count", { n: current.answered }),
+    current: notes ? t("answers.count_with_notes", { answers, notes: t("answers.notes", { n: notes }) }) : answers,
   });
+  const from = String(currentOrganisation || "").trim();
+  const to = String(data.organisation || "").trim();
+  if (from && to && from !== to) summary += ` ${t("answers.import_renames", { from: quote(from), to: quote(to) })}`;
+  return summary;
 }
 
 function dossierRefusal(object) {

@@ -105,7 +105,7 @@ export class ActionMethods {
       this.say(result.message, "error");
       return;
     }
-    const summary = answersFormat.importSummary(this.definition, result.data, this.readAnswers());
+    const summary = answersFormat.importSummary(this.definition, result.data, this.readAnswers(), this.organisation.value);
     this.ask(summary, t("questionnaires.import_yes"), () => this.applyImport(result.data), { opener: this.importInput });
   }
 
