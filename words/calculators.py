@@ -32,6 +32,12 @@ WORDS = {
     "cleared_undo": "Formulaire effacé. Le bouton « Rétablir les valeurs précédentes » les remet.",
     "undo": "Rétablir les valeurs précédentes",
     "undone": "Valeurs précédentes rétablies.",
+    # The same calculator changed in another tab of this browser (calculator-app.js).
+    "changed_elsewhere": "Ces valeurs viennent d'être changées dans un autre onglet et sont reprises ici.",
+    "changed_elsewhere_undo": (
+        "Ces valeurs viennent d'être changées dans un autre onglet et sont reprises ici. "
+        "Le bouton « Rétablir les valeurs précédentes » remet celles de cet onglet."
+    ),
     "export": EXPORT,
     "exported": "Scénario exporté dans le fichier « {name} ».",
     "import": "Importer un scénario (JSON)",

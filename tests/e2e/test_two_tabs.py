@@ -233,3 +233,33 @@ def test_erase_everything_with_a_calculator_and_a_draft_open(engine_page, dossie
     page.locator("#mu-ag-partner-1-name").fill("Ressourcerie Les Castors")
     page.wait_for_function("() => Object.values({...localStorage}).some((v) => v.includes('Castors'))")
     assert "Tilleuls" not in json.dumps(page.evaluate("() => ({...localStorage})"))
+
+
+def test_a_calculator_changed_in_another_tab_takes_its_values_and_can_undo(engine_page, dossier_tab, site):
+    """Two tabs on the same calculator: what one tab types is taken by the
+    other at once, which says so and keeps its own values one click away
+    (« Rétablir les valeurs précédentes »); nothing is overwritten unseen
+    (found by a review: the last tab to calculate replaced the other's
+    scenario without a word)."""
+    a, b = engine_page, dossier_tab
+    open_tool(a, site, "outils/seuil-rentabilite/")
+    expect(a.locator("#be")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    a.fill("#be-annual-fixed-costs", "1 000")
+    a.fill("#be-variable-cost-per-use", "20")
+    a.fill("#be-alternative-price-per-use", "45")
+    expect(a.locator("#be .mu-calc-summary")).to_contain_text("41 utilisations", timeout=BOOT)
+    goto(b, site, "outils/seuil-rentabilite/")
+    expect(b.locator("#be-annual-fixed-costs")).to_have_value("1 000", timeout=BOOT)
+
+    a.fill("#be-annual-fixed-costs", "8 400")
+    expect(b.locator("#be-annual-fixed-costs")).to_have_value("8 400", timeout=BOOT)
+    expect(b.locator("#be .mu-calc-notice")).to_have_text(
+        "Ces valeurs viennent d'être changées dans un autre onglet et sont reprises ici. "
+        "Le bouton « Rétablir les valeurs précédentes » remet celles de cet onglet."
+    )
+    b.get_by_role("button", name="Rétablir les valeurs précédentes").click()
+    expect(b.locator("#be-annual-fixed-costs")).to_have_value("1 000")
+    # The tab that typed 8 400 now takes 1 000 in turn, and can undo as well.
+    expect(a.locator("#be-annual-fixed-costs")).to_have_value("1 000", timeout=BOOT)
+    expect(a.get_by_role("button", name="Rétablir les valeurs précédentes")).to_be_visible()
+    assert_no_axe_violations(b, ".md-content")

@@ -22,8 +22,8 @@ import { engineIsStarting, followCalculatorEngine, formValues, present, startEng
 import { fill, hasInput, lists, readForm, syncVisibility, typedValues } from "./calculator-fields.js";
 import { leaveAddressBare, readUrl, refreshLink } from "./calculator-link.js";
 import { setSummary, showEmpty, showErrors, showResult } from "./calculator-result.js";
-import { keepResult, keepValues, lastCalculation, moneyOf, showCurrency } from "./calculator-store.js";
-import { importFile, makeUndoButton, onClick } from "./calculator-actions.js";
+import { calculationKey, keepResult, keepValues, lastCalculation, moneyOf, showCurrency } from "./calculator-store.js";
+import { importFile, makeUndoButton, onClick, replaceAll } from "./calculator-actions.js";
 
 export function mount(forms) {
   startEngine();
@@ -50,6 +50,7 @@ function mountForm(form) {
     previous: null,
     undo: null,
     notKept: null, // the storage message last said (sayIfNotKept)
+    taken: null, // values taken from another tab, not written back until changed here
   };
   ctl.compute = () => compute(ctl);
   ctl.changed = () => {
@@ -108,7 +109,7 @@ function showAnswer(ctl, reply, rows, values) {
   showResult(form, answer.view);
   // The guide's example is not the reader's calculation: it is not kept
   // (nor offered to the agreements) until the reader changes a value.
-  if (form.dataset.example !== "shown") sayIfNotKept(ctl, keepResult(form, answer, values));
+  if (form.dataset.example !== "shown" && !ctl.taken) sayIfNotKept(ctl, keepResult(form, answer, values));
   form.dataset.state = "result";
   return answer.input;
 }
@@ -141,8 +142,11 @@ async function compute(ctl) {
   const { payload, rows } = readForm(form);
   const values = Object.fromEntries(typedValues(form));
   // Kept at once, mistakes included: a reload, or an engine that cannot
-  // start, loses nothing typed (the example is not the reader's).
-  if (form.dataset.example !== "shown") sayIfNotKept(ctl, keepValues(form, values));
+  // start, loses nothing typed (the example is not the reader's). Values
+  // just taken from another tab are not written back: that tab may have
+  // typed on since, and would take them back.
+  if (ctl.taken && !sameValues(values, ctl.taken)) ctl.taken = null;
+  if (form.dataset.example !== "shown" && !ctl.taken) sayIfNotKept(ctl, keepValues(form, values));
   ctl.inFlight = true;
   form.dataset.state = form.dataset.state === "empty" ? "pending" : form.dataset.state || "pending";
   // The URL or the example has filled the form: say the engine is starting, values are kept.
@@ -178,6 +182,25 @@ function listen(ctl) {
     ctl.say(t("calculators.erased"));
     ctl.compute();
   });
+  // The same calculator changed in another tab: this one takes its values
+  // (both tabs show the last typed), and keeps its own one click away.
+  const key = calculationKey(form.dataset.command);
+  const onStorage = (event) => {
+    if (!form.isConnected) return globalThis.removeEventListener("storage", onStorage);
+    if (event.key !== key || !event.newValue) return;
+    let record = null;
+    try {
+      record = JSON.parse(event.newValue);
+    } catch (_) {
+      return; // not a record: core/storage.js sets it aside when it is read
+    }
+    if (!isPlainObject(record) || !isPlainObject(record.values)) return;
+    if (sameValues(Object.fromEntries(typedValues(form)), record.values)) return;
+    delete form.dataset.example;
+    ctl.taken = record.values;
+    replaceAll(ctl, record.values, t("calculators.changed_elsewhere"), t("calculators.changed_elsewhere_undo"));
+  };
+  globalThis.addEventListener("storage", onStorage);
   // Another country chosen (this page's menu, a law tab): labels and result in its currency.
   const stopCountry = onCountryChange(() => {
     if (!form.isConnected) return stopCountry();
@@ -203,4 +226,9 @@ function listen(ctl) {
     ctl.compute();
   });
   form.addEventListener("click", (event) => onClick(ctl, event));
+}
+
+function sameValues(a, b) {
+  const text = (values) => JSON.stringify(Object.entries(values).filter(([, v]) => v !== "").sort());
+  return text(a) === text(b);
 }
