@@ -41,6 +41,8 @@ WORDS = {
     # The generator's page (agreement-*.js).
     "load_failed": "Le générateur n'a pas pu être chargé. Rechargez la page.",
     "saved": "Brouillon enregistré dans ce navigateur.",
+    # The same model's draft changed in another tab of this browser (agreement-app.js).
+    "changed_elsewhere": "Ce brouillon vient d'être changé dans un autre onglet : il est repris ici.",
     "missing": "À compléter :",
     "complete": "Tous les champs sont remplis.",
     # Said when a model opened for the first time takes the partners of another draft.

@@ -263,3 +263,25 @@ def test_a_calculator_changed_in_another_tab_takes_its_values_and_can_undo(engin
     expect(a.locator("#be-annual-fixed-costs")).to_have_value("1 000", timeout=BOOT)
     expect(a.get_by_role("button", name="Rétablir les valeurs précédentes")).to_be_visible()
     assert_no_axe_violations(b, ".md-content")
+
+
+def test_an_agreement_draft_typed_in_two_tabs_keeps_both(engine_page, dossier_tab, site):
+    """Two tabs on the same model of agreement: what one tab types shows in
+    the other at once (which says so), so the other's next keystroke keeps
+    it; after a reload both partners are there (found by a review: the
+    second tab's typing erased the first partner, under « Brouillon
+    enregistré »)."""
+    a, b = engine_page, dossier_tab
+    open_tool(a, site, "outils/conventions/?modele=convention_cadre")
+    expect(a.locator(".mu-ag-document h3")).to_be_visible(timeout=BOOT)
+    goto(b, site, "outils/conventions/?modele=convention_cadre")
+    expect(b.locator(".mu-ag-document h3")).to_be_visible(timeout=BOOT)
+
+    a.fill("#mu-ag-partner-0-name", "Atelier du Plateau")
+    expect(b.locator("#mu-ag-partner-0-name")).to_have_value("Atelier du Plateau", timeout=10_000)
+    expect(b.locator(".mu-ag-status")).to_have_text("Ce brouillon vient d'être changé dans un autre onglet : il est repris ici.")
+    b.fill("#mu-ag-partner-1-name", "Festival des Cantons")
+    expect(a.locator("#mu-ag-partner-1-name")).to_have_value("Festival des Cantons", timeout=10_000)
+    a.reload()
+    expect(a.locator("#mu-ag-partner-0-name")).to_have_value("Atelier du Plateau", timeout=BOOT)
+    expect(a.locator("#mu-ag-partner-1-name")).to_have_value("Festival des Cantons")

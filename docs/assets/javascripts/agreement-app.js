@@ -170,6 +170,21 @@ function wire(app) {
     render(app);
     view.status.textContent = t("agreements.erased_elsewhere");
   });
+  // The same model's draft changed in another tab: taken here at once, so
+  // that this tab's next keystroke keeps it instead of writing over it.
+  const onStorage = (event) => {
+    if (!view.root.isConnected) return globalThis.removeEventListener("storage", onStorage);
+    if (!app.model || event.key !== drafts.draftKey(app.model.id) || !event.newValue) return;
+    const loaded = drafts.loadDraft(app.model, app.readerCountry);
+    if (!loaded.stored || sameDraft(loaded.draft, app.draft)) return;
+    const focused = document.activeElement && view.root.contains(document.activeElement) ? document.activeElement.id : "";
+    app.draft = loaded.draft;
+    rebuild(app);
+    render(app);
+    if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    view.status.textContent = t("agreements.changed_elsewhere");
+  };
+  globalThis.addEventListener("storage", onStorage);
   view.modelSelect.addEventListener("change", () => choose(app, view.modelSelect.value));
   view.territorySelect.addEventListener("change", () => {
     app.draft.territory = view.territorySelect.value;
@@ -187,6 +202,11 @@ function wire(app) {
   const current = () => ({ result: app.result, name: `${app.model.id}-${app.draft.territory}` });
   wireExports(view.root, current, (message) => alert(app, message));
   view.form.addEventListener("submit", (event) => event.preventDefault());
+}
+
+function sameDraft(a, b) {
+  const text = (d) => JSON.stringify([d.territory, d.partners, Object.entries(d.values).sort(), Object.entries(d.options).sort()]);
+  return text(a) === text(b);
 }
 
 // Called once per generator by agreement.js (core mount: never twice).
