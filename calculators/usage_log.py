@@ -114,8 +114,26 @@ def parse_date(text: str) -> datetime.date | None:
         return None
 
 
+# « 45.230 »: forty-five thousand two hundred and thirty for a Belgian or a
+# French reader (a dot between the thousands), 45,23 in plain notation. Read
+# either way, a distance may be a thousand times off: refused, both named.
+_TWO_READINGS = re.compile(r"^-?[1-9]\d{0,2}\.\d{3}$")
+
+
+def two_readings(text: str) -> str:
+    """« se lit 45 230 ou 45,230 ; écrivez 45230 ou 45,230 » for such a number, else ""."""
+    compact = _SPACES.sub("", text)
+    if not _TWO_READINGS.match(compact):
+        return ""
+    whole, _, thousands = compact.partition(".")
+    return (f"se lit {whole} {thousands} ou {whole},{thousands} ; "
+            f"écrivez {whole}{thousands} ou {whole},{thousands}")
+
+
 def parse_units(text: str) -> Decimal | None:
-    """« 1 234,5 » → Decimal('1234.5'); None when it is not a number."""
+    """« 1 234,5 » → Decimal('1234.5'); None when it is not a number, or reads two ways (two_readings)."""
+    if two_readings(text):
+        return None
     compact = _SPACES.sub("", text).replace(",", ".")
     if not _NUMBER.match(compact):
         return None
@@ -200,7 +218,9 @@ def read_log(data, partners: list[str], period: tuple[datetime.date, datetime.da
                 problem = f"Ligne {line} : la quantité est vide ; indiquez les unités utilisées (par exemple 12 ou 12,5)."
             else:
                 units = parse_units(cell("units"))
-                if units is None:
+                if units is None and two_readings(cell("units")):
+                    problem = f"Ligne {line} : la quantité « {cell('units')} » {two_readings(cell('units'))}."
+                elif units is None:
                     problem = f"Ligne {line} : la quantité « {cell('units')} » n'est pas un nombre (par exemple 12 ou 12,5)."
             if problem:
                 errors.append(FieldError(where, problem))
@@ -233,6 +253,8 @@ def _from_readings(line: int, start_text: str, end_text: str) -> tuple[Decimal |
     start, end = parse_units(start_text), parse_units(end_text)
     if start is None or end is None:
         shown = start_text if start is None else end_text
+        if two_readings(shown):
+            return None, f"Ligne {line} : la quantité est vide et le compteur « {shown} » {two_readings(shown)}."
         return None, (f"Ligne {line} : la quantité est vide et le compteur « {shown} » n'est pas un nombre ; "
                       "indiquez les unités utilisées ou les deux compteurs.")
     if end < start:

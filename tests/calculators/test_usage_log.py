@@ -299,3 +299,18 @@ def test_the_bridge_reads_bytes_as_pyodide_gives_them():
     data = memoryview("date;partenaire;km\n2027-01-05;Café-jeunesse;3\n".encode())
     answer = json.loads(read_usage_log(data, json.dumps([{"name": "Café-jeunesse"}]), "null", "x.csv", "fr_FR"))
     assert answer["values"] == ["3"]
+
+
+def test_a_number_with_a_dot_before_three_digits_is_not_read_as_decimals():
+    # Worked by hand: a Belgian odometer 45.230 → 45.480 is 250 km; read as
+    # 45,230 → 45,480 it was 0,25 km, and the split came out wrong without a word.
+    assert errors_of("date;partenaire;départ;retour;km\n2027-01-02;Café-jeunesse;45.230;45.480;\n") == [
+        ("log:2", "Ligne 2 : la quantité est vide et le compteur « 45.230 » se lit 45 230 ou 45,230 ; "
+                  "écrivez 45230 ou 45,230.")
+    ]
+    assert errors_of("date;partenaire;km\n2027-01-02;Café-jeunesse;1.500\n") == [
+        ("log:2", "Ligne 2 : la quantité « 1.500 » se lit 1 500 ou 1,500 ; écrivez 1500 ou 1,500.")
+    ]
+    # One reading only: a comma, or a dot before other than three digits.
+    text = "date;partenaire;km\n2027-01-02;Café-jeunesse;1,500\n2027-01-03;Café-jeunesse;2.25\n"
+    assert read_log(text, PARTNERS).units_by_partner["Café-jeunesse"] == Decimal("3.75")
