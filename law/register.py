@@ -40,6 +40,15 @@ GUIDANCE_HOSTS = (
     "travail-emploi.gouv.fr", "www.associations.gouv.fr",
 )
 OFFICIAL_HOSTS = tuple(LAW_HOSTS) + GUIDANCE_HOSTS
+# What opens one article on a site of the texts (not the whole text, a code
+# or a section): an entry confirmed must carry it (confirmed_link_problem).
+_ARTICLE = re.compile(
+    r"/(codes|loda)/article_lc/LEGIARTI\d+|/jorf/article_jo/JORFARTI\d+|KALIARTI\d+"  # Légifrance
+    r"|#se:|[?&]code=se(%3A|:)"  # LégisQuébec
+    r"|#[Aa]rt"  # Justel
+    r"|#art_\d"  # EUR-Lex
+    r"|/section-[\w.]+\.html$"  # Justice Canada
+)
 _SEARCH = re.compile(r"(^|[/?&=_-])(search|recherche|rechercher|resultats?|results?)([/?&=_.-]|$)", re.I)
 
 
@@ -68,6 +77,16 @@ def link_problem(url: str) -> str | None:
     if rule is not None and not rule.search(url.split(host, 1)[1]):
         return f"l'adresse « {url} » ne mène pas à un article précis de {host}"
     return None
+
+
+def confirmed_link_problem(url: str) -> str | None:
+    """Why a CONFIRMED entry's link does not do: it opens a whole text, a code
+    or a section rather than the article (None when it opens the article, or
+    is official guidance, which has no articles)."""
+    if urlsplit(url).netloc not in LAW_HOSTS or _ARTICLE.search(url):
+        return None
+    return (f"l'adresse « {url} » ne mène pas à l'article lui-même (un texte entier, un code ou une section) : "
+            "donnez l'adresse de l'article, ou écrivez confirmed: false (à faire vérifier)")
 
 
 def _date(value) -> str | None:
@@ -113,6 +132,8 @@ def _check_entry(raw, line: int, fail) -> dict:
     if not isinstance(raw["confirmed"], bool):
         fail(_line_of(raw, "confirmed"), "« confirmed » doit valoir true (texte officiel lu) ou false (à faire vérifier)")
     entry["confirmed"] = raw["confirmed"]
+    if entry["confirmed"] and (problem := confirmed_link_problem(entry["url"])):
+        fail(_line_of(raw, "url"), problem)
     return entry
 
 

@@ -161,3 +161,23 @@ def test_a_label_with_an_apostrophe_and_a_malformed_call(tmp_path):
     with pytest.raises(MalformedCall) as caught:
         expand('Un.\nDeux {{ law("qc-ccq-2186) }}', register)
     assert str(caught.value).startswith("ligne 2 : appel {{ law(...) }} mal écrit")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000886460",  # a whole law
+        "https://www.legifrance.gouv.fr/codes/section_lc/LEGITEXT000006072050/LEGISCTA000006195651/#LEGIARTI000006901341",
+        "https://www.legisquebec.gouv.qc.ca/fr/document/lc/CCQ-1991",
+        "https://www.ejustice.just.fgov.be/eli/loi/2018/07/30/2018040581/justel",
+    ],
+)
+def test_a_confirmed_entry_links_the_article_itself_not_the_whole_text(tmp_path, url):
+    """A whole law, a code or a section may be cited while the article is not
+    yet read (confirmed: false, « à faire vérifier »); an entry confirmed
+    must open the article it names (found by a review: a confirmed entry
+    opened the whole 1978 law)."""
+    text = GOOD.replace("https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006904847", url)
+    assert "ne mène pas à l'article lui-même" in error_of(tmp_path, text)
+    write(tmp_path, text.replace("  confirmed: true", "  confirmed: false"))
+    assert load_register(tmp_path / "law", root=tmp_path)["fr-ct-l8241-2"]["url"] == url
