@@ -270,6 +270,32 @@ def test_export_json_markdown_reset_import_roundtrip(tab, site, q, tab_dialogs):
     assert tab_dialogs == []
 
 
+def test_a_partners_file_does_not_become_the_name_of_every_questionnaire(tab, site, q, tab_dialogs):
+    """Importing a partner's file says the organisation's name will change
+    here, and changes it here only: the name the other questionnaires start
+    from stays the reader's own (found by a review: the partner's name became
+    the default of every questionnaire)."""
+    page = tab
+    open_form(page, site)
+    fill_four(page, q, organisation="Atelier du Plateau")
+    partner = {
+        "format": "mutuus-answers", "format_version": 1,
+        "questionnaire": {"id": QID, "version": q["version"], "title": q["title"]},
+        "organisation": "Festival des Cantons", "exported_at": "2026-11-25T10:00:00Z",
+        "answers": {q["check"]["id"]: {"value": "not_yet"}},
+    }
+    import_file(page, json.dumps(partner))
+    page.wait_for_selector(f"{P}--confirm:not([hidden])")
+    assert status(page).endswith("Le nom de l'organisation, « Atelier du Plateau », deviendra « Festival des Cantons ».")
+    page.click(f'{P}--confirm [data-action="confirm-yes"]')
+    assert page.input_value(f"{P}--organisation") == "Festival des Cantons"
+    assert page.evaluate("() => JSON.parse(localStorage.getItem('mutuus:/:organisation'))") == "Atelier du Plateau"
+    # An answer changed afterwards does not make it the default either.
+    page.click(f"{P}-{q['check']['id']}-opt-done")
+    assert page.evaluate("() => JSON.parse(localStorage.getItem('mutuus:/:organisation'))") == "Atelier du Plateau"
+    assert tab_dialogs == []
+
+
 def bad_files(q):
     good = {
         "format": "mutuus-answers",

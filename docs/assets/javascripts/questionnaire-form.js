@@ -100,7 +100,10 @@ class QuestionnaireForm {
   // Writes the form's answer to the questions in `changed` (ids) into the
   // stored record as it is now, so another tab's answers to other questions
   // are kept. Without `changed`, the whole form is written (import, erase).
-  save(changed) {
+  // `ownName`: the reader typed the organisation's name, which the other
+  // questionnaires then start from; else (an answer, an import: a partner's
+  // file may bring its own name) the name is this questionnaire's only.
+  save(changed, { ownName = false } = {}) {
     const record = this.record();
     if (changed) {
       const stored = storage.loadRecord(this.id, this.version);
@@ -112,7 +115,7 @@ class QuestionnaireForm {
       record.answers = merged;
     }
     const result = storage.saveRecord(this.id, this.version, record);
-    if (result.ok && record.organisation) storage.saveOrganisation(record.organisation);
+    if (result.ok && record.organisation && ownName) storage.saveOrganisation(record.organisation);
     this.showStorageState(result);
   }
 
@@ -195,7 +198,7 @@ t("questionnaires.storage_kept", { message: result.message });
     // Typed text is saved at once, also while a conflict is open (the other
     // tab's version stays one click away until the choice is made).
     if (id && event.type === "input" && target instanceof HTMLTextAreaElement) this.writing = id;
-    this.save(id ? [id] : []);
+    this.save(id ? [id] : [], { ownName: target === this.organisation });
     this.updateProgress();
   }
 
