@@ -33,3 +33,19 @@ test("a first visit that downloads the snapshot counts it too", async () => {
 test("an engine kept on this device posts no figures", async () => {
   assert.deepEqual(await postedFor({ response: Promise.resolve(null), why: "kept" }), []);
 });
+
+test("a boot that decides before assets/offline.json has come still gets its figures", async () => {
+  // On a loaded machine or a distant link the facts may come after the boot's decision.
+  let answer;
+  const late = new Promise((resolve) => (answer = resolve));
+  const saved = globalThis.fetch;
+  globalThis.fetch = () => late;
+  const posted = [];
+  const decided = followDownload((message) => posted.push(message));
+  globalThis.fetch = saved;
+  decided({}, { response: null, why: "does not pay" });
+  assert.deepEqual(posted, []);
+  answer(new Response(JSON.stringify({ engine: { files: FILES } })));
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  assert.deepEqual(posted, [{ type: "progress", loaded: 0, total: 1000 }]);
+});

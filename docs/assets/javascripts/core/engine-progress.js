@@ -22,7 +22,7 @@ function importedBytes(files) {
 }
 
 export function followDownload(post) {
-  const state = { files: null, total: null, percent: -1 };
+  const state = { files: null, total: null, percent: -1, source: null };
   const send = () => {
     if (!state.total) return;
     const loaded = Math.min(state.total, bytesReceived() + importedBytes(state.files));
@@ -31,23 +31,32 @@ export function followDownload(post) {
     state.percent = percent;
     post({ type: "progress", loaded, total: state.total });
   };
+  // The total, once both the files' sizes and the boot's decision are known
+  // (in either order: on a loaded machine or a distant link, the sizes may
+  // come after the decision). An engine kept on this device (a repeat visit)
+  // starts within a second or so, from files already here: no figures then,
+  // the page says it starts.
+  const setTotal = () => {
+    const source = state.source;
+    if (!state.files || !source || source.why === "kept") return;
+    const snapshotFetched = Boolean(source.response);
+    state.total = state.files
+      .filter((file) => snapshotFetched || !file.url.endsWith(".snap.gz"))
+      .reduce((sum, file) => sum + file.bytes, 0);
+    send();
+  };
   fetch(FACTS, { cache: "no-cache" })
     .then((response) => (response.ok ? response.json() : null))
     .then((facts) => {
       state.files = (facts && facts.engine && facts.engine.files) || null;
+      setTotal();
     })
     .catch(() => {}); // no progress figures: the page says the engine is starting
   if (typeof PerformanceObserver === "function") new PerformanceObserver(send).observe({ type: "resource" });
   onBytes(send);
   // Called by boot() once it knows whether the snapshot comes from the network.
-  // An engine kept on this device (a repeat visit) starts within a second or
-  // so, from files already here: no figures then, the page says it starts.
   return (found, source) => {
-    if (!state.files || source.why === "kept") return;
-    const snapshotFetched = source.response && source.why !== "kept";
-    state.total = state.files
-      .filter((file) => snapshotFetched || !file.url.endsWith(".snap.gz"))
-      .reduce((sum, file) => sum + file.bytes, 0);
-    send();
+    state.source = source;
+    setTotal();
   };
 }
