@@ -115,8 +115,11 @@ def _plain(node: object, path: str, real: str, kinds: dict[str, str], errors: li
         return format(node, "f")
     if isinstance(node, str) and kind in ("decimal", "percent"):
         if errors is not None and kind == "decimal" and _TWO_READINGS.match(SPACES.sub("", node.strip())):
-            errors.append(_two_readings(node.strip(), real))
-            return node
+            try:
+                errors.append(_two_readings(node.strip(), real))
+                return node
+            except NumberFormatError:
+                pass  # not a number after all (« -€6.000 »): said below, as any other
         try:
             return plain_notation(node)
         except NumberFormatError:

@@ -128,7 +128,7 @@ def test_a_number_that_reads_two_ways_is_refused_and_both_readings_named(typed, 
     )
 
 
-@pytest.mark.parametrize("typed", ["6 000", "6,00", "6,000", "1000.50", "0.125", "12.5", "1 234,567", "1.0000"])
+@pytest.mark.parametrize("typed", ["6 000", "6,00", "6,000", "1000.50", "0.125", "12.5", "1 234,567", "1.0000", "-€6.000", "+$6.000"])
 def test_numbers_that_read_one_way_are_not_called_ambiguous(typed):
     answer = json.loads(bridge.present_form("split", json.dumps({"total": typed, "partners": []}), "€", "fr_BE"))
     assert all("se lit" not in e["message"] for e in answer.get("errors", [])), answer

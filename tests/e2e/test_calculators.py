@@ -1173,3 +1173,19 @@ def test_a_calculator_says_when_the_browser_keeps_nothing(page, site):
         "Le stockage de votre navigateur est plein : vos réponses ne sont pas enregistrées sur cet appareil. "
         "Vos valeurs restent affichées tant que cette page est ouverte : « Exporter le scénario (JSON) » les garde dans un fichier."
     )
+
+
+def test_values_typed_while_the_engine_starts_are_kept(page, site):
+    """Each keystroke is kept, also while the first computation waits for the
+    engine's start (here, held back): a reload brings back « 8400 » and « 20 »,
+    not « 8 » (found by a review: only the first change before the engine
+    answered was kept)."""
+    held = []
+    page.route(MANIFEST_URL, lambda route: held.append(route))
+    goto(page, site, BREAK_EVEN)
+    page.locator("#be-annual-fixed-costs").press_sequentially("8400")
+    page.locator("#be-variable-cost-per-use").press_sequentially("20")
+    reload(page)
+    expect(page.locator("#be-annual-fixed-costs")).to_have_value("8400", timeout=BOOT)
+    expect(page.locator("#be-variable-cost-per-use")).to_have_value("20")
+    page.unroute(MANIFEST_URL)  # the requests held are the pages' that are gone

@@ -257,8 +257,14 @@ def test_a_calculator_changed_in_another_tab_takes_its_values_and_can_undo(engin
         "Ces valeurs viennent d'être changées dans un autre onglet et sont reprises ici. "
         "Le bouton « Rétablir les valeurs précédentes » remet celles de cet onglet."
     )
+    # Typed key by key in A, taken each time in B: « Rétablir » in B still
+    # brings back B's own values, not A's half-typed ones.
+    a.locator("#be-variable-cost-per-use").fill("")
+    a.locator("#be-variable-cost-per-use").press_sequentially("35")
+    expect(b.locator("#be-variable-cost-per-use")).to_have_value("35", timeout=BOOT)
     b.get_by_role("button", name="Rétablir les valeurs précédentes").click()
     expect(b.locator("#be-annual-fixed-costs")).to_have_value("1 000")
+    expect(b.locator("#be-variable-cost-per-use")).to_have_value("20")
     # The tab that typed 8 400 now takes 1 000 in turn, and can undo as well.
     expect(a.locator("#be-annual-fixed-costs")).to_have_value("1 000", timeout=BOOT)
     expect(a.get_by_role("button", name="Rétablir les valeurs précédentes")).to_be_visible()

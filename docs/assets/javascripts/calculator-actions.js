@@ -13,8 +13,9 @@ import { calculationKey, lastCalculation, moneyOf } from "./calculator-store.js"
 
 // Loading the example, clearing and importing replace every value at once:
 // the previous values stay one click away (« Rétablir ») until the next keystroke.
-export function replaceAll(ctl, values, message, messageWithUndo) {
-  const before = Object.fromEntries(typedValues(ctl.form));
+// `previous`: the values « Rétablir » brings back, when not those shown now.
+export function replaceAll(ctl, values, message, messageWithUndo, previous = null) {
+  const before = previous || Object.fromEntries(typedValues(ctl.form));
   fill(ctl.form, values);
   ctl.previous = Object.keys(before).length > 0 ? before : null;
   ctl.undo.hidden = ctl.previous === null;

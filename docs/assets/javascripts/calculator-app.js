@@ -109,7 +109,9 @@ function showAnswer(ctl, reply, rows, values) {
   showResult(form, answer.view);
   // The guide's example is not the reader's calculation: it is not kept
   // (nor offered to the agreements) until the reader changes a value.
-  if (form.dataset.example !== "shown" && !ctl.taken) sayIfNotKept(ctl, keepResult(form, answer, values));
+  if (form.dataset.example !== "shown" && (!ctl.taken || storedValuesAre(form, values))) {
+    sayIfNotKept(ctl, keepResult(form, answer, values));
+  }
   form.dataset.state = "result";
   return answer.input;
 }
@@ -126,8 +128,22 @@ function sayIfNotKept(ctl, saved) {
   ctl.say(t("calculators.not_kept", { message: saved.message }));
 }
 
+// What is typed is kept at each change, mistakes included, also while a
+// computation waits for the engine (its whole start, on a first visit): a
+// reload, a page left, or an engine that cannot start loses nothing (the
+// example is not the reader's). Values just taken from another tab are not
+// written back: that tab may have typed on since, and would take them back.
+function keepTyped(ctl) {
+  const { form } = ctl;
+  if (!hasInput(form)) return;
+  const values = Object.fromEntries(typedValues(form));
+  if (ctl.taken && !sameValues(values, ctl.taken)) ctl.taken = null;
+  if (form.dataset.example !== "shown" && !ctl.taken) sayIfNotKept(ctl, keepValues(form, values));
+}
+
 async function compute(ctl) {
   const { form } = ctl;
+  keepTyped(ctl);
   if (ctl.inFlight) {
     ctl.dirty = true;
     return;
@@ -141,12 +157,6 @@ async function compute(ctl) {
   }
   const { payload, rows } = readForm(form);
   const values = Object.fromEntries(typedValues(form));
-  // Kept at once, mistakes included: a reload, or an engine that cannot
-  // start, loses nothing typed (the example is not the reader's). Values
-  // just taken from another tab are not written back: that tab may have
-  // typed on since, and would take them back.
-  if (ctl.taken && !sameValues(values, ctl.taken)) ctl.taken = null;
-  if (form.dataset.example !== "shown" && !ctl.taken) sayIfNotKept(ctl, keepValues(form, values));
   ctl.inFlight = true;
   form.dataset.state = form.dataset.state === "empty" ? "pending" : form.dataset.state || "pending";
   // The URL or the example has filled the form: say the engine is starting, values are kept.
@@ -197,8 +207,11 @@ function listen(ctl) {
     if (!isPlainObject(record) || !isPlainObject(record.values)) return;
     if (sameValues(Object.fromEntries(typedValues(form)), record.values)) return;
     delete form.dataset.example;
+    // Taken again before anything was typed here: « Rétablir » still brings
+    // back this tab's own values, not the other tab's half-typed ones.
+    const own = ctl.taken ? ctl.previous : null;
     ctl.taken = record.values;
-    replaceAll(ctl, record.values, t("calculators.changed_elsewhere"), t("calculators.changed_elsewhere_undo"));
+    replaceAll(ctl, record.values, t("calculators.changed_elsewhere"), t("calculators.changed_elsewhere_undo"), own);
   };
   globalThis.addEventListener("storage", onStorage);
   // Another country chosen (this page's menu, a law tab): labels and result in its currency.
@@ -226,6 +239,13 @@ function listen(ctl) {
     ctl.compute();
   });
   form.addEventListener("click", (event) => onClick(ctl, event));
+}
+
+// Values taken from another tab: their result is kept only while the record
+// still holds them (that tab may have typed on, or be unable to compute).
+function storedValuesAre(form, values) {
+  const last = lastCalculation(form.dataset.command);
+  return Boolean(last.ok && last.value && isPlainObject(last.value.values) && sameValues(last.value.values, values));
 }
 
 function sameValues(a, b) {

@@ -129,7 +129,18 @@ class QuestionnaireForm {
     }
     if (this.storageFailed) return; // already shown; do not repeat the alert at each key press
     this.storageFailed = true;
-    // Closing or reloading the tab would lose what is typed: let the browser ask first.
+    this.guardLeaving();
+    this.warning.querySelector(".mu-q-storage-message").textContent =
+t("questionnaires.storage_kept", { message: result.message });
+    this.warning.hidden = false;
+  }
+
+  // While the browser keeps nothing, leaving the page would lose what is typed:
+  // the browser asks first (beforeunload). Installed once per form; each
+  // listener does nothing once the form has left the page or saves again.
+  guardLeaving() {
+    if (this.leavingGuarded) return;
+    this.leavingGuarded = true;
     const unsaved = () => this.storageFailed && this.form.isConnected && Object.keys(this.readAnswers()).length > 0;
     window.addEventListener("beforeunload", (event) => {
       if (unsaved()) {
@@ -137,10 +148,11 @@ class QuestionnaireForm {
         event.returnValue = "";
       }
     });
-    // A link to another page of the site: Material's instant navigation would
-    // swap the page without unloading it, so without asking. Such a click is
-    // kept from Material (this listener runs first, on window, in the capture
-    // phase): the browser follows the link as an ordinary one, and asks.
+    // Material's instant navigation swaps pages without unloading them, so
+    // without asking: a click on a link to another page of the site is kept
+    // from it (this listener runs first, on window, in the capture phase) and
+    // becomes an ordinary navigation, which asks. (Back and Forward are not:
+    // Material hears them first; the warning asks to export.)
     window.addEventListener(
       "click",
       (event) => {
@@ -152,9 +164,6 @@ class QuestionnaireForm {
       },
       true,
     );
-    this.warning.querySelector(".mu-q-storage-message").textContent =
-t("questionnaires.storage_kept", { message: result.message });
-    this.warning.hidden = false;
   }
 
   updateProgress() {
