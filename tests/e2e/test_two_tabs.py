@@ -288,6 +288,11 @@ def test_an_agreement_draft_typed_in_two_tabs_keeps_both(engine_page, dossier_ta
     expect(b.locator(".mu-ag-status")).to_have_text("Ce brouillon vient d'être changé dans un autre onglet : il est repris ici.")
     b.fill("#mu-ag-partner-1-name", "Festival des Cantons")
     expect(a.locator("#mu-ag-partner-1-name")).to_have_value("Festival des Cantons", timeout=10_000)
+    # The tab that takes keeps the field being typed in, caret included.
+    b.evaluate("() => { const f = document.getElementById('mu-ag-partner-1-name'); f.focus(); f.setSelectionRange(8, 8); }")
+    a.fill("#mu-ag-partner-0-address", "12 rue des Lilas")
+    expect(b.locator("#mu-ag-partner-0-address")).to_have_value("12 rue des Lilas", timeout=10_000)
+    assert b.evaluate("() => [document.activeElement.id, document.activeElement.selectionStart]") == ["mu-ag-partner-1-name", 8]
     a.reload()
     expect(a.locator("#mu-ag-partner-0-name")).to_have_value("Atelier du Plateau", timeout=BOOT)
     expect(a.locator("#mu-ag-partner-1-name")).to_have_value("Festival des Cantons")

@@ -177,11 +177,17 @@ function wire(app) {
     if (!app.model || event.key !== drafts.draftKey(app.model.id) || !event.newValue) return;
     const loaded = drafts.loadDraft(app.model, app.readerCountry);
     if (!loaded.stored || sameDraft(loaded.draft, app.draft)) return;
-    const focused = document.activeElement && view.root.contains(document.activeElement) ? document.activeElement.id : "";
+    // The field being typed in keeps the focus and the caret (the form is rebuilt).
+    const active = document.activeElement && view.root.contains(document.activeElement) ? document.activeElement : null;
+    const caret = active && typeof active.selectionStart === "number" ? [active.selectionStart, active.selectionEnd] : null;
     app.draft = loaded.draft;
     rebuild(app);
     render(app);
-    if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
+    const again = active && active.id ? document.getElementById(active.id) : null;
+    if (again) {
+      again.focus();
+      if (caret && typeof again.setSelectionRange === "function") again.setSelectionRange(...caret);
+    }
     view.status.textContent = t("agreements.changed_elsewhere");
   };
   globalThis.addEventListener("storage", onStorage);
