@@ -30,7 +30,7 @@ import re
 from decimal import Decimal
 
 from calculators.errors import FieldError, ValidationError, label
-from calculators.money import SPACES, NumberFormatError, french_notation, plain_notation
+from calculators.money import NumberFormatError, french_notation, plain_notation, two_readings
 from calculators.validation import coerce_number, percent_as_fraction
 from calculators.payloads import loads
 from calculators.registry import REGISTRY
@@ -114,12 +114,10 @@ def _plain(node: object, path: str, real: str, kinds: dict[str, str], errors: li
     if isinstance(node, Decimal):  # a JSON number: a string, as the CLI writes it
         return format(node, "f")
     if isinstance(node, str) and kind in ("decimal", "percent"):
-        if errors is not None and kind == "decimal" and _TWO_READINGS.match(SPACES.sub("", node.strip())):
-            try:
-                errors.append(_two_readings(node.strip(), real))
-                return node
-            except NumberFormatError:
-                pass  # not a number after all (« -€6.000 »): said below, as any other
+        readings = two_readings(node) if errors is not None and kind == "decimal" else None
+        if readings:
+            errors.append(_two_readings(node.strip(), real, readings))
+            return node
         try:
             return plain_notation(node)
         except NumberFormatError:
@@ -127,21 +125,9 @@ def _plain(node: object, path: str, real: str, kinds: dict[str, str], errors: li
     return node
 
 
-# A number typed with one dot before exactly three digits, the first digit
-# not a zero: "6.000" is six thousand in Belgium and France (a dot between
-# the thousands) and six in plain notation. Read either way, an amount may be
-# a thousand times off, so the form asks. A comma is the site's decimal sign
-# ("6,000" is six, as the form's examples say): not asked.
-_TWO_READINGS = re.compile(r"^[+\-\u2212]?[$€]?[+\-\u2212]?[1-9][0-9]{0,2}\.[0-9]{3}[$€]?$")
-
-
-def _two_readings(text: str, field: str) -> FieldError:
-    """The error for a number that reads two ways (see _TWO_READINGS), both readings named."""
-    plain = plain_notation(text)
-    sign = "-" if plain.startswith("-") else ""
-    digits = plain.lstrip("-").replace(".", "")
-    thousands = f"{sign}{digits[:-3]} {digits[-3:]}"
-    decimal = french_notation(plain)
+def _two_readings(text: str, field: str, readings: tuple[str, str]) -> FieldError:
+    """The form's error for a number that reads two ways (calculators.money.two_readings)."""
+    thousands, decimal = readings
     return FieldError(
         field,
         f"« {text} » se lit {thousands} ou {decimal} : écrivez {thousands} pour un nombre entier "

@@ -47,6 +47,31 @@ SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
 _NUMBER = re.compile(r"^([+-]?)([0-9]*)(?:[.,]([0-9]+))?$")
 
 
+# One dot before exactly three digits, the first not a zero: « 6.000 » is six
+# thousand for a Belgian or a French reader (a dot between the thousands) and
+# six in plain notation. Read either way, a figure may be a thousand times
+# off: the form and the usage log ask (two_readings). A comma is the site's
+# decimal sign (« 6,000 » is six, as the forms' examples say): not asked.
+_TWO_READINGS = re.compile(r"^([+-]?)([1-9][0-9]{0,2})\.([0-9]{3})$")
+
+
+def two_readings(text: str) -> tuple[str, str] | None:
+    """Both readings of such a number, French notation: ``"6.000 €"`` → ``("6 000", "6,000")``; else None.
+
+    >>> two_readings("45.230")
+    ('45 230', '45,230')
+    >>> two_readings("6,000") is None
+    True
+    """
+    compact = SPACES.sub("", str(text)).replace("\u2212", "-").replace("$", "").replace("€", "")
+    match = _TWO_READINGS.match(compact)
+    if not match:
+        return None
+    sign, whole, thousands = match.groups()
+    sign = "-" if sign == "-" else ""
+    return f"{sign}{whole} {thousands}", f"{sign}{whole},{thousands}"
+
+
 class NumberFormatError(ValueError):
     """A text that is not a number; the message is French and user-facing."""
 

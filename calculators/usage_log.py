@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from calculators.errors import FieldError, ValidationError
+from calculators.money import two_readings as money_two_readings
 
 DATE_COLUMNS = ("date",)
 PARTNER_COLUMNS = ("partenaire", "partner")
@@ -114,20 +115,14 @@ def parse_date(text: str) -> datetime.date | None:
         return None
 
 
-# « 45.230 »: forty-five thousand two hundred and thirty for a Belgian or a
-# French reader (a dot between the thousands), 45,23 in plain notation. Read
-# either way, a distance may be a thousand times off: refused, both named.
-_TWO_READINGS = re.compile(r"^-?[1-9]\d{0,2}\.\d{3}$")
-
-
 def two_readings(text: str) -> str:
-    """« se lit 45 230 ou 45,230 ; écrivez 45230 ou 45,230 » for such a number, else ""."""
-    compact = _SPACES.sub("", text)
-    if not _TWO_READINGS.match(compact):
+    """« se lit 45 230 ou 45,230 ; écrivez 45230 ou 45,230 » for a number that reads two ways
+    (calculators.money.two_readings), else ""."""
+    readings = money_two_readings(text)
+    if readings is None:
         return ""
-    whole, _, thousands = compact.partition(".")
-    return (f"se lit {whole} {thousands} ou {whole},{thousands} ; "
-            f"écrivez {whole}{thousands} ou {whole},{thousands}")
+    thousands, decimal = readings
+    return f"se lit {thousands} ou {decimal} ; écrivez {thousands.replace(' ', '')} ou {decimal}"
 
 
 def parse_units(text: str) -> Decimal | None:
