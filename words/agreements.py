@@ -41,6 +41,11 @@ WORDS = {
     # The generator's page (agreement-*.js).
     "load_failed": "Le générateur n'a pas pu être chargé. Rechargez la page.",
     "saved": "Brouillon enregistré dans ce navigateur.",
+    # Back or Forward while the browser keeps no draft (the browser's own question: OK leaves).
+    "leave_unsaved": (
+        "Ce navigateur ne garde pas ce brouillon : quitter la page l'efface."
+        " Quitter quand même ? (Pour le garder, choisissez Annuler et exportez-le en .docx ou en Markdown.)"
+    ),
     # The same model's draft changed in another tab of this browser (agreement-app.js).
     "changed_elsewhere": "Ce brouillon vient d'être changé dans un autre onglet : il est repris ici.",
     "missing": "À compléter :",

@@ -59,6 +59,11 @@ WORDS = {
     "restored": "Vos dernières valeurs sont reprises. « Effacer le formulaire » repart de zéro.",
     # The browser keeps nothing ({message}: storage.quota, storage.security…).
     "not_kept": "{message} Vos valeurs restent affichées tant que cette page est ouverte : « " + EXPORT + " » les garde dans un fichier.",
+    # Back or Forward while the browser keeps nothing (the browser's own question: OK leaves).
+    "leave_unsaved": (
+        "Ce navigateur ne garde pas les valeurs de ce calculateur : quitter la page les efface."
+        " Quitter quand même ? (Pour les garder, choisissez Annuler, puis « " + EXPORT + " ».)"
+    ),
     "erased": "Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : "
     "ce formulaire est effacé ici aussi.",
     "link_copied": "Lien copié. Il contient les valeurs du formulaire : collez-le là où vous voulez partager ce scénario.",

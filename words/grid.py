@@ -75,6 +75,11 @@ WORDS = {
     "restarts_empty": "La page repart d'une grille vide. Si vous avez un fichier de la grille, ouvrez-le.",
     # After the storage's refusal.
     "not_kept": "La grille n'est donc pas gardée sur cet appareil : enregistrez-la dans un fichier avant de quitter la page.",
+    # Back or Forward after such a refusal (the browser's own question: OK leaves).
+    "leave_unsaved": (
+        "Ce navigateur ne garde pas cette grille : quitter la page l'efface."
+        " Quitter quand même ? (Pour la garder, choisissez Annuler et enregistrez-la dans un fichier.)"
+    ),
     "other_tab": "La grille vient d'être modifiée dans un autre onglet : elle est à jour ici.",
     # {names}: the organisations joined by " ; ", or "none_compared".
     "print_header": "Grille imprimée le {date}. Organisations comparées : {names}.",

@@ -27,6 +27,13 @@ WORDS = {
         "{message} Vos réponses restent affichées dans cette page tant qu'elle est ouverte :"
         " exportez-les pour ne pas les perdre."
     ),
+    # Back or Forward while the browser keeps nothing: asked in the page.
+    "leave_unsaved": (
+        "Ce navigateur ne garde pas vos réponses : quitter cette page les efface."
+        " Pour les garder, restez et exportez-les d'abord (« Exporter JSON »)."
+    ),
+    "leave_yes": "Quitter la page sans les garder",
+    "leave_no": "Rester sur la page",
     # Other tabs.
     "erased_elsewhere": "Ces réponses ont été effacées dans un autre onglet.",
     "changed_while_writing": {

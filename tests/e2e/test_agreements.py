@@ -232,3 +232,20 @@ def test_full_storage_warns_and_loses_nothing(engine_page, site):
         expect(page.locator(".mu-ag-alert")).to_contain_text("Le stockage de votre navigateur est plein")
         expect(page.locator(".mu-ag-document")).to_contain_text("une camionnette")  # the preview goes on
         expect(page.locator("#mu-ag-field-objet")).to_have_value("une camionnette")  # the text stays
+        # Back (which Material's instant navigation would follow by swapping
+        # the page) asks first; Cancel keeps the draft and the address.
+        dialogs = []
+
+        def dismiss(dialog):
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.once("dialog", dismiss)
+        page.go_back(wait_until="commit")
+        page.wait_for_function(f"() => location.pathname.endsWith('/{GENERATOR}')")
+        page.wait_for_timeout(300)
+        assert dialogs and dialogs[0].startswith("Ce navigateur ne garde pas ce brouillon : quitter la page l'efface.")
+        expect(page.locator("#mu-ag-field-objet")).to_have_value("une camionnette")
+    # Kept again at the next change: leaving no longer asks.
+    page.fill("#mu-ag-field-objet", "une camionnette blanche")
+    expect(page.locator(".mu-ag-alert")).to_have_text("")

@@ -1175,6 +1175,47 @@ def test_a_calculator_says_when_the_browser_keeps_nothing(page, site):
     )
 
 
+def test_a_calculator_whose_browser_keeps_nothing_asks_before_back(page, site):
+    """Storage full: the browser's Back button, which Material's instant
+    navigation would follow by swapping the page (values gone, without a
+    word), asks first. Cancel keeps the page, its address and its values; OK
+    goes back."""
+    dialogs = []
+
+    def answer(dialog):
+        dialogs.append((dialog.type, dialog.message))
+        if len(dialogs) == 1:
+            dialog.dismiss()
+        else:
+            dialog.accept()
+
+    page.on("dialog", answer)
+    page.add_init_script("""Storage.prototype.setItem = function () {
+      throw new DOMException('Le quota est dépassé', 'QuotaExceededError'); };""")
+    goto(page, site, "")
+    page.evaluate(
+        """(href) => { const a = document.createElement("a"); a.href = href; a.id = "mu-test-to-calc";
+                       a.textContent = "Seuil"; document.querySelector("article").append(a); }""",
+        site.page_url(BREAK_EVEN),
+    )
+    page.click("#mu-test-to-calc")  # Material's instant navigation: the page is swapped
+    page.locator("#be-annual-fixed-costs").fill("1 000")
+    page.fill("#be-variable-cost-per-use", "20")
+    expect(page.locator("#be .mu-calc-notice")).to_contain_text("plein", timeout=BOOT)
+    page.go_back(wait_until="commit")
+    page.wait_for_timeout(500)
+    assert dialogs and dialogs[0][0] == "confirm"
+    assert "ne garde pas les valeurs de ce calculateur" in dialogs[0][1]
+    assert urlsplit(page.url).path.endswith(BREAK_EVEN)
+    expect(page.locator("#be-annual-fixed-costs")).to_have_value("1 000")
+    expect(page.locator("#be-variable-cost-per-use")).to_have_value("20")
+    page.evaluate("() => { window.__muSamePage = true; }")
+    page.go_back(wait_until="commit")
+    page.wait_for_function("() => !window.__muSamePage")  # left by an ordinary navigation
+    assert len(dialogs) == 2
+    assert urlsplit(page.url).path == urlsplit(site.page_url("")).path
+
+
 def test_values_typed_while_the_engine_starts_are_kept(page, site):
     """Each keystroke is kept, also while the first computation waits for the
     engine's start (here, held back): a reload brings back « 8400 » and « 20 »,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -540,6 +541,27 @@ def test_blocked_storage_still_compares(shared, site, tmp_path):
         assert warning.is_visible()
         assert "enregistrez-la dans un fichier" in warning.inner_text()
         assert reading_code(page) == "check_values"
+        # Back (which Material's instant navigation would follow by swapping
+        # the page, the grid gone) asks first; Cancel keeps grid and address.
+        dialogs = []
+
+        def dismiss(dialog):
+            dialogs.append((dialog.type, dialog.message))
+            dialog.dismiss()
+
+        page.once("dialog", dismiss)
+        page.go_back(wait_until="commit")
+        page.wait_for_function("() => location.pathname.endsWith('/grille-diagnostic/')")
+        page.wait_for_timeout(300)
+        assert dialogs == [("confirm", "Ce navigateur ne garde pas cette grille : quitter la page l'efface."
+                                        " Quitter quand même ? (Pour la garder, choisissez Annuler et enregistrez-la dans un fichier.)")]
+        assert urlsplit(page.url).path.endswith(GRID)
+        assert page.locator("#mu-grid-organisations li").count() == 3
+        # OK leaves, by an ordinary navigation (the next test starts on a new page).
+        page.once("dialog", lambda dialog: dialog.accept())
+        page.evaluate("() => { window.__muSamePage = true; }")
+        page.go_back(wait_until="commit")
+        page.wait_for_function("() => !window.__muSamePage")
 
 
 def test_mounts_through_instant_navigation(shared, site, tmp_path):

@@ -490,6 +490,47 @@ def test_full_storage_asks_before_a_link_leaves_the_page(second_tab, site, q):
     assert_four(page, q)
 
 
+def test_full_storage_asks_in_the_page_before_back_leaves_it(second_tab, site, q):
+    """Storage refused: the browser's Back button (which Material's instant
+    navigation would follow by swapping the page, without unloading it) asks
+    in the page first. « Rester sur la page » keeps every answer and the
+    page's address; « Quitter la page sans les garder » then goes back.
+    (Found by a review: Back lost every answer without a word.)"""
+    page = second_tab
+    page.add_init_script(QUOTA)
+    goto(page, site, "")
+    # Reach the questionnaire as a reader does, by a link of the site
+    # (Material's instant navigation: the page is swapped, not loaded).
+    page.evaluate(
+        """(href) => { const a = document.createElement("a"); a.href = href; a.id = "mu-test-to-form";
+                       a.textContent = "Évaluation"; document.querySelector("article").append(a); }""",
+        site.page_url(PAGE),
+    )
+    page.click("#mu-test-to-form")
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+    fill_four(page, q)
+    page.locator(f"{P}--storage-warning").wait_for(state="visible")
+    page.go_back(wait_until="commit")
+    confirm = page.locator(f"{P}--confirm")
+    confirm.wait_for(state="visible")
+    assert "ne garde pas vos réponses" in status(page)
+    assert urlsplit(page.url).path.endswith(PAGE)
+    focused = page.evaluate("() => document.activeElement.textContent")
+    assert focused == "Rester sur la page"  # the safe answer has the focus
+    page.keyboard.press("Enter")
+    confirm.wait_for(state="hidden")
+    page.wait_for_timeout(300)
+    assert urlsplit(page.url).path.endswith(PAGE)
+    assert_four(page, q)
+    # Asked again at the next Back; leaving is then the reader's choice.
+    page.go_back(wait_until="commit")
+    confirm.wait_for(state="visible")
+    page.evaluate("() => { window.__muSamePage = true; }")
+    page.click(f"{P}--confirm [data-action='confirm-yes']")
+    page.wait_for_function("() => !window.__muSamePage")  # left by an ordinary navigation
+    assert urlsplit(page.url).path == urlsplit(site.page_url("")).path
+
+
 # ---------------------------------------------------------------- keyboard
 
 

@@ -11,6 +11,7 @@
 import { call } from "./core/engine.js";
 import { showEngineState } from "./core/engine-status.js";
 import { countriesOf, currentCountry } from "./country.js";
+import { guardLeaving } from "./core/leaving.js";
 import { onErasedElsewhere } from "./core/storage.js";
 import { t } from "./core/words.js";
 import * as drafts from "./agreement-draft.js";
@@ -78,6 +79,15 @@ function save(app) {
   } else {
     view.alertBox.dataset.kind = "storage";
     alert(app, saved.message);
+    // Leaving would lose the draft: closing, a link, Back or Forward ask
+    // first (core/leaving.js), once per generator.
+    if (!app.leavingGuarded) {
+      app.leavingGuarded = true;
+      guardLeaving({
+        unsaved: () => view.alertBox.dataset.kind === "storage" && view.alertBox.isConnected,
+        message: t("agreements.leave_unsaved"),
+      });
+    }
   }
 }
 

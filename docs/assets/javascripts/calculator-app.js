@@ -15,6 +15,7 @@
 
 import { t } from "./core/words.js";
 import { isPlainObject } from "./core/dom.js";
+import { guardLeaving } from "./core/leaving.js";
 import { claim } from "./core/mount.js";
 import { onErasedElsewhere } from "./core/storage.js";
 import { mountCountryControl, onCountryChange } from "./country.js";
@@ -126,6 +127,15 @@ function sayIfNotKept(ctl, saved) {
   if (ctl.notKept === saved.message) return;
   ctl.notKept = saved.message;
   ctl.say(t("calculators.not_kept", { message: saved.message }));
+  // Leaving would then lose the values: closing, a link, Back or Forward ask
+  // first (the browser's own question), once per form.
+  if (!ctl.leavingGuarded) {
+    ctl.leavingGuarded = true;
+    guardLeaving({
+      unsaved: () => Boolean(ctl.notKept) && ctl.form.isConnected && hasInput(ctl.form) && ctl.form.dataset.example !== "shown",
+      message: t("calculators.leave_unsaved"),
+    });
+  }
 }
 
 // What is typed is kept at each change, mistakes included, also while a

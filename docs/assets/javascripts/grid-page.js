@@ -22,6 +22,7 @@ import { organisationsSection } from "./grid-organisations.js";
 import { riskMap, summaryView } from "./grid-summary.js";
 import { filesSection } from "./grid-save.js";
 import { h } from "./core/dom.js";
+import { guardLeaving } from "./core/leaving.js";
 import { mount } from "./core/mount.js";
 import { pageHref, readCatalog, readCatalogRules } from "./page-data.js";
 import { t } from "./core/words.js";
@@ -136,7 +137,17 @@ function startGrid(root) {
     storageWarning.hidden = !problem;
     storageWarning.textContent = problem ? `${problem} ${t("grid.not_kept")}` : "";
   };
-  const save = () => showProblem(store(definition, state));
+  // A change the browser refused to keep: leaving would lose the grid, so
+  // closing, a link, Back or Forward ask first (core/leaving.js), once.
+  let leavingGuarded = false;
+  const save = () => {
+    const problem = store(definition, state);
+    showProblem(problem);
+    if (problem && !leavingGuarded) {
+      leavingGuarded = true;
+      guardLeaving({ unsaved: () => !storageWarning.hidden && root.isConnected, message: t("grid.leave_unsaved") });
+    }
+  };
   const restore = () => {
     const loaded = load(definition);
     state = loaded.state;

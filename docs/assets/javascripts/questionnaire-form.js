@@ -26,6 +26,7 @@
 // User text is only ever written with textContent or form values.
 
 import * as answersFormat from "./answers.js";
+import { guardLeaving } from "./core/leaving.js";
 import { isMounted, mount } from "./core/mount.js";
 import * as storage from "./core/storage.js";
 import { t } from "./core/words.js";
@@ -129,41 +130,25 @@ class QuestionnaireForm {
     }
     if (this.storageFailed) return; // already shown; do not repeat the alert at each key press
     this.storageFailed = true;
-    this.guardLeaving();
+    this.askBeforeLeaving();
     this.warning.querySelector(".mu-q-storage-message").textContent =
 t("questionnaires.storage_kept", { message: result.message });
     this.warning.hidden = false;
   }
 
-  // While the browser keeps nothing, leaving the page would lose what is typed:
-  // the browser asks first (beforeunload). Installed once per form; each
-  // listener does nothing once the form has left the page or saves again.
-  guardLeaving() {
+  // While the browser keeps nothing, leaving the page would lose what is
+  // typed: closing, a link, Back or Forward ask first (core/leaving.js).
+  // Installed once per form; it does nothing once the form has left the page
+  // or saves again.
+  askBeforeLeaving() {
     if (this.leavingGuarded) return;
     this.leavingGuarded = true;
-    const unsaved = () => this.storageFailed && this.form.isConnected && Object.keys(this.readAnswers()).length > 0;
-    window.addEventListener("beforeunload", (event) => {
-      if (unsaved()) {
-        event.preventDefault();
-        event.returnValue = "";
-      }
+    guardLeaving({
+      unsaved: () => this.storageFailed && this.form.isConnected && Object.keys(this.readAnswers()).length > 0,
+      message: t("questionnaires.leave_unsaved"),
+      ask: (message, leave) =>
+        this.ask(message, t("questionnaires.leave_yes"), leave, { focusCancel: true, noLabel: t("questionnaires.leave_no") }),
     });
-    // Material's instant navigation swaps pages without unloading them, so
-    // without asking: a click on a link to another page of the site is kept
-    // from it (this listener runs first, on window, in the capture phase) and
-    // becomes an ordinary navigation, which asks. (Back and Forward are not:
-    // Material hears them first; the warning asks to export.)
-    window.addEventListener(
-      "click",
-      (event) => {
-        const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-        if (!link || !unsaved() || event.defaultPrevented) return;
-        const url = new URL(link.href, location.href);
-        if (url.origin !== location.origin || (url.pathname === location.pathname && url.search === location.search)) return;
-        event.stopPropagation();
-      },
-      true,
-    );
   }
 
   updateProgress() {
