@@ -72,4 +72,9 @@ WORDS = {
     "file_unreadable": "Ce fichier n'a pas pu être lu.",
     "import_yes": "Remplacer mes réponses",
     "imported": "Réponses importées : {progress}.",
+    # Offered just after an import, until an answer changes.
+    "import_undo_question": "Vos réponses d'avant l'import peuvent encore être rétablies.",
+    "import_undo": "Rétablir mes réponses d'avant",
+    "import_keep": "Garder l'import",
+    "import_undone": "Vos réponses d'avant l'import sont rétablies : {progress}.",
 }

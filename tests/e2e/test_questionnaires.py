@@ -264,7 +264,14 @@ def test_export_json_markdown_reset_import_roundtrip(tab, site, q, tab_dialogs):
     assert not page.is_checked(f"{P}-{q['check']['id']}-opt-done")
     page.click(f'{P}--confirm [data-action="confirm-yes"]')
     assert_four(page, q)
-    assert status(page) == f"Réponses importées : 4 questions sur {q['total']} répondues."
+    done = f"Réponses importées : 4 questions sur {q['total']} répondues."
+    assert status(page) == f"{done} Vos réponses d'avant l'import peuvent encore être rétablies."
+    # The answers of before (none: the form had just been reset) stay one click
+    # away; the focus is on « Garder l'import », which keeps it.
+    assert page.evaluate("() => document.activeElement.textContent") == "Garder l'import"
+    page.keyboard.press("Enter")
+    assert status(page) == done
+    assert page.is_hidden(f"{P}--confirm")
     reload(page)
     page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     assert_four(page, q)
@@ -294,6 +301,45 @@ def test_a_partners_file_does_not_become_the_name_of_every_questionnaire(tab, si
     # An answer changed afterwards does not make it the default either.
     page.click(f"{P}-{q['check']['id']}-opt-done")
     assert page.evaluate("() => JSON.parse(localStorage.getItem('mutuus:/:organisation'))") == "Atelier du Plateau"
+    assert tab_dialogs == []
+
+
+def test_an_import_can_be_undone_until_an_answer_changes(tab, site, q, tab_dialogs):
+    """After an import, « Rétablir mes réponses d'avant » brings back the
+    answers and the organisation's name it replaced, also after a reload; a
+    change made after the import keeps the import (an undo would lose it).
+    (Found by a review: an import could not be taken back.)"""
+    page = tab
+    open_form(page, site)
+    fill_four(page, q, organisation="Atelier du Plateau")
+    partner = {
+        "format": "mutuus-answers", "format_version": 1,
+        "questionnaire": {"id": QID, "version": q["version"], "title": q["title"]},
+        "organisation": "Festival des Cantons", "exported_at": "2026-11-25T10:00:00Z",
+        "answers": {q["check"]["id"]: {"value": "not_yet"}},
+    }
+    import_file(page, json.dumps(partner))
+    page.wait_for_selector(f"{P}--confirm:not([hidden])")
+    page.click(f'{P}--confirm [data-action="confirm-yes"]')
+    assert page.is_checked(f"{P}-{q['check']['id']}-opt-not_yet")
+    assert page.input_value(f"{P}-{q['text']['id']}-input") == ""
+    page.click(f'{P}--confirm [data-action="confirm-yes"]')  # « Rétablir mes réponses d'avant »
+    assert_four(page, q, organisation="Atelier du Plateau")
+    assert status(page) == f"Vos réponses d'avant l'import sont rétablies : 4 questions sur {q['total']} répondues."
+    reload(page)
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+    assert_four(page, q, organisation="Atelier du Plateau")
+
+    # Imported again, then an answer changed: the undo is gone, the import kept.
+    import_file(page, json.dumps(partner))
+    page.wait_for_selector(f"{P}--confirm:not([hidden])")
+    page.click(f'{P}--confirm [data-action="confirm-yes"]')
+    page.wait_for_selector(f"{P}--confirm:not([hidden])")
+    page.check(f"{P}-{q['rating']['id']}-opt-strength")
+    assert page.is_hidden(f"{P}--confirm")
+    assert status(page) == f"Réponses importées : 1 question sur {q['total']} répondue."
+    assert page.is_checked(f"{P}-{q['check']['id']}-opt-not_yet")
+    assert page.input_value(f"{P}--organisation") == "Festival des Cantons"
     assert tab_dialogs == []
 
 

@@ -28,7 +28,7 @@ export class ActionMethods {
       const run = this.pendingConfirm;
       this.hideConfirm();
       if (run) run();
-      this.giveFocusBack();
+      if (this.confirmBox.hidden) this.giveFocusBack(); // else the answer asked another question (the import's undo)
     } else if (action === "confirm-no") {
       const run = this.pendingNo;
       this.hideConfirm();
@@ -109,12 +109,40 @@ export class ActionMethods {
     this.ask(summary, t("questionnaires.import_yes"), () => this.applyImport(result.data), { opener: this.importInput });
   }
 
+  // The answers imported replace the page's; those of before stay one click
+  // away (« Rétablir mes réponses d'avant ») until the reader keeps the
+  // import or changes an answer (offerUndo's question then goes).
   applyImport(data) {
+    const before = { answers: this.readAnswers(), organisation: this.organisation.value };
+    const opener = this.opener;
     this.writeAnswers(data.answers);
     if (data.organisation) this.organisation.value = data.organisation;
     this.save();
     this.updateProgress();
+    const done = t("questionnaires.imported", { progress: this.progressNow() });
+    const restore = () => {
+      this.undoImport = null;
+      this.writeAnswers(before.answers);
+      this.organisation.value = before.organisation;
+      this.save();
+      this.updateProgress();
+      this.say(t("questionnaires.import_undone", { progress: this.progressNow() }), "success");
+    };
+    const keep = () => {
+      this.undoImport = null;
+      this.say(done, "success");
+    };
+    this.undoImport = keep;
+    this.ask(`${done} ${t("questionnaires.import_undo_question")}`, t("questionnaires.import_undo"), restore, {
+      focusCancel: true,
+      no: keep,
+      noLabel: t("questionnaires.import_keep"),
+      opener,
+    });
+  }
+
+  progressNow() {
     const { answered, total } = answersFormat.countAnswered(this.definition, this.readAnswers());
-    this.say(t("questionnaires.imported", { progress: rulesProgress(this.rules, answered, total) }), "success");
+    return rulesProgress(this.rules, answered, total);
   }
 }

@@ -187,6 +187,7 @@ t("questionnaires.storage_kept", { message: result.message });
   onChange(event) {
     const target = event.target;
     if (target === this.importInput) return;
+    if (this.undoImport) this.undoImport(); // an answer changed: the import is kept (its undo would lose this change)
     if (target instanceof HTMLTextAreaElement) autosize(target);
     const id = this.questionIdOf(target);
     // Typed text is saved at once, also while a conflict is open (the other
@@ -227,6 +228,7 @@ t("questionnaires.storage_kept", { message: result.message });
   hideConfirm() {
     this.pendingConfirm = null;
     this.pendingNo = null;
+    this.undoImport = null; // the import's undo goes with its question
     this.confirmBox.hidden = true;
   }
 
