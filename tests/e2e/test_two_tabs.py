@@ -271,6 +271,33 @@ def test_a_calculator_changed_in_another_tab_takes_its_values_and_can_undo(engin
     assert_no_axe_violations(b, ".md-content")
 
 
+def test_a_partner_row_being_typed_in_keeps_the_focus_when_the_other_tab_changes(engine_page, dossier_tab, site):
+    """A list's rows are kept when another tab's values come: the partner's
+    name being typed in keeps the keyboard, caret included (found by a
+    review: the rows were rebuilt and the focus lost)."""
+    a, b = engine_page, dossier_tab
+    open_tool(a, site, "outils/repartition/")
+    expect(a.locator("#sp")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    a.fill("#sp-total", "1 200")
+    a.locator("#sp tbody[data-list=partners] input[data-key=name]").nth(0).fill("Atelier du Quartier")
+    a.locator("#sp tbody[data-list=partners] input[data-key=name]").nth(1).fill("Ressourcerie")
+    expect(a.locator("#sp .mu-calc-summary")).to_contain_text("1 200,00", timeout=BOOT)
+    goto(b, site, "outils/repartition/")
+    second = b.locator("#sp tbody[data-list=partners] input[data-key=name]").nth(1)
+    expect(second).to_have_value("Ressourcerie", timeout=BOOT)
+    second.focus()
+    b.evaluate("() => document.activeElement.setSelectionRange(4, 4)")
+    a.fill("#sp-total", "1 500")
+    expect(b.locator("#sp-total")).to_have_value("1 500", timeout=BOOT)
+    assert b.evaluate(
+        """() => { const el = document.activeElement;
+                   return [el.dataset.key, el.value, el.selectionStart,
+                           [...el.closest('tbody').querySelectorAll('input[data-key=name]')].indexOf(el)]; }"""
+    ) == ["name", "Ressourcerie", 4, 1]
+    b.keyboard.type("X")
+    expect(second).to_have_value("RessXourcerie")
+
+
 def test_an_agreement_draft_typed_in_two_tabs_keeps_both(engine_page, dossier_tab, site):
     """Two tabs on the same model of agreement: what one tab types shows in
     the other at once (which says so), so the other's next keystroke keeps

@@ -120,9 +120,14 @@ function fillList(form, body, values) {
     .filter(Boolean)
     .map((m) => Number(m[1]));
   const count = Math.max(indexes.length ? Math.max(...indexes) + 1 : 0, Number(body.dataset.minRows || 2));
-  body.replaceChildren();
-  for (let i = 0; i < count; i++) addRow(form, body);
-  body.querySelectorAll("[data-row]").forEach((row, i) => {
+  // The rows already there are kept, so that a field being typed in keeps
+  // its focus when another tab's values come (calculator-app.js): only the
+  // missing rows are added, the extra ones removed from the end.
+  const rows = () => body.querySelectorAll("[data-row]");
+  for (const extra of [...rows()].slice(count)) extra.remove();
+  for (let i = rows().length; i < count; i++) addRow(form, body);
+  renumber(body);
+  rows().forEach((row, i) => {
     for (const el of row.querySelectorAll("input[data-key]")) {
       const value = values[`${name}.${i}.${el.dataset.key}`] ?? "";
       if (el.type === "radio") el.checked = value === "true";
