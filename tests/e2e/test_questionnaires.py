@@ -278,6 +278,16 @@ def test_export_json_markdown_reset_import_roundtrip(tab, site, q, tab_dialogs):
     assert tab_dialogs == []
 
 
+def partner_file(q):
+    """A partner's export of the same questionnaire: one answer, their own name."""
+    return {
+        "format": "mutuus-answers", "format_version": 1,
+        "questionnaire": {"id": QID, "version": q["version"], "title": q["title"]},
+        "organisation": "Festival des Cantons", "exported_at": "2026-11-25T10:00:00Z",
+        "answers": {q["check"]["id"]: {"value": "not_yet"}},
+    }
+
+
 def test_a_partners_file_does_not_become_the_name_of_every_questionnaire(tab, site, q, tab_dialogs):
     """Importing a partner's file says the organisation's name will change
     here, and changes it here only: the name the other questionnaires start
@@ -286,12 +296,7 @@ def test_a_partners_file_does_not_become_the_name_of_every_questionnaire(tab, si
     page = tab
     open_form(page, site)
     fill_four(page, q, organisation="Atelier du Plateau")
-    partner = {
-        "format": "mutuus-answers", "format_version": 1,
-        "questionnaire": {"id": QID, "version": q["version"], "title": q["title"]},
-        "organisation": "Festival des Cantons", "exported_at": "2026-11-25T10:00:00Z",
-        "answers": {q["check"]["id"]: {"value": "not_yet"}},
-    }
+    partner = partner_file(q)
     import_file(page, json.dumps(partner))
     page.wait_for_selector(f"{P}--confirm:not([hidden])")
     assert status(page).endswith("Le nom de l'organisation, « Atelier du Plateau », deviendra « Festival des Cantons ».")
@@ -312,12 +317,7 @@ def test_an_import_can_be_undone_until_an_answer_changes(tab, site, q, tab_dialo
     page = tab
     open_form(page, site)
     fill_four(page, q, organisation="Atelier du Plateau")
-    partner = {
-        "format": "mutuus-answers", "format_version": 1,
-        "questionnaire": {"id": QID, "version": q["version"], "title": q["title"]},
-        "organisation": "Festival des Cantons", "exported_at": "2026-11-25T10:00:00Z",
-        "answers": {q["check"]["id"]: {"value": "not_yet"}},
-    }
+    partner = partner_file(q)
     import_file(page, json.dumps(partner))
     page.wait_for_selector(f"{P}--confirm:not([hidden])")
     page.click(f'{P}--confirm [data-action="confirm-yes"]')
