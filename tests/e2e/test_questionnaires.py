@@ -278,14 +278,21 @@ def test_export_json_markdown_reset_import_roundtrip(tab, site, q, tab_dialogs):
     assert tab_dialogs == []
 
 
-def partner_file(q):
-    """A partner's export of the same questionnaire: one answer, their own name."""
-    return {
+def import_partners_file(page, site, q):
+    """The reader's four answers as « Atelier du Plateau », then a partner's
+    export of the same questionnaire (one answer, their own name) chosen in
+    « Importer »: the question it asks is shown. Returns the file's data."""
+    open_form(page, site)
+    fill_four(page, q, organisation="Atelier du Plateau")
+    partner = {
         "format": "mutuus-answers", "format_version": 1,
         "questionnaire": {"id": QID, "version": q["version"], "title": q["title"]},
         "organisation": "Festival des Cantons", "exported_at": "2026-11-25T10:00:00Z",
         "answers": {q["check"]["id"]: {"value": "not_yet"}},
     }
+    import_file(page, json.dumps(partner))
+    page.wait_for_selector(f"{P}--confirm:not([hidden])")
+    return partner
 
 
 def test_a_partners_file_does_not_become_the_name_of_every_questionnaire(tab, site, q, tab_dialogs):
@@ -294,11 +301,7 @@ def test_a_partners_file_does_not_become_the_name_of_every_questionnaire(tab, si
     from stays the reader's own (found by a review: the partner's name became
     the default of every questionnaire)."""
     page = tab
-    open_form(page, site)
-    fill_four(page, q, organisation="Atelier du Plateau")
-    partner = partner_file(q)
-    import_file(page, json.dumps(partner))
-    page.wait_for_selector(f"{P}--confirm:not([hidden])")
+    import_partners_file(page, site, q)
     assert status(page).endswith("Le nom de l'organisation, « Atelier du Plateau », deviendra « Festival des Cantons ».")
     page.click(f'{P}--confirm [data-action="confirm-yes"]')
     assert page.input_value(f"{P}--organisation") == "Festival des Cantons"
@@ -315,11 +318,7 @@ def test_an_import_can_be_undone_until_an_answer_changes(tab, site, q, tab_dialo
     change made after the import keeps the import (an undo would lose it).
     (Found by a review: an import could not be taken back.)"""
     page = tab
-    open_form(page, site)
-    fill_four(page, q, organisation="Atelier du Plateau")
-    partner = partner_file(q)
-    import_file(page, json.dumps(partner))
-    page.wait_for_selector(f"{P}--confirm:not([hidden])")
+    partner = import_partners_file(page, site, q)
     page.click(f'{P}--confirm [data-action="confirm-yes"]')
     assert page.is_checked(f"{P}-{q['check']['id']}-opt-not_yet")
     assert page.input_value(f"{P}-{q['text']['id']}-input") == ""
