@@ -192,6 +192,7 @@ def _toolbar(prefix: str, definition: dict) -> str:
 <div class="mu-q-import">
 <label for="{prefix}--import">Importer un fichier de réponses (JSON)</label>
 <input type="file" id="{prefix}--import" accept=".json,application/json" data-action="import">
+<button type="button" class="md-button" data-action="undo-import" hidden>Rétablir mes réponses d'avant l'import</button>
 </div>
 <p class="mu-q-saved" id="{prefix}--saved">Vos réponses sont enregistrées dans ce navigateur, sur cet appareil seulement. Rien n'est envoyé sur Internet.</p>
 <div class="mu-q-storage-warning" id="{prefix}--storage-warning" role="alert" hidden>

@@ -71,10 +71,9 @@ WORDS = {
     "reset_page_only": "Vos réponses ont été effacées de la page, mais pas de ce navigateur (stockage inaccessible).",
     "file_unreadable": "Ce fichier n'a pas pu être lu.",
     "import_yes": "Remplacer mes réponses",
-    "imported": "Réponses importées : {progress}.",
-    # Offered just after an import, until an answer changes.
-    "import_undo_question": "Vos réponses d'avant l'import peuvent encore être rétablies.",
-    "import_undo": "Rétablir mes réponses d'avant",
-    "import_keep": "Garder l'import",
+    "imported": (
+        "Réponses importées : {progress}. « Rétablir mes réponses d'avant l'import » les remet"
+        " tant que vous ne changez aucune réponse."
+    ),
     "import_undone": "Vos réponses d'avant l'import sont rétablies : {progress}.",
 }

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from macros.questionnaire_loader import load_questionnaire
 from tests.e2e.harness import (
@@ -264,14 +265,11 @@ def test_export_json_markdown_reset_import_roundtrip(tab, site, q, tab_dialogs):
     assert not page.is_checked(f"{P}-{q['check']['id']}-opt-done")
     page.click(f'{P}--confirm [data-action="confirm-yes"]')
     assert_four(page, q)
-    done = f"Réponses importées : 4 questions sur {q['total']} répondues."
-    assert status(page) == f"{done} Vos réponses d'avant l'import peuvent encore être rétablies."
-    # The answers of before (none: the form had just been reset) stay one click
-    # away; the focus is on « Garder l'import », which keeps it.
-    assert page.evaluate("() => document.activeElement.textContent") == "Garder l'import"
-    page.keyboard.press("Enter")
-    assert status(page) == done
-    assert page.is_hidden(f"{P}--confirm")
+    assert status(page) == (
+        f"Réponses importées : 4 questions sur {q['total']} répondues. « Rétablir mes réponses d'avant l'import »"
+        " les remet tant que vous ne changez aucune réponse."
+    )
+    assert page.is_visible(UNDO)
     reload(page)
     page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     assert_four(page, q)
@@ -312,33 +310,57 @@ def test_a_partners_file_does_not_become_the_name_of_every_questionnaire(tab, si
     assert tab_dialogs == []
 
 
+UNDO = f'{FORM} [data-action="undo-import"]'
+
+
 def test_an_import_can_be_undone_until_an_answer_changes(tab, site, q, tab_dialogs):
-    """After an import, « Rétablir mes réponses d'avant » brings back the
-    answers and the organisation's name it replaced, also after a reload; a
-    change made after the import keeps the import (an undo would lose it).
+    """After an import, « Rétablir mes réponses d'avant l'import » brings back
+    the answers and the organisation's name it replaced, also after an export
+    or a second import (then those of before the first); a change made after
+    the import keeps it, and the button goes (it would lose that change).
     (Found by a review: an import could not be taken back.)"""
     page = tab
     partner = import_partners_file(page, site, q)
     page.click(f'{P}--confirm [data-action="confirm-yes"]')
     assert page.is_checked(f"{P}-{q['check']['id']}-opt-not_yet")
     assert page.input_value(f"{P}-{q['text']['id']}-input") == ""
-    page.click(f'{P}--confirm [data-action="confirm-yes"]')  # « Rétablir mes réponses d'avant »
+    export(page, "export-json")  # an export changes nothing: the undo stays
+    import_file(page, json.dumps({**partner, "organisation": "Troisième"}))
+    page.click(f'{P}--confirm [data-action="confirm-yes"]')
+    assert page.input_value(f"{P}--organisation") == "Troisième"
+    page.locator(UNDO).focus()
+    page.keyboard.press("Enter")
     assert_four(page, q, organisation="Atelier du Plateau")
     assert status(page) == f"Vos réponses d'avant l'import sont rétablies : 4 questions sur {q['total']} répondues."
+    assert page.is_hidden(UNDO)
+    assert page.evaluate("() => document.activeElement.id") == f"mu-q-{QID}--import"  # not lost on <body>
     reload(page)
     page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     assert_four(page, q, organisation="Atelier du Plateau")
 
-    # Imported again, then an answer changed: the undo is gone, the import kept.
+    # Imported again, then an answer changed: the undo goes, the import stays.
     import_file(page, json.dumps(partner))
-    page.wait_for_selector(f"{P}--confirm:not([hidden])")
     page.click(f'{P}--confirm [data-action="confirm-yes"]')
-    page.wait_for_selector(f"{P}--confirm:not([hidden])")
     page.check(f"{P}-{q['rating']['id']}-opt-strength")
-    assert page.is_hidden(f"{P}--confirm")
-    assert status(page) == f"Réponses importées : 1 question sur {q['total']} répondue."
+    assert page.is_hidden(UNDO)
+    assert status(page) == ""
     assert page.is_checked(f"{P}-{q['check']['id']}-opt-not_yet")
     assert page.input_value(f"{P}--organisation") == "Festival des Cantons"
+    assert tab_dialogs == []
+
+
+def test_an_import_undo_goes_when_another_tab_changes_an_answer(tab, second_tab, site, q, tab_dialogs):
+    """The undo would write back this tab's answers of before the import over
+    those another tab gave since: once another tab changes an answer, it goes
+    (found by a review: « Rétablir » erased the other tab's answer)."""
+    page = tab
+    import_partners_file(page, site, q)
+    page.click(f'{P}--confirm [data-action="confirm-yes"]')
+    assert page.is_visible(UNDO)
+    open_form(second_tab, site)
+    second_tab.check(f"{P}-{q['rating']['id']}-opt-strength")
+    expect(page.locator(UNDO)).to_be_hidden()
+    assert page.is_checked(f"{P}-{q['rating']['id']}-opt-strength")
     assert tab_dialogs == []
 
 
@@ -574,6 +596,21 @@ def test_full_storage_asks_in_the_page_before_back_leaves_it(second_tab, site, q
     page.click(f"{P}--confirm [data-action='confirm-yes']")
     page.wait_for_function("() => !window.__muSamePage")  # left by an ordinary navigation
     assert urlsplit(page.url).path == urlsplit(site.page_url("")).path
+
+
+def test_a_remaining_link_works_at_the_first_click_after_typing(tab, site, q, tab_dialogs):
+    """Typed in a text answer, then a link of « Il reste : » clicked at once:
+    it goes to its question (found by a review: leaving the text box rebuilt
+    the list between the press and the click, which was lost)."""
+    page = tab
+    open_form(page, site)
+    page.click(f"{P}-{q['text']['id']}-input")
+    page.keyboard.type("Nous partageons un local.")
+    link = page.locator(f"{P}--remaining a").first
+    target = link.get_attribute("href")
+    link.click()
+    page.wait_for_function("(hash) => location.hash === hash", arg=target)
+    assert tab_dialogs == []
 
 
 # ---------------------------------------------------------------- keyboard

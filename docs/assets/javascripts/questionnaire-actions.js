@@ -23,12 +23,13 @@ export class ActionMethods {
     else if (action === "export-csv") this.export("csv");
     else if (action === "print") this.print();
     else if (action === "reset") this.askReset();
+    else if (action === "undo-import") this.undoImport();
     else if (action === "conflict-theirs" || action === "conflict-mine") this.chooseVersion(button.dataset.question, action === "conflict-theirs");
     else if (action === "confirm-yes") {
       const run = this.pendingConfirm;
       this.hideConfirm();
       if (run) run();
-      if (this.confirmBox.hidden) this.giveFocusBack(); // else the answer asked another question (the import's undo)
+      this.giveFocusBack();
     } else if (action === "confirm-no") {
       const run = this.pendingNo;
       this.hideConfirm();
@@ -79,6 +80,7 @@ export class ActionMethods {
   }
 
   reset() {
+    this.dropUndo();
     this.writeAnswers({});
     const result = storage.clearRecord(this.id, this.version);
     this.updateProgress();
@@ -110,35 +112,40 @@ export class ActionMethods {
   }
 
   // The answers imported replace the page's; those of before stay one click
-  // away (« Rétablir mes réponses d'avant ») until the reader keeps the
-  // import or changes an answer (offerUndo's question then goes).
+  // away (« Rétablir mes réponses d'avant l'import ») until an answer changes,
+  // here or in another tab (dropUndo). Two imports in a row: the answers of
+  // before the first.
   applyImport(data) {
-    const before = { answers: this.readAnswers(), organisation: this.organisation.value };
-    const opener = this.opener;
+    if (!this.beforeImport) this.beforeImport = { answers: this.readAnswers(), organisation: this.organisation.value };
     this.writeAnswers(data.answers);
     if (data.organisation) this.organisation.value = data.organisation;
     this.save();
     this.updateProgress();
-    const done = t("questionnaires.imported", { progress: this.progressNow() });
-    const restore = () => {
-      this.undoImport = null;
-      this.writeAnswers(before.answers);
-      this.organisation.value = before.organisation;
-      this.save();
-      this.updateProgress();
-      this.say(t("questionnaires.import_undone", { progress: this.progressNow() }), "success");
-    };
-    const keep = () => {
-      this.undoImport = null;
-      this.say(done, "success");
-    };
-    this.undoImport = keep;
-    this.ask(`${done} ${t("questionnaires.import_undo_question")}`, t("questionnaires.import_undo"), restore, {
-      focusCancel: true,
-      no: keep,
-      noLabel: t("questionnaires.import_keep"),
-      opener,
-    });
+    this.undoButton.hidden = false;
+    this.say(t("questionnaires.imported", { progress: this.progressNow() }), "success");
+    this.importSaid = this.status.textContent;
+  }
+
+  undoImport() {
+    const before = this.beforeImport;
+    if (!before) return;
+    this.writeAnswers(before.answers);
+    this.organisation.value = before.organisation;
+    this.save();
+    this.updateProgress();
+    this.importInput.focus(); // the button goes
+    this.dropUndo();
+    this.say(t("questionnaires.import_undone", { progress: this.progressNow() }), "success");
+  }
+
+  // The undo of an import goes once an answer changes (it would lose that
+  // change); the import's message, which offered it, goes too.
+  dropUndo() {
+    if (!this.beforeImport) return;
+    this.beforeImport = null;
+    if (document.activeElement === this.undoButton) this.importInput.focus();
+    this.undoButton.hidden = true;
+    if (this.status.textContent === this.importSaid) this.status.textContent = "";
   }
 
   progressNow() {

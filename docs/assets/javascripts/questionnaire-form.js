@@ -53,6 +53,9 @@ class QuestionnaireForm {
     this.status = form.querySelector(`#${prefix}--status`);
     this.confirmBox = form.querySelector(`#${prefix}--confirm`);
     this.importInput = form.querySelector(`#${prefix}--import`);
+    this.undoButton = form.querySelector('[data-action="undo-import"]');
+    this.beforeImport = null; // the answers an import replaced, while its undo is offered
+    this.importSaid = null;
     this.warning = form.querySelector(`#${prefix}--storage-warning`);
     this.pendingConfirm = null;
     this.opener = null;
@@ -166,6 +169,11 @@ t("questionnaires.storage_kept", { message: result.message });
     this.questions.forEach((question, index) => {
       if (!answersFormat.isAnswered(question, answers[question.id])) left.push([index + 1, question]);
     });
+    // Unchanged: the links stay. (Leaving a text box fires "change" between
+    // the press on a link and its click; a list rebuilt then lost the click.)
+    const shownKey = left.map(([number]) => number).join(",");
+    if (shownKey === this.remainingKey) return;
+    this.remainingKey = shownKey;
     this.remaining.replaceChildren();
     if (left.length === 0) {
       this.remaining.textContent = t("questionnaires.all_answered");
@@ -187,7 +195,7 @@ t("questionnaires.storage_kept", { message: result.message });
   onChange(event) {
     const target = event.target;
     if (target === this.importInput) return;
-    if (this.undoImport) this.undoImport(); // an answer changed: the import is kept (its undo would lose this change)
+    this.dropUndo(); // an answer changed: the import's undo would lose it
     if (target instanceof HTMLTextAreaElement) autosize(target);
     const id = this.questionIdOf(target);
     // Typed text is saved at once, also while a conflict is open (the other
@@ -228,7 +236,6 @@ t("questionnaires.storage_kept", { message: result.message });
   hideConfirm() {
     this.pendingConfirm = null;
     this.pendingNo = null;
-    this.undoImport = null; // the import's undo goes with its question
     this.confirmBox.hidden = true;
   }
 

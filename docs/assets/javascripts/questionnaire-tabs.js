@@ -22,6 +22,7 @@ export class TabMethods {
     if (event.key !== null && event.key !== key) return;
     const record = storage.loadRecord(this.id, this.version);
     if (!record) {
+      this.dropUndo();
       const shown = Object.keys(this.readAnswers()).length > 0;
       this.closeConflicts();
       this.writeAnswers({});
@@ -31,6 +32,7 @@ export class TabMethods {
     }
     const active = document.activeElement;
     const { changed, opened } = this.takeTheirs(sanitizeAnswers(this.definition, record.answers), active);
+    if (changed || opened.length) this.dropUndo(); // its undo would lose the other tab's answers
     if (record.organisation && record.organisation !== this.organisation.value.trim() && active !== this.organisation) {
       this.organisation.value = record.organisation;
     }
@@ -135,6 +137,7 @@ export class TabMethods {
   // "Tout effacer de cet appareil" in another tab: nothing of what this page
   // shows may be written back.
   dropAll() {
+    this.dropUndo(); // nor brought back by an import's undo
     this.closeConflicts();
     this.writing = null;
     this.writeAnswers({});
