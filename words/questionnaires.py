@@ -34,6 +34,7 @@ WORDS = {
     ),
     "leave_yes": "Quitter la page sans les garder",
     "leave_no": "Rester sur la page",
+    "leave_stayed": "Vous restez sur cette page : vos réponses sont toujours là. Exportez-les (« Exporter JSON ») pour les garder.",
     # Other tabs.
     "erased_elsewhere": "Ces réponses ont été effacées dans un autre onglet.",
     "changed_while_writing": {

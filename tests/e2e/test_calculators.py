@@ -1202,18 +1202,18 @@ def test_a_calculator_whose_browser_keeps_nothing_asks_before_back(page, site):
     page.locator("#be-annual-fixed-costs").fill("1 000")
     page.fill("#be-variable-cost-per-use", "20")
     expect(page.locator("#be .mu-calc-notice")).to_contain_text("plein", timeout=BOOT)
+    length = page.evaluate("() => history.length")
     page.go_back(wait_until="commit")
-    page.wait_for_timeout(500)
+    page.wait_for_function("(path) => location.pathname.endsWith(path)", arg=BREAK_EVEN)
     assert dialogs and dialogs[0][0] == "confirm"
     assert "ne garde pas les valeurs de ce calculateur" in dialogs[0][1]
-    assert urlsplit(page.url).path.endswith(BREAK_EVEN)
+    assert page.evaluate("() => history.length") == length  # the history as it was
     expect(page.locator("#be-annual-fixed-costs")).to_have_value("1 000")
     expect(page.locator("#be-variable-cost-per-use")).to_have_value("20")
-    page.evaluate("() => { window.__muSamePage = true; }")
     page.go_back(wait_until="commit")
-    page.wait_for_function("() => !window.__muSamePage")  # left by an ordinary navigation
+    page.wait_for_function("(path) => location.pathname === path && !document.querySelector('#be')",
+                           arg=urlsplit(site.page_url("")).path)
     assert len(dialogs) == 2
-    assert urlsplit(page.url).path == urlsplit(site.page_url("")).path
 
 
 def test_values_typed_while_the_engine_starts_are_kept(page, site):

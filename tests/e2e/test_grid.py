@@ -557,11 +557,10 @@ def test_blocked_storage_still_compares(shared, site, tmp_path):
                                         " Quitter quand même ? (Pour la garder, choisissez Annuler et enregistrez-la dans un fichier.)")]
         assert urlsplit(page.url).path.endswith(GRID)
         assert page.locator("#mu-grid-organisations li").count() == 3
-        # OK leaves, by an ordinary navigation (the next test starts on a new page).
+        # OK leaves.
         page.once("dialog", lambda dialog: dialog.accept())
-        page.evaluate("() => { window.__muSamePage = true; }")
         page.go_back(wait_until="commit")
-        page.wait_for_function("() => !window.__muSamePage")
+        page.wait_for_function("() => !location.pathname.endsWith('/grille-diagnostic/') && !document.querySelector('.mu-grid')")
 
 
 def test_mounts_through_instant_navigation(shared, site, tmp_path):

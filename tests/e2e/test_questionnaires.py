@@ -557,45 +557,87 @@ def test_full_storage_asks_before_a_link_leaves_the_page(second_tab, site, q):
     assert_four(page, q)
 
 
+def add_link(page, href, link_id):
+    """A link of the site in the page's article, to follow as a reader does
+    (Material's instant navigation: the page is swapped, not loaded)."""
+    page.evaluate(
+        """([href, id]) => { const a = document.createElement("a"); a.href = href; a.id = id;
+                             a.textContent = "Lien"; document.querySelector("article").append(a); }""",
+        [href, link_id],
+    )
+
+
+def history_length(page):
+    return page.evaluate("() => history.length")
+
+
 def test_full_storage_asks_in_the_page_before_back_leaves_it(second_tab, site, q):
     """Storage refused: the browser's Back button (which Material's instant
     navigation would follow by swapping the page, without unloading it) asks
-    in the page first. « Rester sur la page » keeps every answer and the
-    page's address; « Quitter la page sans les garder » then goes back.
-    (Found by a review: Back lost every answer without a word.)"""
+    in the page first. « Rester sur la page » keeps every answer, the page's
+    address and the history as it was; « Quitter la page sans les garder »
+    then goes back. (Found by a review: Back lost every answer without a word.)"""
     page = second_tab
     page.add_init_script(QUOTA)
     goto(page, site, "")
-    # Reach the questionnaire as a reader does, by a link of the site
-    # (Material's instant navigation: the page is swapped, not loaded).
-    page.evaluate(
-        """(href) => { const a = document.createElement("a"); a.href = href; a.id = "mu-test-to-form";
-                       a.textContent = "Évaluation"; document.querySelector("article").append(a); }""",
-        site.page_url(PAGE),
-    )
+    add_link(page, site.page_url(PAGE), "mu-test-to-form")
     page.click("#mu-test-to-form")
     page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     fill_four(page, q)
     page.locator(f"{P}--storage-warning").wait_for(state="visible")
+    length = history_length(page)
     page.go_back(wait_until="commit")
     confirm = page.locator(f"{P}--confirm")
     confirm.wait_for(state="visible")
     assert "ne garde pas vos réponses" in status(page)
-    assert urlsplit(page.url).path.endswith(PAGE)
     focused = page.evaluate("() => document.activeElement.textContent")
     assert focused == "Rester sur la page"  # the safe answer has the focus
     page.keyboard.press("Enter")
     confirm.wait_for(state="hidden")
-    page.wait_for_timeout(300)
-    assert urlsplit(page.url).path.endswith(PAGE)
+    assert status(page).startswith("Vous restez sur cette page : vos réponses sont toujours là.")
+    page.wait_for_function("(path) => location.pathname.endsWith(path)", arg=PAGE)
+    assert history_length(page) == length
     assert_four(page, q)
     # Asked again at the next Back; leaving is then the reader's choice.
     page.go_back(wait_until="commit")
     confirm.wait_for(state="visible")
-    page.evaluate("() => { window.__muSamePage = true; }")
     page.click(f"{P}--confirm [data-action='confirm-yes']")
-    page.wait_for_function("() => !window.__muSamePage")  # left by an ordinary navigation
-    assert urlsplit(page.url).path == urlsplit(site.page_url("")).path
+    page.wait_for_function("(path) => location.pathname === path && !document.querySelector('form.mu-questionnaire')",
+                           arg=urlsplit(site.page_url("")).path)
+    assert history_length(page) == length
+
+
+def test_full_storage_asks_before_forward_and_keeps_the_history(second_tab, site, q):
+    """The same for Forward, on a page come back to by Back: « Rester » keeps
+    the history as it was, so the next Back asks about the page before, and
+    leaving goes there (found by a review: the page declined by Forward came
+    back at the next Back)."""
+    page = second_tab
+    page.add_init_script(QUOTA)
+    goto(page, site, "")
+    add_link(page, site.page_url(PAGE), "mu-test-to-form")
+    page.click("#mu-test-to-form")
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+    add_link(page, site.page_url("outils/"), "mu-test-away")
+    page.click("#mu-test-away")
+    page.wait_for_function("() => location.pathname.endsWith('/outils/')")
+    page.go_back()
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+    fill_four(page, q)
+    page.locator(f"{P}--storage-warning").wait_for(state="visible")
+    length = history_length(page)
+    confirm = page.locator(f"{P}--confirm")
+    page.go_forward(wait_until="commit")
+    confirm.wait_for(state="visible")
+    page.click(f"{P}--confirm [data-action='confirm-no']")
+    page.wait_for_function("(path) => location.pathname.endsWith(path)", arg=PAGE)
+    assert history_length(page) == length
+    assert_four(page, q)
+    page.go_back(wait_until="commit")
+    confirm.wait_for(state="visible")
+    page.click(f"{P}--confirm [data-action='confirm-yes']")
+    page.wait_for_function("(path) => location.pathname === path && !document.querySelector('form.mu-questionnaire')",
+                           arg=urlsplit(site.page_url("")).path)
 
 
 def test_a_remaining_link_works_at_the_first_click_after_typing(tab, site, q, tab_dialogs):

@@ -150,7 +150,11 @@ t("questionnaires.storage_kept", { message: result.message });
       unsaved: () => this.storageFailed && this.form.isConnected && Object.keys(this.readAnswers()).length > 0,
       message: t("questionnaires.leave_unsaved"),
       ask: (message, leave) =>
-        this.ask(message, t("questionnaires.leave_yes"), leave, { focusCancel: true, noLabel: t("questionnaires.leave_no") }),
+        this.ask(message, t("questionnaires.leave_yes"), leave, {
+          focusCancel: true,
+          noLabel: t("questionnaires.leave_no"),
+          no: () => this.say(t("questionnaires.leave_stayed")),
+        }),
     });
   }
 

@@ -15,9 +15,10 @@
 //   kept from Material (this listener runs first: on window, capture phase)
 //   and becomes an ordinary navigation, which asks;
 // - Back and Forward, once the address has moved: the guard heard before
-//   Material (overrides/main.html) keeps the page and puts its address back, then
-//   asks; leave() goes where the reader was going, by an ordinary navigation
-//   that the beforeunload question lets through (the reader has chosen).
+//   Material (overrides/main.html) asks. The browser's confirm() asks at
+//   once: OK lets Material go on, Cancel puts the page's address back. A
+//   question in the page is asked once the address is back; leave() then
+//   goes where the reader was going (nothing asks again).
 
 export function guardLeaving({ unsaved, message, ask = null }) {
   let letGo = false;
@@ -40,16 +41,35 @@ export function guardLeaving({ unsaved, message, ask = null }) {
     },
     true,
   );
+  // This page's place in the history (Navigation API, Chromium): Back or
+  // Forward asked about is undone by going back to it, and leaving goes on
+  // by the same step, so the history stays as it was. Without that API, the
+  // address is put back as a new entry, and leaving replaces it.
+  const nav = window.navigation && window.navigation.currentEntry ? window.navigation : null;
+  let ownIndex = nav ? nav.currentEntry.index : -1;
+  nav?.addEventListener("currententrychange", () => {
+    if (location.pathname + location.search === here) ownIndex = nav.currentEntry.index;
+  });
   window.muLeaveGuards?.add(() => {
     if (!losing() || location.pathname + location.search === here) return false;
+    // The browser's own question comes at once: leaving lets Material go on.
+    if (!ask) {
+      if (window.confirm(message)) {
+        letGo = true;
+        return false;
+      }
+    }
     const away = location.href;
-    history.pushState(null, "", here);
-    const leave = () => {
-      letGo = true;
-      location.replace(away);
-    };
-    if (ask) ask(message, leave);
-    else if (window.confirm(message)) leave();
+    const step = nav && ownIndex >= 0 ? ownIndex - nav.currentEntry.index : 0;
+    if (step !== 0) history.go(step);
+    else history.pushState(null, "", here);
+    if (ask) {
+      ask(message, () => {
+        letGo = true;
+        if (step !== 0) history.go(-step);
+        else location.replace(away);
+      });
+    }
     return true;
   });
 }
