@@ -41,6 +41,11 @@ WORDS = {
     # The generator's page (agreement-*.js).
     "load_failed": "Le générateur n'a pas pu être chargé. Rechargez la page.",
     "saved": "Brouillon enregistré dans ce navigateur.",
+    # The browser refused to keep the draft ({message}: storage.quota, storage.security…).
+    "not_kept": (
+        "{message} Le brouillon reste dans cette page tant qu'elle est ouverte, même si vous changez de modèle :"
+        " exportez-le en .docx ou en Markdown pour le garder."
+    ),
     # Back or Forward while the browser keeps no draft (the browser's own question: OK leaves).
     "leave_unsaved": (
         "Ce navigateur ne garde pas ce brouillon : quitter la page l'efface."

@@ -74,7 +74,7 @@ WORDS = {
     # After the storage's "damaged data" sentence.
     "restarts_empty": "La page repart d'une grille vide. Si vous avez un fichier de la grille, ouvrez-le.",
     # After the storage's refusal.
-    "not_kept": "La grille n'est donc pas gardée sur cet appareil : enregistrez-la dans un fichier avant de quitter la page.",
+    "not_kept": "La grille n'est donc pas gardée : enregistrez-la dans un fichier avant de quitter la page.",
     # Back or Forward after such a refusal (the browser's own question: OK leaves).
     "leave_unsaved": (
         "Ce navigateur ne garde pas cette grille : quitter la page l'efface."

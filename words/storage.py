@@ -2,13 +2,13 @@
 
 WORDS = {
     # A write that localStorage refused, by cause.
-    "quota": "Le stockage de votre navigateur est plein : vos réponses ne sont pas enregistrées sur cet appareil.",
+    "quota": "Le stockage de votre navigateur est plein : ce que vous saisissez n'est pas enregistré sur cet appareil.",
     "security": (
         "Votre navigateur bloque l'enregistrement local (navigation privée ou réglage de confidentialité) :"
-        " vos réponses ne sont pas enregistrées sur cet appareil."
+        " ce que vous saisissez n'est pas enregistré sur cet appareil."
     ),
-    "unavailable": "Votre navigateur ne permet pas d'enregistrer des données sur cet appareil : vos réponses ne sont pas enregistrées.",
-    "other": "Vos réponses n'ont pas pu être enregistrées sur cet appareil.",
+    "unavailable": "Votre navigateur ne permet pas d'enregistrer des données sur cet appareil : ce que vous saisissez n'est pas enregistré.",
+    "other": "Ce que vous saisissez n'a pas pu être enregistré sur cet appareil.",
     # A stored value that was not JSON, kept aside under its own key.
     "damaged": (
         "Des données gardées sur cet appareil étaient abîmées et n'ont pas pu être relues."

@@ -232,6 +232,15 @@ def test_full_storage_warns_and_loses_nothing(engine_page, site):
         expect(page.locator(".mu-ag-alert")).to_contain_text("Le stockage de votre navigateur est plein")
         expect(page.locator(".mu-ag-document")).to_contain_text("une camionnette")  # the preview goes on
         expect(page.locator("#mu-ag-field-objet")).to_have_value("une camionnette")  # the text stays
+        expect(page.locator(".mu-ag-alert")).to_contain_text("exportez-le en .docx ou en Markdown pour le garder")
+        # Another model and back: the draft typed here is still there (found
+        # by a review: it came back empty, the browser having kept nothing).
+        page.fill("#mu-ag-partner-0-name", "Atelier du Plateau")
+        page.select_option("#mu-ag-model", "locaux")
+        expect(page.locator("#mu-ag-field-adresse_locaux")).to_be_visible()
+        page.select_option("#mu-ag-model", "convention_cadre")
+        expect(page.locator("#mu-ag-field-objet")).to_have_value("une camionnette")
+        expect(page.locator("#mu-ag-partner-0-name")).to_have_value("Atelier du Plateau")
         # Back (which Material's instant navigation would follow by swapping
         # the page) asks first; Cancel keeps the draft and the address.
         dialogs = []

@@ -1170,7 +1170,7 @@ def test_a_calculator_says_when_the_browser_keeps_nothing(page, site):
     page.fill("#be-alternative-price-per-use", "45")
     expect_summary(page, "be", "à partir de 41 utilisations par an.")
     expect(page.locator("#be .mu-calc-notice")).to_have_text(
-        "Le stockage de votre navigateur est plein : vos réponses ne sont pas enregistrées sur cet appareil. "
+        "Le stockage de votre navigateur est plein : ce que vous saisissez n'est pas enregistré sur cet appareil. "
         "Vos valeurs restent affichées tant que cette page est ouverte : « Exporter le scénario (JSON) » les garde dans un fichier."
     )
 

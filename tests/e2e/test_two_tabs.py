@@ -296,6 +296,17 @@ def test_a_partner_row_being_typed_in_keeps_the_focus_when_the_other_tab_changes
     ) == ["name", "Ressourcerie", 4, 1]
     b.keyboard.type("X")
     expect(second).to_have_value("RessXourcerie")
+    # A row just added here, still empty, stays with the focus when the
+    # other tab's values come (they do not hold it).
+    expect(a.locator("#sp tbody[data-list=partners] input[data-key=name]").nth(1)).to_have_value("RessXourcerie", timeout=BOOT)
+    b.get_by_role("button", name="Ajouter un partenaire").click()
+    names = b.locator("#sp tbody[data-list=partners] input[data-key=name]")
+    expect(names).to_have_count(3)
+    assert b.evaluate("() => document.activeElement.closest('tr') === document.querySelectorAll('#sp tbody tr')[2]")
+    a.fill("#sp-total", "1 600")
+    expect(b.locator("#sp-total")).to_have_value("1 600", timeout=BOOT)
+    expect(names).to_have_count(3)
+    assert b.evaluate("() => document.activeElement.closest('tr') === document.querySelectorAll('#sp tbody tr')[2]")
 
 
 def test_an_agreement_draft_typed_in_two_tabs_keeps_both(engine_page, dossier_tab, site):

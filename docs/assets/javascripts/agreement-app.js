@@ -47,7 +47,7 @@ function payload(model, draft) {
   return { partners: draft.partners, values: draft.values, options };
 }
 
-// The generator's state: {view, catalog, models, readerCountry, model, draft, result, rendering, again}.
+// The generator's state: {view, catalog, models, readerCountry, model, draft, unsaved, result, rendering, again}.
 function generator(root, catalog) {
   return {
     view: readView(root),
@@ -57,6 +57,7 @@ function generator(root, catalog) {
     readerCountry: root.dataset.countries ? currentCountry(countriesOf(root)) : root.dataset.defaultTerritory || "QC",
     model: null,
     draft: null,
+    unsaved: new Map(), // model id -> the draft the browser refused to keep (save())
     result: null,
     rendering: false,
     again: false,
@@ -70,6 +71,10 @@ function alert(app, message) {
 function save(app) {
   const { view } = app;
   const saved = drafts.saveDraft(app.model, app.draft);
+  // A draft the browser refused to keep stays in this page, per model, so
+  // that choosing another model and coming back finds it (choose()).
+  if (saved.ok) app.unsaved.delete(app.model.id);
+  else app.unsaved.set(app.model.id, app.draft);
   if (saved.ok) {
     view.status.textContent = t("agreements.saved");
     if (view.alertBox.dataset.kind === "storage") {
@@ -78,13 +83,13 @@ function save(app) {
     }
   } else {
     view.alertBox.dataset.kind = "storage";
-    alert(app, saved.message);
+    alert(app, t("agreements.not_kept", { message: saved.message }));
     // Leaving would lose the draft: closing, a link, Back or Forward ask
     // first (core/leaving.js), once per generator.
     if (!app.leavingGuarded) {
       app.leavingGuarded = true;
       guardLeaving({
-        unsaved: () => view.alertBox.dataset.kind === "storage" && view.alertBox.isConnected,
+        unsaved: () => app.unsaved.size > 0 && view.root.isConnected,
         message: t("agreements.leave_unsaved"),
       });
     }
@@ -160,8 +165,9 @@ function choose(app, modelId) {
   app.model = app.models.get(modelId);
   const loaded = drafts.loadDraft(app.model, app.readerCountry);
   if (loaded.problem) alert(app, loaded.problem === "damaged" ? t("agreements.damaged") : loaded.problem);
-  app.draft = loaded.draft;
-  const reused = loaded.stored ? null : drafts.reusablePartners(app.models.values(), app.model.id);
+  const kept = app.unsaved.get(modelId); // typed here, not kept by the browser
+  app.draft = kept || loaded.draft;
+  const reused = loaded.stored || kept ? null : drafts.reusablePartners(app.models.values(), app.model.id);
   if (reused) app.draft.partners = reused.partners;
   rebuild(app);
   if (reused) save(app);
@@ -175,6 +181,7 @@ function wire(app) {
   // "Tout effacer de cet appareil" in another tab: this draft is dropped, not
   // written back at the next keystroke, and nothing is filled in again.
   onErasedElsewhere(view.root, () => {
+    app.unsaved.clear();
     app.draft = drafts.emptyDraft(app.model, app.readerCountry);
     rebuild(app);
     render(app);

@@ -14,9 +14,9 @@ import { calculationKey, lastCalculation, moneyOf } from "./calculator-store.js"
 // Loading the example, clearing and importing replace every value at once:
 // the previous values stay one click away (« Rétablir ») until the next keystroke.
 // `previous`: the values « Rétablir » brings back, when not those shown now.
-export function replaceAll(ctl, values, message, messageWithUndo, previous = null) {
+export function replaceAll(ctl, values, message, messageWithUndo, { previous = null, keepEmptyRows = false } = {}) {
   const before = previous || Object.fromEntries(typedValues(ctl.form));
-  fill(ctl.form, values);
+  fill(ctl.form, values, { keepEmptyRows });
   ctl.previous = Object.keys(before).length > 0 ? before : null;
   ctl.undo.hidden = ctl.previous === null;
   ctl.say(ctl.previous === null ? message : messageWithUndo);

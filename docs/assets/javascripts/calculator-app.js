@@ -221,7 +221,10 @@ function listen(ctl) {
     // back this tab's own values, not the other tab's half-typed ones.
     const own = ctl.taken ? ctl.previous : null;
     ctl.taken = record.values;
-    replaceAll(ctl, record.values, t("calculators.changed_elsewhere"), t("calculators.changed_elsewhere_undo"), own);
+    replaceAll(ctl, record.values, t("calculators.changed_elsewhere"), t("calculators.changed_elsewhere_undo"), {
+      previous: own,
+      keepEmptyRows: true, // a row just added here stays (with the focus)
+    });
   };
   globalThis.addEventListener("storage", onStorage);
   // Another country chosen (this page's menu, a law tab): labels and result in its currency.

@@ -112,7 +112,7 @@ export function typedValues(form) {
   return params;
 }
 
-function fillList(form, body, values) {
+function fillList(form, body, values, keepEmptyRows) {
   const name = body.dataset.list;
   const indexes = Object.keys(values)
     .filter((key) => key.startsWith(`${name}.`))
@@ -122,9 +122,12 @@ function fillList(form, body, values) {
   const count = Math.max(indexes.length ? Math.max(...indexes) + 1 : 0, Number(body.dataset.minRows || 2));
   // The rows already there are kept, so that a field being typed in keeps
   // its focus when another tab's values come (calculator-app.js): only the
-  // missing rows are added, the extra ones removed from the end.
+  // missing rows are added, and the extra ones removed from the end; with
+  // keepEmptyRows, not the empty ones (a row just added here, which the
+  // other tab's values do not hold).
   const rows = () => body.querySelectorAll("[data-row]");
-  for (const extra of [...rows()].slice(count)) extra.remove();
+  const empty = (row) => [...row.querySelectorAll("input[data-key]")].every((el) => (el.type === "radio" ? !el.checked : el.value.trim() === ""));
+  for (const extra of [...rows()].slice(count)) if (!(keepEmptyRows && empty(extra))) extra.remove();
   for (let i = rows().length; i < count; i++) addRow(form, body);
   renumber(body);
   rows().forEach((row, i) => {
@@ -136,8 +139,9 @@ function fillList(form, body, values) {
   });
 }
 
-// Fill the form from flat values; what is not given is emptied.
-export function fill(form, values) {
+// Fill the form from flat values; what is not given is emptied (but for a
+// list's empty rows with keepEmptyRows: see fillList).
+export function fill(form, values, { keepEmptyRows = false } = {}) {
   for (const el of fieldsOf(form)) {
     if (el.tagName === "SELECT") {
       el.value = values[el.name] ?? el.dataset.default ?? el.options[0].value;
@@ -145,7 +149,7 @@ export function fill(form, values) {
       if (el.value === "") el.value = el.dataset.default ?? el.options[0].value;
     } else el.value = values[el.name] ?? "";
   }
-  for (const body of lists(form)) fillList(form, body, values);
+  for (const body of lists(form)) fillList(form, body, values, keepEmptyRows);
   syncVisibility(form);
 }
 
