@@ -44,12 +44,12 @@ WORDS = {
     # The browser refused to keep the draft ({message}: storage.quota, storage.security…).
     "not_kept": (
         "{message} Le brouillon reste dans cette page tant qu'elle est ouverte, même si vous changez de modèle :"
-        " exportez-le en .docx ou en Markdown pour le garder."
+        " exportez-le en .docx ou en Markdown pour en garder le texte."
     ),
     # Back or Forward while the browser keeps no draft (the browser's own question: OK leaves).
     "leave_unsaved": (
         "Ce navigateur ne garde pas ce brouillon : quitter la page l'efface."
-        " Quitter quand même ? (Pour le garder, choisissez Annuler et exportez-le en .docx ou en Markdown.)"
+        " Quitter quand même ? (Pour en garder le texte, choisissez Annuler et exportez-le en .docx ou en Markdown.)"
     ),
     # The same model's draft changed in another tab of this browser (agreement-app.js).
     "changed_elsewhere": "Ce brouillon vient d'être changé dans un autre onglet : il est repris ici.",

@@ -73,8 +73,8 @@ WORDS = {
     "file_unreadable": "Ce fichier n'a pas pu être lu.",
     "import_yes": "Remplacer mes réponses",
     "imported": (
-        "Réponses importées : {progress}. « Rétablir mes réponses d'avant l'import » les remet"
-        " tant que vous ne changez aucune réponse."
+        "Réponses importées : {progress}. « Rétablir mes réponses d'avant l'import » remet vos réponses"
+        " précédentes tant que vous ne modifiez rien."
     ),
     "import_undone": "Vos réponses d'avant l'import sont rétablies : {progress}.",
 }

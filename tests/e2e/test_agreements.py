@@ -232,7 +232,7 @@ def test_full_storage_warns_and_loses_nothing(engine_page, site):
         expect(page.locator(".mu-ag-alert")).to_contain_text("Le stockage de votre navigateur est plein")
         expect(page.locator(".mu-ag-document")).to_contain_text("une camionnette")  # the preview goes on
         expect(page.locator("#mu-ag-field-objet")).to_have_value("une camionnette")  # the text stays
-        expect(page.locator(".mu-ag-alert")).to_contain_text("exportez-le en .docx ou en Markdown pour le garder")
+        expect(page.locator(".mu-ag-alert")).to_contain_text("exportez-le en .docx ou en Markdown pour en garder le texte")
         # Another model and back: the draft typed here is still there (found
         # by a review: it came back empty, the browser having kept nothing).
         page.fill("#mu-ag-partner-0-name", "Atelier du Plateau")
@@ -255,6 +255,12 @@ def test_full_storage_warns_and_loses_nothing(engine_page, site):
         page.wait_for_timeout(300)
         assert dialogs and dialogs[0].startswith("Ce navigateur ne garde pas ce brouillon : quitter la page l'efface.")
         expect(page.locator("#mu-ag-field-objet")).to_have_value("une camionnette")
-    # Kept again at the next change: leaving no longer asks.
+    # Kept again at the next change, the other model's draft too: leaving no
+    # longer asks.
     page.fill("#mu-ag-field-objet", "une camionnette blanche")
     expect(page.locator(".mu-ag-alert")).to_have_text("")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.go_back()
+    page.wait_for_function(f"() => !location.pathname.endsWith('/{GENERATOR}')")
+    assert asked == []

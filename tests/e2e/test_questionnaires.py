@@ -267,7 +267,7 @@ def test_export_json_markdown_reset_import_roundtrip(tab, site, q, tab_dialogs):
     assert_four(page, q)
     assert status(page) == (
         f"Réponses importées : 4 questions sur {q['total']} répondues. « Rétablir mes réponses d'avant l'import »"
-        " les remet tant que vous ne changez aucune réponse."
+        " remet vos réponses précédentes tant que vous ne modifiez rien."
     )
     assert page.is_visible(UNDO)
     reload(page)
@@ -585,17 +585,32 @@ def test_full_storage_asks_in_the_page_before_back_leaves_it(second_tab, site, q
     page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     fill_four(page, q)
     page.locator(f"{P}--storage-warning").wait_for(state="visible")
-    length = history_length(page)
-    page.go_back(wait_until="commit")
+    # A link of « Il reste : » and Back: the same page, nothing asked.
+    page.locator(f"{P}--remaining a").first.click()
+    page.wait_for_function("() => location.hash !== ''")
+    page.go_back()
+    page.wait_for_function("() => location.hash === ''")
+    page.wait_for_timeout(300)
     confirm = page.locator(f"{P}--confirm")
+    assert confirm.is_hidden()
+    length = history_length(page)
+    entry = page.evaluate("() => navigation.currentEntry.key")
+    text_field = f"mu-q-{QID}-{q['text']['id']}-input"
+    page.focus(f"#{text_field}")
+    page.go_back(wait_until="commit")
     confirm.wait_for(state="visible")
     assert "ne garde pas vos réponses" in status(page)
+    # Back again while the question is open: asked once more, same answers.
+    page.wait_for_function("(key) => navigation.currentEntry.key === key", arg=entry)
+    page.go_back(wait_until="commit")
+    page.wait_for_function("(key) => navigation.currentEntry.key === key", arg=entry)
     focused = page.evaluate("() => document.activeElement.textContent")
     assert focused == "Rester sur la page"  # the safe answer has the focus
     page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == text_field  # back where the reader was
     confirm.wait_for(state="hidden")
     assert status(page).startswith("Vous restez sur cette page : vos réponses sont toujours là.")
-    page.wait_for_function("(path) => location.pathname.endsWith(path)", arg=PAGE)
+    page.wait_for_function("(key) => navigation.currentEntry.key === key", arg=entry)  # the same entry
     assert history_length(page) == length
     assert_four(page, q)
     # Asked again at the next Back; leaving is then the reader's choice.

@@ -72,9 +72,14 @@ function save(app) {
   const { view } = app;
   const saved = drafts.saveDraft(app.model, app.draft);
   // A draft the browser refused to keep stays in this page, per model, so
-  // that choosing another model and coming back finds it (choose()).
-  if (saved.ok) app.unsaved.delete(app.model.id);
-  else app.unsaved.set(app.model.id, app.draft);
+  // that choosing another model and coming back finds it (choose()); once
+  // the browser keeps again, those of the other models are kept too.
+  if (saved.ok) {
+    app.unsaved.delete(app.model.id);
+    for (const [id, draft] of app.unsaved) {
+      if (drafts.saveDraft(app.models.get(id), draft).ok) app.unsaved.delete(id);
+    }
+  } else app.unsaved.set(app.model.id, app.draft);
   if (saved.ok) {
     view.status.textContent = t("agreements.saved");
     if (view.alertBox.dataset.kind === "storage") {
@@ -83,7 +88,8 @@ function save(app) {
     }
   } else {
     view.alertBox.dataset.kind = "storage";
-    alert(app, t("agreements.not_kept", { message: saved.message }));
+    const message = t("agreements.not_kept", { message: saved.message });
+    if (view.alertBox.textContent !== message) alert(app, message); // not said again at each key (role="alert")
     // Leaving would lose the draft: closing, a link, Back or Forward ask
     // first (core/leaving.js), once per generator.
     if (!app.leavingGuarded) {
@@ -198,6 +204,7 @@ function wire(app) {
     const active = document.activeElement && view.root.contains(document.activeElement) ? document.activeElement : null;
     const caret = active && typeof active.selectionStart === "number" ? [active.selectionStart, active.selectionEnd] : null;
     app.draft = loaded.draft;
+    app.unsaved.delete(app.model.id); // the other tab's draft is the newer one, and it is kept
     rebuild(app);
     render(app);
     const again = active && active.id ? document.getElementById(active.id) : null;

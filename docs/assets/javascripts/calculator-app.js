@@ -221,6 +221,7 @@ function listen(ctl) {
     // back this tab's own values, not the other tab's half-typed ones.
     const own = ctl.taken ? ctl.previous : null;
     ctl.taken = record.values;
+    ctl.notKept = null; // the other tab could write them: they are kept
     replaceAll(ctl, record.values, t("calculators.changed_elsewhere"), t("calculators.changed_elsewhere_undo"), {
       previous: own,
       keepEmptyRows: true, // a row just added here stays (with the focus)

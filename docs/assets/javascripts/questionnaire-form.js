@@ -225,7 +225,9 @@ t("questionnaires.storage_kept", { message: result.message });
   // A question with two buttons. Whatever the answer, focus goes back to the
   // control that opened it (`opener`, else the focused element at the time).
   ask(message, yesLabel, onYes, { focusCancel = false, no = null, noLabel = t("core.cancel"), opener = null } = {}) {
-    this.opener = opener || document.activeElement;
+    // A question asked over an open one (Back pressed twice) keeps the first's opener.
+    const inBox = this.confirmBox.contains(document.activeElement);
+    this.opener = opener || (inBox && this.opener ? this.opener : document.activeElement);
     this.status.dataset.kind = "question";
     this.status.textContent = message;
     const yes = this.confirmBox.querySelector('[data-action="confirm-yes"]');

@@ -16,14 +16,18 @@
 //   and becomes an ordinary navigation, which asks;
 // - Back and Forward, once the address has moved: the guard heard before
 //   Material (overrides/main.html) asks. The browser's confirm() asks at
-//   once: OK lets Material go on, Cancel puts the page's address back. A
-//   question in the page is asked once the address is back; leave() then
-//   goes where the reader was going (nothing asks again).
+//   once: OK lets Material go on, Cancel goes back to this page's history
+//   entry. A question in the page is asked while the page's entry is being
+//   gone back to; leave() then goes to the entry the reader was going to
+//   (nothing asks again).
+// A page is its path, as for Material: a hash, or the query a search result
+// adds (?h=…), is the same page.
 
 export function guardLeaving({ unsaved, message, ask = null }) {
   let letGo = false;
   const losing = () => !letGo && unsaved();
-  const here = location.pathname + location.search;
+  const here = location.pathname;
+  const hereAddress = location.pathname + location.search; // put back without the Navigation API
   window.addEventListener("beforeunload", (event) => {
     if (losing()) {
       event.preventDefault();
@@ -36,37 +40,38 @@ export function guardLeaving({ unsaved, message, ask = null }) {
       const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
       if (!link || !losing() || event.defaultPrevented) return;
       const url = new URL(link.href, location.href);
-      if (url.origin !== location.origin || (url.pathname === location.pathname && url.search === location.search)) return;
+      if (url.origin !== location.origin || url.pathname === location.pathname) return;
       event.stopPropagation();
     },
     true,
   );
-  // This page's place in the history (Navigation API, Chromium): Back or
-  // Forward asked about is undone by going back to it, and leaving goes on
-  // by the same step, so the history stays as it was. Without that API, the
-  // address is put back as a new entry, and leaving replaces it.
+  // This page's history entry (Navigation API, Chromium): Back or Forward
+  // asked about is undone by going back to it, and leaving goes to the entry
+  // the reader was going to, so the history stays as it was. Entries are
+  // named by key: a link followed meanwhile (« Il reste ») moves them.
+  // Without that API, the address is put back as a new entry, and leaving
+  // replaces it.
   const nav = window.navigation && window.navigation.currentEntry ? window.navigation : null;
-  let ownIndex = nav ? nav.currentEntry.index : -1;
+  let ownKey = nav ? nav.currentEntry.key : null;
   nav?.addEventListener("currententrychange", () => {
-    if (location.pathname + location.search === here) ownIndex = nav.currentEntry.index;
+    if (location.pathname === here) ownKey = nav.currentEntry.key;
   });
   window.muLeaveGuards?.add(() => {
-    if (!losing() || location.pathname + location.search === here) return false;
+    if (!losing() || location.pathname === here) return false;
     // The browser's own question comes at once: leaving lets Material go on.
-    if (!ask) {
-      if (window.confirm(message)) {
-        letGo = true;
-        return false;
-      }
+    if (!ask && window.confirm(message)) {
+      letGo = true;
+      return false;
     }
     const away = location.href;
-    const step = nav && ownIndex >= 0 ? ownIndex - nav.currentEntry.index : 0;
-    if (step !== 0) history.go(step);
-    else history.pushState(null, "", here);
+    const awayKey = nav ? nav.currentEntry.key : null;
+    // (A Back pressed again meanwhile aborts this traversal: the guard runs again.)
+    if (nav && ownKey) nav.traverseTo(ownKey).finished.catch(() => {});
+    else history.pushState(null, "", hereAddress);
     if (ask) {
       ask(message, () => {
         letGo = true;
-        if (step !== 0) history.go(-step);
+        if (nav && awayKey) nav.traverseTo(awayKey).finished.catch(() => location.assign(away));
         else location.replace(away);
       });
     }
