@@ -571,6 +571,25 @@ def history_length(page):
     return page.evaluate("() => history.length")
 
 
+def open_form_by_link_with_full_storage(page, site):
+    """The home page, then the questionnaire by a link of the site, the
+    browser refusing every write."""
+    page.add_init_script(QUOTA)
+    goto(page, site, "")
+    add_link(page, site.page_url(PAGE), "mu-test-to-form")
+    page.click("#mu-test-to-form")
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+
+
+def leave_by_back(page, site):
+    """Back, asked about, then « Quitter la page sans les garder »: the home page, the form gone."""
+    page.go_back(wait_until="commit")
+    page.locator(f"{P}--confirm").wait_for(state="visible")
+    page.click(f"{P}--confirm [data-action='confirm-yes']")
+    page.wait_for_function("(path) => location.pathname === path && !document.querySelector('form.mu-questionnaire')",
+                           arg=urlsplit(site.page_url("")).path)
+
+
 def test_full_storage_asks_in_the_page_before_back_leaves_it(second_tab, site, q):
     """Storage refused: the browser's Back button (which Material's instant
     navigation would follow by swapping the page, without unloading it) asks
@@ -578,11 +597,7 @@ def test_full_storage_asks_in_the_page_before_back_leaves_it(second_tab, site, q
     address and the history as it was; « Quitter la page sans les garder »
     then goes back. (Found by a review: Back lost every answer without a word.)"""
     page = second_tab
-    page.add_init_script(QUOTA)
-    goto(page, site, "")
-    add_link(page, site.page_url(PAGE), "mu-test-to-form")
-    page.click("#mu-test-to-form")
-    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+    open_form_by_link_with_full_storage(page, site)
     fill_four(page, q)
     page.locator(f"{P}--storage-warning").wait_for(state="visible")
     # A link of « Il reste : » and Back: the same page, nothing asked.
@@ -614,11 +629,7 @@ def test_full_storage_asks_in_the_page_before_back_leaves_it(second_tab, site, q
     assert history_length(page) == length
     assert_four(page, q)
     # Asked again at the next Back; leaving is then the reader's choice.
-    page.go_back(wait_until="commit")
-    confirm.wait_for(state="visible")
-    page.click(f"{P}--confirm [data-action='confirm-yes']")
-    page.wait_for_function("(path) => location.pathname === path && !document.querySelector('form.mu-questionnaire')",
-                           arg=urlsplit(site.page_url("")).path)
+    leave_by_back(page, site)
     assert history_length(page) == length
 
 
@@ -628,11 +639,7 @@ def test_full_storage_asks_before_forward_and_keeps_the_history(second_tab, site
     leaving goes there (found by a review: the page declined by Forward came
     back at the next Back)."""
     page = second_tab
-    page.add_init_script(QUOTA)
-    goto(page, site, "")
-    add_link(page, site.page_url(PAGE), "mu-test-to-form")
-    page.click("#mu-test-to-form")
-    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+    open_form_by_link_with_full_storage(page, site)
     add_link(page, site.page_url("outils/"), "mu-test-away")
     page.click("#mu-test-away")
     page.wait_for_function("() => location.pathname.endsWith('/outils/')")
@@ -648,11 +655,7 @@ def test_full_storage_asks_before_forward_and_keeps_the_history(second_tab, site
     page.wait_for_function("(path) => location.pathname.endsWith(path)", arg=PAGE)
     assert history_length(page) == length
     assert_four(page, q)
-    page.go_back(wait_until="commit")
-    confirm.wait_for(state="visible")
-    page.click(f"{P}--confirm [data-action='confirm-yes']")
-    page.wait_for_function("(path) => location.pathname === path && !document.querySelector('form.mu-questionnaire')",
-                           arg=urlsplit(site.page_url("")).path)
+    leave_by_back(page, site)
 
 
 def test_a_remaining_link_works_at_the_first_click_after_typing(tab, site, q, tab_dialogs):
