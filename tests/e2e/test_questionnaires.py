@@ -354,13 +354,19 @@ def test_an_import_undo_goes_when_another_tab_changes_an_answer(tab, second_tab,
     those another tab gave since: once another tab changes an answer, it goes
     (found by a review: « Rétablir » erased the other tab's answer)."""
     page = tab
-    import_partners_file(page, site, q)
+    partner_answers = import_partners_file(page, site, q)
     page.click(f'{P}--confirm [data-action="confirm-yes"]')
     assert page.is_visible(UNDO)
     open_form(second_tab, site)
     second_tab.check(f"{P}-{q['rating']['id']}-opt-strength")
     expect(page.locator(UNDO)).to_be_hidden()
     assert page.is_checked(f"{P}-{q['rating']['id']}-opt-strength")
+    # The same for the organisation's name alone.
+    import_file(page, json.dumps(partner_answers))
+    page.click(f'{P}--confirm [data-action="confirm-yes"]')
+    assert page.is_visible(UNDO)
+    second_tab.fill(f"{P}--organisation", "Coopérative du Vieux-Port")
+    expect(page.locator(UNDO)).to_be_hidden()
     assert tab_dialogs == []
 
 

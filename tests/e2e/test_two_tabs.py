@@ -309,6 +309,35 @@ def test_a_partner_row_being_typed_in_keeps_the_focus_when_the_other_tab_changes
     assert b.evaluate("() => document.activeElement.closest('tr') === document.querySelectorAll('#sp tbody tr')[2]")
 
 
+def test_letters_typed_in_one_calculator_tab_stay_when_the_other_is_slow(engine_page, dossier_tab, site):
+    """A tab that takes another's values does not write them back with its
+    result: its copy of the storage may be late, and the older values came
+    back to the typing tab as a change (found by a review: with the other
+    tab slowed down, « Alpha Bravo Charlie » typed key by key became
+    « Alpha Brav Carle »)."""
+    a, b = engine_page, dossier_tab
+    open_tool(a, site, "outils/repartition/")
+    expect(a.locator("#sp")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    goto(b, site, "outils/repartition/")
+    expect(b.locator("#sp")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    cdp = b.context.new_cdp_session(b)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 8})
+    try:
+        name = a.locator("#sp tbody[data-list=partners] input[data-key=name]").first
+        a.fill("#sp-total", "1 000")
+        name.fill("Alpha")
+        expect(b.locator("#sp tbody[data-list=partners] input[data-key=name]").first).to_have_value("Alpha", timeout=BOOT)
+        a.bring_to_front()
+        name.focus()
+        a.keyboard.press("End")
+        a.keyboard.type(" Bravo Charlie", delay=120)
+        a.wait_for_timeout(2500)  # the other tab's computations come and go
+        expect(name).to_have_value("Alpha Bravo Charlie")
+    finally:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
+        cdp.detach()
+
+
 def test_an_agreement_draft_typed_in_two_tabs_keeps_both(engine_page, dossier_tab, site):
     """Two tabs on the same model of agreement: what one tab types shows in
     the other at once (which says so), so the other's next keystroke keeps
@@ -334,3 +363,29 @@ def test_an_agreement_draft_typed_in_two_tabs_keeps_both(engine_page, dossier_ta
     a.reload()
     expect(a.locator("#mu-ag-partner-0-name")).to_have_value("Atelier du Plateau", timeout=BOOT)
     expect(a.locator("#mu-ag-partner-1-name")).to_have_value("Festival des Cantons")
+
+
+def test_a_draft_kept_in_the_page_gives_way_to_another_tabs_newer_one(engine_page, dossier_tab, site):
+    """Tab A's browser refuses to keep its drafts (kept in its page, per
+    model); tab B writes a newer draft of the same model; once A can keep
+    again, it does not write its older draft over B's (found by a review)."""
+    a, b = engine_page, dossier_tab
+    open_tool(a, site, "outils/conventions/?modele=convention_cadre")
+    expect(a.locator(".mu-ag-document h3")).to_be_visible(timeout=BOOT)
+    a.evaluate("""() => { window.__muSetItem = Storage.prototype.setItem;
+                          Storage.prototype.setItem = function () { throw new DOMException('plein', 'QuotaExceededError'); }; }""")
+    try:
+        a.fill("#mu-ag-field-objet", "une ancienne salle")
+        expect(a.locator(".mu-ag-alert")).to_contain_text("Le stockage de votre navigateur est plein")
+        a.select_option("#mu-ag-model", "locaux")
+        goto(b, site, "outils/conventions/?modele=convention_cadre")
+        expect(b.locator(".mu-ag-document h3")).to_be_visible(timeout=BOOT)
+        b.fill("#mu-ag-field-objet", "une nouvelle salle")
+        expect(b.locator(".mu-ag-status")).to_have_text("Brouillon enregistré dans ce navigateur.")
+    finally:
+        a.evaluate("() => { Storage.prototype.setItem = window.__muSetItem; }")
+    a.wait_for_timeout(300)  # the other tab's storage event
+    a.fill("#mu-ag-field-adresse_locaux", "12 rue des Lilas")
+    expect(a.locator(".mu-ag-alert")).to_have_text("")
+    draft = stored(a, "mutuus:/:agreement:convention_cadre")
+    assert draft["values"]["objet"] == "une nouvelle salle"

@@ -197,6 +197,11 @@ function wire(app) {
   // that this tab's next keystroke keeps it instead of writing over it.
   const onStorage = (event) => {
     if (!view.root.isConnected) return globalThis.removeEventListener("storage", onStorage);
+    // Another model's draft written there is newer than the one kept in this
+    // page: it is not written over when the browser keeps again (save()).
+    for (const id of app.unsaved.keys()) {
+      if (id !== app.model?.id && event.key === drafts.draftKey(id) && event.newValue) app.unsaved.delete(id);
+    }
     if (!app.model || event.key !== drafts.draftKey(app.model.id) || !event.newValue) return;
     const loaded = drafts.loadDraft(app.model, app.readerCountry);
     if (!loaded.stored || sameDraft(loaded.draft, app.draft)) return;

@@ -110,9 +110,12 @@ function showAnswer(ctl, reply, rows, values) {
   showResult(form, answer.view);
   // The guide's example is not the reader's calculation: it is not kept
   // (nor offered to the agreements) until the reader changes a value.
-  if (form.dataset.example !== "shown" && (!ctl.taken || storedValuesAre(form, values))) {
-    sayIfNotKept(ctl, keepResult(form, answer, values));
-  }
+  // Values taken from another tab are not written back either, result
+  // included: that tab keeps its own, and this tab's copy of the storage may
+  // be late (Chromium's tabs each hold one): written back, older values
+  // replaced what the other tab had typed since, and came back to it as a
+  // change (found by a review: letters typed there vanished).
+  if (form.dataset.example !== "shown" && !ctl.taken) sayIfNotKept(ctl, keepResult(form, answer, values));
   form.dataset.state = "result";
   return answer.input;
 }
@@ -255,14 +258,10 @@ function listen(ctl) {
   form.addEventListener("click", (event) => onClick(ctl, event));
 }
 
-// Values taken from another tab: their result is kept only while the record
-// still holds them (that tab may have typed on, or be unable to compute).
-function storedValuesAre(form, values) {
-  const last = lastCalculation(form.dataset.command);
-  return Boolean(last.ok && last.value && isPlainObject(last.value.values) && sameValues(last.value.values, values));
+function valuesText(values) {
+  return JSON.stringify(Object.entries(values).filter(([, v]) => v !== "").sort());
 }
 
 function sameValues(a, b) {
-  const text = (values) => JSON.stringify(Object.entries(values).filter(([, v]) => v !== "").sort());
-  return text(a) === text(b);
+  return valuesText(a) === valuesText(b);
 }

@@ -32,7 +32,8 @@ export class TabMethods {
     }
     const active = document.activeElement;
     const { changed, opened } = this.takeTheirs(sanitizeAnswers(this.definition, record.answers), active);
-    if (changed || opened.length) this.dropUndo(); // its undo would lose the other tab's answers
+    const renamed = (record.organisation || "") !== this.organisation.value.trim();
+    if (changed || opened.length || renamed) this.dropUndo(); // its undo would lose the other tab's answers or name
     if (record.organisation && record.organisation !== this.organisation.value.trim() && active !== this.organisation) {
       this.organisation.value = record.organisation;
     }
