@@ -926,7 +926,16 @@ def test_on_a_distant_link_the_webassembly_file_is_asked_for_before_the_manifest
     # Near: nothing of the WebAssembly file while the manifest is held back.
     goto(page, site, USAGE)
     page.wait_for_timeout(1500)
-    assert wasm() == [], "on a near link the WebAssembly file was asked for before the manifest"
+    if wasm():
+        # Only if this machine was so busy that 127.0.0.1 itself answered as
+        # a distant link does (50 ms or more: the page, or Pyodide's loader).
+        waits = [page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0]; return n.responseStart - n.requestStart; }")]
+        for worker in page.workers:
+            waits += worker.evaluate(
+                "() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/pyodide.mjs'))"
+                ".map((e) => e.responseStart - e.requestStart)"
+            )
+        assert max(waits) >= 50, f"on a near link the WebAssembly file was asked for before the manifest (waits {waits} ms)"
     release_manifest()
     expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
 

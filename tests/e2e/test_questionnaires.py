@@ -607,10 +607,11 @@ def test_full_storage_asks_in_the_page_before_back_leaves_it(second_tab, site, q
     fill_four(page, q)
     page.locator(f"{P}--storage-warning").wait_for(state="visible")
     # A link of « Il reste : » and Back: the same page, nothing asked.
+    before = page.evaluate("() => navigation.currentEntry.key")
     page.locator(f"{P}--remaining a").first.click()
-    page.wait_for_function("() => location.hash !== ''")
+    page.wait_for_function("(key) => navigation.currentEntry.key !== key", arg=before)
     page.go_back()
-    page.wait_for_function("() => location.hash === ''")
+    page.wait_for_function("(key) => navigation.currentEntry.key === key", arg=before)
     page.wait_for_timeout(300)
     confirm = page.locator(f"{P}--confirm")
     assert confirm.is_hidden()
