@@ -1233,6 +1233,9 @@ def test_values_typed_while_the_engine_starts_are_kept(page, site):
     held = []
     page.route(MANIFEST_URL, lambda route: held.append(route))
     goto(page, site, BREAK_EVEN)
+    # The form's module mounted (goto waits for calculator.js, which imports
+    # it): on a loaded machine the whole typing and the reload could come first.
+    page.wait_for_selector("#be[data-mu-mounted]")
     page.locator("#be-annual-fixed-costs").press_sequentially("8400")
     page.locator("#be-variable-cost-per-use").press_sequentially("20")
     reload(page)
