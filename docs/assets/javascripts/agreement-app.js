@@ -197,10 +197,10 @@ function wire(app) {
   // that this tab's next keystroke keeps it instead of writing over it.
   const onStorage = (event) => {
     if (!view.root.isConnected) return globalThis.removeEventListener("storage", onStorage);
-    // Another model's draft written there is newer than the one kept in this
+    // A draft written there is newer than the one of that model kept in this
     // page: it is not written over when the browser keeps again (save()).
     for (const id of app.unsaved.keys()) {
-      if (id !== app.model?.id && event.key === drafts.draftKey(id) && event.newValue) app.unsaved.delete(id);
+      if (event.key === drafts.draftKey(id) && event.newValue) app.unsaved.delete(id);
     }
     if (!app.model || event.key !== drafts.draftKey(app.model.id) || !event.newValue) return;
     const loaded = drafts.loadDraft(app.model, app.readerCountry);
@@ -209,7 +209,6 @@ function wire(app) {
     const active = document.activeElement && view.root.contains(document.activeElement) ? document.activeElement : null;
     const caret = active && typeof active.selectionStart === "number" ? [active.selectionStart, active.selectionEnd] : null;
     app.draft = loaded.draft;
-    app.unsaved.delete(app.model.id); // the other tab's draft is the newer one, and it is kept
     rebuild(app);
     render(app);
     const again = active && active.id ? document.getElementById(active.id) : null;

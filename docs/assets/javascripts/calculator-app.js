@@ -258,10 +258,7 @@ function listen(ctl) {
   form.addEventListener("click", (event) => onClick(ctl, event));
 }
 
-function valuesText(values) {
-  return JSON.stringify(Object.entries(values).filter(([, v]) => v !== "").sort());
-}
-
 function sameValues(a, b) {
-  return valuesText(a) === valuesText(b);
+  const text = (values) => JSON.stringify(Object.entries(values).filter(([, v]) => v !== "").sort());
+  return text(a) === text(b);
 }
