@@ -52,9 +52,11 @@ function mountForm(form) {
     undo: null,
     notKept: null, // the storage message last said (sayIfNotKept)
     taken: null, // values taken from another tab, not written back until changed here
+    typedAt: 0, // when the values shown were typed, here or in the tab they come from
   };
   ctl.compute = () => compute(ctl);
   ctl.changed = () => {
+    ctl.typedAt = Date.now();
     compute(ctl);
     refreshLink(form);
   };
@@ -78,6 +80,7 @@ function restore(ctl) {
     leaveAddressBare(form);
   } else if (lastValues) {
     fill(form, lastValues);
+    if (typeof last.values_at === "number") ctl.typedAt = last.values_at;
     ctl.say(t("calculators.restored"));
   } else if (lists(form).length) fill(form, {});
   syncVisibility(form);
@@ -94,7 +97,7 @@ function restore(ctl) {
   }
 }
 
-function showAnswer(ctl, reply, rows, values) {
+function showAnswer(ctl, reply, rows, values, typedAt) {
   const { form } = ctl;
   if (!reply.ok && reply.errors[0].kind !== "input") {
     setSummary(form, reply.errors[0].message);
@@ -115,7 +118,7 @@ function showAnswer(ctl, reply, rows, values) {
   // be late (Chromium's tabs each hold one): written back, older values
   // replaced what the other tab had typed since, and came back to it as a
   // change (found by a review: letters typed there vanished).
-  if (form.dataset.example !== "shown" && !ctl.taken) sayIfNotKept(ctl, keepResult(form, answer, values));
+  if (form.dataset.example !== "shown" && !ctl.taken) sayIfNotKept(ctl, keepResult(form, answer, values, typedAt));
   form.dataset.state = "result";
   return answer.input;
 }
@@ -151,7 +154,7 @@ function keepTyped(ctl) {
   if (!hasInput(form)) return;
   const values = Object.fromEntries(typedValues(form));
   if (ctl.taken && !sameValues(values, ctl.taken)) ctl.taken = null;
-  if (form.dataset.example !== "shown" && !ctl.taken) sayIfNotKept(ctl, keepValues(form, values));
+  if (form.dataset.example !== "shown" && !ctl.taken) sayIfNotKept(ctl, keepValues(form, values, ctl.typedAt));
 }
 
 async function compute(ctl) {
@@ -170,6 +173,7 @@ async function compute(ctl) {
   }
   const { payload, rows } = readForm(form);
   const values = Object.fromEntries(typedValues(form));
+  const typedAt = ctl.typedAt;
   ctl.inFlight = true;
   form.dataset.state = form.dataset.state === "empty" ? "pending" : form.dataset.state || "pending";
   // The URL or the example has filled the form: say the engine is starting, values are kept.
@@ -184,7 +188,7 @@ async function compute(ctl) {
   }
   if (generation !== ctl.generation) return;
   // A result's CLI JSON goes with the event (usage-log.js reads it).
-  const input = showAnswer(ctl, reply, rows, values);
+  const input = showAnswer(ctl, reply, rows, values, typedAt);
   form.dataset.computed = String(Number(form.dataset.computed || 0) + 1);
   form.dispatchEvent(new CustomEvent("mu-calculator:computed", { detail: { ms: performance.now() - started, input } }));
 }
@@ -219,6 +223,16 @@ function listen(ctl) {
     }
     if (!isPlainObject(record) || !isPlainObject(record.values)) return;
     if (sameValues(Object.fromEntries(typedValues(form)), record.values)) return;
+    // Values older than those typed here since: the other tab's result of
+    // what it had before this tab's keystrokes reached it (its computation
+    // ends after they were typed here). Not taken; this tab writes its own
+    // values and result again, so that the storage, and then the other tab,
+    // have the newest (found on a loaded machine: a partner's letter vanished).
+    const at = typeof record.values_at === "number" ? record.values_at : null;
+    if (at !== null && at < ctl.typedAt) {
+      if (!ctl.taken) ctl.compute();
+      return;
+    }
     delete form.dataset.example;
     // Taken again before anything was typed here: « Rétablir » still brings
     // back this tab's own values, not the other tab's half-typed ones.
@@ -229,6 +243,7 @@ function listen(ctl) {
       previous: own,
       keepEmptyRows: true, // a row just added here stays (with the focus)
     });
+    if (at !== null) ctl.typedAt = at;
   };
   globalThis.addEventListener("storage", onStorage);
   // Another country chosen (this page's menu, a law tab): labels and result in its currency.

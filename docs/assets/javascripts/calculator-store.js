@@ -1,11 +1,14 @@
 // What a calculator keeps on this device, and the money it shows results in.
 //
 // The last result of each calculator is kept in localStorage under
-// mutuus:<root>:calculator:<id> as {input, result, values, currency, updated_at}:
+// mutuus:<root>:calculator:<id> as {input, result, values, values_at, currency, updated_at}:
 // input as the CLI's JSON (for "Mon dossier" and the agreements), values as
 // typed in the form (to fill it again at once; a record without them, from
 // an older dossier file, is filled from its input once the engine is up),
-// currency: the sign the result was computed and shown in.
+// currency: the sign the result was computed and shown in. values_at: when
+// those values were typed (ms since 1970), so that a tab does not take values
+// older than those it typed since (two tabs write the same record; a record
+// without it, from a dossier file, is taken).
 // `values` are kept at each change, even before the engine answers or when
 // a value has a mistake (keepValues): input, result and updated_at stay those
 // of the last result, which is all the agreements and the dossier read.
@@ -48,11 +51,12 @@ export function showCurrency(form, currency) {
 
 // Each returns the write's Result (core/storage.js): {ok: false, message} when
 // the browser keeps nothing (full, blocked).
-export function keepResult(form, answer, values) {
+export function keepResult(form, answer, values, valuesAt) {
   const saved = writeJSON(calculationKey(form.dataset.command), {
     input: answer.input,
     result: answer.result,
     values,
+    values_at: valuesAt,
     currency: moneyOf(form).currency,
     updated_at: new Date().toISOString(),
   });
@@ -61,9 +65,9 @@ export function keepResult(form, answer, values) {
 }
 
 // The values as typed, beside the last result (if any), which stays as it was.
-export function keepValues(form, values) {
+export function keepValues(form, values, valuesAt) {
   const last = lastCalculation(form.dataset.command);
-  const record = last.ok && last.value ? { ...last.value, values } : { values };
+  const record = last.ok && last.value ? { ...last.value, values, values_at: valuesAt } : { values, values_at: valuesAt };
   const saved = writeJSON(calculationKey(form.dataset.command), record);
   form.dataset.stored = saved.ok ? "true" : "false";
   return saved;
