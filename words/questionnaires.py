@@ -53,6 +53,23 @@ WORDS = {
     "take_theirs": "Prendre la version de l'autre onglet",
     "took_theirs": "La version de l'autre onglet est reprise.",
     "kept_mine": "Votre version est gardée et enregistrée.",
+    # Typed before the form had come (a slow first load), over an answer this device kept.
+    "conflict_stored": (
+        "Vous avez écrit ici avant que la réponse enregistrée sur cet appareil ne s'affiche."
+        " Votre texte reste ici tant que vous n'avez pas choisi."
+    ),
+    "take_stored": "Reprendre la réponse enregistrée",
+    "took_stored": "La réponse enregistrée sur cet appareil est reprise.",
+    "typed_while_loading": {
+        "one": (
+            "Vous avez écrit dans la question {labels} pendant le chargement de la page."
+            " Votre texte est gardé : choisissez sous la question si vous reprenez la réponse enregistrée."
+        ),
+        "other": (
+            "Vous avez écrit dans les questions {labels} pendant le chargement de la page."
+            " Votre texte est gardé : choisissez sous chaque question si vous reprenez la réponse enregistrée."
+        ),
+    },
     "dropped_all": "Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : cette page l'a effacé aussi.",
     # Buttons and answers of the toolbar.
     "cancelled": "Action annulée : rien n'a changé.",

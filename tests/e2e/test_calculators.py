@@ -706,6 +706,38 @@ def test_dark_palette_result_and_errors_are_accessible(engine_page, site):
         assert_no_axe_violations(page, CONTENT)
 
 
+def test_values_typed_before_the_calculator_has_come_are_kept(page, site):
+    """On a slow first load, the form shows before its module has come: a
+    value typed then was written over by the values kept on this device. It
+    is kept now, and saved; the kept ones are one click away."""
+    goto(page, site, SPLIT)
+    page.wait_for_selector("#sp[data-mu-mounted]")
+    page.fill("#sp-total", "1 200")
+    page.locator("#sp tbody[data-list=partners] input[data-key=name]").nth(0).fill("Atelier du Quartier")
+    key = "mutuus:/:calculator:split"
+    read = f"() => JSON.parse(localStorage.getItem('{key}') || 'null')"
+    page.wait_for_function(f"() => ({read})()?.values?.['partners.0.name'] === 'Atelier du Quartier'")
+    held = []
+    page.route("**/assets/javascripts/calculator-app.js", lambda route: held.append(route))
+    page.goto(site.page_url(SPLIT))  # not goto(): it waits for the page's tools
+    for _ in range(200):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held and page.locator("#sp[data-mu-mounted]").count() == 0
+    page.fill("#sp-total", "1 500")
+    held[0].continue_()
+    page.wait_for_selector("#sp[data-mu-mounted]")
+    expect(page.locator("#sp-total")).to_have_value("1 500")
+    expect(page.locator("#sp tbody[data-list=partners] input[data-key=name]").nth(0)).to_have_value("Atelier du Quartier")
+    expect(page.locator("#sp .mu-calc-notice")).to_contain_text("pendant le chargement de la page est gardé")
+    stored = page.evaluate(read)
+    assert stored["values"]["total"] == "1 500" and stored["values"]["partners.0.name"] == "Atelier du Quartier"
+    page.get_by_role("button", name="Rétablir les valeurs précédentes").click()
+    expect(page.locator("#sp-total")).to_have_value("1 200")
+    page.wait_for_function(f"() => ({read})().values.total === '1 200'")
+
+
 def test_tampered_wheel_is_refused_with_a_french_message(page, site):
     """The worker checks the wheel's SHA-256 against assets/pyodide/calculators.json before using it."""
     page.context.route(

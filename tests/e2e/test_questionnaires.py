@@ -208,6 +208,62 @@ def test_answers_come_back_after_reload(tab, site, q, tab_dialogs):
     assert tab_dialogs == []
 
 
+
+def hold(page, pattern):
+    """Requests for ``pattern`` held back until the test lets them go (route.continue_())."""
+    held = []
+    page.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def wait_until_held(page, held):
+    for _ in range(200):
+        if held:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("the module was never asked for")
+
+
+def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
+    """On a slow first load, the form shows before its module has come: what
+    is typed then was written over by the answers kept on this device. Now
+    a choice typed then is kept and saved; a text over a kept one stays, the
+    kept one a click away under it."""
+    page = second_tab
+    open_form(page, site)
+    fill_four(page, q)
+    text = f"{P}-{q['text']['id']}-input"
+    held = hold(page, "**/assets/javascripts/questionnaire-form.js")
+    page.goto(site.page_url(PAGE))  # not goto(): it waits for the page's tools
+    wait_until_held(page, held)
+    assert page.locator(f"{FORM}[data-mu-mounted]").count() == 0
+    page.fill(text, "Une ressourcerie partage son camion à Namur.")
+    page.check(f"{P}-{q['check']['id']}-opt-not_yet")
+    held[0].continue_()
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+    expect(page.locator(text)).to_have_value("Une ressourcerie partage son camion à Namur.")
+    assert page.is_checked(f"{P}-{q['check']['id']}-opt-not_yet")
+    # The other kept answers came back around them.
+    assert page.input_value(f"{P}--organisation") == "Centre communautaire de Sherbrooke"
+    assert page.is_checked(f"{P}-{q['rating']['id']}-opt-weakness")
+    box = page.locator(f'{FORM} .mu-q-conflict[data-question="{q["text"]["id"]}"]')
+    expect(box).to_contain_text("avant que la réponse enregistrée sur cet appareil ne s'affiche")
+    expect(page.locator(f"{P}--news")).to_contain_text("pendant le chargement de la page")
+    stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('mutuus:/:{QID}:v{q['version']}'))")
+    assert stored["answers"][q["check"]["id"]] == {"value": "not_yet"}
+    assert stored["answers"][q["text"]["id"]] == {"value": "Deux associations partagent un utilitaire à Lyon."}
+    assert_no_axe_violations(page, FORM)
+    box.get_by_role("button", name="Reprendre la réponse enregistrée").click()
+    expect(page.locator(text)).to_have_value("Deux associations partagent un utilitaire à Lyon.")
+    expect(page.locator(f"{P}--status")).to_have_text("La réponse enregistrée sur cet appareil est reprise.")
+    expect(box).to_have_count(0)
+    page.unroute("**/assets/javascripts/questionnaire-form.js")
+    reload(page)
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+    assert page.is_checked(f"{P}-{q['check']['id']}-opt-not_yet")
+    assert page.input_value(text) == "Deux associations partagent un utilitaire à Lyon."
+
+
 # ---------------------------------------------------------------- export / import
 
 

@@ -16,7 +16,7 @@
 import { t } from "./core/words.js";
 import { isPlainObject } from "./core/dom.js";
 import { guardLeaving } from "./core/leaving.js";
-import { claim } from "./core/mount.js";
+import { claim, takeTypedEarly } from "./core/mount.js";
 import { onErasedElsewhere } from "./core/storage.js";
 import { mountCountryControl, onCountryChange } from "./country.js";
 import { engineIsStarting, followCalculatorEngine, formValues, present, startEngine } from "./calculator-engine.js";
@@ -67,10 +67,15 @@ function mountForm(form) {
   ctl.compute();
 }
 
-// A link's values, else the last calculation kept on this device.
+// A link's values, else the last calculation kept on this device; what the
+// reader typed before this module came (a slow first load) goes over them.
 function restore(ctl) {
   const { form } = ctl;
-  for (const select of form.querySelectorAll("select[name]")) select.dataset.default = select.value;
+  const early = typedEarly(form); // read before anything is filled
+  for (const select of form.querySelectorAll("select[name]")) {
+    const chosen = [...select.options].find((option) => option.defaultSelected) || select.options[0];
+    select.dataset.default = chosen ? chosen.value : select.value;
+  }
   const fromLink = readUrl(form);
   const stored = fromLink ? null : lastCalculation(form.dataset.command);
   const last = stored && stored.ok ? stored.value : null;
@@ -83,6 +88,7 @@ function restore(ctl) {
     if (typeof last.values_at === "number") ctl.typedAt = last.values_at;
     ctl.say(t("calculators.restored"));
   } else if (lists(form).length) fill(form, {});
+  if (Object.keys(early).length) keepTypedEarly(ctl, early, fromLink || lastValues || {});
   syncVisibility(form);
   // A calculation kept without its typed values (an older dossier file): the
   // engine writes its input back in the form's notation, unless something
@@ -95,6 +101,29 @@ function restore(ctl) {
       ctl.changed();
     });
   }
+}
+
+// The values of the fields typed in before the form was mounted: {name: value}.
+function typedEarly(form) {
+  const values = {};
+  for (const field of takeTypedEarly(form)) {
+    if (field.name && field.type !== "file" && field.value.trim() !== "") values[field.name] = field.value;
+  }
+  return values;
+}
+
+// What was typed goes over the values restored (the reader changed them
+// without seeing them); those stay one click away (« Rétablir »), and the
+// form keeps the result at its first computation.
+function keepTypedEarly(ctl, early, restored) {
+  const merged = { ...restored, ...early };
+  fill(ctl.form, merged);
+  ctl.typedAt = Date.now();
+  const changed = Object.keys(early).some((name) => restored[name] !== early[name]);
+  if (!changed || Object.keys(restored).length === 0) return;
+  ctl.previous = restored;
+  ctl.undo.hidden = false;
+  ctl.say(t("calculators.typed_while_loading_undo"));
 }
 
 function showAnswer(ctl, reply, rows, values, typedAt) {

@@ -27,7 +27,7 @@
 
 import * as answersFormat from "./answers.js";
 import { guardLeaving } from "./core/leaving.js";
-import { isMounted, mount } from "./core/mount.js";
+import { isMounted, mount, takeTypedEarly } from "./core/mount.js";
 import * as storage from "./core/storage.js";
 import { t } from "./core/words.js";
 import { ActionMethods } from "./questionnaire-actions.js";
@@ -79,12 +79,14 @@ class QuestionnaireForm {
   }
 
   mount() {
+    const early = this.typedEarly(); // read before the kept answers are written
     const record = storage.loadRecord(this.id, this.version);
     const answers = record ? answersFormat.sanitizeAnswers(this.definition, record.answers) : {};
     this.organisation.value = (record && record.organisation) || storage.loadOrganisation();
     this.writeAnswers(answers);
     this.progress.closest(".mu-q-progress").after(this.remaining);
     this.status.after(this.news);
+    this.keepTypedEarly(early, answers);
     this.updateProgress();
     this.toolbar.hidden = false;
     if (storage.takeSetAside().length) this.say(storage.DAMAGED_MESSAGE, "error");
@@ -99,6 +101,54 @@ class QuestionnaireForm {
     this.onStorage = (event) => this.onStorageEvent(event);
     window.addEventListener("storage", this.onStorage);
     storage.onErasedElsewhere(this.form, () => this.dropAll());
+  }
+
+  // What the reader typed before this module came (a slow first load):
+  // {answers: {id: answer}, organisation: text or null}, or null.
+  typedEarly() {
+    const fields = takeTypedEarly(this.form);
+    if (!fields.length) return null;
+    const all = this.readAnswers();
+    const answers = {};
+    for (const field of fields) {
+      const id = this.questionIdOf(field);
+      if (id && all[id]) answers[id] = all[id];
+    }
+    const name = this.organisation.value.trim();
+    return { answers, organisation: fields.includes(this.organisation) && name ? name : null };
+  }
+
+  // The kept answers are on screen: what was typed before goes back over
+  // them and is saved. A text that differs from the kept one stays in its
+  // box, with the kept one a click away under it (as for another tab's),
+  // and is saved at the next keystroke or when chosen.
+  keepTypedEarly(early, kept) {
+    if (!early) return;
+    const saved = [];
+    const opened = [];
+    const textOf = (question, answer) => (answer && (question.kind === "text" ? answer.value : answer.note)) || "";
+    for (const [id, typed] of Object.entries(early.answers)) {
+      const question = this.byId.get(id);
+      const before = kept[id];
+      if (JSON.stringify(typed) === JSON.stringify(before || null)) continue;
+      const mine = textOf(question, typed);
+      const theirs = textOf(question, before);
+      // A rating keeps the kept half the reader did not touch (its choice, or its note).
+      const answer = question.kind === "rating" ? { value: typed.value || (before && before.value) || "" } : { ...typed };
+      if (question.kind === "rating" && (mine || theirs)) answer.note = mine || theirs;
+      this.writeQuestion(question, answer);
+      if (mine && theirs && mine !== theirs) {
+        this.openConflict(question, before, { stored: true });
+        opened.push(question);
+      } else saved.push(id);
+    }
+    if (early.organisation) this.organisation.value = early.organisation;
+    if (saved.length || early.organisation) this.save(saved, { ownName: Boolean(early.organisation) });
+    this.updateProgress();
+    if (opened.length) {
+      const labels = opened.map((question) => t("answers.quote", { text: question.label })).join(", ");
+      this.news.textContent = t("questionnaires.typed_while_loading", { n: opened.length, labels });
+    }
   }
 
   // Writes the form's answer to the questions in `changed` (ids) into the

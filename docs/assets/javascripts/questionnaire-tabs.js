@@ -69,6 +69,7 @@ export class TabMethods {
       }
       if (open) {
         open.theirs = theirs[question.id]; // the choice takes the other tab's latest version
+        open.stored = false;
         continue;
       }
       if (writing.has(question.id)) {
@@ -83,17 +84,20 @@ export class TabMethods {
   }
 
   // Two buttons right under the field; nothing takes focus or scrolls.
-  openConflict(question, theirs) {
+  // `stored`: the other version is the answer this device kept, written over
+  // by what was typed before the form had come (questionnaire-form.js), not
+  // another tab's.
+  openConflict(question, theirs, { stored = false } = {}) {
     const box = document.createElement("div");
     box.className = "mu-q-conflict";
     box.dataset.question = question.id;
     const text = document.createElement("p");
-    text.textContent = t("questionnaires.conflict");
+    text.textContent = t(stored ? "questionnaires.conflict_stored" : "questionnaires.conflict");
     const buttons = document.createElement("div");
     buttons.className = "mu-q-confirm";
     for (const [action, label, primary] of [
       ["conflict-mine", t("questionnaires.keep_mine"), true],
-      ["conflict-theirs", t("questionnaires.take_theirs"), false],
+      ["conflict-theirs", t(stored ? "questionnaires.take_stored" : "questionnaires.take_theirs"), false],
     ]) {
       const button = document.createElement("button");
       button.type = "button";
@@ -106,7 +110,7 @@ export class TabMethods {
     box.append(text, buttons);
     const field = this.fieldOf(question);
     (field || this.form.querySelector(`#${CSS.escape(this.form.id)}-${CSS.escape(question.id)}`)).after(box);
-    this.conflicts.set(question.id, { theirs, box });
+    this.conflicts.set(question.id, { theirs, box, stored });
   }
 
   closeConflict(id) {
@@ -132,7 +136,7 @@ export class TabMethods {
     this.updateProgress();
     const field = this.fieldOf(question);
     if (inBox && field) field.focus({ preventScroll: true });
-    this.say(t(takeTheirs ? "questionnaires.took_theirs" : "questionnaires.kept_mine"));
+    this.say(t(takeTheirs ? (open.stored ? "questionnaires.took_stored" : "questionnaires.took_theirs") : "questionnaires.kept_mine"));
   }
 
   // "Tout effacer de cet appareil" in another tab: nothing of what this page

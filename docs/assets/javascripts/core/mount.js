@@ -10,6 +10,9 @@
 // claim(element) -> true the first time, false after: the one "mounted"
 // flag (data-mu-mounted="1"), for a module that finds its element itself.
 // isMounted(element) -> whether it was claimed.
+// takeTypedEarly(element) -> the fields inside it the reader typed in before
+// it was mounted (noted by the page's head, overrides/main.html), each
+// given once: the tool keeps what they hold over what it restores.
 
 import { t } from "./words.js";
 
@@ -21,6 +24,14 @@ export function claim(el) {
   if (isMounted(el)) return false;
   el.dataset.muMounted = "1";
   return true;
+}
+
+export function takeTypedEarly(el) {
+  const typed = globalThis.muTypedEarly;
+  if (!typed || typeof typed.has !== "function") return [];
+  const fields = [...el.querySelectorAll("input, textarea, select")].filter((field) => typed.has(field));
+  for (const field of fields) typed.delete(field);
+  return fields;
 }
 
 export function onEveryPage(run) {
