@@ -10,9 +10,9 @@
 // claim(element) -> true the first time, false after: the one "mounted"
 // flag (data-mu-mounted="1"), for a module that finds its element itself.
 // isMounted(element) -> whether it was claimed.
-// takeTypedEarly(element) -> the fields inside it the reader typed in before
-// it was mounted (noted by the page's head, overrides/main.html), each
-// given once: the tool keeps what they hold over what it restores.
+// takeTypedEarly(element) -> the fields inside it the reader has typed in
+// so far (noted by the page's head, overrides/main.html), each given once: a
+// tool calls it when it writes what it restores, and keeps what they hold.
 
 import { t } from "./words.js";
 
