@@ -34,7 +34,7 @@ WORDS = {
     "undone": "Valeurs précédentes rétablies.",
     "typed_while_loading_undo": (
         "Ce que vous avez saisi pendant le chargement de la page est gardé."
-        " Le bouton « Rétablir les valeurs précédentes » remet les valeurs enregistrées sur cet appareil."
+        " Le bouton « Rétablir les valeurs précédentes » remet celles que la page allait afficher."
     ),
     # The same calculator changed in another tab of this browser (calculator-app.js).
     "changed_elsewhere": "Ces valeurs viennent d'être changées dans un autre onglet et sont reprises ici.",
