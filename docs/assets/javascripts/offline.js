@@ -68,7 +68,7 @@ async function refreshStatus(scope) {
 
 // --- registration and updates ------------------------------------------------
 
-function showUpdateBanner(waiting) {
+function showUpdateBanner(reg) {
   if (document.querySelector(".mu-offline-update")) return;
   const banner = document.createElement("div");
   banner.className = "mu-offline-update";
@@ -98,7 +98,11 @@ function showUpdateBanner(waiting) {
   button.addEventListener("click", () => {
     button.disabled = true;
     reloading = true;
-    waiting.postMessage({ type: "SKIP_WAITING" });
+    // The worker waiting now: a later deploy may have replaced the one that
+    // was waiting when the banner came (that one is then redundant, and
+    // would never take over). None waiting any more: it has taken over.
+    if (reg.waiting) reg.waiting.postMessage({ type: "SKIP_WAITING" });
+    else location.reload();
   });
   banner.append(text, button);
   document.body.append(banner);
@@ -106,7 +110,7 @@ function showUpdateBanner(waiting) {
 
 function watchUpdates(reg) {
   const offer = () => {
-    if (reg.waiting && navigator.serviceWorker.controller) showUpdateBanner(reg.waiting);
+    if (reg.waiting && navigator.serviceWorker.controller) showUpdateBanner(reg);
   };
   offer();
   reg.addEventListener("updatefound", () => {
