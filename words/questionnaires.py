@@ -55,19 +55,19 @@ WORDS = {
     "kept_mine": "Votre version est gardée et enregistrée.",
     # Typed before the form had come (a slow first load), over an answer this device kept.
     "conflict_stored": (
-        "Vous avez écrit ici avant que la réponse enregistrée sur cet appareil ne s'affiche."
-        " Votre texte reste ici tant que vous n'avez pas choisi."
+        "Vous avez écrit ici pendant le chargement de la page, à la place d'une réponse que cet appareil gardait."
+        " Votre texte est enregistré ; votre réponse d'avant reste à un clic tant que vous n'avez pas choisi."
     ),
-    "take_stored": "Reprendre la réponse enregistrée",
-    "took_stored": "La réponse enregistrée sur cet appareil est reprise.",
+    "take_stored": "Reprendre ma réponse d'avant",
+    "took_stored": "Votre réponse d'avant est reprise et enregistrée.",
     "typed_while_loading": {
         "one": (
             "Vous avez écrit dans la question {labels} pendant le chargement de la page."
-            " Votre texte est gardé : choisissez sous la question si vous reprenez la réponse enregistrée."
+            " Votre texte est enregistré : sous la question, vous pouvez reprendre votre réponse d'avant."
         ),
         "other": (
             "Vous avez écrit dans les questions {labels} pendant le chargement de la page."
-            " Votre texte est gardé : choisissez sous chaque question si vous reprenez la réponse enregistrée."
+            " Votre texte est enregistré : sous chaque question, vous pouvez reprendre votre réponse d'avant."
         ),
     },
     "dropped_all": "Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : cette page l'a effacé aussi.",

@@ -733,6 +733,11 @@ def test_values_typed_before_the_calculator_has_come_are_kept(page, site):
     expect(page.locator("#sp .mu-calc-notice")).to_contain_text("pendant le chargement de la page est gardé")
     stored = page.evaluate(read)
     assert stored["values"]["total"] == "1 500" and stored["values"]["partners.0.name"] == "Atelier du Quartier"
+    # Typing on in that field keeps the way back (the reader is still at it when the form comes).
+    page.locator("#sp-total").press("End")
+    page.keyboard.type("0")
+    expect(page.locator("#sp-total")).to_have_value("1 5000")
+    expect(page.locator("#sp .mu-calc-notice")).to_contain_text("pendant le chargement de la page est gardé")
     page.get_by_role("button", name="Rétablir les valeurs précédentes").click()
     expect(page.locator("#sp-total")).to_have_value("1 200")
     page.wait_for_function(f"() => ({read})().values.total === '1 200'")

@@ -227,42 +227,54 @@ def wait_until_held(page, held):
 def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
     """On a slow first load, the form shows before its module has come: what
     is typed then was written over by the answers kept on this device. Now
-    a choice typed then is kept and saved; a text over a kept one stays, the
-    kept one a click away under it."""
+    it is kept and saved; a text typed over a different kept one has that
+    one a click away under it, also after another tab saves an answer."""
     page = second_tab
     open_form(page, site)
     fill_four(page, q)
     text = f"{P}-{q['text']['id']}-input"
+    kept = "Deux associations partagent un utilitaire à Lyon."
+    typed = "Une ressourcerie partage son camion à Namur."
     held = hold(page, "**/assets/javascripts/questionnaire-form.js")
     page.goto(site.page_url(PAGE))  # not goto(): it waits for the page's tools
     wait_until_held(page, held)
     assert page.locator(f"{FORM}[data-mu-mounted]").count() == 0
-    page.fill(text, "Une ressourcerie partage son camion à Namur.")
+    page.fill(text, typed)
     page.check(f"{P}-{q['check']['id']}-opt-not_yet")
     held[0].continue_()
     page.wait_for_selector(f"{FORM}[data-mu-mounted]")
-    expect(page.locator(text)).to_have_value("Une ressourcerie partage son camion à Namur.")
+    expect(page.locator(text)).to_have_value(typed)
     assert page.is_checked(f"{P}-{q['check']['id']}-opt-not_yet")
     # The other kept answers came back around them.
     assert page.input_value(f"{P}--organisation") == "Centre communautaire de Sherbrooke"
     assert page.is_checked(f"{P}-{q['rating']['id']}-opt-weakness")
     box = page.locator(f'{FORM} .mu-q-conflict[data-question="{q["text"]["id"]}"]')
-    expect(box).to_contain_text("avant que la réponse enregistrée sur cet appareil ne s'affiche")
+    expect(box).to_contain_text("pendant le chargement de la page, à la place d'une réponse que cet appareil gardait")
     expect(page.locator(f"{P}--news")).to_contain_text("pendant le chargement de la page")
-    stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('mutuus:/:{QID}:v{q['version']}'))")
+    key = f"mutuus:/:{QID}:v{q['version']}"
+    stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('{key}'))")
     assert stored["answers"][q["check"]["id"]] == {"value": "not_yet"}
-    assert stored["answers"][q["text"]["id"]] == {"value": "Deux associations partagent un utilitaire à Lyon."}
+    assert stored["answers"][q["text"]["id"]] == {"value": typed}
     assert_no_axe_violations(page, FORM)
-    box.get_by_role("button", name="Reprendre la réponse enregistrée").click()
-    expect(page.locator(text)).to_have_value("Deux associations partagent un utilitaire à Lyon.")
-    expect(page.locator(f"{P}--status")).to_have_text("La réponse enregistrée sur cet appareil est reprise.")
+    # Another tab saves another answer: the answer of before stays offered here.
+    other = page.context.new_page()
+    try:
+        goto(other, site, PAGE)
+        other.wait_for_selector(f"{FORM}[data-mu-mounted]")
+        other.check(f"{P}-{q['check']['id']}-opt-done")
+        expect(page.locator(f"{P}-{q['check']['id']}-opt-done")).to_be_checked()
+    finally:
+        other.close()
+    expect(box).to_contain_text("cet appareil gardait")
+    box.get_by_role("button", name="Reprendre ma réponse d'avant").click()
+    expect(page.locator(text)).to_have_value(kept)
+    expect(page.locator(f"{P}--status")).to_have_text("Votre réponse d'avant est reprise et enregistrée.")
     expect(box).to_have_count(0)
     page.unroute("**/assets/javascripts/questionnaire-form.js")
     reload(page)
     page.wait_for_selector(f"{FORM}[data-mu-mounted]")
-    assert page.is_checked(f"{P}-{q['check']['id']}-opt-not_yet")
-    assert page.input_value(text) == "Deux associations partagent un utilitaire à Lyon."
-
+    assert page.is_checked(f"{P}-{q['check']['id']}-opt-done")
+    assert page.input_value(text) == kept
 
 # ---------------------------------------------------------------- export / import
 

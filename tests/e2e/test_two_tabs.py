@@ -346,6 +346,69 @@ def test_a_late_result_of_the_other_tab_does_not_take_back_a_letter_typed_here(e
     expect(b.locator("#sp-total")).to_have_value("900", timeout=BOOT)
 
 
+def test_a_link_opened_in_another_tab_gives_its_values_to_both(engine_page, dossier_tab, site):
+    """A partner's link opened while the calculator is open in another tab:
+    both tabs show the link's values (found by a review: the older values of
+    the open tab came back over them)."""
+    a, b = engine_page, dossier_tab
+    open_again(a, site, "outils/repartition/")
+    expect(a.locator("#sp")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    a.fill("#sp-total", "1 200")
+    a.wait_for_function("() => (localStorage.getItem('mutuus:/:calculator:split') || '').includes('1 200')")
+    goto(b, site, "outils/repartition/?total=777")
+    b.wait_for_selector("#sp[data-mu-mounted]")
+    expect(b.locator("#sp-total")).to_have_value("777")
+    expect(a.locator("#sp-total")).to_have_value("777", timeout=BOOT)
+    b.wait_for_timeout(1000)  # a late write of the older values would come back by now
+    expect(b.locator("#sp-total")).to_have_value("777")
+    assert stored(b, "mutuus:/:calculator:split")["values"]["total"] == "777"
+
+
+def test_a_dossier_imported_in_another_tab_reaches_an_open_calculator(engine_page, dossier_tab, site, tmp_path):
+    """« Importer un dossier » while a calculator is open in another tab: the
+    calculator takes the imported values, even though they were typed
+    before its own on the device that exported them."""
+    a, b = engine_page, dossier_tab
+    open_again(a, site, "outils/repartition/")
+    expect(a.locator("#sp")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    a.fill("#sp-total", "1 200")
+    a.wait_for_function("() => (localStorage.getItem('mutuus:/:calculator:split') || '').includes('1 200')")
+    dossier = {
+        "format": "mutuus-dossier",
+        "format_version": 1,
+        "questionnaires": [],
+        "calculators": {"split": {"values": {"total": "500"}, "values_at": 1_700_000_000_000}},
+    }
+    path = tmp_path / "dossier.json"
+    path.write_text(json.dumps(dossier), encoding="utf-8")
+    goto(b, site, "outils/mon-dossier/")
+    b.set_input_files("#mu-dossier-file", str(path))
+    b.locator(".mu-dossier__confirm").get_by_role("button", name="Importer et remplacer").click()
+    expect(a.locator("#sp-total")).to_have_value("500", timeout=BOOT)
+    a.wait_for_timeout(1000)
+    assert stored(a, "mutuus:/:calculator:split")["values"]["total"] == "500"
+
+
+def test_a_late_write_after_effacer_does_not_bring_the_values_back(engine_page, dossier_tab, site):
+    """« Effacer le formulaire » here, then the other tab's result of the
+    values it had before comes: the storage does not keep them, so a reload
+    starts from zero as the reader asked."""
+    a, b = engine_page, dossier_tab
+    open_again(a, site, "outils/repartition/")
+    expect(a.locator("#sp")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    a.fill("#sp-total", "1 200")
+    key = "mutuus:/:calculator:split"
+    a.wait_for_function(f"() => (localStorage.getItem('{key}') || '').includes('1 200')")
+    late = stored(a, key)
+    goto(b, site, "outils/repartition/")
+    expect(b.locator("#sp-total")).to_have_value("1 200", timeout=BOOT)
+    b.get_by_role("button", name="Effacer le formulaire").click()
+    expect(b.locator("#sp-total")).to_have_value("")
+    a.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [key, late])
+    b.wait_for_function(f"() => localStorage.getItem('{key}') === null", timeout=BOOT)
+    expect(b.locator("#sp-total")).to_have_value("")
+
+
 def open_again(page, site, path):
     """open_tool, by way of another page if ``path``'s page is shown already
     (a link to the page shown is no navigation for Material)."""

@@ -18,6 +18,7 @@ export function replaceAll(ctl, values, message, messageWithUndo, { previous = n
   const before = previous || Object.fromEntries(typedValues(ctl.form));
   fill(ctl.form, values, { keepEmptyRows });
   ctl.previous = Object.keys(before).length > 0 ? before : null;
+  ctl.undoKeptFor = null;
   ctl.undo.hidden = ctl.previous === null;
   ctl.say(ctl.previous === null ? message : messageWithUndo);
   ctl.changed();
@@ -124,6 +125,7 @@ const ACTIONS = {
     delete ctl.form.dataset.example;
     fill(ctl.form, ctl.previous);
     ctl.previous = null;
+    ctl.undoKeptFor = null;
     const clear = ctl.form.querySelector("[data-action='clear']");
     if (clear) clear.focus();
     ctl.undo.hidden = true;

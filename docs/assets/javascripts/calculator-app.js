@@ -17,7 +17,7 @@ import { t } from "./core/words.js";
 import { isPlainObject } from "./core/dom.js";
 import { guardLeaving } from "./core/leaving.js";
 import { claim, takeTypedEarly } from "./core/mount.js";
-import { onErasedElsewhere } from "./core/storage.js";
+import { onErasedElsewhere, removeKey } from "./core/storage.js";
 import { mountCountryControl, onCountryChange } from "./country.js";
 import { engineIsStarting, followCalculatorEngine, formValues, present, startEngine } from "./calculator-engine.js";
 import { fill, hasInput, lists, readForm, syncVisibility, typedValues } from "./calculator-fields.js";
@@ -52,6 +52,7 @@ function mountForm(form) {
     undo: null,
     notKept: null, // the storage message last said (sayIfNotKept)
     taken: null, // values taken from another tab, not written back until changed here
+    undoKeptFor: null, // names of the fields typed in while the page loaded (keptTypedEarly)
     typedAt: 0, // when the values shown were typed, here or in the tab they come from
   };
   ctl.compute = () => compute(ctl);
@@ -80,15 +81,19 @@ function restore(ctl) {
   const stored = fromLink ? null : lastCalculation(form.dataset.command);
   const last = stored && stored.ok ? stored.value : null;
   const lastValues = last && isPlainObject(last.values) ? last.values : null;
+  const restored = fromLink || lastValues;
+  // Each field is written once, with what was typed in it if anything (a
+  // second write would move the caret of the field being typed in).
+  if (restored || lists(form).length) fill(form, { ...(restored || {}), ...early });
   if (fromLink) {
-    fill(form, fromLink);
     leaveAddressBare(form);
+    ctl.typedAt = Date.now(); // a link opened is a new act: another tab takes its values
   } else if (lastValues) {
-    fill(form, lastValues);
-    if (typeof last.values_at === "number") ctl.typedAt = last.values_at;
+    // (never later than now: a clock set back, or a file from a device ahead, would hold it)
+    if (typeof last.values_at === "number") ctl.typedAt = Math.min(last.values_at, Date.now());
     ctl.say(t("calculators.restored"));
-  } else if (lists(form).length) fill(form, {});
-  if (Object.keys(early).length) keepTypedEarly(ctl, early, fromLink || lastValues || {});
+  }
+  if (Object.keys(early).length) keptTypedEarly(ctl, early, restored || {});
   syncVisibility(form);
   // A calculation kept without its typed values (an older dossier file): the
   // engine writes its input back in the form's notation, unless something
@@ -112,17 +117,23 @@ function typedEarly(form) {
   return values;
 }
 
-// What was typed goes over the values restored (the reader changed them
-// without seeing them); those stay one click away (« Rétablir »), and the
-// form keeps the result at its first computation.
-function keepTypedEarly(ctl, early, restored) {
-  const merged = { ...restored, ...early };
-  fill(ctl.form, merged);
+// What was typed went over the values restored (the reader changed them
+// without seeing them): the form keeps it at its first computation, and
+// those values stay one click away (« Rétablir ») while the reader types on
+// in the same fields.
+function keptTypedEarly(ctl, early, restored) {
+  const { form } = ctl;
   ctl.typedAt = Date.now();
-  const changed = Object.keys(early).some((name) => restored[name] !== early[name]);
+  const before = (name) => {
+    if (Object.hasOwn(restored, name)) return restored[name];
+    const field = form.elements.namedItem(name);
+    return field && field.dataset && field.dataset.default !== undefined ? field.dataset.default : "";
+  };
+  const changed = Object.keys(early).some((name) => before(name) !== early[name]);
   if (!changed || Object.keys(restored).length === 0) return;
   ctl.previous = restored;
   ctl.undo.hidden = false;
+  ctl.undoKeptFor = new Set(Object.keys(early));
   ctl.say(t("calculators.typed_while_loading_undo"));
 }
 
@@ -226,6 +237,7 @@ function listen(ctl) {
   const { form } = ctl;
   const forget = () => {
     ctl.previous = null;
+    ctl.undoKeptFor = null;
     ctl.undo.hidden = true;
   };
   // "Tout effacer de cet appareil" in another tab: nothing of this form may be
@@ -257,9 +269,12 @@ function listen(ctl) {
     // ends after they were typed here). Not taken; this tab writes its own
     // values and result again, so that the storage, and then the other tab,
     // have the newest (found on a loaded machine: a partner's letter vanished).
+    // (Emptied here since, by « Effacer »: the older values are not kept either.)
     const at = typeof record.values_at === "number" ? record.values_at : null;
     if (at !== null && at < ctl.typedAt) {
-      if (!ctl.taken) ctl.compute();
+      if (ctl.taken) return;
+      if (hasInput(form) || form.dataset.example === "shown") ctl.compute();
+      else removeKey(key);
       return;
     }
     delete form.dataset.example;
@@ -272,7 +287,7 @@ function listen(ctl) {
       previous: own,
       keepEmptyRows: true, // a row just added here stays (with the focus)
     });
-    if (at !== null) ctl.typedAt = at;
+    if (at !== null) ctl.typedAt = Math.min(at, Date.now());
   };
   globalThis.addEventListener("storage", onStorage);
   // Another country chosen (this page's menu, a law tab): labels and result in its currency.
@@ -284,8 +299,11 @@ function listen(ctl) {
   form.addEventListener("input", (event) => {
     delete form.dataset.example; // the reader's own values from now on
     if (event.target.type === "file") return;
-    if (!ctl.notKept) ctl.say(""); // a storage message stays while the browser keeps nothing
-    forget();
+    // Typing on in a field typed in while the page loaded keeps « Rétablir » and its words.
+    if (!(ctl.undoKeptFor && ctl.undoKeptFor.has(event.target.name))) {
+      if (!ctl.notKept) ctl.say(""); // a storage message stays while the browser keeps nothing
+      forget();
+    }
     ctl.changed();
   });
   form.addEventListener("change", (event) => {

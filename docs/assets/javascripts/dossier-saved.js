@@ -56,10 +56,18 @@ export function restoreSaved(dossier, { dryRun = false, titles = {} } = {}) {
     if (n) lines.push(t(`dossier.saved_${section.field}`, { n, names: named.join(", ") }));
     if (dryRun) continue;
     for (const [id, value] of Object.entries(values)) {
-      const written = writeJSON(storageKey(section.kind, id), value);
+      const written = writeJSON(storageKey(section.kind, id), section.kind === "calculator" ? imported(value) : value);
       if (!written.ok) return { ok: false, message: written.message };
       count += 1;
     }
   }
   return { ok: true, lines, count };
+}
+
+// A calculator's record as imported: without the time its values were typed
+// on the device that exported it (values_at), so that a calculator open in
+// another tab takes it as the newest (calculator-app.js ignores older values).
+function imported(record) {
+  const { values_at: _typedThere, ...rest } = record;
+  return rest;
 }

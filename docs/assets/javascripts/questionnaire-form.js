@@ -82,11 +82,12 @@ class QuestionnaireForm {
     const early = this.typedEarly(); // read before the kept answers are written
     const record = storage.loadRecord(this.id, this.version);
     const answers = record ? answersFormat.sanitizeAnswers(this.definition, record.answers) : {};
-    this.organisation.value = (record && record.organisation) || storage.loadOrganisation();
-    this.writeAnswers(answers);
+    const typed = this.mergeTypedEarly(early, answers);
+    if (!(early && early.organisation)) this.organisation.value = (record && record.organisation) || storage.loadOrganisation();
+    this.writeAnswers(typed.answers);
     this.progress.closest(".mu-q-progress").after(this.remaining);
     this.status.after(this.news);
-    this.keepTypedEarly(early, answers);
+    this.keepTypedEarly(early, typed);
     this.updateProgress();
     this.toolbar.hidden = false;
     if (storage.takeSetAside().length) this.say(storage.DAMAGED_MESSAGE, "error");
@@ -118,14 +119,15 @@ class QuestionnaireForm {
     return { answers, organisation: fields.includes(this.organisation) && name ? name : null };
   }
 
-  // The kept answers are on screen: what was typed before goes back over
-  // them and is saved. A text that differs from the kept one stays in its
-  // box, with the kept one a click away under it (as for another tab's),
-  // and is saved at the next keystroke or when chosen.
-  keepTypedEarly(early, kept) {
-    if (!early) return;
-    const saved = [];
-    const opened = [];
+  // What was typed before goes over the kept answers, each field written
+  // once (a second write would move the caret of the field being typed in):
+  // -> {answers: to write, changed: [id], differ: [[question, kept answer]]},
+  // differ: the texts typed over a different kept text.
+  mergeTypedEarly(early, kept) {
+    const answers = { ...kept };
+    const changed = [];
+    const differ = [];
+    if (!early) return { answers, changed, differ };
     const textOf = (question, answer) => (answer && (question.kind === "text" ? answer.value : answer.note)) || "";
     for (const [id, typed] of Object.entries(early.answers)) {
       const question = this.byId.get(id);
@@ -136,18 +138,22 @@ class QuestionnaireForm {
       // A rating keeps the kept half the reader did not touch (its choice, or its note).
       const answer = question.kind === "rating" ? { value: typed.value || (before && before.value) || "" } : { ...typed };
       if (question.kind === "rating" && (mine || theirs)) answer.note = mine || theirs;
-      this.writeQuestion(question, answer);
-      if (mine && theirs && mine !== theirs) {
-        this.openConflict(question, before, { stored: true });
-        opened.push(question);
-      } else saved.push(id);
+      answers[id] = answer;
+      changed.push(id);
+      if (mine && theirs && mine !== theirs) differ.push([question, before]);
     }
-    if (early.organisation) this.organisation.value = early.organisation;
-    if (saved.length || early.organisation) this.save(saved, { ownName: Boolean(early.organisation) });
-    this.updateProgress();
-    if (opened.length) {
-      const labels = opened.map((question) => t("answers.quote", { text: question.label })).join(", ");
-      this.news.textContent = t("questionnaires.typed_while_loading", { n: opened.length, labels });
+    return { answers, changed, differ };
+  }
+
+  // Then saved at once, as any answer; a text that differs from the kept
+  // one has the kept one a click away under it (as another tab's has).
+  keepTypedEarly(early, { changed, differ }) {
+    if (!early) return;
+    for (const [question, before] of differ) this.openConflict(question, before, { stored: true });
+    if (changed.length || early.organisation) this.save(changed, { ownName: Boolean(early.organisation) });
+    if (differ.length) {
+      const labels = differ.map(([question]) => t("answers.quote", { text: question.label })).join(", ");
+      this.news.textContent = t("questionnaires.typed_while_loading", { n: differ.length, labels });
     }
   }
 

@@ -64,12 +64,14 @@ export class TabMethods {
     for (const question of this.questions) {
       const open = this.conflicts.get(question.id);
       if (same(mine[question.id], theirs[question.id])) {
-        if (open) this.closeConflict(question.id); // both tabs now hold the same text
+        // Both tabs now hold the same text; but the kept answer a text typed
+        // while the page loaded replaced stays offered (it is only there).
+        if (open && !open.stored) this.closeConflict(question.id);
         continue;
       }
       if (open) {
         open.theirs = theirs[question.id]; // the choice takes the other tab's latest version
-        open.stored = false;
+        if (open.stored) this.labelConflict(open, false);
         continue;
       }
       if (writing.has(question.id)) {
@@ -92,25 +94,33 @@ export class TabMethods {
     box.className = "mu-q-conflict";
     box.dataset.question = question.id;
     const text = document.createElement("p");
-    text.textContent = t(stored ? "questionnaires.conflict_stored" : "questionnaires.conflict");
     const buttons = document.createElement("div");
     buttons.className = "mu-q-confirm";
-    for (const [action, label, primary] of [
-      ["conflict-mine", t("questionnaires.keep_mine"), true],
-      ["conflict-theirs", t(stored ? "questionnaires.take_stored" : "questionnaires.take_theirs"), false],
+    for (const [action, primary] of [
+      ["conflict-mine", true],
+      ["conflict-theirs", false],
     ]) {
       const button = document.createElement("button");
       button.type = "button";
       button.className = primary ? "md-button md-button--primary" : "md-button";
       button.dataset.action = action;
       button.dataset.question = question.id;
-      button.textContent = label;
       buttons.append(button);
     }
     box.append(text, buttons);
     const field = this.fieldOf(question);
     (field || this.form.querySelector(`#${CSS.escape(this.form.id)}-${CSS.escape(question.id)}`)).after(box);
-    this.conflicts.set(question.id, { theirs, box, stored });
+    const open = { theirs, box };
+    this.labelConflict(open, stored);
+    this.conflicts.set(question.id, open);
+  }
+
+  // The box's words: the other version is another tab's, or (`stored`) the answer this device kept.
+  labelConflict(open, stored) {
+    open.stored = stored;
+    open.box.querySelector("p").textContent = t(stored ? "questionnaires.conflict_stored" : "questionnaires.conflict");
+    open.box.querySelector('[data-action="conflict-mine"]').textContent = t("questionnaires.keep_mine");
+    open.box.querySelector('[data-action="conflict-theirs"]').textContent = t(stored ? "questionnaires.take_stored" : "questionnaires.take_theirs");
   }
 
   closeConflict(id) {
