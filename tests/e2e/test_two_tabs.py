@@ -272,17 +272,22 @@ def test_a_calculator_changed_in_another_tab_takes_its_values_and_can_undo(engin
     assert_no_axe_violations(b, ".md-content")
 
 
+def split_between_two(page, site):
+    """The split calculator on ``page``: 1 200 between two named partners, computed."""
+    open_again(page, site, "outils/repartition/")
+    expect(page.locator("#sp")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    page.fill("#sp-total", "1 200")
+    page.locator("#sp tbody[data-list=partners] input[data-key=name]").nth(0).fill("Atelier du Quartier")
+    page.locator("#sp tbody[data-list=partners] input[data-key=name]").nth(1).fill("Ressourcerie")
+    expect(page.locator("#sp .mu-calc-summary")).to_contain_text("1 200,00", timeout=BOOT)
+
+
 def test_a_partner_row_being_typed_in_keeps_the_focus_when_the_other_tab_changes(engine_page, dossier_tab, site):
     """A list's rows are kept when another tab's values come: the partner's
     name being typed in keeps the keyboard, caret included (found by a
     review: the rows were rebuilt and the focus lost)."""
     a, b = engine_page, dossier_tab
-    open_again(a, site, "outils/repartition/")
-    expect(a.locator("#sp")).to_have_attribute("data-engine", "ready", timeout=BOOT)
-    a.fill("#sp-total", "1 200")
-    a.locator("#sp tbody[data-list=partners] input[data-key=name]").nth(0).fill("Atelier du Quartier")
-    a.locator("#sp tbody[data-list=partners] input[data-key=name]").nth(1).fill("Ressourcerie")
-    expect(a.locator("#sp .mu-calc-summary")).to_contain_text("1 200,00", timeout=BOOT)
+    split_between_two(a, site)
     goto(b, site, "outils/repartition/")
     second = b.locator("#sp tbody[data-list=partners] input[data-key=name]").nth(1)
     expect(second).to_have_value("Ressourcerie", timeout=BOOT)
@@ -317,12 +322,7 @@ def test_a_late_result_of_the_other_tab_does_not_take_back_a_letter_typed_here(e
     « X » typed in « Ressourcerie » vanished). A's late write is made here
     by hand, as A's code makes it: its values, with the time they were typed."""
     a, b = engine_page, dossier_tab
-    open_again(a, site, "outils/repartition/")
-    expect(a.locator("#sp")).to_have_attribute("data-engine", "ready", timeout=BOOT)
-    a.fill("#sp-total", "1 200")
-    a.locator("#sp tbody[data-list=partners] input[data-key=name]").nth(0).fill("Atelier du Quartier")
-    a.locator("#sp tbody[data-list=partners] input[data-key=name]").nth(1).fill("Ressourcerie")
-    expect(a.locator("#sp .mu-calc-summary")).to_contain_text("1 200,00", timeout=BOOT)
+    split_between_two(a, site)
     key = a.evaluate("() => Object.keys(localStorage).find((k) => k.endsWith(':calculator:' + document.querySelector('#sp').dataset.command))")
     late = stored(a, key)
     assert isinstance(late["values_at"], (int, float)) and "Ressourcerie" in late["values"].values()
