@@ -276,6 +276,39 @@ def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
     assert page.is_checked(f"{P}-{q['check']['id']}-opt-done")
     assert page.input_value(text) == kept
 
+
+def test_a_box_of_before_becomes_the_other_tabs_when_it_changes_that_question(second_tab, site, q):
+    """The answer of before is offered under a text typed during the load;
+    another tab then changes that very question: the box offers that tab's
+    version and the page says so."""
+    page = second_tab
+    open_form(page, site)
+    fill_four(page, q)
+    text = f"{P}-{q['text']['id']}-input"
+    held = hold(page, "**/assets/javascripts/questionnaire-form.js")
+    page.goto(site.page_url(PAGE))
+    wait_until_held(page, held)
+    page.fill(text, "Une ressourcerie partage son camion à Namur.")
+    held[0].continue_()
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+    page.unroute("**/assets/javascripts/questionnaire-form.js")
+    box = page.locator(f'{FORM} .mu-q-conflict[data-question="{q["text"]["id"]}"]')
+    expect(box.get_by_role("button", name="Reprendre ma réponse d'avant")).to_be_visible()
+    other = page.context.new_page()
+    try:
+        goto(other, site, PAGE)
+        other.wait_for_selector(f"{FORM}[data-mu-mounted]")
+        other.fill(text, "Le texte écrit dans l'autre onglet.")
+        expect(box.get_by_role("button", name="Prendre la version de l'autre onglet")).to_be_visible()
+    finally:
+        other.close()
+    expect(box).to_contain_text("vient d'être modifiée dans un autre onglet")
+    expect(page.locator(f"{P}--news")).to_contain_text("vient d'être modifiée dans un autre onglet")
+    expect(page.locator(text)).to_have_value("Une ressourcerie partage son camion à Namur.")
+    box.get_by_role("button", name="Prendre la version de l'autre onglet").click()
+    expect(page.locator(text)).to_have_value("Le texte écrit dans l'autre onglet.")
+
+
 # ---------------------------------------------------------------- export / import
 
 

@@ -390,24 +390,29 @@ def test_a_dossier_imported_in_another_tab_reaches_an_open_calculator(engine_pag
 
 
 def test_a_late_write_after_effacer_does_not_bring_the_values_back(engine_page, dossier_tab, site):
-    """« Effacer le formulaire » here, then the other tab's result of the
+    """In a tab that took its values from another: « Effacer » then
+    « Rétablir » keeps them; « Effacer », then the other tab's result of the
     values it had before comes: the storage does not keep them, so a reload
-    starts from zero as the reader asked."""
+    starts from zero as the reader asked (found by two reviews)."""
     a, b = engine_page, dossier_tab
+    key = "mutuus:/:calculator:split"
     open_again(a, site, "outils/repartition/")
     expect(a.locator("#sp")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    goto(b, site, "outils/repartition/")
+    b.wait_for_selector("#sp[data-mu-mounted]")
     a.fill("#sp-total", "1 200")
-    key = "mutuus:/:calculator:split"
     a.wait_for_function(f"() => (localStorage.getItem('{key}') || '').includes('1 200')")
     late = stored(a, key)
-    goto(b, site, "outils/repartition/")
-    expect(b.locator("#sp-total")).to_have_value("1 200", timeout=BOOT)
+    expect(b.locator("#sp-total")).to_have_value("1 200", timeout=BOOT)  # taken from the other tab
+    b.get_by_role("button", name="Effacer le formulaire").click()
+    b.get_by_role("button", name="Rétablir les valeurs précédentes").click()
+    expect(b.locator("#sp-total")).to_have_value("1 200")
+    b.wait_for_function(f"() => (localStorage.getItem('{key}') || '').includes('1 200')", timeout=BOOT)
     b.get_by_role("button", name="Effacer le formulaire").click()
     expect(b.locator("#sp-total")).to_have_value("")
     a.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", [key, late])
     b.wait_for_function(f"() => localStorage.getItem('{key}') === null", timeout=BOOT)
     expect(b.locator("#sp-total")).to_have_value("")
-
 
 def open_again(page, site, path):
     """open_tool, by way of another page if ``path``'s page is shown already

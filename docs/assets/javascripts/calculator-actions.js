@@ -116,6 +116,7 @@ const ACTIONS = {
   },
   clear(ctl) {
     delete ctl.form.dataset.example;
+    ctl.taken = null; // the reader's own act here: what follows is this tab's (calculator-app.js)
     // Starting from zero: the next visit starts from zero too.
     removeKey(calculationKey(ctl.form.dataset.command));
     replaceAll(ctl, {}, t("calculators.cleared"), t("calculators.cleared_undo"));
@@ -123,6 +124,7 @@ const ACTIONS = {
   undo(ctl) {
     if (!ctl.previous) return;
     delete ctl.form.dataset.example;
+    ctl.taken = null; // values brought back here are kept, even those another tab gave
     fill(ctl.form, ctl.previous);
     ctl.previous = null;
     ctl.undoKeptFor = null;

@@ -83,11 +83,11 @@ class QuestionnaireForm {
     const record = storage.loadRecord(this.id, this.version);
     const answers = record ? answersFormat.sanitizeAnswers(this.definition, record.answers) : {};
     const typed = this.mergeTypedEarly(early, answers);
-    if (!(early && early.organisation)) this.organisation.value = (record && record.organisation) || storage.loadOrganisation();
+    this.organisation.value = (record && record.organisation) || storage.loadOrganisation();
     this.writeAnswers(typed.answers);
     this.progress.closest(".mu-q-progress").after(this.remaining);
     this.status.after(this.news);
-    this.keepTypedEarly(early, typed);
+    this.keepTypedEarly(typed);
     this.updateProgress();
     this.toolbar.hidden = false;
     if (storage.takeSetAside().length) this.say(storage.DAMAGED_MESSAGE, "error");
@@ -104,19 +104,17 @@ class QuestionnaireForm {
     storage.onErasedElsewhere(this.form, () => this.dropAll());
   }
 
-  // What the reader typed before this module came (a slow first load):
-  // {answers: {id: answer}, organisation: text or null}, or null.
+  // The answers the reader gave before this module came (a slow first
+  // load): {id: answer}. (The organisation's name is in the toolbar, shown
+  // once the form is mounted.)
   typedEarly() {
-    const fields = takeTypedEarly(this.form);
-    if (!fields.length) return null;
     const all = this.readAnswers();
     const answers = {};
-    for (const field of fields) {
+    for (const field of takeTypedEarly(this.form)) {
       const id = this.questionIdOf(field);
       if (id && all[id]) answers[id] = all[id];
     }
-    const name = this.organisation.value.trim();
-    return { answers, organisation: fields.includes(this.organisation) && name ? name : null };
+    return answers;
   }
 
   // What was typed before goes over the kept answers, each field written
@@ -127,9 +125,8 @@ class QuestionnaireForm {
     const answers = { ...kept };
     const changed = [];
     const differ = [];
-    if (!early) return { answers, changed, differ };
     const textOf = (question, answer) => (answer && (question.kind === "text" ? answer.value : answer.note)) || "";
-    for (const [id, typed] of Object.entries(early.answers)) {
+    for (const [id, typed] of Object.entries(early)) {
       const question = this.byId.get(id);
       const before = kept[id];
       if (JSON.stringify(typed) === JSON.stringify(before || null)) continue;
@@ -147,10 +144,9 @@ class QuestionnaireForm {
 
   // Then saved at once, as any answer; a text that differs from the kept
   // one has the kept one a click away under it (as another tab's has).
-  keepTypedEarly(early, { changed, differ }) {
-    if (!early) return;
+  keepTypedEarly({ changed, differ }) {
     for (const [question, before] of differ) this.openConflict(question, before, { stored: true });
-    if (changed.length || early.organisation) this.save(changed, { ownName: Boolean(early.organisation) });
+    if (changed.length) this.save(changed);
     if (differ.length) {
       const labels = differ.map(([question]) => t("answers.quote", { text: question.label })).join(", ");
       this.news.textContent = t("questionnaires.typed_while_loading", { n: differ.length, labels });

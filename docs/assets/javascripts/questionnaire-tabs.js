@@ -71,7 +71,11 @@ export class TabMethods {
       }
       if (open) {
         open.theirs = theirs[question.id]; // the choice takes the other tab's latest version
-        if (open.stored) this.labelConflict(open, false);
+        if (open.stored) {
+          // The box offered the answer of before: it offers the other tab's now, and says so.
+          this.labelConflict(open, false);
+          opened.push(question);
+        }
         continue;
       }
       if (writing.has(question.id)) {
