@@ -19,6 +19,9 @@
 //   text is kept: the change is announced in the polite status, and two
 //   buttons under the field offer the choice. Focus and scroll never move,
 //   so typing on never presses a button (questionnaire-tabs.js);
+// - keeps what was typed before this module came (a slow first load) over
+//   the answers it restores, the kept text offered under a question whose
+//   text differs (core/mount.js takeTypedEarly);
 // - when another tab erases everything ("Tout effacer de cet appareil"),
 //   drops the answers and the organisation's name it shows, so that the
 //   next click cannot write them back.
