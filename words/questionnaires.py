@@ -53,21 +53,21 @@ WORDS = {
     "take_theirs": "Prendre la version de l'autre onglet",
     "took_theirs": "La version de l'autre onglet est reprise.",
     "kept_mine": "Votre version est gardée et enregistrée.",
-    # Typed before the form had come (a slow first load), over an answer this device kept.
+    # Typed or chosen before the form had come (a slow first load), over a different answer this device kept.
     "conflict_stored": (
-        "Vous avez écrit ici pendant le chargement de la page, à la place d'une réponse que cet appareil gardait."
-        " Votre texte est enregistré ; votre réponse d'avant reste à un clic tant que vous n'avez pas choisi."
+        "Vous avez répondu ici pendant le chargement de la page, à la place d'une réponse que cet appareil gardait."
+        " Votre nouvelle réponse est enregistrée ; celle d'avant reste à un clic tant que vous n'avez pas choisi."
     ),
     "take_stored": "Reprendre ma réponse d'avant",
     "took_stored": "Votre réponse d'avant est reprise et enregistrée.",
     "typed_while_loading": {
         "one": (
-            "Vous avez écrit dans la question {labels} pendant le chargement de la page."
-            " Votre texte est enregistré : sous la question, vous pouvez reprendre votre réponse d'avant."
+            "Vous avez répondu à la question {labels} pendant le chargement de la page."
+            " Votre nouvelle réponse est enregistrée : sous la question, vous pouvez reprendre celle d'avant."
         ),
         "other": (
-            "Vous avez écrit dans les questions {labels} pendant le chargement de la page."
-            " Votre texte est enregistré : sous chaque question, vous pouvez reprendre votre réponse d'avant."
+            "Vous avez répondu aux questions {labels} pendant le chargement de la page."
+            " Vos nouvelles réponses sont enregistrées : sous chaque question, vous pouvez reprendre celle d'avant."
         ),
     },
     "dropped_all": "Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : cette page l'a effacé aussi.",

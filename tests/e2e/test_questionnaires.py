@@ -225,14 +225,18 @@ def wait_until_held(page, held):
 
 
 def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
-    """On a slow first load, the form shows before its module has come: what
-    is typed then was written over by the answers kept on this device. Now
-    it is kept and saved; a text typed over a different kept one has that
-    one a click away under it, also after another tab saves an answer."""
+    """On a slow first load, the form shows before its module has come, as if
+    nothing had been answered: what is typed or chosen then was written over
+    by the answers kept on this device. Now it is kept and saved; a text or a
+    choice made over a different kept one has that one a click away under
+    it, also after another tab saves an answer."""
     page = second_tab
     open_form(page, site)
     fill_four(page, q)
     text = f"{P}-{q['text']['id']}-input"
+    check = q["check"]["id"]
+    choice = q["choice"]["id"]
+    other_choice = q["choice"]["options"][0]["value"]
     kept = "Deux associations partagent un utilitaire à Lyon."
     typed = "Une ressourcerie partage son camion à Namur."
     held = hold(page, "**/assets/javascripts/questionnaire-form.js")
@@ -240,41 +244,70 @@ def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
     wait_until_held(page, held)
     assert page.locator(f"{FORM}[data-mu-mounted]").count() == 0
     page.fill(text, typed)
-    page.check(f"{P}-{q['check']['id']}-opt-not_yet")
+    page.check(f"{P}-{check}-opt-not_yet")  # kept: "done"
     held[0].continue_()
     page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     expect(page.locator(text)).to_have_value(typed)
-    assert page.is_checked(f"{P}-{q['check']['id']}-opt-not_yet")
+    assert page.is_checked(f"{P}-{check}-opt-not_yet")
     # The other kept answers came back around them.
     assert page.input_value(f"{P}--organisation") == "Centre communautaire de Sherbrooke"
     assert page.is_checked(f"{P}-{q['rating']['id']}-opt-weakness")
     box = page.locator(f'{FORM} .mu-q-conflict[data-question="{q["text"]["id"]}"]')
-    expect(box).to_contain_text("pendant le chargement de la page, à la place d'une réponse que cet appareil gardait")
-    expect(page.locator(f"{P}--news")).to_contain_text("pendant le chargement de la page")
+    check_box = page.locator(f'{FORM} .mu-q-conflict[data-question="{check}"]')
+    for each in (box, check_box):
+        expect(each).to_contain_text("pendant le chargement de la page, à la place d'une réponse que cet appareil gardait")
+        expect(each.get_by_role("button", name="Reprendre ma réponse d'avant")).to_be_visible()
+    expect(page.locator(f"{P}--news")).to_contain_text("Vous avez répondu aux questions")
     key = f"mutuus:/:{QID}:v{q['version']}"
     stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('{key}'))")
-    assert stored["answers"][q["check"]["id"]] == {"value": "not_yet"}
+    assert stored["answers"][check] == {"value": "not_yet"}
     assert stored["answers"][q["text"]["id"]] == {"value": typed}
     assert_no_axe_violations(page, FORM)
-    # Another tab saves another answer: the answer of before stays offered here.
+    # Another tab saves another answer: it comes here, and the answers of before stay offered.
     other = page.context.new_page()
     try:
         goto(other, site, PAGE)
         other.wait_for_selector(f"{FORM}[data-mu-mounted]")
-        other.check(f"{P}-{q['check']['id']}-opt-done")
-        expect(page.locator(f"{P}-{q['check']['id']}-opt-done")).to_be_checked()
+        other.check(f"{P}-{choice}-opt-{other_choice}")
+        expect(page.locator(f"{P}-{choice}-opt-{other_choice}")).to_be_checked()
     finally:
         other.close()
     expect(box).to_contain_text("cet appareil gardait")
+    expect(check_box).to_contain_text("cet appareil gardait")
     box.get_by_role("button", name="Reprendre ma réponse d'avant").click()
     expect(page.locator(text)).to_have_value(kept)
     expect(page.locator(f"{P}--status")).to_have_text("Votre réponse d'avant est reprise et enregistrée.")
     expect(box).to_have_count(0)
+    # The choice of before, from the keyboard: focus goes back to the option taken.
+    check_box.get_by_role("button", name="Reprendre ma réponse d'avant").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(f"{P}-{check}-opt-done")).to_be_checked()
+    expect(page.locator(f"{P}-{check}-opt-done")).to_be_focused()
+    expect(check_box).to_have_count(0)
     page.unroute("**/assets/javascripts/questionnaire-form.js")
     reload(page)
     page.wait_for_selector(f"{FORM}[data-mu-mounted]")
-    assert page.is_checked(f"{P}-{q['check']['id']}-opt-done")
+    assert page.is_checked(f"{P}-{check}-opt-done")
+    assert page.is_checked(f"{P}-{choice}-opt-{other_choice}")
     assert page.input_value(text) == kept
+
+
+def test_a_choice_made_during_the_load_like_the_kept_one_opens_no_box(second_tab, site, q):
+    """The same choice as the one kept, made while the form loads: nothing to
+    offer, no box, no message."""
+    page = second_tab
+    open_form(page, site)
+    fill_four(page, q)
+    held = hold(page, "**/assets/javascripts/questionnaire-form.js")
+    page.goto(site.page_url(PAGE))
+    wait_until_held(page, held)
+    page.check(f"{P}-{q['check']['id']}-opt-done")  # kept: "done" too
+    held[0].continue_()
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+    page.unroute("**/assets/javascripts/questionnaire-form.js")
+    assert page.is_checked(f"{P}-{q['check']['id']}-opt-done")
+    expect(page.locator(f"{FORM} .mu-q-conflict")).to_have_count(0)
+    assert page.locator(f"{P}--news").text_content() == ""
 
 
 def test_a_box_of_before_becomes_the_other_tabs_when_it_changes_that_question(second_tab, site, q):

@@ -91,4 +91,11 @@ export class FieldMethods {
   fieldOf(question) {
     return textareaNamed(this.form, question.kind === "rating" ? `${question.id}__note` : question.id);
   }
+
+  // Where focus goes back once a choice is made in the box under a question:
+  // its text box, else its checked option (else its first).
+  focusTarget(question) {
+    const options = radios(this.form, question.id);
+    return this.fieldOf(question) || options.find((input) => input.checked) || options[0] || null;
+  }
 }

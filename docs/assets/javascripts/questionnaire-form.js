@@ -19,9 +19,9 @@
 //   text is kept: the change is announced in the polite status, and two
 //   buttons under the field offer the choice. Focus and scroll never move,
 //   so typing on never presses a button (questionnaire-tabs.js);
-// - keeps what was typed before this module came (a slow first load) over
-//   the answers it restores, the kept text offered under a question whose
-//   text differs (core/mount.js takeTypedEarly);
+// - keeps what was typed or chosen before this module came (a slow first
+//   load) over the answers it restores, the kept answer offered under a
+//   question whose text or choice differs (core/mount.js takeTypedEarly);
 // - when another tab erases everything ("Tout effacer de cet appareil"),
 //   drops the answers and the organisation's name it shows, so that the
 //   next click cannot write them back.
@@ -123,7 +123,9 @@ class QuestionnaireForm {
   // What was typed before goes over the kept answers, each field written
   // once (a second write would move the caret of the field being typed in):
   // -> {answers: to write, changed: [id], differ: [[question, kept answer]]},
-  // differ: the texts typed over a different kept text.
+  // differ: a text typed over a different kept text, or a choice made over
+  // a different kept choice (the page looked unanswered while it loaded: a
+  // reader who answers again must not lose the answer of before unseen).
   mergeTypedEarly(early, kept) {
     const answers = { ...kept };
     const changed = [];
@@ -140,12 +142,14 @@ class QuestionnaireForm {
       if (question.kind === "rating" && (mine || theirs)) answer.note = mine || theirs;
       answers[id] = answer;
       changed.push(id);
-      if (mine && theirs && mine !== theirs) differ.push([question, before]);
+      const otherText = mine && theirs && mine !== theirs;
+      const otherChoice = question.kind !== "text" && typed.value && before && before.value && typed.value !== before.value;
+      if (otherText || otherChoice) differ.push([question, before]);
     }
     return { answers, changed, differ };
   }
 
-  // Then saved at once, as any answer; a text that differs from the kept
+  // Then saved at once, as any answer; an answer that differs from the kept
   // one has the kept one a click away under it (as another tab's has).
   keepTypedEarly({ changed, differ }) {
     for (const [question, before] of differ) this.openConflict(question, before, { stored: true });

@@ -138,7 +138,7 @@ export class TabMethods {
     for (const id of Array.from(this.conflicts.keys())) this.closeConflict(id);
   }
 
-  // The choice under the field. Focus goes back into the field, which is right above.
+  // The choice under the field. Focus goes back into the field (or the chosen option), which is right above.
   chooseVersion(id, takeTheirs) {
     const open = this.conflicts.get(id);
     const question = this.byId.get(id);
@@ -148,7 +148,7 @@ export class TabMethods {
     if (takeTheirs) this.writeQuestion(question, open.theirs);
     this.save([id]);
     this.updateProgress();
-    const field = this.fieldOf(question);
+    const field = this.focusTarget(question);
     if (inBox && field) field.focus({ preventScroll: true });
     this.say(t(takeTheirs ? (open.stored ? "questionnaires.took_stored" : "questionnaires.took_theirs") : "questionnaires.kept_mine"));
   }
