@@ -39,16 +39,16 @@ WORDS = {
     "erased_elsewhere": "Ces réponses ont été effacées dans un autre onglet.",
     "changed_while_writing": {
         "one": (
-            "La question {labels} vient d'être modifiée dans un autre onglet pendant que vous écriviez ici."
-            " Votre texte est gardé : choisissez sous la question quelle version garder."
+            "La question {labels} vient d'être modifiée dans un autre onglet pendant que vous répondiez ici."
+            " Votre réponse est gardée : choisissez sous la question quelle version garder."
         ),
         "other": (
-            "Les questions {labels} viennent d'être modifiées dans un autre onglet pendant que vous écriviez ici."
-            " Votre texte est gardé : choisissez sous la question quelle version garder."
+            "Les questions {labels} viennent d'être modifiées dans un autre onglet pendant que vous répondiez ici."
+            " Votre réponse est gardée : choisissez sous chaque question quelle version garder."
         ),
     },
     "updated_elsewhere": {"one": "{n} réponse mise à jour depuis un autre onglet.", "other": "{n} réponses mises à jour depuis un autre onglet."},
-    "conflict": "Cette réponse vient d'être modifiée dans un autre onglet. Votre texte reste ici tant que vous n'avez pas choisi.",
+    "conflict": "Cette réponse vient d'être modifiée dans un autre onglet. Votre version reste ici jusqu'à ce que vous choisissiez avec l'un des boutons ci-dessous.",
     "keep_mine": "Garder la mienne",
     "take_theirs": "Prendre la version de l'autre onglet",
     "took_theirs": "La version de l'autre onglet est reprise.",
@@ -56,18 +56,18 @@ WORDS = {
     # Typed or chosen before the form had come (a slow first load), over a different answer this device kept.
     "conflict_stored": (
         "Vous avez répondu ici pendant le chargement de la page, à la place d'une réponse que cet appareil gardait."
-        " Votre nouvelle réponse est enregistrée ; celle d'avant reste à un clic tant que vous n'avez pas choisi."
+        " Votre nouvelle réponse est enregistrée. Pour reprendre celle d'avant, utilisez le bouton ci-dessous."
     ),
     "take_stored": "Reprendre ma réponse d'avant",
     "took_stored": "Votre réponse d'avant est reprise et enregistrée.",
     "typed_while_loading": {
         "one": (
             "Vous avez répondu à la question {labels} pendant le chargement de la page."
-            " Votre nouvelle réponse est enregistrée : sous la question, vous pouvez reprendre celle d'avant."
+            " Votre nouvelle réponse est enregistrée : sous la question, vous pouvez reprendre la réponse d'avant."
         ),
         "other": (
             "Vous avez répondu aux questions {labels} pendant le chargement de la page."
-            " Vos nouvelles réponses sont enregistrées : sous chaque question, vous pouvez reprendre celle d'avant."
+            " Vos nouvelles réponses sont enregistrées : sous chaque question, vous pouvez reprendre la réponse d'avant."
         ),
     },
     "dropped_all": "Tout ce que Mutuus gardait sur cet appareil vient d'être effacé dans un autre onglet : cette page l'a effacé aussi.",

@@ -236,6 +236,7 @@ def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
     text = f"{P}-{q['text']['id']}-input"
     check = q["check"]["id"]
     choice = q["choice"]["id"]
+    rating = q["rating"]["id"]
     other_choice = q["choice"]["options"][0]["value"]
     kept = "Deux associations partagent un utilitaire à Lyon."
     typed = "Une ressourcerie partage son camion à Namur."
@@ -245,22 +246,30 @@ def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
     assert page.locator(f"{FORM}[data-mu-mounted]").count() == 0
     page.fill(text, typed)
     page.check(f"{P}-{check}-opt-not_yet")  # kept: "done"
+    page.check(f"{P}-{rating}-opt-strength")  # kept: "weakness", with a note
     held[0].continue_()
     page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     expect(page.locator(text)).to_have_value(typed)
     assert page.is_checked(f"{P}-{check}-opt-not_yet")
     # The other kept answers came back around them.
     assert page.input_value(f"{P}--organisation") == "Centre communautaire de Sherbrooke"
-    assert page.is_checked(f"{P}-{q['rating']['id']}-opt-weakness")
+    assert page.is_checked(f"{P}-{choice}-opt-{q['choice']['options'][1]['value']}")
+    assert page.is_checked(f"{P}-{rating}-opt-strength")
+    assert page.input_value(f"{P}-{rating}-note") == "La salle est trop petite le samedi."
     box = page.locator(f'{FORM} .mu-q-conflict[data-question="{q["text"]["id"]}"]')
-    check_box = page.locator(f'{FORM} .mu-q-conflict[data-question="{check}"]')
-    for each in (box, check_box):
+    # A box about a choice sits in its question, right under the options (its legend names the buttons).
+    check_box = page.locator(f"{P}-{check} .mu-q-options + .mu-q-conflict")
+    rating_box = page.locator(f"{P}-{rating} .mu-q-options + .mu-q-conflict")
+    for each in (box, check_box, rating_box):
         expect(each).to_contain_text("pendant le chargement de la page, à la place d'une réponse que cet appareil gardait")
         expect(each.get_by_role("button", name="Reprendre ma réponse d'avant")).to_be_visible()
-    expect(page.locator(f"{P}--news")).to_contain_text("Vous avez répondu aux questions")
+    expect(page.get_by_role("group", name="Vous avez répondu ici pendant le chargement")).to_have_count(3)
+    expect(page.locator(f"{P}--news")).to_contain_text("Vous avez répondu aux questions « ")
+    expect(page.locator(f"{P}--news")).to_contain_text(" et « ")
     key = f"mutuus:/:{QID}:v{q['version']}"
     stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('{key}'))")
     assert stored["answers"][check] == {"value": "not_yet"}
+    assert stored["answers"][rating] == {"value": "strength", "note": "La salle est trop petite le samedi."}
     assert stored["answers"][q["text"]["id"]] == {"value": typed}
     assert_no_axe_violations(page, FORM)
     # Another tab saves another answer: it comes here, and the answers of before stay offered.
@@ -284,12 +293,41 @@ def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
     expect(page.locator(f"{P}-{check}-opt-done")).to_be_checked()
     expect(page.locator(f"{P}-{check}-opt-done")).to_be_focused()
     expect(check_box).to_have_count(0)
+    # The rating's choice of before; its note, the same in both, stays.
+    rating_box.get_by_role("button", name="Reprendre ma réponse d'avant").click()
+    expect(page.locator(f"{P}-{rating}-opt-weakness")).to_be_checked()
+    expect(page.locator(f"{P}-{rating}-opt-weakness")).to_be_focused()
+    assert page.input_value(f"{P}-{rating}-note") == "La salle est trop petite le samedi."
     page.unroute("**/assets/javascripts/questionnaire-form.js")
     reload(page)
     page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     assert page.is_checked(f"{P}-{check}-opt-done")
     assert page.is_checked(f"{P}-{choice}-opt-{other_choice}")
+    assert page.is_checked(f"{P}-{rating}-opt-weakness")
     assert page.input_value(text) == kept
+
+
+def test_the_kept_choice_picked_again_by_hand_closes_its_box(second_tab, site, q):
+    """A choice made during the load over a different kept one: the reader,
+    seeing the box, picks the kept option again by hand. Nothing is left to
+    choose: the box goes, and that answer is saved."""
+    page = second_tab
+    open_form(page, site)
+    fill_four(page, q)
+    check = q["check"]["id"]
+    held = hold(page, "**/assets/javascripts/questionnaire-form.js")
+    page.goto(site.page_url(PAGE))
+    wait_until_held(page, held)
+    page.check(f"{P}-{check}-opt-not_yet")  # kept: "done"
+    held[0].continue_()
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+    page.unroute("**/assets/javascripts/questionnaire-form.js")
+    check_box = page.locator(f"{P}-{check} .mu-q-conflict")
+    expect(check_box).to_have_count(1)
+    page.check(f"{P}-{check}-opt-done")
+    expect(check_box).to_have_count(0)
+    key = f"mutuus:/:{QID}:v{q['version']}"
+    assert page.evaluate(f"() => JSON.parse(localStorage.getItem('{key}')).answers['{check}']") == {"value": "done"}
 
 
 def test_a_choice_made_during_the_load_like_the_kept_one_opens_no_box(second_tab, site, q):

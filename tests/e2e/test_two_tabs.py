@@ -107,7 +107,7 @@ def test_the_other_tabs_change_never_takes_the_keyboard(page, second_page, site)
     # The change is announced without taking focus: a polite status region.
     news = tab_b.locator(f'{FORM} [role="status"][aria-live="polite"]', has_text="vient d'être modifiée dans un autre onglet")
     assert news.count() == 1
-    assert "Votre texte est gardé" in news.text_content()
+    assert "Votre réponse est gardée" in news.text_content()
     # The choice sits under question 9, and B's text is kept until B makes it.
     question = tab_b.locator(f"{P}-{QUESTION_9}")
     take = question.get_by_role("button", name=TAKE_THEIRS)

@@ -93,9 +93,11 @@ export class FieldMethods {
   }
 
   // Where focus goes back once a choice is made in the box under a question:
-  // its text box, else its checked option (else its first).
-  focusTarget(question) {
+  // its checked option (else its first) when the box was about the choice,
+  // else its text box.
+  focusTarget(question, byChoice = false) {
     const options = radios(this.form, question.id);
-    return this.fieldOf(question) || options.find((input) => input.checked) || options[0] || null;
+    const option = options.find((input) => input.checked) || options[0] || null;
+    return (byChoice && option) || this.fieldOf(question) || option;
   }
 }

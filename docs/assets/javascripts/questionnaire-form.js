@@ -32,11 +32,15 @@ import * as answersFormat from "./answers.js";
 import { guardLeaving } from "./core/leaving.js";
 import { isMounted, mount, takeTypedEarly } from "./core/mount.js";
 import * as storage from "./core/storage.js";
-import { t } from "./core/words.js";
+import { joinList, t } from "./core/words.js";
 import { ActionMethods } from "./questionnaire-actions.js";
 import { FieldMethods, autosize } from "./questionnaire-fields.js";
 import { TabMethods } from "./questionnaire-tabs.js";
 import { progressText as rulesProgress } from "./rules.js";
+
+// How long after the form is mounted its news region says what was typed
+// during the load (screen readers skip a region filled as it appears).
+const NEWS_DELAY_MS = 250;
 
 class QuestionnaireForm {
   constructor(form) {
@@ -90,9 +94,9 @@ class QuestionnaireForm {
     this.writeAnswers(typed.answers);
     this.progress.closest(".mu-q-progress").after(this.remaining);
     this.status.after(this.news);
+    this.toolbar.hidden = false; // before keepTypedEarly: a live region filled while hidden is not read out
     this.keepTypedEarly(typed);
     this.updateProgress();
-    this.toolbar.hidden = false;
     if (storage.takeSetAside().length) this.say(storage.DAMAGED_MESSAGE, "error");
     this.form.addEventListener("input", (event) => this.onChange(event));
     this.form.addEventListener("change", (event) => this.onChange(event));
@@ -155,8 +159,12 @@ class QuestionnaireForm {
     for (const [question, before] of differ) this.openConflict(question, before, { stored: true });
     if (changed.length) this.save(changed);
     if (differ.length) {
-      const labels = differ.map(([question]) => t("answers.quote", { text: question.label })).join(", ");
-      this.news.textContent = t("questionnaires.typed_while_loading", { n: differ.length, labels });
+      const message = t("questionnaires.typed_while_loading", { n: differ.length, labels: joinList(differ.map(([question]) => question.label), true) });
+      // A moment later: a region just added to the page and filled in the
+      // same task is not read out by screen readers.
+      setTimeout(() => {
+        if (!this.news.textContent) this.news.textContent = message;
+      }, NEWS_DELAY_MS);
     }
   }
 
@@ -264,6 +272,7 @@ t("questionnaires.storage_kept", { message: result.message });
     // Typed text is saved at once, also while a conflict is open (the other
     // tab's version stays one click away until the choice is made).
     if (id && event.type === "input" && target instanceof HTMLTextAreaElement) this.writing = id;
+    if (id) this.closeConflictIfSame(id); // the reader gave the other version by hand: nothing left to choose
     this.save(id ? [id] : [], { ownName: target === this.organisation });
     this.updateProgress();
   }

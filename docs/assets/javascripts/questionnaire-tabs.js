@@ -9,7 +9,7 @@
 // Focus and scroll never move, so typing on never presses a button.
 
 import * as storage from "./core/storage.js";
-import { t } from "./core/words.js";
+import { joinList, t } from "./core/words.js";
 import { sanitizeAnswers } from "./answers.js";
 
 export class TabMethods {
@@ -39,7 +39,7 @@ export class TabMethods {
     }
     this.updateProgress();
     if (opened.length) {
-      const labels = opened.map((question) => t("answers.quote", { text: question.label })).join(", ");
+      const labels = joinList(opened.map((question) => question.label), true);
       this.news.textContent = t("questionnaires.changed_while_writing", { n: opened.length, labels });
     } else if (changed && this.conflicts.size === 0) {
       this.announce(t("questionnaires.updated_elsewhere", { n: changed }));
@@ -89,7 +89,9 @@ export class TabMethods {
     return { changed, opened };
   }
 
-  // Two buttons right under the field; nothing takes focus or scrolls.
+  // Two buttons right under the field (inside the question, so that its
+  // legend names them); nothing takes focus or scrolls. Under the options
+  // when the two versions differ by their choice, else under the text box.
   // `stored`: the other version is the answer this device kept, written over
   // by what was typed before the form had come (questionnaire-form.js), not
   // another tab's.
@@ -98,6 +100,9 @@ export class TabMethods {
     box.className = "mu-q-conflict";
     box.dataset.question = question.id;
     const text = document.createElement("p");
+    text.id = `${this.form.id}-${question.id}--conflict`;
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-labelledby", text.id);
     const buttons = document.createElement("div");
     buttons.className = "mu-q-confirm";
     for (const [action, primary] of [
@@ -112,9 +117,9 @@ export class TabMethods {
       buttons.append(button);
     }
     box.append(text, buttons);
-    const field = this.fieldOf(question);
-    (field || this.form.querySelector(`#${CSS.escape(this.form.id)}-${CSS.escape(question.id)}`)).after(box);
-    const open = { theirs, box };
+    const byChoice = this.differsByChoice(question, theirs);
+    this.conflictPlace(question, byChoice).after(box);
+    const open = { theirs, box, byChoice };
     this.labelConflict(open, stored);
     this.conflicts.set(question.id, open);
   }
@@ -125,6 +130,28 @@ export class TabMethods {
     open.box.querySelector("p").textContent = t(stored ? "questionnaires.conflict_stored" : "questionnaires.conflict");
     open.box.querySelector('[data-action="conflict-mine"]').textContent = t("questionnaires.keep_mine");
     open.box.querySelector('[data-action="conflict-theirs"]').textContent = t(stored ? "questionnaires.take_stored" : "questionnaires.take_theirs");
+  }
+
+  // Whether the answer shown here and `theirs` differ by their choice only
+  // (a choice question, or a rating whose notes are the same).
+  differsByChoice(question, theirs) {
+    if (question.kind === "text") return false;
+    if (question.kind !== "rating") return true;
+    const mine = this.readAnswers()[question.id];
+    return ((mine && mine.note) || "") === ((theirs && theirs.note) || "");
+  }
+
+  // Where the box goes: after the options or after the text box.
+  conflictPlace(question, byChoice) {
+    const container = this.form.querySelector(`#${CSS.escape(this.form.id)}-${CSS.escape(question.id)}`);
+    const options = container && container.querySelector(".mu-q-options");
+    return (byChoice && options) || this.fieldOf(question) || options || container;
+  }
+
+  // The reader gave the other version by hand (picked the kept option again, say).
+  closeConflictIfSame(id) {
+    const open = this.conflicts.get(id);
+    if (open && JSON.stringify(this.readAnswers()[id] || null) === JSON.stringify(open.theirs || null)) this.closeConflict(id);
   }
 
   closeConflict(id) {
@@ -143,12 +170,14 @@ export class TabMethods {
     const open = this.conflicts.get(id);
     const question = this.byId.get(id);
     if (!open || !question) return;
-    const inBox = open.box.contains(document.activeElement);
+    // Safari does not focus a button clicked with the mouse: focus is then on the page itself.
+    const active = document.activeElement;
+    const inBox = open.box.contains(active) || !active || active === document.body;
     this.closeConflict(id);
     if (takeTheirs) this.writeQuestion(question, open.theirs);
     this.save([id]);
     this.updateProgress();
-    const field = this.focusTarget(question);
+    const field = this.focusTarget(question, open.byChoice);
     if (inBox && field) field.focus({ preventScroll: true });
     this.say(t(takeTheirs ? (open.stored ? "questionnaires.took_stored" : "questionnaires.took_theirs") : "questionnaires.kept_mine"));
   }
