@@ -59,6 +59,9 @@ WORDS = {
         " Votre nouvelle réponse est enregistrée. Pour reprendre celle d'avant, utilisez le bouton ci-dessous."
     ),
     "take_stored": "Reprendre ma réponse d'avant",
+    # After conflict_stored / conflict, in a box about a choice: the option offered.
+    "conflict_stored_option": "Votre réponse d'avant : « {label} ».",
+    "conflict_option": "Dans l'autre onglet : « {label} ».",
     "took_stored": "Votre réponse d'avant est reprise et enregistrée.",
     "typed_while_loading": {
         "one": (

@@ -264,6 +264,10 @@ def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
         expect(each).to_contain_text("pendant le chargement de la page, à la place d'une réponse que cet appareil gardait")
         expect(each.get_by_role("button", name="Reprendre ma réponse d'avant")).to_be_visible()
     expect(page.get_by_role("group", name="Vous avez répondu ici pendant le chargement")).to_have_count(3)
+    # A box about a choice names the option of before.
+    expect(check_box).to_contain_text("Votre réponse d'avant : « Fait ».")
+    expect(rating_box).to_contain_text("Votre réponse d'avant : « Faiblesse ».")
+    expect(box).not_to_contain_text("Votre réponse d'avant :")
     expect(page.locator(f"{P}--news")).to_contain_text("Vous avez répondu aux questions « ")
     expect(page.locator(f"{P}--news")).to_contain_text(" et « ")
     key = f"mutuus:/:{QID}:v{q['version']}"
@@ -328,6 +332,36 @@ def test_the_kept_choice_picked_again_by_hand_closes_its_box(second_tab, site, q
     expect(check_box).to_have_count(0)
     key = f"mutuus:/:{QID}:v{q['version']}"
     assert page.evaluate(f"() => JSON.parse(localStorage.getItem('{key}')).answers['{check}']") == {"value": "done"}
+
+
+def test_a_box_about_a_choice_names_the_other_tabs_option(second_tab, site, q):
+    """A box about a choice made during the load; another tab then answers
+    that very question: the box names the other tab's option."""
+    page = second_tab
+    open_form(page, site)
+    fill_four(page, q)
+    check = q["check"]["id"]
+    held = hold(page, "**/assets/javascripts/questionnaire-form.js")
+    page.goto(site.page_url(PAGE))
+    wait_until_held(page, held)
+    page.check(f"{P}-{check}-opt-not_yet")  # kept: "done"
+    held[0].continue_()
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+    page.unroute("**/assets/javascripts/questionnaire-form.js")
+    check_box = page.locator(f"{P}-{check} .mu-q-conflict")
+    expect(check_box).to_contain_text("Votre réponse d'avant : « Fait ».")
+    other = page.context.new_page()
+    try:
+        goto(other, site, PAGE)
+        other.wait_for_selector(f"{FORM}[data-mu-mounted]")
+        other.check(f"{P}-{check}-opt-not_applicable")
+        expect(check_box).to_contain_text("Dans l'autre onglet : « Sans objet ».")
+    finally:
+        other.close()
+    assert page.is_checked(f"{P}-{check}-opt-not_yet")
+    check_box.get_by_role("button", name="Prendre la version de l'autre onglet").click()
+    expect(page.locator(f"{P}-{check}-opt-not_applicable")).to_be_checked()
+    expect(page.locator(f"{P}-{check}-opt-not_applicable")).to_be_focused()
 
 
 def test_a_choice_made_during_the_load_like_the_kept_one_opens_no_box(second_tab, site, q):

@@ -92,6 +92,14 @@ export class FieldMethods {
     return textareaNamed(this.form, question.kind === "rating" ? `${question.id}__note` : question.id);
   }
 
+  // The words of the option `answer` chose ("" when it chose none).
+  optionLabel(question, answer) {
+    const value = answer && answer.value;
+    const input = value ? radios(this.form, question.id).find((option) => option.value === value) : null;
+    const label = input && input.labels && input.labels[0];
+    return label ? label.textContent.trim() : "";
+  }
+
   // Where focus goes back once a choice is made in the box under a question:
   // its checked option (else its first) when the box was about the choice,
   // else its text box.

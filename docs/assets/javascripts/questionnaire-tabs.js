@@ -71,11 +71,9 @@ export class TabMethods {
       }
       if (open) {
         open.theirs = theirs[question.id]; // the choice takes the other tab's latest version
-        if (open.stored) {
-          // The box offered the answer of before: it offers the other tab's now, and says so.
-          this.labelConflict(open, false);
-          opened.push(question);
-        }
+        // A box that offered the answer of before offers the other tab's now, and says so.
+        if (open.stored) opened.push(question);
+        this.labelConflict(open, false); // its words name the other tab's latest choice
         continue;
       }
       if (writing.has(question.id)) {
@@ -119,15 +117,19 @@ export class TabMethods {
     box.append(text, buttons);
     const byChoice = this.differsByChoice(question, theirs);
     this.conflictPlace(question, byChoice).after(box);
-    const open = { theirs, box, byChoice };
+    const open = { theirs, box, byChoice, question };
     this.labelConflict(open, stored);
     this.conflicts.set(question.id, open);
   }
 
-  // The box's words: the other version is another tab's, or (`stored`) the answer this device kept.
+  // The box's words: the other version is another tab's, or (`stored`) the
+  // answer this device kept; a box about a choice names the other option.
   labelConflict(open, stored) {
     open.stored = stored;
-    open.box.querySelector("p").textContent = t(stored ? "questionnaires.conflict_stored" : "questionnaires.conflict");
+    const words = [t(stored ? "questionnaires.conflict_stored" : "questionnaires.conflict")];
+    const option = open.byChoice ? this.optionLabel(open.question, open.theirs) : "";
+    if (option) words.push(t(stored ? "questionnaires.conflict_stored_option" : "questionnaires.conflict_option", { label: option }));
+    open.box.querySelector("p").textContent = words.join(" ");
     open.box.querySelector('[data-action="conflict-mine"]').textContent = t("questionnaires.keep_mine");
     open.box.querySelector('[data-action="conflict-theirs"]').textContent = t(stored ? "questionnaires.take_stored" : "questionnaires.take_theirs");
   }
