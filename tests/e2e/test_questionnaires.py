@@ -224,6 +224,23 @@ def wait_until_held(page, held):
     raise AssertionError("the module was never asked for")
 
 
+FORM_MODULE = "**/assets/javascripts/questionnaire-form.js"
+
+
+def answer_during_the_load(page, site, act):
+    """The page loaded again as on a slow link: the form shows, its module
+    held back; ``act(page)`` answers meanwhile; then the module comes and
+    mounts the form."""
+    held = hold(page, FORM_MODULE)
+    page.goto(site.page_url(PAGE))  # not goto(): it waits for the page's tools
+    wait_until_held(page, held)
+    assert page.locator(f"{FORM}[data-mu-mounted]").count() == 0
+    act(page)
+    held[0].continue_()
+    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+    page.unroute(FORM_MODULE)
+
+
 def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
     """On a slow first load, the form shows before its module has come, as if
     nothing had been answered: what is typed or chosen then was written over
@@ -240,15 +257,13 @@ def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
     other_choice = q["choice"]["options"][0]["value"]
     kept = "Deux associations partagent un utilitaire à Lyon."
     typed = "Une ressourcerie partage son camion à Namur."
-    held = hold(page, "**/assets/javascripts/questionnaire-form.js")
-    page.goto(site.page_url(PAGE))  # not goto(): it waits for the page's tools
-    wait_until_held(page, held)
-    assert page.locator(f"{FORM}[data-mu-mounted]").count() == 0
-    page.fill(text, typed)
-    page.check(f"{P}-{check}-opt-not_yet")  # kept: "done"
-    page.check(f"{P}-{rating}-opt-strength")  # kept: "weakness", with a note
-    held[0].continue_()
-    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
+
+    def answer(page):
+        page.fill(text, typed)
+        page.check(f"{P}-{check}-opt-not_yet")  # kept: "done"
+        page.check(f"{P}-{rating}-opt-strength")  # kept: "weakness", with a note
+
+    answer_during_the_load(page, site, answer)
     expect(page.locator(text)).to_have_value(typed)
     assert page.is_checked(f"{P}-{check}-opt-not_yet")
     # The other kept answers came back around them.
@@ -302,7 +317,6 @@ def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
     expect(page.locator(f"{P}-{rating}-opt-weakness")).to_be_checked()
     expect(page.locator(f"{P}-{rating}-opt-weakness")).to_be_focused()
     assert page.input_value(f"{P}-{rating}-note") == "La salle est trop petite le samedi."
-    page.unroute("**/assets/javascripts/questionnaire-form.js")
     reload(page)
     page.wait_for_selector(f"{FORM}[data-mu-mounted]")
     assert page.is_checked(f"{P}-{check}-opt-done")
@@ -311,22 +325,22 @@ def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
     assert page.input_value(text) == kept
 
 
+def a_choice_made_during_the_load(page, site, q):
+    """The four answers kept; during the load, « Pas encore » chosen where
+    « Fait » was kept. -> (the question's id, the box under its options)."""
+    open_form(page, site)
+    fill_four(page, q)
+    check = q["check"]["id"]
+    answer_during_the_load(page, site, lambda page: page.check(f"{P}-{check}-opt-not_yet"))
+    return check, page.locator(f"{P}-{check} .mu-q-conflict")
+
+
 def test_the_kept_choice_picked_again_by_hand_closes_its_box(second_tab, site, q):
     """A choice made during the load over a different kept one: the reader,
     seeing the box, picks the kept option again by hand. Nothing is left to
     choose: the box goes, and that answer is saved."""
     page = second_tab
-    open_form(page, site)
-    fill_four(page, q)
-    check = q["check"]["id"]
-    held = hold(page, "**/assets/javascripts/questionnaire-form.js")
-    page.goto(site.page_url(PAGE))
-    wait_until_held(page, held)
-    page.check(f"{P}-{check}-opt-not_yet")  # kept: "done"
-    held[0].continue_()
-    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
-    page.unroute("**/assets/javascripts/questionnaire-form.js")
-    check_box = page.locator(f"{P}-{check} .mu-q-conflict")
+    check, check_box = a_choice_made_during_the_load(page, site, q)
     expect(check_box).to_have_count(1)
     page.check(f"{P}-{check}-opt-done")
     expect(check_box).to_have_count(0)
@@ -338,17 +352,7 @@ def test_a_box_about_a_choice_names_the_other_tabs_option(second_tab, site, q):
     """A box about a choice made during the load; another tab then answers
     that very question: the box names the other tab's option."""
     page = second_tab
-    open_form(page, site)
-    fill_four(page, q)
-    check = q["check"]["id"]
-    held = hold(page, "**/assets/javascripts/questionnaire-form.js")
-    page.goto(site.page_url(PAGE))
-    wait_until_held(page, held)
-    page.check(f"{P}-{check}-opt-not_yet")  # kept: "done"
-    held[0].continue_()
-    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
-    page.unroute("**/assets/javascripts/questionnaire-form.js")
-    check_box = page.locator(f"{P}-{check} .mu-q-conflict")
+    check, check_box = a_choice_made_during_the_load(page, site, q)
     expect(check_box).to_contain_text("Votre réponse d'avant : « Fait ».")
     other = page.context.new_page()
     try:
@@ -370,13 +374,7 @@ def test_a_choice_made_during_the_load_like_the_kept_one_opens_no_box(second_tab
     page = second_tab
     open_form(page, site)
     fill_four(page, q)
-    held = hold(page, "**/assets/javascripts/questionnaire-form.js")
-    page.goto(site.page_url(PAGE))
-    wait_until_held(page, held)
-    page.check(f"{P}-{q['check']['id']}-opt-done")  # kept: "done" too
-    held[0].continue_()
-    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
-    page.unroute("**/assets/javascripts/questionnaire-form.js")
+    answer_during_the_load(page, site, lambda page: page.check(f"{P}-{q['check']['id']}-opt-done"))  # kept: "done" too
     assert page.is_checked(f"{P}-{q['check']['id']}-opt-done")
     expect(page.locator(f"{FORM} .mu-q-conflict")).to_have_count(0)
     assert page.locator(f"{P}--news").text_content() == ""
@@ -390,13 +388,7 @@ def test_a_box_of_before_becomes_the_other_tabs_when_it_changes_that_question(se
     open_form(page, site)
     fill_four(page, q)
     text = f"{P}-{q['text']['id']}-input"
-    held = hold(page, "**/assets/javascripts/questionnaire-form.js")
-    page.goto(site.page_url(PAGE))
-    wait_until_held(page, held)
-    page.fill(text, "Une ressourcerie partage son camion à Namur.")
-    held[0].continue_()
-    page.wait_for_selector(f"{FORM}[data-mu-mounted]")
-    page.unroute("**/assets/javascripts/questionnaire-form.js")
+    answer_during_the_load(page, site, lambda page: page.fill(text, "Une ressourcerie partage son camion à Namur."))
     box = page.locator(f'{FORM} .mu-q-conflict[data-question="{q["text"]["id"]}"]')
     expect(box.get_by_role("button", name="Reprendre ma réponse d'avant")).to_be_visible()
     other = page.context.new_page()
