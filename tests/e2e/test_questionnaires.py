@@ -298,6 +298,8 @@ def test_answers_typed_before_the_form_has_come_are_kept(second_tab, site, q):
         other.wait_for_selector(f"{FORM}[data-mu-mounted]")
         other.check(f"{P}-{choice}-opt-{other_choice}")
         expect(page.locator(f"{P}-{choice}-opt-{other_choice}")).to_be_checked()
+        # Said, even while boxes wait under other questions.
+        expect(page.locator(f"{P}--status")).to_have_text("1 réponse mise à jour depuis un autre onglet.")
     finally:
         other.close()
     expect(box).to_contain_text("cet appareil gardait")

@@ -41,7 +41,8 @@ export class TabMethods {
     if (opened.length) {
       const labels = joinList(opened.map((question) => question.label), true);
       this.news.textContent = t("questionnaires.changed_while_writing", { n: opened.length, labels });
-    } else if (changed && this.conflicts.size === 0) {
+    } else if (changed) {
+      // Also while a box waits under a question: it can wait long (the answer of before).
       this.announce(t("questionnaires.updated_elsewhere", { n: changed }));
     }
   }
