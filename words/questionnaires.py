@@ -56,7 +56,7 @@ WORDS = {
     # Typed or chosen before the form had come (a slow first load), over a different answer this device kept.
     "conflict_stored": (
         "Vous avez répondu ici pendant le chargement de la page, à la place d'une réponse que cet appareil gardait."
-        " Votre nouvelle réponse est enregistrée. Pour reprendre celle d'avant, utilisez le bouton ci-dessous."
+        " Votre nouvelle réponse est enregistrée. Pour reprendre celle d'avant, utilisez le bouton « Reprendre ma réponse d'avant »."
     ),
     "take_stored": "Reprendre ma réponse d'avant",
     # After conflict_stored / conflict, in a box about a choice: the option offered.
