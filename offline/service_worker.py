@@ -9,10 +9,12 @@ hashes written):
   computes it; tests/sitebuild/test_service_worker.py checks the two
   agree);
 - ``assets/javascripts/offline-config.js``: ``self.MUTUUS_OFFLINE`` (the
-  engine cache's name, from the engine files' content), read by
-  offline-sw.js inside the worker;
+  engine cache's name, from the engine files' content, and the memory
+  snapshot the worker unpacks once stored), read by offline-sw.js inside
+  the worker;
 - ``assets/offline.json``: the same facts for the page (offline.js): the
-  engine files to fetch for offline use, with their sizes.
+  engine files to fetch for offline use, with their sizes, and the room
+  they take on the device (``room``: the snapshot unpacked too).
 
 Why Python, and Workbox only once (issue 27): Workbox's generateSW bundles
 and minifies its runtime into sw.js at every call (rollup, terser): 5 to 7
@@ -60,6 +62,7 @@ ENGINE_DIRS = (
 # trimmed one is there (never stored for offline use then: 2.4 MB).
 FULL_STDLIB = "assets/pyodide/runtime/python_stdlib.zip"
 CONFIG_JS = "assets/javascripts/offline-config.js"
+ENGINE_MANIFEST = "assets/pyodide/calculators.json"
 OFFLINE_JSON = "assets/offline.json"
 # Workbox's globIgnores, as offline/service-worker.mjs had them.
 IGNORED = ("sw.js", "workbox-*.js", "**/*.map", "**/*.gz")
@@ -194,10 +197,27 @@ def template(root: Path = ROOT, cache: Path | None = None) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def snapshot_facts(site_dir: Path, engine: list[dict]) -> dict | None:
+    """The memory snapshot the worker unpacks once stored (offline-sw.js,
+    keepUnpacked): ``{"url", "sha256" (of the .gz), "bytes" (unpacked)}``,
+    from the engine's manifest; None for a site built without one."""
+    try:
+        manifest = json.loads((site_dir / ENGINE_MANIFEST).read_text(encoding="utf-8"))
+        url = "assets/pyodide/" + manifest["snapshot"]["url"]
+        unpacked = int(manifest["snapshot"]["bytes"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    stored = next((f for f in engine if f["url"] == url), None)
+    if stored is None or not url.endswith(".gz"):
+        return None
+    return {"url": url, "sha256": stored["sha256"], "bytes": unpacked}
+
+
 def write(site_dir: Path, root: Path = ROOT, cache: Path | None = None) -> dict:
     """Write sw.js and its two data files into ``site_dir``; return the facts."""
     site_dir = Path(site_dir)
     engine = engine_files(site_dir)
+    snapshot = snapshot_facts(site_dir, engine)
     # The engine cache is named by the content of every engine file: a new
     # Pyodide or a new wheel gets a new cache, the old one is dropped on activation.
     version = hashlib.sha256("\n".join(f"{f['url']} {f['sha256']}" for f in engine).encode()).hexdigest()[:16]
@@ -205,7 +225,7 @@ def write(site_dir: Path, root: Path = ROOT, cache: Path | None = None) -> dict:
     config_js.parent.mkdir(parents=True, exist_ok=True)
     config_js.write_text(
         "// Written by offline/service_worker.py at build time.\n"
-        f"self.MUTUUS_OFFLINE = {json.dumps({'engineVersion': version, 'engineDirs': list(ENGINE_DIRS)}, separators=(',', ':'))};\n",
+        f"self.MUTUUS_OFFLINE = {json.dumps({'engineVersion': version, 'engineDirs': list(ENGINE_DIRS), 'snapshot': snapshot}, separators=(',', ':'))};\n",
         encoding="utf-8",
     )
     facts = {"engine": {"version": version, "files": [{"url": f["url"], "bytes": f["bytes"]} for f in engine]}}
@@ -215,6 +235,8 @@ def write(site_dir: Path, root: Path = ROOT, cache: Path | None = None) -> dict:
     entries, total, warnings = precache_list(site_dir)
     facts["precache"] = {"files": len(entries), "bytes": total}
     facts["engine"]["bytes"] = sum(f["bytes"] for f in engine)
+    # The room taken on the device: the files, and the snapshot unpacked.
+    facts["engine"]["room"] = facts["engine"]["bytes"] + (snapshot["bytes"] if snapshot else 0)
     final = (json.dumps(facts, indent=1) + "\n").encode()
     (site_dir / OFFLINE_JSON).write_bytes(final)
     for entry in entries:  # offline.json's final revision

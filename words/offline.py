@@ -30,7 +30,10 @@ WORDS = {
         "Pour les garder : ouvrez une fois un calculateur avec une connexion, ou utilisez le bouton "
         "« Rendre disponible hors ligne » ci-dessous."
     ),
-    "sizes": "Place occupée : environ {guide} pour le guide, {engine} de plus pour le moteur des calculateurs.",
+    "sizes": (
+        "Place occupée : environ {guide} pour le guide, {engine} de plus pour le moteur des calculateurs "
+        "({download} à télécharger)."
+    ),
     "progress_label": "Téléchargement du moteur des calculateurs",
     "progress_count": "{done} sur {total}",
     "make": "Rendre disponible hors ligne",

@@ -812,6 +812,54 @@ def small_snapshot(route):
     route.fulfill(response=response, json=manifest)
 
 
+# Puts into Cache Storage, where the service worker keeps it (offline-sw.js,
+# keepUnpacked), the snapshot unpacked: the .gz fetched and unpacked by the
+# page, cut to `keep` bytes when given (a copy of the wrong size).
+PUT_UNPACKED = """async (keep) => {
+  const manifestURL = new URL('/assets/pyodide/calculators.json', location.href);
+  const manifest = await (await fetch(manifestURL)).json();
+  const url = new URL(manifest.snapshot.url, manifestURL).href;
+  const gz = await fetch(url);
+  let raw = await new Response(gz.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  if (keep !== null) raw = raw.slice(0, keep);
+  const cache = await caches.open('mutuus-engine-test');
+  await cache.put(url.replace(/\\.gz$/, ''), new Response(raw));
+  return {url: url.replace(/\\.gz$/, ''), bytes: manifest.snapshot.bytes};
+}"""
+
+KEPT_UNPACKED = "async (url) => Boolean(await caches.match(url))"
+
+
+def test_the_snapshot_kept_unpacked_is_read_as_it_is_and_a_wrong_copy_is_dropped(page, site):
+    """Where this device keeps the snapshot unpacked (the service worker
+    writes it once it has stored the .gz and checked it: offline-sw.js),
+    the worker reads it as it is, with no unpacking on its thread (issue
+    27): the planer's 37,84 $. A copy of the wrong size is set aside: the
+    engine starts the ordinary way, and the copy is dropped, so that the
+    next visit takes the .gz again."""
+    goto(page, site, USAGE)
+    expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    kept = page.evaluate(PUT_UNPACKED, None)
+    reload(page)
+    expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    status = boot_status(page)
+    assert (status["snapshot"], status["snapshotWhy"], status["snapshotFile"]) == (True, "kept", "unpacked"), status
+    type_planer(page)
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+
+    page.evaluate(PUT_UNPACKED, kept["bytes"] - 16)
+    with page.expect_console_message(lambda m: SET_ASIDE in m.text, timeout=BOOT) as said:
+        reload(page)
+    assert "snapshot (unpacked copy): wrong size" in said.value.text, said.value.text
+    assert said.value.type == "info", "un snapshot écarté n'est pas une erreur"
+    expect(page.locator("#uc")).to_have_attribute("data-engine", "ready", timeout=BOOT)
+    status = boot_status(page)
+    assert (status["snapshot"], status["snapshotWhy"]) == (False, "set aside"), status
+    type_planer(page)
+    expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
+    assert page.evaluate(KEPT_UNPACKED, kept["url"]) is False
+
+
 def test_broken_snapshot_falls_back_to_the_ordinary_start(page, site):
     """A missing or corrupt snapshot is set aside without an error: the engine starts the ordinary way.
 

@@ -15,6 +15,7 @@ The planer's figure, worked out by hand in tests/e2e/test_calculators.py:
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import subprocess
@@ -145,6 +146,25 @@ def our_caches(page):
     return page.evaluate("async () => (await caches.keys()).sort()")
 
 
+def engine_manifest(site) -> dict:
+    return json.loads((site.dir / "assets/pyodide/calculators.json").read_text(encoding="utf-8"))
+
+
+# The size of the snapshot the service worker keeps unpacked in the engine's
+# cache (the .gz's URL without ".gz"), or null.
+UNPACKED_BYTES = """async () => {
+  const name = (await caches.keys()).find((n) => n.startsWith('mutuus-engine-'));
+  if (!name) return null;
+  const cache = await caches.open(name);
+  const key = (await cache.keys()).map((r) => r.url).find((u) => u.endsWith('.snap'));
+  return key ? (await (await cache.match(key)).arrayBuffer()).byteLength : null;
+}"""
+
+
+def unpacked_snapshot_bytes(page):
+    return page.evaluate(UNPACKED_BYTES)
+
+
 # --- the workshop ------------------------------------------------------------------
 
 
@@ -182,6 +202,8 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
     assert any("/assets/pyodide/stdlib/" in path for path in stored), stored
     assert not any(path.endswith("/runtime/python_stdlib.zip") for path in stored), stored
     assert any(path.endswith(".snap.gz") for path in stored), stored
+    # The snapshot unpacked by the worker once stored (offline-sw.js), for the engine's next starts.
+    assert unpacked_snapshot_bytes(pg) == engine_manifest(project_site)["snapshot"]["bytes"]
 
     # The network goes: the server stops and the browser is offline.
     project_site.stop()
@@ -223,6 +245,7 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
         planer_result(pg)
         status = pg.evaluate("() => window.__muCalculatorWorker.muBootStatus")
         assert (status["snapshot"], status["snapshotWhy"], status["stdlib"]) == (True, "kept", "trimmed"), status
+        assert status["snapshotFile"] == "unpacked", status
     finally:
         ctx.set_offline(False)
         project_site.start()
@@ -279,17 +302,69 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
 # --- at a domain root, removal ------------------------------------------------------------
 
 
+# In the engine's cache: the unpacked copy dropped, the .gz replaced by
+# other gzip bytes (a file that is not the build's); then the page asks the
+# service worker to store the engine, as a calculator page does.
+SPOIL_THE_SNAPSHOT = """async () => {
+  const name = (await caches.keys()).find((n) => n.startsWith('mutuus-engine-'));
+  const cache = await caches.open(name);
+  const gz = (await cache.keys()).map((r) => r.url).find((u) => u.endsWith('.snap.gz'));
+  await cache.delete(gz.replace(/\\.gz$/, ''));
+  const other = new Blob([new Uint8Array(1000)]).stream().pipeThrough(new CompressionStream('gzip'));
+  await cache.put(gz, new Response(await new Response(other).arrayBuffer()));
+  const channel = new MessageChannel();
+  const answered = new Promise((resolve) => { channel.port1.onmessage = (e) => resolve(e.data); });
+  navigator.serviceWorker.controller.postMessage({type: 'MUTUUS_STORE_ENGINE', urls: [gz]}, [channel.port2]);
+  return answered;
+}"""
+
+
+def test_a_stored_snapshot_that_is_not_the_builds_is_not_unpacked(pg, site):
+    """The service worker unpacks the stored snapshot only once it has
+    checked it against the build's SHA-256: a .gz that is not the build's
+    is left as it is (the engine's worker sets it aside in turn, and starts
+    the ordinary way: the planer's 37,84 $)."""
+    goto(pg, site, USAGE)
+    planer_result(pg)
+    offline_state(pg, "ready")
+    assert unpacked_snapshot_bytes(pg) == engine_manifest(site)["snapshot"]["bytes"]
+    assert pg.evaluate(SPOIL_THE_SNAPSHOT) == {"ok": True}
+    assert unpacked_snapshot_bytes(pg) is None
+    goto(pg, site, USAGE)
+    planer_result(pg)
+    status = pg.evaluate("() => window.__muCalculatorWorker.muBootStatus")
+    assert (status["snapshot"], status["snapshotWhy"]) == (False, "set aside"), status
+    assert unpacked_snapshot_bytes(pg) is None
+
+
 def test_domain_root_offline_and_removal(pg, ctx, site):
     goto(pg, site, OFFLINE_PAGE)
     offline_state(pg, "guide")
     panel = pg.locator(".mu-offline-panel")
-    expect(panel.locator(".mu-offline-sizes")).to_contain_text("Mo pour le guide")
+    # The room on the device, the snapshot unpacked included, and what the engine's download weighs.
+    facts = json.loads((site.dir / "assets/offline.json").read_text(encoding="utf-8"))["engine"]
+    snapshot = engine_manifest(site)["snapshot"]
+    assert facts["room"] == facts["bytes"] + snapshot["bytes"]
+
+    def mb(size):
+        return f"{size / 1e6:.1f}".replace(".", ",") + " Mo"
+
+    expect(panel.locator(".mu-offline-sizes")).to_contain_text(
+        re.compile(rf"Mo pour le guide, {mb(facts['room'])} de plus pour le moteur des calculateurs "
+                   rf"\({mb(facts['bytes'])} à télécharger\)\.")
+    )
 
     # The engine on request, with its progress.
     panel.get_by_role("button", name="Rendre disponible hors ligne").click()
     offline_state(pg, "ready")
     expect(panel.locator("[role=status]")).to_contain_text("Tout le site fonctionne hors ligne")
     assert pg.evaluate("() => document.getElementById('mu-offline-progress-bar').value") > 10_000_000
+    # Fetched through the service worker, the snapshot is unpacked by it as well.
+    for _ in range(100):
+        if unpacked_snapshot_bytes(pg) is not None:
+            break
+        pg.wait_for_timeout(100)
+    assert unpacked_snapshot_bytes(pg) == snapshot["bytes"]
 
     ctx.set_offline(True)
     try:

@@ -53,3 +53,32 @@ test("the page, the worker's entry and the snapshot's decision agree on a distan
   assert.equal(await figure("calculator-worker.js", "FAR_MS"), page);
   assert.equal(await figure("core/engine-snapshot.js", "DISTANT_MS"), page);
 });
+
+// The snapshot this device keeps unpacked (the service worker writes it:
+// offline-sw.js): read as it is, its size checked; a copy of the wrong size
+// is dropped from Cache Storage, so that the next visit takes the .gz again.
+test("the unpacked snapshot is read as it is, and dropped when its size is wrong", async () => {
+  const { snapshotBytes, unpackedURL } = await import("../../docs/assets/javascripts/core/engine-files.js");
+  const gz = new URL("https://example.org/assets/pyodide/snapshots/k/calculators.snap.gz");
+  const at = unpackedURL(gz);
+  assert.equal(at.href, "https://example.org/assets/pyodide/snapshots/k/calculators.snap");
+  const deleted = [];
+  globalThis.caches = {
+    keys: async () => ["mutuus-engine-x-/"],
+    open: async () => ({ delete: async (key) => deleted.push(key) }),
+  };
+  try {
+    const snapshot = { bytes: 64, sha256: "never read for the unpacked copy" };
+    const bytes = await snapshotBytes(Promise.resolve(new Response(new Uint8Array(64).fill(7))), snapshot, at);
+    assert.equal(bytes.length, 64);
+    assert.equal(bytes[63], 7);
+    assert.deepEqual(deleted, []);
+    await assert.rejects(
+      snapshotBytes(Promise.resolve(new Response(new Uint8Array(60))), snapshot, at),
+      /unpacked copy\): wrong size/,
+    );
+    assert.deepEqual(deleted, [at.href]);
+  } finally {
+    delete globalThis.caches;
+  }
+});

@@ -128,4 +128,39 @@ def test_the_engine_folders_offline_lists_are_those_the_build_writes():
     from sitebuild.snapshot import SNAPSHOT_DIR, STDLIB_DIR, STDLIB_NAME
 
     assert set(ENGINE_DIRS) == {f"{RUNTIME_DIR}/", f"{SITE_DIR}/wheels/", f"{SNAPSHOT_DIR}/", f"{STDLIB_DIR}/"}
+    from offline.service_worker import ENGINE_MANIFEST
+    from sitebuild.calculators_runtime import MANIFEST
+
+    assert ENGINE_MANIFEST == MANIFEST
     assert FULL_STDLIB == f"{RUNTIME_DIR}/{STDLIB_NAME}"
+
+
+def test_the_worker_is_told_which_snapshot_to_unpack_and_the_page_the_room_it_takes(tmp_path):
+    """The service worker unpacks the stored snapshot once checked
+    (offline-sw.js, keepUnpacked): offline-config.js gives it the .gz's URL
+    and SHA-256 and the unpacked size (the manifest's); offline.json gives
+    the page « Hors ligne » the room the engine takes on the device, the
+    unpacked snapshot included, beside what it downloads."""
+    site = small_site(tmp_path)
+    (site / "assets/pyodide/calculators.json").write_text(
+        json.dumps({"snapshot": {"url": "snapshots/ef01/calculators.snap.gz", "bytes": 1000}}), encoding="utf-8"
+    )
+    cache = tmp_path / "cache"
+    slot = cache / service_worker.template_key()
+    slot.mkdir(parents=True)
+    (slot / service_worker.TEMPLATE).write_text("precache(" + service_worker.MARKER + ")", encoding="utf-8")
+    facts = service_worker.write(site, cache=cache)
+    config = (site / service_worker.CONFIG_JS).read_text(encoding="utf-8")
+    told = json.loads(re.search(r"self\.MUTUUS_OFFLINE = (\{.*\});", config).group(1))
+    assert told["snapshot"] == {
+        "url": "assets/pyodide/snapshots/ef01/calculators.snap.gz",
+        "sha256": hashlib.sha256(b"snapshot").hexdigest(),
+        "bytes": 1000,
+    }
+    assert facts["engine"]["room"] == facts["engine"]["bytes"] + 1000
+    # Without a snapshot in the manifest: nothing to unpack, the room is the download.
+    (site / "assets/pyodide/calculators.json").write_text("{}", encoding="utf-8")
+    facts = service_worker.write(site, cache=cache)
+    config = (site / service_worker.CONFIG_JS).read_text(encoding="utf-8")
+    assert json.loads(re.search(r"self\.MUTUUS_OFFLINE = (\{.*\});", config).group(1))["snapshot"] is None
+    assert facts["engine"]["room"] == facts["engine"]["bytes"]

@@ -41,7 +41,9 @@ export function renderPanel(panel, status, detail, { facts, supported, onMake, o
   if (facts) {
     panel.querySelector(".mu-offline-sizes").textContent = t("offline.sizes", {
       guide: megabytes(facts.precache.bytes),
-      engine: megabytes(facts.engine.bytes),
+      // On the device: the files and the snapshot unpacked (offline-sw.js).
+      engine: megabytes(facts.engine.room || facts.engine.bytes),
+      download: megabytes(facts.engine.bytes),
     });
   }
   if (status !== "engine") panel.querySelector(".mu-offline-progress").hidden = true;

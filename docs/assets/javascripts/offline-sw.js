@@ -15,7 +15,7 @@
 // origin (two GitHub Pages project sites) never touch each other's caches.
 
 (() => {
-  const config = self.MUTUUS_OFFLINE || { engineVersion: "none", engineDirs: [] };
+  const config = self.MUTUUS_OFFLINE || { engineVersion: "none", engineDirs: [], snapshot: null };
   const scope = new URL(self.registration.scope);
   const PREFIX = "mutuus-engine-";
   const SUFFIX = `-${scope.pathname}`;
@@ -34,9 +34,44 @@
     if (hit) return hit;
     const response = await fetch(event.request);
     if (response.status === 200 && response.type === "basic") {
-      event.waitUntil(cache.put(key, response.clone()));
+      event.waitUntil(cache.put(key, response.clone()).then(() => key === SNAPSHOT_KEY && keepUnpacked()));
     }
     return response;
+  }
+
+  // The memory snapshot, unpacked once on this device (issue 27). The
+  // engine's worker boots from it on every later visit; unpacking the .gz
+  // there took its thread 0.1 s and more, before Pyodide could start
+  // (core/engine-files.js, snapshotBytes). Done here instead, once, off the
+  // page's and the engine's threads, after the .gz is stored: checked
+  // against its SHA-256 and its unpacked size (the build's figures,
+  // offline-config.js), then kept beside it, under its URL without ".gz".
+  const SNAPSHOT = config.snapshot || null;
+  const SNAPSHOT_KEY = SNAPSHOT ? new URL(SNAPSHOT.url, scope).href : null;
+  let unpacking = Promise.resolve();
+
+  // One at a time (each looks first whether the work is done).
+  function keepUnpacked() {
+    if (!SNAPSHOT || typeof DecompressionStream !== "function" || !(self.crypto && crypto.subtle)) return Promise.resolve();
+    unpacking = unpacking.then(unpack).catch((error) => console.warn("sw: snapshot not unpacked", error));
+    return unpacking;
+  }
+
+  async function unpack() {
+    if (!(await caches.has(ENGINE_CACHE))) return; // nothing stored yet (caches.open would make it)
+    const cache = await caches.open(ENGINE_CACHE);
+    const unpackedKey = SNAPSHOT_KEY.replace(/\.gz$/, "");
+    if (await cache.match(unpackedKey)) return;
+    const stored = await cache.match(SNAPSHOT_KEY);
+    if (!stored) return;
+    const packed = await stored.arrayBuffer();
+    const digest = Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", packed)), (b) =>
+      b.toString(16).padStart(2, "0"),
+    ).join("");
+    if (digest !== SNAPSHOT.sha256) throw new Error("SHA-256 differs");
+    const raw = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+    if (raw.byteLength !== SNAPSHOT.bytes) throw new Error("wrong size");
+    await cache.put(unpackedKey, new Response(raw, { headers: { "Content-Type": "application/octet-stream" } }));
   }
 
   // A worker script answered from a cache takes the cached response's URL as
@@ -65,13 +100,17 @@
 
   self.addEventListener("activate", (event) => {
     event.waitUntil(
-      caches.keys().then((names) =>
-        Promise.all(
-          names
-            .filter((n) => n.startsWith(PREFIX) && n.endsWith(SUFFIX) && n !== ENGINE_CACHE)
-            .map((n) => caches.delete(n)),
-        ),
-      ),
+      caches
+        .keys()
+        .then((names) =>
+          Promise.all(
+            names
+              .filter((n) => n.startsWith(PREFIX) && n.endsWith(SUFFIX) && n !== ENGINE_CACHE)
+              .map((n) => caches.delete(n)),
+          ),
+        )
+        // A snapshot stored before this worker knew how to unpack it.
+        .then(keepUnpacked),
     );
   });
 
@@ -89,6 +128,7 @@
       if (response.status !== 200) throw new Error(`${key}: ${response.status}`);
       await cache.put(key, response);
     }
+    await keepUnpacked();
   }
 
   self.addEventListener("message", (event) => {

@@ -25,7 +25,9 @@ let loadPyodide = null;
 
 // Sent with "ready": {snapshot: true} when the engine booted from the
 // snapshot; snapshotWhy (see snapshotSource) and the figure it was decided
-// on (downloadMs); stdlib: "trimmed" or "full"; ms: when each step ended.
+// on (downloadMs); snapshotFile: "unpacked" (the copy this device keeps
+// unpacked) or "gzip", when the boot took the snapshot; stdlib: "trimmed" or
+// "full"; ms: when each step ended.
 export const bootInfo = { snapshot: false, snapshotWhy: "none", stdlib: "full", ms: {} };
 
 // When each step ended, in ms since the worker started (bench/shaped.py prints them).
@@ -58,7 +60,7 @@ function unpackWheel(pyodide, data) {
 // unpacked too, for any later import, but after the first answers (`later`),
 // unless the door itself is not in the snapshot (one made before it).
 async function bootFromSnapshot(indexURL, found, source, stdlib, wheelPromise) {
-  const snapshot = snapshotBytes(source.response, found.manifest.snapshot);
+  const snapshot = snapshotBytes(source.response, found.manifest.snapshot, source.unpackedAt || null);
   // loadPyodide awaits it only after loading its script: a rejection before
   // then must not count as unhandled (loadPyodide rejects with it below).
   snapshot.catch(() => {});
@@ -126,6 +128,7 @@ export async function boot(onDecided = () => {}) {
   let started = null;
   const source = await snapshotSource(found, wheelPromise, bootInfo);
   bootInfo.snapshotWhy = source.why;
+  if (source.response) bootInfo.snapshotFile = source.unpackedAt ? "unpacked" : "gzip";
   step("decided");
   onDecided(found, source);
   if (source.response) {

@@ -172,16 +172,36 @@ export function stdlibURL({ manifest, manifestUrl }) {
   return entry && entry.url && /^[0-9a-f]{64}$/.test(entry.sha256 || "") ? new URL(entry.url, manifestUrl).href : null;
 }
 
-// The snapshot's raw bytes, or a rejection saying why it cannot be used. It
-// is unpacked while it is read (a repeat visit reads it from a cache: 0.1 s
-// saved), and checked against its SHA-256 before it is used.
-export async function snapshotBytes(responsePromise, snapshot) {
+// Where this device keeps the snapshot unpacked: the .gz's URL without
+// ".gz" (a key of Cache Storage, never asked of the host). The service
+// worker writes it there once it has stored the .gz and checked it against
+// its SHA-256 (offline-sw.js, keepUnpacked: the same rule).
+export function unpackedURL(url) {
+  return new URL(String(url.href || url).replace(/\.gz$/, ""));
+}
+
+// The snapshot's raw bytes, or a rejection saying why it cannot be used.
+// The .gz is unpacked while it is read and checked against its SHA-256
+// before it is used. The copy this device keeps unpacked (`unpackedAt`, its
+// URL: a repeat visit) spares the worker's thread that work (0.1 s and more): the
+// service worker wrote it from a checked .gz, so only its size is checked
+// here (Pyodide checks its build too); a copy of the wrong size is dropped,
+// and the next visit takes the .gz again.
+export async function snapshotBytes(responsePromise, snapshot, unpackedAt = null) {
   const response = await responsePromise;
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  const [packed, unpacked] = response.body.tee();
+  if (unpackedAt) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.length !== snapshot.bytes) {
+      await forgetKept(unpackedAt);
+      throw new Error("snapshot (unpacked copy): wrong size");
+    }
+    return bytes;
+  }
+  const [packed, inflating] = response.body.tee();
   const [gz, raw] = await Promise.allSettled([
     new Response(packed).arrayBuffer(),
-    new Response(unpacked.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
+    new Response(inflating.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer(),
   ]);
   if (gz.status === "rejected") throw gz.reason;
   if (hex(await crypto.subtle.digest("SHA-256", gz.value)) !== snapshot.sha256) throw new Error("snapshot: SHA-256 differs");
@@ -203,5 +223,15 @@ export async function fromCacheStorage(url) {
     return response && response.ok ? response : null;
   } catch (_) {
     return null; // no Cache Storage here (an opaque origin, a private window)
+  }
+}
+
+// Drop a kept file from every cache of this origin that holds it.
+export async function forgetKept(url) {
+  if (!(globalThis.caches && typeof caches.keys === "function")) return;
+  try {
+    for (const name of await caches.keys()) await (await caches.open(name)).delete(url.href);
+  } catch (_) {
+    // nothing kept, or no Cache Storage here
   }
 }

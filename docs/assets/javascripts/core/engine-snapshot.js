@@ -9,7 +9,7 @@
 // just before). Otherwise the worker starts the ordinary way, and offline.js
 // keeps the snapshot for the next visit once the engine is up.
 
-import { PYODIDE_MJS, countedFetch, fromCacheStorage } from "./engine-files.js";
+import { PYODIDE_MJS, countedFetch, fromCacheStorage, unpackedURL } from "./engine-files.js";
 
 // On a first visit, the snapshot is downloaded only where that takes less
 // time than restoring it saves (Python's start-up and the imports): with the
@@ -40,7 +40,8 @@ async function linkSample(url, minMs) {
 }
 
 // {response: Promise<Response> | null, why: "kept" | "pays" | "does not
-// pay" | "link not measured" | "none" | …}; bootInfo gets the time its
+// pay" | "link not measured" | "none" | …, unpackedAt?: the URL of the
+// unpacked copy when the response is that copy}; bootInfo gets the time its
 // download would take (downloadMs).
 export async function snapshotSource(found, wheelPromise, bootInfo) {
   const snapshot = found.manifest.snapshot;
@@ -48,7 +49,10 @@ export async function snapshotSource(found, wheelPromise, bootInfo) {
   if (typeof DecompressionStream !== "function") return { response: null, why: "no DecompressionStream" };
   if (!(globalThis.crypto && crypto.subtle)) return { response: null, why: "no crypto.subtle to check it" };
   const url = new URL(snapshot.url, found.manifestUrl);
-  const kept = await fromCacheStorage(url);
+  // Unpacked by the service worker (offline-sw.js) once an earlier visit
+  // kept the .gz: read as it is (engine-files.js, snapshotBytes).
+  const [unpacked, kept] = await Promise.all([fromCacheStorage(unpackedURL(url)), fromCacheStorage(url)]);
+  if (unpacked && snapshot.bytes) return { response: Promise.resolve(unpacked), why: "kept", unpackedAt: unpackedURL(url) };
   if (kept) return { response: Promise.resolve(kept), why: "kept" };
   const bytes = snapshot.gzip_bytes || snapshot.bytes || 0;
   // pyodide.mjs (7 kB, already here) tells a distant, slow link at once,
