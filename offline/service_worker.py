@@ -235,7 +235,8 @@ def write(site_dir: Path, root: Path = ROOT, cache: Path | None = None) -> dict:
     entries, total, warnings = precache_list(site_dir)
     facts["precache"] = {"files": len(entries), "bytes": total}
     facts["engine"]["bytes"] = sum(f["bytes"] for f in engine)
-    # The room taken on the device: the files, and the snapshot unpacked.
+    # The room taken on the device: the files, and the snapshot unpacked
+    # (at most: a browser without DecompressionStream keeps the .gz only).
     facts["engine"]["room"] = facts["engine"]["bytes"] + (snapshot["bytes"] if snapshot else 0)
     final = (json.dumps(facts, indent=1) + "\n").encode()
     (site_dir / OFFLINE_JSON).write_bytes(final)

@@ -30,9 +30,11 @@ WORDS = {
         "Pour les garder : ouvrez une fois un calculateur avec une connexion, ou utilisez le bouton "
         "« Rendre disponible hors ligne » ci-dessous."
     ),
-    "sizes": (
+    "sizes": "Place occupée : environ {guide} pour le guide, {engine} de plus pour le moteur des calculateurs.",
+    # The same, when the engine takes more room on the device than its download (its snapshot kept unpacked too).
+    "sizes_unpacked": (
         "Place occupée : environ {guide} pour le guide, {engine} de plus pour le moteur des calculateurs "
-        "({download} à télécharger)."
+        "(téléchargement : {download})."
     ),
     "progress_label": "Téléchargement du moteur des calculateurs",
     "progress_count": "{done} sur {total}",

@@ -150,10 +150,16 @@ def engine_manifest(site) -> dict:
     return json.loads((site.dir / "assets/pyodide/calculators.json").read_text(encoding="utf-8"))
 
 
+def engine_cache_prefix(site) -> str:
+    """The start of this build's engine cache's name (offline-sw.js)."""
+    config = (site.dir / "assets/javascripts/offline-config.js").read_text(encoding="utf-8")
+    return "mutuus-engine-" + re.search(r'"engineVersion":"([0-9a-f]+)"', config).group(1) + "-"
+
+
 # The size of the snapshot the service worker keeps unpacked in the engine's
 # cache (the .gz's URL without ".gz"), or null.
-UNPACKED_BYTES = """async () => {
-  const name = (await caches.keys()).find((n) => n.startsWith('mutuus-engine-'));
+UNPACKED_BYTES = """async (prefix) => {
+  const name = (await caches.keys()).find((n) => n.startsWith(prefix));
   if (!name) return null;
   const cache = await caches.open(name);
   const key = (await cache.keys()).map((r) => r.url).find((u) => u.endsWith('.snap'));
@@ -161,8 +167,8 @@ UNPACKED_BYTES = """async () => {
 }"""
 
 
-def unpacked_snapshot_bytes(page):
-    return page.evaluate(UNPACKED_BYTES)
+def unpacked_snapshot_bytes(page, prefix="mutuus-engine-"):
+    return page.evaluate(UNPACKED_BYTES, prefix)
 
 
 # --- the workshop ------------------------------------------------------------------
@@ -203,7 +209,7 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
     assert not any(path.endswith("/runtime/python_stdlib.zip") for path in stored), stored
     assert any(path.endswith(".snap.gz") for path in stored), stored
     # The snapshot unpacked by the worker once stored (offline-sw.js), for the engine's next starts.
-    assert unpacked_snapshot_bytes(pg) == engine_manifest(project_site)["snapshot"]["bytes"]
+    assert unpacked_snapshot_bytes(pg, engine_cache_prefix(project_site)) == engine_manifest(project_site)["snapshot"]["bytes"]
 
     # The network goes: the server stops and the browser is offline.
     project_site.stop()
@@ -302,39 +308,62 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
 # --- at a domain root, removal ------------------------------------------------------------
 
 
-# In the engine's cache: the unpacked copy dropped, the .gz replaced by
-# other gzip bytes (a file that is not the build's); then the page asks the
-# service worker to store the engine, as a calculator page does.
-SPOIL_THE_SNAPSHOT = """async () => {
-  const name = (await caches.keys()).find((n) => n.startsWith('mutuus-engine-'));
+# In the engine's cache: the unpacked copy dropped and, with `spoil`, the
+# .gz replaced by other bytes of the same unpacked size (zeros: the
+# build's SHA-256 alone tells them apart); then the page asks the service
+# worker to keep the snapshot unpacked, as a calculator page does.
+DROP_THE_UNPACKED_COPY = """async ([prefix, spoil, bytes]) => {
+  const name = (await caches.keys()).find((n) => n.startsWith(prefix));
   const cache = await caches.open(name);
   const gz = (await cache.keys()).map((r) => r.url).find((u) => u.endsWith('.snap.gz'));
   await cache.delete(gz.replace(/\\.gz$/, ''));
-  const other = new Blob([new Uint8Array(1000)]).stream().pipeThrough(new CompressionStream('gzip'));
-  await cache.put(gz, new Response(await new Response(other).arrayBuffer()));
+  if (!spoil) return null;
+  const zeros = new Blob([new Uint8Array(bytes)]).stream().pipeThrough(new CompressionStream('gzip'));
+  await cache.put(gz, new Response(await new Response(zeros).arrayBuffer()));
   const channel = new MessageChannel();
   const answered = new Promise((resolve) => { channel.port1.onmessage = (e) => resolve(e.data); });
-  navigator.serviceWorker.controller.postMessage({type: 'MUTUUS_STORE_ENGINE', urls: [gz]}, [channel.port2]);
+  navigator.serviceWorker.controller.postMessage({type: 'MUTUUS_KEEP_UNPACKED'}, [channel.port2]);
   return answered;
 }"""
 
 
-def test_a_stored_snapshot_that_is_not_the_builds_is_not_unpacked(pg, site):
-    """The service worker unpacks the stored snapshot only once it has
-    checked it against the build's SHA-256: a .gz that is not the build's
-    is left as it is (the engine's worker sets it aside in turn, and starts
-    the ordinary way: the planer's 37,84 $)."""
+def test_the_snapshot_is_unpacked_again_when_missing_but_never_unchecked(pg, site):
+    """The service worker keeps the snapshot unpacked for the engine's next
+    starts. A copy that went missing (dropped by the engine's worker, a
+    quota error, an engine stored by an older service worker) is made again
+    after the next calculator's first result. It unpacks the stored .gz only
+    once it has checked it against the build's SHA-256: a .gz that is not
+    the build's, even of the right unpacked size, is left as it is (the
+    engine's worker sets it aside in turn, and starts the ordinary way: the
+    planer's 37,84 $)."""
+    prefix = engine_cache_prefix(site)
+    bytes_ = engine_manifest(site)["snapshot"]["bytes"]
     goto(pg, site, USAGE)
     planer_result(pg)
     offline_state(pg, "ready")
-    assert unpacked_snapshot_bytes(pg) == engine_manifest(site)["snapshot"]["bytes"]
-    assert pg.evaluate(SPOIL_THE_SNAPSHOT) == {"ok": True}
-    assert unpacked_snapshot_bytes(pg) is None
+    assert unpacked_snapshot_bytes(pg, prefix) == bytes_
+
+    pg.evaluate(DROP_THE_UNPACKED_COPY, [prefix, False, bytes_])
+    assert unpacked_snapshot_bytes(pg, prefix) is None
+    goto(pg, site, USAGE)
+    planer_result(pg)
+    status = pg.evaluate("() => window.__muCalculatorWorker.muBootStatus")
+    assert (status["snapshot"], status["snapshotFile"]) == (True, "gzip"), status
+    for _ in range(150):
+        if unpacked_snapshot_bytes(pg, prefix) is not None:
+            break
+        pg.wait_for_timeout(100)
+    assert unpacked_snapshot_bytes(pg, prefix) == bytes_
+
+    assert pg.evaluate(DROP_THE_UNPACKED_COPY, [prefix, True, bytes_]) == {"ok": True}
+    assert unpacked_snapshot_bytes(pg, prefix) is None
     goto(pg, site, USAGE)
     planer_result(pg)
     status = pg.evaluate("() => window.__muCalculatorWorker.muBootStatus")
     assert (status["snapshot"], status["snapshotWhy"]) == (False, "set aside"), status
-    assert unpacked_snapshot_bytes(pg) is None
+    assert "snapshotFile" not in status, status
+    pg.wait_for_timeout(1000)  # the page's request to unpack, after the first result
+    assert unpacked_snapshot_bytes(pg, prefix) is None
 
 
 def test_domain_root_offline_and_removal(pg, ctx, site):
@@ -351,7 +380,7 @@ def test_domain_root_offline_and_removal(pg, ctx, site):
 
     expect(panel.locator(".mu-offline-sizes")).to_contain_text(
         re.compile(rf"Mo pour le guide, {mb(facts['room'])} de plus pour le moteur des calculateurs "
-                   rf"\({mb(facts['bytes'])} à télécharger\)\.")
+                   rf"\(téléchargement : {mb(facts['bytes'])}\)\.")
     )
 
     # The engine on request, with its progress.
@@ -359,12 +388,12 @@ def test_domain_root_offline_and_removal(pg, ctx, site):
     offline_state(pg, "ready")
     expect(panel.locator("[role=status]")).to_contain_text("Tout le site fonctionne hors ligne")
     assert pg.evaluate("() => document.getElementById('mu-offline-progress-bar').value") > 10_000_000
-    # Fetched through the service worker, the snapshot is unpacked by it as well.
+    # Once stored, the snapshot is unpacked by the service worker as well.
     for _ in range(100):
-        if unpacked_snapshot_bytes(pg) is not None:
+        if unpacked_snapshot_bytes(pg, engine_cache_prefix(site)) is not None:
             break
         pg.wait_for_timeout(100)
-    assert unpacked_snapshot_bytes(pg) == snapshot["bytes"]
+    assert unpacked_snapshot_bytes(pg, engine_cache_prefix(site)) == snapshot["bytes"]
 
     ctx.set_offline(True)
     try:

@@ -16,13 +16,13 @@ const found = {
 const GZ = "https://example.org/assets/pyodide/snapshots/k/calculators.snap.gz";
 const UNPACKED = "https://example.org/assets/pyodide/snapshots/k/calculators.snap";
 
-async function sourceWith(kept) {
+async function sourceWith(kept, manifest = found.manifest) {
   globalThis.caches = { match: async (href) => (kept.includes(href) ? new Response(href) : undefined) };
   try {
     const wheel = Promise.reject(new Error("not needed: the snapshot is kept"));
     wheel.catch(() => {});
-    const source = await snapshotSource(found, wheel, {});
-    return { why: source.why, at: source.unpackedAt ? source.unpackedAt.href : null, body: source.response && (await (await source.response).text()) };
+    const source = await snapshotSource({ ...found, manifest }, wheel, {});
+    return { why: source.why, at: source.unpackedCopy ? source.unpackedCopy.href : null, body: source.response && (await (await source.response).text()) };
   } finally {
     delete globalThis.caches;
   }
@@ -32,4 +32,12 @@ test("the unpacked copy comes first, then the .gz", async () => {
   assert.deepEqual(await sourceWith([GZ, UNPACKED]), { why: "kept", at: UNPACKED, body: UNPACKED });
   assert.deepEqual(await sourceWith([UNPACKED]), { why: "kept", at: UNPACKED, body: UNPACKED });
   assert.deepEqual(await sourceWith([GZ]), { why: "kept", at: null, body: GZ });
+});
+
+// A manifest that does not say the unpacked size (one written before it
+// did): the copy cannot be checked, so it is not used.
+test("without the unpacked size in the manifest, the unpacked copy is not used", async () => {
+  const { bytes, ...snapshot } = found.manifest.snapshot;
+  const manifest = { ...found.manifest, snapshot };
+  assert.deepEqual(await sourceWith([GZ, UNPACKED], manifest), { why: "kept", at: null, body: GZ });
 });

@@ -113,6 +113,19 @@ export function askWorkerToStoreEngine(registration, scope) {
   });
 }
 
+// The engine stored already: the service worker unpacks its snapshot if it
+// is not yet (offline-sw.js, keepUnpacked), for the engine's next starts.
+// Resolves once it has, or at once without an active worker.
+export function askWorkerToKeepUnpacked(registration) {
+  const worker = registration && registration.active;
+  if (!worker) return Promise.resolve();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    worker.postMessage({ type: "MUTUUS_KEEP_UNPACKED" }, [channel.port2]);
+  });
+}
+
 // Resolves once the page has loaded and, on a page that started the engine
 // (a calculator, the agreements generator), once the engine has booted:
 // storing the guide (several MB) must not compete with the page or with

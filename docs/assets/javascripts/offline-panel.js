@@ -39,10 +39,11 @@ export function renderPanel(panel, status, detail, { facts, supported, onMake, o
   show(panel.querySelector(".mu-offline-make"), ["disabled", "guide", "error"].includes(status) && supported);
   show(panel.querySelector(".mu-offline-remove"), ["guide", "ready", "engine", "error"].includes(status));
   if (facts) {
-    panel.querySelector(".mu-offline-sizes").textContent = t("offline.sizes", {
+    // On the device: the engine's files, and its snapshot unpacked (offline-sw.js).
+    const room = facts.engine.room || facts.engine.bytes;
+    panel.querySelector(".mu-offline-sizes").textContent = t(room > facts.engine.bytes ? "offline.sizes_unpacked" : "offline.sizes", {
       guide: megabytes(facts.precache.bytes),
-      // On the device: the files and the snapshot unpacked (offline-sw.js).
-      engine: megabytes(facts.engine.room || facts.engine.bytes),
+      engine: megabytes(room),
       download: megabytes(facts.engine.bytes),
     });
   }

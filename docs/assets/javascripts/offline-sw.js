@@ -3,8 +3,8 @@
 //
 // Workbox precaches the guide (pages, styles, scripts, search index). This
 // file adds the one thing Workbox's precache should not do at once: the
-// calculator engine (Pyodide runtime + calculators wheel + memory snapshot,
-// about 18 MB). Its
+// calculator engine (Pyodide runtime + calculators wheel + memory snapshot:
+// 16 MB to download, 37 MB on the device with the snapshot unpacked). Its
 // requests are answered cache-first from a cache named by the engine's content
 // hash (self.MUTUUS_OFFLINE.engineVersion, written at build time), filled the
 // first time the engine is fetched through this worker: on a calculator visit,
@@ -34,20 +34,23 @@
     if (hit) return hit;
     const response = await fetch(event.request);
     if (response.status === 200 && response.type === "basic") {
-      event.waitUntil(cache.put(key, response.clone()).then(() => key === SNAPSHOT_KEY && keepUnpacked()));
+      event.waitUntil(cache.put(key, response.clone()));
     }
     return response;
   }
 
   // The memory snapshot, unpacked once on this device (issue 27). The
-  // engine's worker boots from it on every later visit; unpacking the .gz
-  // there took its thread 0.1 s and more, before Pyodide could start
-  // (core/engine-files.js, snapshotBytes). Done here instead, once, off the
-  // page's and the engine's threads, after the .gz is stored: checked
-  // against its SHA-256 and its unpacked size (the build's figures,
-  // offline-config.js), then kept beside it, under its URL without ".gz".
+  // engine's worker boots from that copy on every later visit; unpacking the
+  // .gz there took its thread 0.1 s and more, before Pyodide could start
+  // (core/engine-files.js, snapshotBytes). Done here instead, off the page's
+  // and the engine's threads, once the .gz is stored, and only when the page
+  // asks (offline.js, after a calculator's first result: never while the
+  // engine starts, nor in `activate`, which holds back the page's requests):
+  // the .gz checked against its SHA-256 and its unpacked size (the build's
+  // figures, offline-config.js), then kept beside it, under its URL without
+  // ".gz" (the rule of core/engine-files.js, unpackedURL).
   const SNAPSHOT = config.snapshot || null;
-  const SNAPSHOT_KEY = SNAPSHOT ? new URL(SNAPSHOT.url, scope).href : null;
+  const SNAPSHOT_GZ_HREF = SNAPSHOT ? new URL(SNAPSHOT.url, scope).href : null;
   let unpacking = Promise.resolve();
 
   // One at a time (each looks first whether the work is done).
@@ -60,9 +63,9 @@
   async function unpack() {
     if (!(await caches.has(ENGINE_CACHE))) return; // nothing stored yet (caches.open would make it)
     const cache = await caches.open(ENGINE_CACHE);
-    const unpackedKey = SNAPSHOT_KEY.replace(/\.gz$/, "");
-    if (await cache.match(unpackedKey)) return;
-    const stored = await cache.match(SNAPSHOT_KEY);
+    const unpackedHref = SNAPSHOT_GZ_HREF.replace(/\.gz$/, "");
+    if (await cache.match(unpackedHref)) return;
+    const stored = await cache.match(SNAPSHOT_GZ_HREF);
     if (!stored) return;
     const packed = await stored.arrayBuffer();
     const digest = Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", packed)), (b) =>
@@ -71,7 +74,7 @@
     if (digest !== SNAPSHOT.sha256) throw new Error("SHA-256 differs");
     const raw = await new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
     if (raw.byteLength !== SNAPSHOT.bytes) throw new Error("wrong size");
-    await cache.put(unpackedKey, new Response(raw, { headers: { "Content-Type": "application/octet-stream" } }));
+    await cache.put(unpackedHref, new Response(raw, { headers: { "Content-Type": "application/octet-stream" } }));
   }
 
   // A worker script answered from a cache takes the cached response's URL as
@@ -100,17 +103,13 @@
 
   self.addEventListener("activate", (event) => {
     event.waitUntil(
-      caches
-        .keys()
-        .then((names) =>
-          Promise.all(
-            names
-              .filter((n) => n.startsWith(PREFIX) && n.endsWith(SUFFIX) && n !== ENGINE_CACHE)
-              .map((n) => caches.delete(n)),
-          ),
-        )
-        // A snapshot stored before this worker knew how to unpack it.
-        .then(keepUnpacked),
+      caches.keys().then((names) =>
+        Promise.all(
+          names
+            .filter((n) => n.startsWith(PREFIX) && n.endsWith(SUFFIX) && n !== ENGINE_CACHE)
+            .map((n) => caches.delete(n)),
+        ),
+      ),
     );
   });
 
@@ -136,6 +135,10 @@
     const port = event.ports[0];
     if (data.type === "MUTUUS_ENGINE_CACHE" && port) {
       port.postMessage({ cache: ENGINE_CACHE });
+    } else if (data.type === "MUTUUS_KEEP_UNPACKED") {
+      // The engine stored already: its snapshot unpacked if it is not yet
+      // (a copy dropped, a quota error, files stored by an older worker).
+      event.waitUntil(keepUnpacked().then(() => port && port.postMessage({ ok: true })));
     } else if (data.type === "MUTUUS_STORE_ENGINE" && Array.isArray(data.urls)) {
       event.waitUntil(
         storeEngine(data.urls).then(

@@ -21,6 +21,7 @@
 import { readJSON, removeKey, storageKey, writeJSON } from "./core/storage.js";
 import { t } from "./core/words.js";
 import {
+  askWorkerToKeepUnpacked,
   askWorkerToStoreEngine,
   engineStarted,
   keepSnapshot,
@@ -158,7 +159,10 @@ function warmEngine(scope) {
     if (optedOut() || !registration || storing()) return;
     try {
       await loadFacts(scope);
-      if ((await missingEngineFiles(scope)).length === 0) return;
+      if ((await missingEngineFiles(scope)).length === 0) {
+        await askWorkerToKeepUnpacked(registration);
+        return;
+      }
       setStatus("engine");
       await askWorkerToStoreEngine(registration, scope);
       await refreshStatus(scope);
@@ -185,6 +189,7 @@ async function make(button) {
     await storeEngine(scope, (done, total) => {
       for (const panel of document.querySelectorAll(".mu-offline-panel")) showProgress(panel, done, total);
     });
+    await askWorkerToKeepUnpacked(registration);
     await refreshStatus(scope);
   } catch (error) {
     console.warn("offline.js:", error);

@@ -60,7 +60,7 @@ function unpackWheel(pyodide, data) {
 // unpacked too, for any later import, but after the first answers (`later`),
 // unless the door itself is not in the snapshot (one made before it).
 async function bootFromSnapshot(indexURL, found, source, stdlib, wheelPromise) {
-  const snapshot = snapshotBytes(source.response, found.manifest.snapshot, source.unpackedAt || null);
+  const snapshot = snapshotBytes(source.response, found.manifest.snapshot, source.unpackedCopy || null);
   // loadPyodide awaits it only after loading its script: a rejection before
   // then must not count as unhandled (loadPyodide rejects with it below).
   snapshot.catch(() => {});
@@ -128,13 +128,13 @@ export async function boot(onDecided = () => {}) {
   let started = null;
   const source = await snapshotSource(found, wheelPromise, bootInfo);
   bootInfo.snapshotWhy = source.why;
-  if (source.response) bootInfo.snapshotFile = source.unpackedAt ? "unpacked" : "gzip";
   step("decided");
   onDecided(found, source);
   if (source.response) {
     try {
       started = await bootFromSnapshot(indexURL, found, source, stdlib, wheelPromise);
       bootInfo.snapshot = true;
+      bootInfo.snapshotFile = source.unpackedCopy ? "unpacked" : "gzip";
     } catch (error) {
       if (error instanceof EngineError) throw error;
       bootInfo.snapshotWhy = "set aside";

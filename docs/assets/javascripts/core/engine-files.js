@@ -182,18 +182,19 @@ export function unpackedURL(url) {
 
 // The snapshot's raw bytes, or a rejection saying why it cannot be used.
 // The .gz is unpacked while it is read and checked against its SHA-256
-// before it is used. The copy this device keeps unpacked (`unpackedAt`, its
+// before it is used. The copy this device keeps unpacked (`unpackedCopy`, its
 // URL: a repeat visit) spares the worker's thread that work (0.1 s and more): the
 // service worker wrote it from a checked .gz, so only its size is checked
-// here (Pyodide checks its build too); a copy of the wrong size is dropped,
-// and the next visit takes the .gz again.
-export async function snapshotBytes(responsePromise, snapshot, unpackedAt = null) {
+// here (Pyodide checks its build too); a copy of the wrong size is dropped:
+// the next visit takes the .gz again, and the service worker unpacks it
+// anew once the page asks (offline.js).
+export async function snapshotBytes(responsePromise, snapshot, unpackedCopy = null) {
   const response = await responsePromise;
   if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
-  if (unpackedAt) {
+  if (unpackedCopy) {
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.length !== snapshot.bytes) {
-      await forgetKept(unpackedAt);
+      await forgetKept(unpackedCopy);
       throw new Error("snapshot (unpacked copy): wrong size");
     }
     return bytes;

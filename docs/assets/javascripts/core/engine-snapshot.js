@@ -40,7 +40,7 @@ async function linkSample(url, minMs) {
 }
 
 // {response: Promise<Response> | null, why: "kept" | "pays" | "does not
-// pay" | "link not measured" | "none" | …, unpackedAt?: the URL of the
+// pay" | "link not measured" | "none" | …, unpackedCopy?: the URL of the
 // unpacked copy when the response is that copy}; bootInfo gets the time its
 // download would take (downloadMs).
 export async function snapshotSource(found, wheelPromise, bootInfo) {
@@ -52,7 +52,7 @@ export async function snapshotSource(found, wheelPromise, bootInfo) {
   // Unpacked by the service worker (offline-sw.js) once an earlier visit
   // kept the .gz: read as it is (engine-files.js, snapshotBytes).
   const [unpacked, kept] = await Promise.all([fromCacheStorage(unpackedURL(url)), fromCacheStorage(url)]);
-  if (unpacked && snapshot.bytes) return { response: Promise.resolve(unpacked), why: "kept", unpackedAt: unpackedURL(url) };
+  if (unpacked && snapshot.bytes) return { response: Promise.resolve(unpacked), why: "kept", unpackedCopy: unpackedURL(url) };
   if (kept) return { response: Promise.resolve(kept), why: "kept" };
   const bytes = snapshot.gzip_bytes || snapshot.bytes || 0;
   // pyodide.mjs (7 kB, already here) tells a distant, slow link at once,
