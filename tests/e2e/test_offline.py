@@ -171,6 +171,19 @@ def unpacked_snapshot_bytes(page, prefix="mutuus-engine-"):
     return page.evaluate(UNPACKED_BYTES, prefix)
 
 
+def wait_for_unpacked_snapshot(page, prefix, timeout_s=30):
+    """The unpacked copy's size once the service worker has written it: it
+    does so after the page asks, once the first result is shown, which can
+    come after the page says the engine is kept (offline.js)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        size = unpacked_snapshot_bytes(page, prefix)
+        if size is not None:
+            return size
+        page.wait_for_timeout(100)
+    return None
+
+
 # --- the workshop ------------------------------------------------------------------
 
 
@@ -209,7 +222,7 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
     assert not any(path.endswith("/runtime/python_stdlib.zip") for path in stored), stored
     assert any(path.endswith(".snap.gz") for path in stored), stored
     # The snapshot unpacked by the worker once stored (offline-sw.js), for the engine's next starts.
-    assert unpacked_snapshot_bytes(pg, engine_cache_prefix(project_site)) == engine_manifest(project_site)["snapshot"]["bytes"]
+    assert wait_for_unpacked_snapshot(pg, engine_cache_prefix(project_site)) == engine_manifest(project_site)["snapshot"]["bytes"]
 
     # The network goes: the server stops and the browser is offline.
     project_site.stop()
@@ -341,7 +354,7 @@ def test_the_snapshot_is_unpacked_again_when_missing_but_never_unchecked(pg, sit
     goto(pg, site, USAGE)
     planer_result(pg)
     offline_state(pg, "ready")
-    assert unpacked_snapshot_bytes(pg, prefix) == bytes_
+    assert wait_for_unpacked_snapshot(pg, prefix) == bytes_
 
     pg.evaluate(DROP_THE_UNPACKED_COPY, [prefix, False, bytes_])
     assert unpacked_snapshot_bytes(pg, prefix) is None
@@ -349,11 +362,7 @@ def test_the_snapshot_is_unpacked_again_when_missing_but_never_unchecked(pg, sit
     planer_result(pg)
     status = pg.evaluate("() => window.__muCalculatorWorker.muBootStatus")
     assert (status["snapshot"], status["snapshotFile"]) == (True, "gzip"), status
-    for _ in range(150):
-        if unpacked_snapshot_bytes(pg, prefix) is not None:
-            break
-        pg.wait_for_timeout(100)
-    assert unpacked_snapshot_bytes(pg, prefix) == bytes_
+    assert wait_for_unpacked_snapshot(pg, prefix) == bytes_
 
     assert pg.evaluate(DROP_THE_UNPACKED_COPY, [prefix, True, bytes_]) == {"ok": True}
     assert unpacked_snapshot_bytes(pg, prefix) is None
@@ -389,11 +398,7 @@ def test_domain_root_offline_and_removal(pg, ctx, site):
     expect(panel.locator("[role=status]")).to_contain_text("Tout le site fonctionne hors ligne")
     assert pg.evaluate("() => document.getElementById('mu-offline-progress-bar').value") > 10_000_000
     # Once stored, the snapshot is unpacked by the service worker as well.
-    for _ in range(100):
-        if unpacked_snapshot_bytes(pg, engine_cache_prefix(site)) is not None:
-            break
-        pg.wait_for_timeout(100)
-    assert unpacked_snapshot_bytes(pg, engine_cache_prefix(site)) == snapshot["bytes"]
+    assert wait_for_unpacked_snapshot(pg, engine_cache_prefix(site)) == snapshot["bytes"]
 
     ctx.set_offline(True)
     try:
