@@ -794,6 +794,8 @@ STDLIB_URL = re.compile(r".*/assets/pyodide/stdlib/.*\.zip$")
 MANIFEST_URL = re.compile(r".*/assets/pyodide/calculators\.json$")
 # The worker's console.info when it sets the snapshot aside (calculator-worker.js, boot()).
 SET_ASIDE = "snapshot not used, ordinary start."
+# From how far a page's first byte tells a distant link (core/engine.js).
+DISTANT_MS = int(re.search(r"const DISTANT_MS = (\d+);", (ROOT / "docs/assets/javascripts/core/engine.js").read_text(encoding="utf-8")).group(1))
 FULL_STDLIB = "trimmed standard library not used, Pyodide's full one."
 
 
@@ -1052,7 +1054,16 @@ def test_on_a_distant_link_the_webassembly_file_is_asked_for_before_the_manifest
             expect_summary(page, "uc", "Coût d'une utilisation : 37,84 $.")
             assert len(wasm()) == 1, (told_by, requests)
             names = [w.evaluate("() => self.name") for w in page.workers if "calculator-worker" in w.url]
-            assert names and names[-1].endswith("(distant link)") == (told_by == "the page"), (told_by, names)
+            # The page says "distant" when its own first byte came 50 ms or more
+            # after its request (core/engine.js). Served at once, it may still
+            # come that late on a machine running the suite on both cores (seen
+            # once in `make test`): then the page tells, and the worker's own
+            # test is not reached.
+            page_wait = page.evaluate(
+                "() => { const e = performance.getEntriesByType('navigation')[0]; return e.responseStart - e.requestStart; }"
+            )
+            page_tells = told_by == "the page" or page_wait >= DISTANT_MS
+            assert names and names[-1].endswith("(distant link)") == page_tells, (told_by, page_wait, names)
         finally:
             page.goto("about:blank")  # the page's late work (the search index) must not meet a closed server
             distant.stop()

@@ -221,7 +221,7 @@ def test_workshop_without_network_then_a_redeploy(pg, ctx, project_site):
     assert any("/assets/pyodide/stdlib/" in path for path in stored), stored
     assert not any(path.endswith("/runtime/python_stdlib.zip") for path in stored), stored
     assert any(path.endswith(".snap.gz") for path in stored), stored
-    # The snapshot unpacked by the worker once stored (offline-sw.js), for the engine's next starts.
+    # The snapshot unpacked by the service worker once stored (offline-sw.js), for the engine's next starts.
     assert wait_for_unpacked_snapshot(pg, engine_cache_prefix(project_site)) == engine_manifest(project_site)["snapshot"]["bytes"]
 
     # The network goes: the server stops and the browser is offline.
